@@ -1,0 +1,107 @@
+/**
+ * `npm run --silent sim -- run FILE.rs [--tokio 1.24|latest] [--seed N] [--trace OUT.jsonl] [--max-events N]`
+ *
+ * Prints exactly the simulated program's stdout; its stderr goes to stderr, followed by Pollscope's own
+ * messages (diagnostics as `FILE:LINE:COL: error: message`, deadlock and limit reports). Exit codes
+ * (DESIGN.md §7): 0 completed, 101 main panicked, 2 outside the supported language, 3 deadlock (real tokio
+ * would hang), 4 stopped by a limit; a `main` that returns `Err` exits 1 like a Rust binary.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { LineIndex, formatDiagnostic } from '../lang/diagnostics';
+import { DEFAULT_LIMITS, PROFILES, type Profile } from '../sim/config';
+import { simulate } from '../sim/simulate';
+import { formatTrace, toJsonLine } from '../trace/format';
+
+const USAGE = `usage: sim run FILE.rs [--tokio 1.24|latest] [--seed N] [--trace OUT.jsonl|OUT.txt] [--max-events N]`;
+
+export interface CliResult {
+  stdout: string;
+  stderr: string;
+  code: number;
+}
+
+export function runCli(
+  argv: string[],
+  readFile: (p: string) => string = (p) => readFileSync(p, 'utf8'),
+): CliResult {
+  const [cmd, ...rest] = argv;
+  if (cmd !== 'run') return { stdout: '', stderr: `${USAGE}\n`, code: 2 };
+  let file: string | null = null;
+  let profile: Profile = '1.24';
+  let seed = 1;
+  let tracePath: string | null = null;
+  const limits = { ...DEFAULT_LIMITS };
+  for (let i = 0; i < rest.length; i++) {
+    const a = rest[i]!;
+    const value = () => {
+      const v = rest[++i];
+      if (v === undefined) throw new CliError(`${a} needs a value`);
+      return v;
+    };
+    try {
+      if (a === '--tokio') {
+        const v = value();
+        if (!(PROFILES as readonly string[]).includes(v))
+          throw new CliError(`--tokio must be one of ${PROFILES.join(', ')}`);
+        profile = v as Profile;
+      } else if (a === '--seed') {
+        seed = intArg(a, value());
+      } else if (a === '--trace') {
+        tracePath = value();
+      } else if (a === '--max-events') {
+        limits.maxEvents = intArg(a, value());
+      } else if (a.startsWith('--')) {
+        throw new CliError(`unknown option ${a}`);
+      } else if (file === null) {
+        file = a;
+      } else {
+        throw new CliError(`unexpected argument ${a}`);
+      }
+    } catch (e) {
+      if (e instanceof CliError) return { stdout: '', stderr: `sim: ${e.message}\n${USAGE}\n`, code: 2 };
+      throw e;
+    }
+  }
+  if (file === null) return { stdout: '', stderr: `${USAGE}\n`, code: 2 };
+  let source: string;
+  try {
+    source = readFile(file);
+  } catch {
+    return { stdout: '', stderr: `sim: cannot read ${file}\n`, code: 2 };
+  }
+  const r = simulate(source, { profile, seed, limits, fileName: basename(file) });
+  let stderr = r.stderr;
+  const index = new LineIndex(source);
+  for (const d of r.diagnostics) stderr += formatDiagnostic(file, index, d) + '\n';
+  if (r.outcome.kind === 'deadlock' || r.outcome.kind === 'limit') {
+    const where = r.outcome.span
+      ? `${file}:${index.position(r.outcome.span.start).line}:${index.position(r.outcome.span.start).col}: `
+      : `${file}: `;
+    stderr += `${where}${r.outcome.kind === 'limit' ? 'stopped' : 'error'}: ${r.outcome.message}\n`;
+  }
+  if (r.outcome.kind === 'unsupported' && r.diagnostics.length === 0)
+    stderr += `${file}: error: ${r.outcome.message}\n`;
+  if (tracePath) {
+    const text = tracePath.endsWith('.txt')
+      ? formatTrace(r.trace)
+      : Array.from(r.trace.events(), toJsonLine).join('\n') + '\n';
+    writeFileSync(tracePath, text);
+  }
+  return { stdout: r.stdout, stderr, code: r.outcome.exitCode };
+}
+
+class CliError extends Error {}
+
+function intArg(name: string, v: string): number {
+  if (!/^\d+$/.test(v)) throw new CliError(`${name} needs a non-negative integer, got ${v}`);
+  return Number(v);
+}
+
+// Run when executed directly (not when imported by tests).
+if (process.argv[1] && /cli[\\/]main\.ts$/.test(process.argv[1])) {
+  const r = runCli(process.argv.slice(2));
+  process.stdout.write(r.stdout);
+  process.stderr.write(r.stderr);
+  process.exitCode = r.code;
+}

@@ -1,0 +1,284 @@
+/**
+ * The syntax tree of the Rust subset (DESIGN.md §2).
+ *
+ * Nodes are plain objects with a `k` discriminant and a `span`. The resolver (`resolve.ts`) annotates some of
+ * them in place (`res` on paths, `scope` on blocks, `capture` lists on closures, `suspend` on awaits) so the
+ * interpreter can run without name lookups.
+ */
+import type { Span } from './diagnostics';
+
+// ---------------------------------------------------------------------------------------------- types
+
+export type Type =
+  | { k: 'path'; segs: string[]; args: Type[]; span: Span }
+  | { k: 'ref'; mut: boolean; ty: Type; span: Span }
+  | { k: 'tuple'; items: Type[]; span: Span }
+  | { k: 'array'; elem: Type; len: Expr | null; span: Span }
+  | { k: 'impl'; bounds: Type[]; span: Span }
+  | { k: 'dyn'; bounds: Type[]; span: Span }
+  | { k: 'fn'; params: Type[]; ret: Type | null; span: Span }
+  | { k: 'never'; span: Span }
+  | { k: 'infer'; span: Span };
+
+// ---------------------------------------------------------------------------------------------- patterns
+
+export type Pat =
+  | { k: 'wild'; span: Span }
+  | { k: 'rest'; span: Span }
+  | { k: 'bind'; name: string; mut: boolean; byRef: boolean; sub: Pat | null; span: Span; slot: number }
+  | { k: 'lit'; value: Lit; span: Span }
+  | { k: 'range'; lo: Lit | null; hi: Lit | null; inclusive: boolean; span: Span }
+  | { k: 'tuple'; items: Pat[]; span: Span }
+  | { k: 'tstruct'; path: string[]; items: Pat[]; span: Span; res?: PathRes }
+  | { k: 'path'; path: string[]; span: Span; res?: PathRes }
+  | {
+      k: 'struct';
+      path: string[];
+      fields: { name: string; pat: Pat }[];
+      rest: boolean;
+      span: Span;
+      res?: PathRes;
+    }
+  | { k: 'ref'; pat: Pat; span: Span }
+  | { k: 'or'; alts: Pat[]; span: Span };
+
+export type Lit =
+  | { t: 'int'; v: number; suffix: string }
+  | { t: 'float'; v: number }
+  | { t: 'str'; v: string }
+  | { t: 'bytestr'; v: string }
+  | { t: 'bool'; v: boolean }
+  | { t: 'char'; v: string };
+
+// ---------------------------------------------------------------------------------------------- expressions
+
+/** What a path expression refers to, filled in by the resolver. */
+export type PathRes =
+  | { kind: 'local'; depth: number; slot: number; name: string }
+  | { kind: 'fn'; item: FnItem }
+  | { kind: 'method'; item: FnItem; owner: string }
+  | { kind: 'const'; item: ConstItem }
+  | { kind: 'struct'; item: StructItem }
+  | { kind: 'variant'; enumName: string; variant: string; arity: number | 'struct' }
+  | { kind: 'builtin'; name: string };
+
+/** How a path expression's value is used: moves transfer ownership (and so responsibility for the drop). */
+export type UseMode = 'move' | 'ref';
+
+export interface FmtSpec {
+  /** Index into the macro's `args`. */
+  arg: number;
+  debug: boolean;
+  pretty: boolean;
+  width: number | { arg: number } | null;
+  precision: number | { arg: number } | null;
+  fill: string;
+  align: '<' | '>' | '^' | null;
+  sign: boolean;
+  zero: boolean;
+  alt: boolean;
+  /** `x`, `X`, `b`, `o`, `e` */
+  radix: '' | 'x' | 'X' | 'b' | 'o' | 'e';
+}
+export type FmtPiece = string | FmtSpec;
+
+export interface SelectBranch {
+  pat: Pat;
+  fut: Expr;
+  guard: Expr | null;
+  body: Expr;
+  span: Span;
+  /** Slots of the pattern bindings, allocated in the body's scope. */
+  scope?: Scope;
+}
+
+export interface MatchArm {
+  pat: Pat;
+  guard: Expr | null;
+  body: Expr;
+  span: Span;
+  scope?: Scope;
+}
+
+/** Every expression may carry `sync`: set by the resolver when it can neither suspend nor block. */
+export type Expr = ExprNode & { sync?: boolean };
+
+type ExprNode =
+  | { k: 'lit'; value: Lit; span: Span }
+  | { k: 'path'; segs: string[]; generics: Type[]; span: Span; res?: PathRes; use?: UseMode }
+  | { k: 'unary'; op: '-' | '!' | '*'; expr: Expr; span: Span }
+  | { k: 'ref'; mut: boolean; expr: Expr; span: Span }
+  | { k: 'binary'; op: string; left: Expr; right: Expr; span: Span }
+  | { k: 'assign'; op: string; target: Expr; value: Expr; span: Span }
+  | { k: 'call'; callee: Expr; args: Expr[]; span: Span }
+  | { k: 'method'; receiver: Expr; name: string; generics: Type[]; args: Expr[]; span: Span; nameSpan: Span }
+  | { k: 'field'; expr: Expr; name: string; span: Span }
+  | { k: 'index'; expr: Expr; index: Expr; span: Span }
+  | { k: 'range'; from: Expr | null; to: Expr | null; inclusive: boolean; span: Span }
+  | { k: 'block'; block: Block; label: string | null; span: Span }
+  | { k: 'if'; cond: Expr; then: Block; else: Expr | null; span: Span }
+  | { k: 'let'; pat: Pat; expr: Expr; span: Span; scope?: Scope }
+  | { k: 'match'; scrutinee: Expr; arms: MatchArm[]; span: Span }
+  | { k: 'while'; cond: Expr; body: Block; label: string | null; span: Span; scope?: Scope }
+  | { k: 'loop'; body: Block; label: string | null; span: Span }
+  | { k: 'for'; pat: Pat; iter: Expr; body: Block; label: string | null; span: Span; scope?: Scope }
+  | { k: 'break'; label: string | null; value: Expr | null; span: Span }
+  | { k: 'continue'; label: string | null; span: Span }
+  | { k: 'return'; value: Expr | null; span: Span }
+  | { k: 'closure'; params: Param[]; body: Expr; move: boolean; span: Span; fn?: FnInfo }
+  | { k: 'async'; block: Block; move: boolean; span: Span; fn?: FnInfo }
+  | { k: 'await'; expr: Expr; span: Span; suspend?: number }
+  | { k: 'try'; expr: Expr; span: Span }
+  | {
+      k: 'struct';
+      path: string[];
+      fields: { name: string; value: Expr; span: Span }[];
+      base: Expr | null;
+      span: Span;
+      res?: PathRes;
+    }
+  | { k: 'tuple'; items: Expr[]; span: Span }
+  | { k: 'array'; items: Expr[]; vec: boolean; span: Span }
+  | { k: 'repeat'; value: Expr; count: Expr; vec: boolean; span: Span }
+  | { k: 'cast'; expr: Expr; ty: Type; span: Span }
+  | { k: 'fmt'; macro: FmtMacro; pieces: FmtPiece[]; args: Expr[]; span: Span }
+  | {
+      k: 'assert';
+      macro: 'assert' | 'assert_eq' | 'assert_ne' | 'debug_assert' | 'debug_assert_eq' | 'debug_assert_ne';
+      args: Expr[];
+      message: Expr | null;
+      span: Span;
+    }
+  | { k: 'matches'; expr: Expr; pat: Pat; guard: Expr | null; span: Span; scope?: Scope }
+  | {
+      k: 'select';
+      biased: boolean;
+      branches: SelectBranch[];
+      else: Expr | null;
+      span: Span;
+      suspend?: number;
+    }
+  | { k: 'join'; futs: Expr[]; tryJoin: boolean; span: Span; suspend?: number }
+  | { k: 'pin'; expr: Expr; span: Span };
+
+export type FmtMacro =
+  'println' | 'eprintln' | 'print' | 'eprint' | 'format' | 'panic' | 'unreachable' | 'todo' | 'unimplemented';
+
+export type Stmt =
+  | { k: 'let'; pat: Pat; ty: Type | null; init: Expr | null; else: Block | null; span: Span }
+  | { k: 'expr'; expr: Expr; semi: boolean; span: Span }
+  | { k: 'item'; item: Item; span: Span }
+  | { k: 'empty'; span: Span };
+
+/** A lexical scope: the slots its `let`s declare, dropped in reverse order when it ends. */
+export interface Scope {
+  /** Slots declared directly in this scope, in declaration order. */
+  slots: number[];
+}
+
+export interface Block {
+  stmts: Stmt[];
+  /** The final expression without a semicolon: the block's value. */
+  tail: Expr | null;
+  span: Span;
+  unsafe: boolean;
+  scope?: Scope;
+}
+
+// ---------------------------------------------------------------------------------------------- items
+
+export interface Attr {
+  path: string;
+  /** Raw argument text (`flavor = "current_thread"`), for the few attributes we interpret. */
+  args: { key: string; value: string | number | boolean | null }[];
+  /** For `#[derive(A, B)]`: the names. */
+  list: string[];
+  span: Span;
+}
+
+export interface Param {
+  pat: Pat;
+  ty: Type | null;
+  span: Span;
+}
+
+export type SelfMode = 'value' | 'ref' | 'mut' | 'pin' | null;
+
+/** Per-function (and per-closure / per-async-block) frame layout, filled in by the resolver. */
+export interface FnInfo {
+  /** Number of slots in the frame. */
+  slotCount: number;
+  /** Slot names, for showing live locals. */
+  slotNames: string[];
+  /** Captured variables (closures and async blocks): where to copy or reference them from. */
+  captures: { name: string; from: { depth: number; slot: number }; slot: number; mode: 'move' | 'ref' }[];
+  /** For async bodies: one entry per `.await` (and `select!` / `join!`): the slots live across it. */
+  suspends: { span: Span; live: number[] }[];
+  /** The name of the generated future enum, e.g. `MainFuture`, `HelloFuture`, `Block5Future`. */
+  futureName: string;
+}
+
+export interface FnItem {
+  k: 'fn';
+  name: string;
+  async: boolean;
+  selfMode: SelfMode;
+  params: Param[];
+  ret: Type | null;
+  body: Block;
+  attrs: Attr[];
+  span: Span;
+  nameSpan: Span;
+  /** `impl` owner type name for methods. */
+  owner: string | null;
+  info?: FnInfo;
+}
+
+export interface StructItem {
+  k: 'struct';
+  name: string;
+  fields: { name: string; ty: Type }[];
+  /** Tuple struct `struct P(u32, u32);` or unit struct. */
+  tuple: boolean;
+  derives: string[];
+  span: Span;
+}
+
+export interface EnumItem {
+  k: 'enum';
+  name: string;
+  variants: { name: string; fields: Type[] | null; named: string[] | null; span: Span }[];
+  derives: string[];
+  span: Span;
+}
+
+export interface ImplItem {
+  k: 'impl';
+  selfTy: string;
+  trait: string | null;
+  fns: FnItem[];
+  assocTypes: { name: string; ty: Type }[];
+  span: Span;
+}
+
+export interface ConstItem {
+  k: 'const';
+  name: string;
+  ty: Type | null;
+  value: Expr;
+  span: Span;
+}
+
+export interface UseItem {
+  k: 'use';
+  /** Each imported path and the local name it binds (`use a::b as c`; `*` globs keep `*`). */
+  paths: { path: string[]; alias: string; span: Span }[];
+  span: Span;
+}
+
+export type Item = FnItem | StructItem | EnumItem | ImplItem | ConstItem | UseItem;
+
+export interface Program {
+  items: Item[];
+  source: string;
+}

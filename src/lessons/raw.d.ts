@@ -1,0 +1,4 @@
+declare module '*.rs?raw' {
+  const source: string;
+  export default source;
+}

@@ -1,0 +1,50 @@
+/**
+ * What a run is configured with. `#[tokio::main(...)]` attributes fill the runtime part; the CLI and the UI
+ * add the profile, the seed and the limits.
+ */
+
+/** Which tokio the simulator reproduces (DESIGN.md §3; spec §11 lists the differences). */
+export type Profile = '1.24' | 'latest';
+export const PROFILES: readonly Profile[] = ['1.24', 'latest'];
+
+export interface RuntimeConfig {
+  flavor: 'current_thread' | 'multi_thread';
+  workerThreads: number;
+  startPaused: boolean;
+}
+
+export interface Limits {
+  /** Stop after this many trace events. */
+  maxEvents: number;
+  /** Stop after this many spawned tasks. */
+  maxTasks: number;
+  /** Stop when any thread's machine clock passes this (ns). */
+  maxMachineTime: number;
+  /** Stop a single poll (or thread step) that runs this many interpreter steps without yielding. */
+  maxStepsPerPoll: number;
+  /** Stop when the program's stdout grows past this many characters. */
+  maxOutputChars: number;
+}
+
+export const DEFAULT_LIMITS: Limits = {
+  maxEvents: 2_000_000,
+  maxTasks: 100_000,
+  maxMachineTime: 3600e9,
+  maxStepsPerPoll: 5_000_000,
+  maxOutputChars: 1_000_000,
+};
+
+export interface RunOptions {
+  profile: Profile;
+  seed: number;
+  limits: Limits;
+  /** Name used in diagnostics (`FILE:LINE:COL`). */
+  fileName: string;
+}
+
+export const DEFAULT_OPTIONS: RunOptions = {
+  profile: '1.24',
+  seed: 1,
+  limits: DEFAULT_LIMITS,
+  fileName: 'main.rs',
+};

@@ -1,0 +1,284 @@
+/**
+ * tokio's current_thread scheduler (`runtime/scheduler/current_thread.rs`, spec §5), as the body of the
+ * thread that runs `block_on`.
+ *
+ * One step of the thread is one thing the real loop does: poll the `block_on` future, run one task, or park
+ * (a driver turn). `global_queue_interval` (31) and `event_interval` (61) follow the source, including
+ * 1.24's off-by-one of the tick check (spec §11 row 10).
+ */
+import { Deque } from '../base';
+import type { QueueKind } from '../trace/events';
+import { PARK_COST_NS, SCHED_COST_NS } from './costs';
+import { resumePoll, runTask } from './harness';
+import type { SimThread, ThreadBody } from './machine';
+import type { Task } from './task';
+import type { Waker } from './waker';
+import type { Scheduler, World } from './world';
+
+export const CT_GLOBAL_QUEUE_INTERVAL = 31;
+export const EVENT_INTERVAL = 61;
+
+type Phase =
+  | { k: 'outer' }
+  | { k: 'batch'; n: number }
+  /** The thread is blocked in the driver; the next step finishes the park. */
+  | { k: 'parked' }
+  /** A poll blocked its thread (std::thread::sleep inside async); the next step resumes it. */
+  | { k: 'in-poll'; task: Task; then: 'outer' | number }
+  | { k: 'finished' };
+
+export class CurrentThreadScheduler implements Scheduler, ThreadBody {
+  readonly flavor = 'current_thread' as const;
+  readonly local = new Deque<Task>(64);
+  readonly inject = new Deque<Task>();
+  private tick = 0;
+  /** The block_on future needs a poll. `waker_ref` sets it before the loop starts. */
+  woken = true;
+  /** latest tokio keeps the defer list in the scheduler context (spec §3.2). */
+  private deferLatest: Waker[] = [];
+  private phase: Phase = { k: 'outer' };
+  thread!: SimThread;
+
+  constructor(
+    private readonly world: World,
+    readonly mainTask: Task,
+  ) {}
+
+  attach(thread: SimThread): void {
+    this.thread = thread;
+    thread.context = this;
+    this.world.time.onUnpark = () => {
+      if (this.phase.k === 'parked') this.world.machine.makeReady(thread);
+    };
+  }
+
+  // ------------------------------------------------------------------------------------------ Scheduler
+
+  isLocal(thread: SimThread): boolean {
+    return thread.context === this;
+  }
+
+  schedule(task: Task): void {
+    const m = this.world.machine;
+    if (this.isLocal(m.current)) {
+      this.local.pushBack(task);
+      m.emit('schedule', { task: task.id, core: 0, where: 'local' });
+    } else {
+      this.inject.pushBack(task);
+      m.emit('schedule', { task: task.id, core: 0, where: 'inject' });
+      this.driverUnpark();
+    }
+  }
+
+  /** current_thread does not override `Schedule::yield_now`: it is `schedule`. */
+  yieldNow(task: Task): void {
+    this.schedule(task);
+  }
+
+  wakeMain(): void {
+    const profileLatest = this.world.profile === 'latest';
+    const alreadyWoken = this.woken;
+    this.woken = true;
+    // [24] always unparks the driver; latest skips it when already woken or on the runtime thread (#7834).
+    if (!profileLatest || (!alreadyWoken && !this.isLocal(this.world.machine.current))) this.driverUnpark();
+  }
+
+  defer(task: Task): void {
+    const m = this.world.machine;
+    const t = m.current;
+    const cx = { task, waker: null };
+    void cx;
+    if (!this.isLocal(t)) {
+      // No scheduler context on this thread: wake immediately.
+      this.world.interp.wakeTaskByRef(task, -1);
+      return;
+    }
+    const w = this.world.interp.wakerFor(task).clone(this.world);
+    if (this.world.profile === '1.24') {
+      (t.deferred as Waker[]).push(w);
+    } else {
+      const last = this.deferLatest[this.deferLatest.length - 1];
+      if (last && last.willWake(w)) {
+        w.drop(this.world);
+        return;
+      }
+      this.deferLatest.push(w);
+    }
+    m.emit('defer', { task: task.id, core: 0 });
+  }
+
+  whereIs(task: Task): QueueKind | null {
+    for (let i = 0; i < this.local.length; i++) if (this.local.at(i) === task) return 'local';
+    for (let i = 0; i < this.inject.length; i++) if (this.inject.at(i) === task) return 'inject';
+    return null;
+  }
+
+  private driverUnpark(): void {
+    this.world.time.driverUnpark();
+  }
+
+  private hasDeferred(): boolean {
+    return this.world.profile === '1.24' ? this.thread.deferred.length > 0 : this.deferLatest.length > 0;
+  }
+
+  /** `Defer::wake`: [24] drains FIFO from the thread-local list; latest pops LIFO (spec §3.2). */
+  private wakeDeferred(): void {
+    if (this.world.profile === '1.24') {
+      const list = this.thread.deferred as Waker[];
+      this.thread.deferred = [];
+      for (const w of list) w.wake(this.world, -1, 'defer');
+    } else {
+      while (this.deferLatest.length) this.deferLatest.pop()!.wake(this.world, -1, 'defer');
+    }
+  }
+
+  // ------------------------------------------------------------------------------------------ the loop
+
+  describe(): string {
+    return this.phase.k === 'parked'
+      ? 'parked in the driver (waiting for a timer, I/O or a wake)'
+      : 'running the scheduler';
+  }
+
+  get finished(): boolean {
+    return this.phase.k === 'finished';
+  }
+
+  finish(): void {
+    this.phase = { k: 'finished' };
+  }
+
+  step(thread: SimThread): void {
+    const p = this.phase;
+    switch (p.k) {
+      case 'finished':
+        return;
+      case 'in-poll': {
+        const r = resumePoll(this.world, p.task);
+        if (r === 'blocked') return;
+        this.afterPoll(p.then);
+        return;
+      }
+      case 'parked':
+        this.finishPark(thread);
+        return;
+      case 'outer':
+        if (this.woken) {
+          this.woken = false;
+          const r = runTask(this.world, this.mainTask, 'main');
+          if (this.phase.k === 'finished') return;
+          if (r === 'blocked') {
+            this.phase = { k: 'in-poll', task: this.mainTask, then: 'outer' };
+            return;
+          }
+          this.phase = { k: 'batch', n: 0 };
+          return;
+        }
+        this.phase = { k: 'batch', n: 0 };
+        this.batchStep(thread, 0);
+        return;
+      case 'batch':
+        this.batchStep(thread, p.n);
+        return;
+    }
+  }
+
+  private afterPoll(then: 'outer' | number): void {
+    if (this.phase.k === 'finished') return;
+    this.phase = then === 'outer' ? { k: 'batch', n: 0 } : { k: 'batch', n: then };
+  }
+
+  private batchStep(thread: SimThread, n: number): void {
+    const m = this.world.machine;
+    if (n >= EVENT_INTERVAL) {
+      // After 61 tasks: yield to the driver, then poll the block_on future if woken.
+      this.parkYield(thread);
+      this.phase = { k: 'outer' };
+      return;
+    }
+    // [24] checks the tick before incrementing it; latest increments first (#5701).
+    let tick: number;
+    if (this.world.profile === '1.24') {
+      tick = this.tick;
+      this.tick = (this.tick + 1) >>> 0;
+    } else {
+      this.tick = (this.tick + 1) >>> 0;
+      tick = this.tick;
+    }
+    let task: Task | undefined;
+    let from: QueueKind = 'local';
+    if (tick % CT_GLOBAL_QUEUE_INTERVAL === 0) {
+      task = this.inject.popFront();
+      from = 'inject';
+      if (!task) {
+        task = this.local.popFront();
+        from = 'local';
+      }
+    } else {
+      task = this.local.popFront();
+      if (!task) {
+        task = this.inject.popFront();
+        from = 'inject';
+      }
+    }
+    if (!task) {
+      m.spend(SCHED_COST_NS);
+      const yieldInstead =
+        this.world.profile === '1.24'
+          ? this.hasDeferred()
+          : this.local.length > 0 || this.hasDeferred() || this.woken;
+      if (yieldInstead) {
+        this.parkYield(thread);
+        this.phase = { k: 'outer' };
+      } else {
+        this.park(thread);
+      }
+      return;
+    }
+    const r = runTask(this.world, task, from);
+    if (this.phase.k === 'finished') return;
+    if (r === 'blocked') {
+      this.phase = { k: 'in-poll', task, then: n + 1 };
+      return;
+    }
+    this.phase = { k: 'batch', n: n + 1 };
+  }
+
+  /** `Context::park_yield`: a driver turn with a zero timeout, then wake the deferred tasks. */
+  private parkYield(_thread: SimThread): void {
+    const m = this.world.machine;
+    m.emit('park', { timeout: 0, core: 0 });
+    m.spend(PARK_COST_NS);
+    this.world.time.turn(false);
+    this.wakeDeferred();
+    m.emit('unpark', { by: -1 });
+  }
+
+  /** `Context::park`: block in the driver until a timer, a wake from another thread, or the unpark token. */
+  private park(thread: SimThread): void {
+    const m = this.world.machine;
+    const time = this.world.time;
+    const timeout = time.parkTimeoutPeek();
+    m.emit('park', { timeout: timeout ?? -1, core: 0 });
+    m.spend(PARK_COST_NS);
+    const blocked = time.turn(true);
+    if (blocked === 'done') {
+      this.wakeDeferred();
+      m.emit('unpark', { by: -1 });
+      this.phase = { k: 'outer' };
+      return;
+    }
+    thread.status = 'parked';
+    thread.blockedOn = 'parked in the driver';
+    thread.readyAt = blocked.until;
+    this.phase = { k: 'parked' };
+  }
+
+  private finishPark(_thread: SimThread): void {
+    const m = this.world.machine;
+    this.world.time.afterBlockingPark();
+    this.wakeDeferred();
+    m.emit('unpark', { by: -1 });
+    this.phase = { k: 'outer' };
+  }
+}

@@ -1,0 +1,110 @@
+/**
+ * The poll protocol shared by every simulated future.
+ *
+ * `poll(cx)` returns the output value, `PENDING`, or `BLOCKED` — the last meaning "this poll is not over:
+ * the thread running it blocked (e.g. `std::thread::sleep` inside async code)". A blocked poll is resumed,
+ * not restarted, by calling `poll` again: generator-backed futures continue where they stopped.
+ *
+ * Each future has an id, appears in the trace (`future-new`, `poll-child`, `pending`, `ready`,
+ * `future-drop`), and is dropped exactly once.
+ */
+import type { Value } from './values';
+import { RObject } from './values';
+import type { Task } from './task';
+import type { Waker } from './waker';
+import type { World } from './world';
+
+export const PENDING: unique symbol = Symbol('Pending');
+export const BLOCKED: unique symbol = Symbol('Blocked');
+export type PollOutcome = Value | typeof PENDING | typeof BLOCKED;
+
+/** `std::task::Context`: the task being polled and its (borrowed, not ref-counted) waker. */
+export interface PollCx {
+  readonly task: Task;
+  readonly waker: Waker;
+}
+
+export abstract class SimFuture extends RObject {
+  readonly id: number;
+  /** Finished (returned Ready); polling again is a bug in the program ("polled after completion"). */
+  done = false;
+  dropped = false;
+  /** The last poll returned BLOCKED: the next poll resumes it. */
+  protected resuming = false;
+  /** The future currently awaited inside this one (for the future tree in the UI). */
+  child: SimFuture | null = null;
+
+  constructor(
+    protected readonly world: World,
+    readonly name: string,
+    site: number,
+    /** Emit `future-new`? Internal helper futures stay out of the trace. */
+    traced = true,
+  ) {
+    super();
+    this.id = world.nextFutureId++;
+    if (traced)
+      world.machine.emit('future-new', {
+        future: this.id,
+        task: world.machine.current.currentTask?.id ?? -1,
+        name,
+        site,
+      });
+  }
+
+  typeName(): string {
+    return this.name;
+  }
+
+  /** One poll: the subclass's logic between the trace events. */
+  protected abstract pollInner(cx: PollCx): PollOutcome;
+
+  poll(cx: PollCx): PollOutcome {
+    if (this.done)
+      this.world.panic(`\`async fn\` resumed after completion (${this.name} polled after it returned Ready)`);
+    this.resuming = false;
+    const r = this.pollInner(cx);
+    if (r === BLOCKED) {
+      this.resuming = true;
+      return r;
+    }
+    if (r === PENDING) {
+      this.world.machine.emit('pending', { task: cx.task.id, future: this.id });
+      return r;
+    }
+    this.done = true;
+    this.world.machine.emit('ready', { task: cx.task.id, future: this.id });
+    return r;
+  }
+
+  get isResuming(): boolean {
+    return this.resuming;
+  }
+
+  /** The id the trace shows for this future (a borrow shows the borrowed future). */
+  get traceId(): number {
+    return this.id;
+  }
+
+  /** Drops the future (cancellation if it has not finished). Idempotent. */
+  drop(): void {
+    if (this.dropped) return;
+    this.dropped = true;
+    this.onDrop();
+    this.world.machine.emit('future-drop', { future: this.id });
+  }
+
+  /** Releases what the future holds: timer entries, waiter nodes, live locals. */
+  protected onDrop(): void {}
+}
+
+/** Polls `child` from inside `parent` (the desugared `.await`), emitting `poll-child` for a fresh poll. */
+export function pollChild(world: World, parent: SimFuture | null, child: SimFuture, cx: PollCx): PollOutcome {
+  if (!child.isResuming)
+    world.machine.emit('poll-child', {
+      task: cx.task.id,
+      future: child.traceId,
+      parent: parent ? parent.traceId : -1,
+    });
+  return child.poll(cx);
+}

@@ -1,0 +1,170 @@
+/**
+ * The task harness (`runtime/task/harness.rs`, spec §1.3): polling a task, completing it, cancelling it,
+ * and the JoinHandle's side of the state word. Both schedulers run tasks through here.
+ */
+import type { QueueKind } from '../trace/events';
+import { BLOCKED, PENDING, type PollCx, type PollOutcome } from './future';
+import { POLL_COST_NS } from './costs';
+import { RustPanic } from './interp/signals';
+import { JoinError, type Task, type TaskOutput } from './task';
+import { Waker } from './waker';
+import type { World } from './world';
+
+/** tokio's coop budget per task poll (`Budget::initial()`). */
+export const BUDGET = 128;
+
+const borrowedWakers = new WeakMap<Task, Waker>();
+
+/** The `Context` for polling `task`: its borrowed (uncounted) waker. */
+export function contextFor(task: Task): PollCx {
+  let w = borrowedWakers.get(task);
+  if (!w) {
+    w = new Waker(task, false);
+    borrowedWakers.set(task, w);
+  }
+  return { task, waker: w };
+}
+
+export type RunResult = 'done' | 'blocked';
+
+/**
+ * `Harness::poll`: `transition_to_running`, poll under a fresh coop budget, then `transition_to_idle` or
+ * `complete`. Returns 'blocked' when the poll is suspended because its thread blocked; call `resumePoll`.
+ */
+export function runTask(world: World, task: Task, from: QueueKind): RunResult {
+  const m = world.machine;
+  const t = m.current;
+  m.emit('poll', { task: task.id, future: task.future ? task.future.id : -1, from });
+  m.spend(POLL_COST_NS);
+  if (task.kind !== 'main') {
+    // transition_to_running: a task that is already running or complete only drops its Notified.
+    if (!task.idle) {
+      task.refs--;
+      return 'done';
+    }
+    task.running = true;
+    task.notified = false;
+    if (task.cancelled) {
+      cancelTask(world, task);
+      return 'done';
+    }
+  }
+  task.polls++;
+  t.currentTask = task;
+  t.budget = BUDGET;
+  return pollBody(world, task);
+}
+
+/** Continues a poll that blocked its thread. */
+export function resumePoll(world: World, task: Task): RunResult {
+  const t = world.machine.current;
+  t.currentTask = task;
+  return pollBody(world, task);
+}
+
+function pollBody(world: World, task: Task): RunResult {
+  const t = world.machine.current;
+  let r: PollOutcome;
+  try {
+    r = task.future!.poll(contextFor(task));
+  } catch (e) {
+    if (!(e instanceof RustPanic)) throw e;
+    t.currentTask = null;
+    t.budget = null;
+    taskPanicked(world, task, e);
+    return 'done';
+  }
+  if (r === BLOCKED) {
+    world.machine.block(t, world.interp.takeBlockRequest());
+    return 'blocked';
+  }
+  t.currentTask = null;
+  t.budget = null;
+  if (task.kind === 'main') {
+    if (r !== PENDING) world.interp.mainFinished(r);
+    return 'done';
+  }
+  if (r === PENDING) {
+    // transition_to_idle
+    if (task.cancelled) {
+      cancelTask(world, task);
+      return 'done';
+    }
+    task.running = false;
+    if (task.notified) {
+      task.refs++;
+      world.scheduler.yieldNow(task);
+    } else {
+      task.refs--;
+    }
+    return 'done';
+  }
+  completeTask(world, task, { ok: r });
+  return 'done';
+}
+
+/** A panic escaped the task's poll: tokio catches it and stores `JoinError::Panic`. */
+function taskPanicked(world: World, task: Task, p: RustPanic): void {
+  world.interp.reportPanic(p);
+  if (task.kind === 'main') {
+    world.interp.mainPanicked(p);
+    return;
+  }
+  dropFuture(world, task);
+  completeTask(world, task, { err: new JoinError(task.id, 'panic', p.message) });
+}
+
+function dropFuture(world: World, task: Task): RustPanic | null {
+  const f = task.future;
+  task.future = null;
+  if (!f) return null;
+  try {
+    f.drop();
+  } catch (e) {
+    if (e instanceof RustPanic) {
+      world.interp.reportPanic(e);
+      return e;
+    }
+    throw e;
+  }
+  return null;
+}
+
+/** `cancel_task`: drop the future instead of polling it; the JoinHandle sees `JoinError::Cancelled`. */
+export function cancelTask(world: World, task: Task): void {
+  world.machine.emit('cancel', { task: task.id });
+  const panicked = dropFuture(world, task);
+  completeTask(world, task, {
+    err: new JoinError(task.id, panicked ? 'panic' : 'cancelled', panicked?.message ?? ''),
+  });
+}
+
+/** `Harness::complete` (harness.rs L331-390). */
+export function completeTask(world: World, task: Task, output: TaskOutput): void {
+  const m = world.machine;
+  task.running = false;
+  task.complete = true;
+  if (task.future) {
+    const f = task.future;
+    task.future = null;
+    f.drop();
+  }
+  task.output = output;
+  m.emit('complete', {
+    task: task.id,
+    outcome: 'ok' in output ? 'ok' : output.err.repr === 'cancelled' ? 'cancelled' : 'panicked',
+  });
+  if (!task.joinInterest) {
+    // Detached: nobody will read the output, the runtime drops it now.
+    if ('ok' in output) world.interp.dropValue(output.ok);
+    task.output = null;
+  } else if (task.joinWaker && task.storedJoinWaker) {
+    // wake_join: wake the JoinHandle's waker by reference, then unset_waker_after_complete drops it.
+    const w = task.storedJoinWaker;
+    w.wakeByRef(world, task.joinResource);
+    task.storedJoinWaker = null;
+    task.joinWaker = false;
+    w.drop(world);
+  }
+  task.refs--;
+}

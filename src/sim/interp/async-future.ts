@@ -1,0 +1,150 @@
+/**
+ * The future of an `async fn` call or an `async` block: the state machine rustc generates.
+ *
+ * Its variants are `Unresumed` (created, holding its arguments or captures), `Suspend0..N` (stopped at the
+ * N-th `.await`, holding the locals alive there), `Returned` and `Panicked`. The body runs as a generator
+ * that is created on the first poll — futures are lazy — and each variant change is a `future-state`
+ * event with the live locals' values.
+ */
+import type { Block, Type } from '../../lang/ast';
+import type { Span } from '../../lang/diagnostics';
+import { PENDING, BLOCKED, SimFuture, type PollCx, type PollOutcome } from '../future';
+import type { World } from '../world';
+import { RStruct, RRef, deref, type Value } from '../values';
+import type { Frame } from './frame';
+import type { Gen } from '../builtins/registry';
+import type { Interp } from './interpreter';
+import { ReturnSignal, RustPanic } from './signals';
+import { debug } from '../format';
+
+export type AsyncState = 'Unresumed' | number | 'Returned' | 'Panicked';
+
+export class AsyncFnFuture extends SimFuture {
+  private gen: Gen<Value> | null = null;
+  state: AsyncState = 'Unresumed';
+
+  constructor(
+    world: World,
+    private readonly interp: Interp,
+    name: string,
+    readonly body: Block,
+    readonly frame: Frame,
+    site: number,
+    readonly ret: Type | null,
+  ) {
+    super(world, name, site);
+    world.machine.emit('future-state', {
+      future: this.id,
+      variant: 'Unresumed',
+      locals: this.describeLocals(null),
+      line: -1,
+    });
+  }
+
+  protected pollInner(cx: PollCx): PollOutcome {
+    if (!this.gen) this.gen = this.run();
+    const stack = this.interp.pollStack;
+    stack.push({ future: this, cx });
+    let r: IteratorResult<unknown, Value>;
+    try {
+      r = this.gen.next();
+    } catch (e) {
+      if (e instanceof RustPanic) this.setState('Panicked', null);
+      throw e;
+    } finally {
+      stack.pop();
+    }
+    if (r.done) {
+      this.setState('Returned', null);
+      return r.value;
+    }
+    if (r.value === PENDING) return PENDING;
+    this.interp.setBlockRequest(r.value as never);
+    return BLOCKED;
+  }
+
+  private *run(): Gen<Value> {
+    try {
+      return yield* this.interp.block(this.body, this.frame);
+    } catch (e) {
+      if (e instanceof ReturnSignal) return e.value;
+      throw e;
+    } finally {
+      this.interp.dropFrameSlots(this.frame, 0);
+    }
+  }
+
+  /** Called by `.await` when the awaitee returned Pending: the future is now stopped at suspend point `k`. */
+  enterSuspend(k: number, sp: Span): void {
+    if (this.state === k) return;
+    this.setState(k, sp);
+  }
+
+  leaveSuspend(_sp: Span): void {}
+
+  private setState(s: AsyncState, sp: Span | null): void {
+    this.state = s;
+    const variant = typeof s === 'number' ? `Suspend${s}` : s;
+    const line = sp ? this.lineOf(sp.start) : -1;
+    this.world.machine.emit('future-state', {
+      future: this.id,
+      variant,
+      locals: typeof s === 'number' ? this.describeLocals(s) : '',
+      line,
+    });
+  }
+
+  private lineOf(offset: number): number {
+    const src = this.interp.program.program.source;
+    let line = 1;
+    for (let i = 0; i < offset && i < src.length; i++) if (src.charCodeAt(i) === 10) line++;
+    return line;
+  }
+
+  /** `name: value, …` for the slots alive at suspend point `k` (or the captures / arguments when unresumed). */
+  describeLocals(k: number | null): string {
+    const info = this.frame.info;
+    const slots = k === null ? this.unresumedSlots() : (info.suspends[k]?.live ?? []);
+    const parts: string[] = [];
+    for (const s of slots) {
+      const v = this.frame.slots[s];
+      if (v === undefined) continue;
+      parts.push(`${info.slotNames[s]}: ${shortDebug(v)}`);
+    }
+    if (k !== null && this.child) parts.push(`__awaitee: ${this.child.name}`);
+    return parts.join(', ');
+  }
+
+  private unresumedSlots(): number[] {
+    const out: number[] = [];
+    for (let s = 0; s < this.frame.slots.length; s++) if (this.frame.slots[s] !== undefined) out.push(s);
+    return out;
+  }
+
+  protected override onDrop(): void {
+    if (this.gen) {
+      if (this.state !== 'Returned' && this.state !== 'Panicked') {
+        // Dropping a suspended future: unwinding its generator runs the `finally` blocks that drop every
+        // live local and the future it was awaiting — Rust's drop of a suspended state machine.
+        this.gen.return(undefined as never);
+      }
+    } else {
+      this.interp.dropFrameSlots(this.frame, 0);
+    }
+  }
+}
+
+/** A short `{:?}` for the state-machine view; long values are cut. */
+export function shortDebug(v: Value): string {
+  const x = v instanceof RRef ? deref(v) : v;
+  let s: string;
+  try {
+    s = x instanceof RStruct && x.fields.length > 4 ? `${x.def.name} { .. }` : debug(x, false);
+  } catch {
+    s = typeof x === 'object' ? x.typeName() : String(x);
+  }
+  return s.length > 40 ? s.slice(0, 37) + '...' : s;
+}
+
+/** `IntoFuture`: what `.await`, `select!` and `join!` accept. */
+export { intoFuture } from './into-future';

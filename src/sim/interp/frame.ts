@@ -1,0 +1,65 @@
+/**
+ * Activation frames and places.
+ *
+ * A frame has one slot per binding of its function (the resolver numbers them) and an `owned` bit per slot:
+ * set when the slot holds a value it must drop at the end of its scope, cleared when the value is moved out.
+ * Closures and non-`move` async blocks reach their creator's locals through `parent`.
+ */
+import type { FnInfo } from '../../lang/ast';
+import { isCopy, type Place, type Value } from '../values';
+
+export class Frame {
+  readonly slots: (Value | undefined)[];
+  readonly owned: Uint8Array;
+  /** Temporaries to drop at the end of the current statement (method receivers, `&temp`). */
+  temps: Value[] = [];
+
+  constructor(
+    readonly info: FnInfo,
+    readonly parent: Frame | null,
+  ) {
+    this.slots = new Array<Value | undefined>(info.slotCount);
+    this.owned = new Uint8Array(info.slotCount);
+  }
+
+  /** The frame `depth` levels up the capture chain. */
+  up(depth: number): Frame {
+    if (depth === 0) return this;
+    let f = this.parent!;
+    for (let i = 1; i < depth; i++) f = f.parent!;
+    return f;
+  }
+
+  bind(slot: number, v: Value, owned: boolean): void {
+    this.slots[slot] = v;
+    this.owned[slot] = owned && !isCopy(v) ? 1 : 0;
+  }
+}
+
+export class SlotPlace implements Place {
+  constructor(
+    readonly frame: Frame,
+    readonly slot: number,
+  ) {}
+  get(): Value {
+    return this.frame.slots[this.slot]!;
+  }
+  set(v: Value): void {
+    this.frame.slots[this.slot] = v;
+    this.frame.owned[this.slot] = isCopy(v) ? 0 : 1;
+  }
+}
+
+/** An element of an array-backed container: a struct field, a tuple field, a Vec element, an enum payload. */
+export class ArrayPlace implements Place {
+  constructor(
+    readonly array: Value[],
+    readonly index: number,
+  ) {}
+  get(): Value {
+    return this.array[this.index]!;
+  }
+  set(v: Value): void {
+    this.array[this.index] = v;
+  }
+}

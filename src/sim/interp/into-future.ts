@@ -1,0 +1,103 @@
+/**
+ * `IntoFuture` for the values `.await` accepts: simulated futures themselves, `&mut fut` (polled in place,
+ * not consumed), and user structs with `impl Future` (their `poll` runs as interpreted code).
+ */
+import type { Span } from '../../lang/diagnostics';
+import { BLOCKED, PENDING, SimFuture, type PollCx, type PollOutcome } from '../future';
+import { REnum, RRef, RStruct, deref, type Value } from '../values';
+import type { World } from '../world';
+import type { Gen } from '../builtins/registry';
+import type { Interp } from './interpreter';
+import { RContext } from '../builtins/context';
+
+export function intoFuture(interp: Interp, v: Value, sp: Span): SimFuture {
+  if (v instanceof SimFuture) return v;
+  if (v instanceof RRef) {
+    const inner = deref(v);
+    if (inner instanceof SimFuture) return new BorrowedFuture(interp.world, inner);
+    if (inner instanceof RStruct && interp.program.futureImpls.has(inner.def.name)) {
+      return new UserFuture(interp.world, interp, inner, v);
+    }
+  }
+  if (v instanceof RStruct && interp.program.futureImpls.has(v.def.name))
+    return new UserFuture(interp.world, interp, v, null);
+  const t = typeof v === 'object' ? v.typeName() : typeof v;
+  return interp.unsupported(
+    `\`${t}\` is not a future`,
+    sp,
+    'only futures can be awaited: async fn calls, async blocks, tokio futures and types with `impl Future`',
+  );
+}
+
+/** `(&mut fut).await`: polls the future where it lives; finishing or dropping the await does not drop it. */
+export class BorrowedFuture extends SimFuture {
+  constructor(
+    world: World,
+    readonly inner: SimFuture,
+  ) {
+    super(world, inner.name, -1, false);
+  }
+
+  /** Events are the inner future's: the borrow is invisible in the future tree. */
+  override poll(cx: PollCx): PollOutcome {
+    return this.inner.poll(cx);
+  }
+
+  protected pollInner(cx: PollCx): PollOutcome {
+    return this.inner.poll(cx);
+  }
+
+  override drop(): void {
+    this.dropped = true;
+  }
+
+  override get isResuming(): boolean {
+    return this.inner.isResuming;
+  }
+
+  override get traceId(): number {
+    return this.inner.id;
+  }
+}
+
+/** A user struct with `impl Future`: each poll calls the user's `poll(self: Pin<&mut Self>, cx)`. */
+export class UserFuture extends SimFuture {
+  private gen: Gen<Value> | null = null;
+
+  constructor(
+    world: World,
+    private readonly interp: Interp,
+    readonly value: RStruct,
+    /** When awaited through `&mut`, the struct is borrowed, not owned. */
+    private readonly borrowed: RRef | null,
+  ) {
+    super(world, value.def.name, -1);
+  }
+
+  protected pollInner(cx: PollCx): PollOutcome {
+    if (!this.gen) {
+      const item = this.interp.program.methods.get(`${this.value.def.name}::poll`)!;
+      const self = this.borrowed ?? new RRef({ get: () => this.value, set: () => {} }, true);
+      const r = this.interp.callFnItem(item, [new RContext(cx)], self);
+      this.gen = r as Gen<Value>;
+    }
+    const r = this.gen.next();
+    if (!r.done) {
+      if (r.value === PENDING)
+        return this.interp.unsupported('`.await` inside `Future::poll` is not allowed');
+      this.interp.setBlockRequest(r.value);
+      return BLOCKED;
+    }
+    this.gen = null;
+    const out = deref(r.value);
+    if (out instanceof REnum && out.enumName === 'Poll') {
+      if (out.variant === 'Pending') return PENDING;
+      return out.values[0]!;
+    }
+    return this.interp.unsupported('`Future::poll` must return `Poll::Ready(..)` or `Poll::Pending`');
+  }
+
+  protected override onDrop(): void {
+    if (!this.borrowed) this.interp.dropValue(this.value);
+  }
+}

@@ -1,0 +1,235 @@
+/**
+ * The simulated machine: OS threads with their own machine clocks, and the discrete-event loop that runs
+ * them in machine-time order.
+ *
+ * Each thread has a body that runs one *step* at a time (a poll, a park, a piece of a std thread's closure
+ * up to its next blocking call). The loop always steps the thread that can run earliest; threads at the
+ * same instant are ordered by the run's seeded RNG (DESIGN.md §3 "Determinism"). A thread that blocks says
+ * until when (a sleep) or on what (a wait queue another thread will signal).
+ */
+import { assert, type FastRand } from '../base';
+import type { EventFields, EventKind, ThreadKind } from '../trace/events';
+import type { TraceWriter } from '../trace/store';
+import type { Limits } from './config';
+import type { Task } from './task';
+
+/** Why a thread cannot continue: it sleeps until a time, or waits until someone signals a queue. */
+export type BlockRequest =
+  | { readonly kind: 'sleep'; readonly ns: number; readonly what: string }
+  | { readonly kind: 'wait'; readonly queue: WaitQueue; readonly what: string };
+
+/** Threads blocked on something (a std mutex, a thread join, a condvar). */
+export class WaitQueue {
+  private waiters: SimThread[] = [];
+
+  add(t: SimThread): void {
+    if (!this.waiters.includes(t)) this.waiters.push(t);
+  }
+
+  /** Wakes every waiter; each re-checks its condition when it runs (like a condvar broadcast). */
+  notifyAll(machine: Machine): void {
+    const ws = this.waiters;
+    this.waiters = [];
+    for (const w of ws) machine.makeReady(w);
+  }
+
+  notifyOne(machine: Machine): void {
+    const w = this.waiters.shift();
+    if (w) machine.makeReady(w);
+  }
+
+  get length(): number {
+    return this.waiters.length;
+  }
+}
+
+export interface ThreadBody {
+  /** Runs one step of `thread`; `machine.current` is `thread` and its clock is "now". */
+  step(thread: SimThread): void;
+  /** What the thread is doing, for deadlock reports. */
+  describe(): string;
+}
+
+export type ThreadStatus = 'runnable' | 'parked' | 'blocked' | 'exited';
+
+export class SimThread {
+  clock = 0;
+  /** When the thread can next step (machine time); Infinity while waiting to be signalled. */
+  readyAt = 0;
+  status: ThreadStatus = 'runnable';
+  /** Coop budget (tokio `Budget`): null is unconstrained. */
+  budget: number | null = null;
+  /** The task whose poll is running on this thread, or null. */
+  currentTask: Task | null = null;
+  /** Which runtime's scheduler context this thread is in ("CURRENT" in tokio), if any. */
+  context: unknown = null;
+  /** tokio 1.24 keeps the defer list in a thread-local; see sim/defer.ts. */
+  deferred: unknown[] = [];
+  /** Thread-local RNG (tokio's `thread_rng_n` for `select!`). */
+  rng: FastRand;
+  /** Set while blocked; shown in reports and the trace. */
+  blockedOn: string | null = null;
+  body: ThreadBody | null = null;
+
+  constructor(
+    readonly id: number,
+    readonly kind: ThreadKind,
+    readonly name: string,
+    rng: FastRand,
+  ) {
+    this.rng = rng;
+  }
+}
+
+/** Stops the run: a limit was reached. */
+export class LimitError {
+  constructor(
+    readonly message: string,
+    readonly site = -1,
+  ) {}
+}
+
+export class Machine {
+  readonly threads: SimThread[] = [];
+  current!: SimThread;
+  /** Interpreter steps taken in the current poll/step, for the never-yields limit. */
+  steps = 0;
+  private tieRng: FastRand;
+  private stopped = false;
+  /** Threads whose process ended: the loop stops (the process exited). */
+  exited = false;
+
+  constructor(
+    readonly trace: TraceWriter,
+    readonly limits: Limits,
+    readonly rng: FastRand,
+  ) {
+    this.tieRng = rng.fork();
+  }
+
+  spawnThread(kind: ThreadKind, name: string, body: ThreadBody | null, at: number): SimThread {
+    const t = new SimThread(this.threads.length, kind, name, this.rng.fork());
+    t.clock = at;
+    t.readyAt = at;
+    t.body = body;
+    this.threads.push(t);
+    if (this.threads.length > 4096) throw new LimitError('more than 4096 threads were started');
+    const prev = this.current;
+    this.current = t;
+    this.emit('thread-start', { role: kind, name });
+    if (prev) this.current = prev;
+    return t;
+  }
+
+  /** Emits an event on the current thread at its clock. */
+  emit<K extends EventKind>(kind: K, fields: EventFields<K>): void {
+    const t = this.current;
+    this.trace.emit(kind, t.id, t.clock, fields);
+    if (this.trace.length >= this.limits.maxEvents)
+      throw new LimitError(`the run reached the limit of ${this.limits.maxEvents} events`);
+  }
+
+  /** Emits without the event limit check (the final `outcome`, which must always be recorded). */
+  emitFinal<K extends EventKind>(kind: K, fields: EventFields<K>): void {
+    const t = this.current;
+    this.trace.emit(kind, t.id, t.clock, fields);
+  }
+
+  /** Emits on another thread at that thread's clock (e.g. `unpark` on the thread that resumes). */
+  emitOn<K extends EventKind>(thread: SimThread, kind: K, fields: EventFields<K>): void {
+    this.trace.emit(kind, thread.id, thread.clock, fields);
+  }
+
+  /** The current thread spends `ns` of machine time. */
+  spend(ns: number): void {
+    this.current.clock += ns;
+    if (this.current.clock > this.limits.maxMachineTime)
+      throw new LimitError(`the run reached the machine-time limit of ${this.limits.maxMachineTime / 1e9} s`);
+  }
+
+  /** Counts an interpreter step; stops a poll that never yields. */
+  step(cost: number): void {
+    this.current.clock += cost;
+    if (++this.steps > this.limits.maxStepsPerPoll)
+      throw new LimitError(
+        `a single poll ran ${this.limits.maxStepsPerPoll} steps without returning (an infinite loop without .await?)`,
+      );
+  }
+
+  /** Blocks the current thread; it is resumed by the loop (sleep) or by `makeReady` (wait). */
+  block(t: SimThread, req: BlockRequest): void {
+    t.status = 'blocked';
+    t.blockedOn = req.what;
+    if (req.kind === 'sleep') {
+      t.readyAt = t.clock + req.ns;
+    } else {
+      t.readyAt = Infinity;
+      req.queue.add(t);
+    }
+  }
+
+  /** A parked or waiting thread can run again, no earlier than the signalling thread's now. */
+  makeReady(t: SimThread): void {
+    if (t.status === 'exited') return;
+    const now = this.current ? this.current.clock : t.clock;
+    const at = Math.max(t.clock, now);
+    if (t.readyAt > at) t.readyAt = at;
+  }
+
+  stop(): void {
+    this.stopped = true;
+  }
+
+  get isStopped(): boolean {
+    return this.stopped;
+  }
+
+  /**
+   * Runs until the process exits, every thread is stuck (returns the stuck threads), or `stop()`.
+   * Returns null when the run ended normally.
+   */
+  run(): SimThread[] | null {
+    while (!this.stopped) {
+      const t = this.pickNext();
+      if (!t) return this.threads.filter((x) => x.status !== 'exited');
+      if (t.clock < t.readyAt) t.clock = t.readyAt;
+      if (t.status === 'blocked' || t.status === 'parked') t.status = 'runnable';
+      this.current = t;
+      this.steps = 0;
+      assert(t.body !== null, 'thread without body');
+      t.body.step(t);
+    }
+    return null;
+  }
+
+  private pickNext(): SimThread | null {
+    let best: SimThread | null = null;
+    let ties = 0;
+    for (const t of this.threads) {
+      if (t.status === 'exited' || t.readyAt === Infinity) continue;
+      if (best === null || t.readyAt < best.readyAt) {
+        best = t;
+        ties = 1;
+      } else if (t.readyAt === best.readyAt) {
+        ties++;
+      }
+    }
+    if (best === null || ties === 1) return best;
+    // Several threads can run at the same instant: the seeded RNG decides, as real timing would.
+    let k = this.tieRng.nextN(ties);
+    for (const t of this.threads) {
+      if (t.status === 'exited' || t.readyAt !== best.readyAt) continue;
+      if (k-- === 0) return t;
+    }
+    return best;
+  }
+
+  exitThread(t: SimThread): void {
+    t.status = 'exited';
+    t.readyAt = Infinity;
+    const prev = this.current;
+    this.current = t;
+    this.emit('thread-exit', {});
+    this.current = prev;
+  }
+}

@@ -1,0 +1,362 @@
+/**
+ * One run: source text + options → a trace and an outcome.
+ *
+ * Parses and resolves the program, reads `#[tokio::main(..)]`, builds the machine (the main thread running
+ * the current_thread scheduler), runs it to an outcome, and shuts the runtime down the way dropping a tokio
+ * `Runtime` does. Never throws for anything the program does: every ending is an `outcome`.
+ */
+import { FastRand } from '../base';
+import type { Program } from '../lang/ast';
+import { CompileError, type Diagnostic, type Span } from '../lang/diagnostics';
+import { parseProgram } from '../lang/parser';
+import { resolveProgram, type ResolvedProgram } from '../lang/resolve';
+import type { OutcomeKind, ResourceKind } from '../trace/events';
+import { TraceWriter } from '../trace/store';
+import { BUILTIN_ORACLE } from './builtins';
+import { BlockingPool } from './blocking-pool';
+import { DEFAULT_OPTIONS, type Limits, type RunOptions, type RuntimeConfig } from './config';
+import { CurrentThreadScheduler } from './current-thread';
+import type { SimFuture } from './future';
+import { cancelTask } from './harness';
+import { Interp } from './interp/interpreter';
+import { RustPanic, UnsupportedError } from './interp/signals';
+import { LimitError, Machine, type SimThread } from './machine';
+import { Task } from './task';
+import { TimeDriver } from './time-driver';
+import { debug } from './format';
+import { REnum, deref } from './values';
+import type { Scheduler, World } from './world';
+
+export interface RunOutcome {
+  readonly kind: OutcomeKind;
+  /** One line for people; multi-line details for deadlocks. */
+  readonly message: string;
+  /** The process exit code a real run would have (or the CLI's code for deadlock / limit / unsupported). */
+  readonly exitCode: number;
+  readonly span: Span | null;
+}
+
+export interface SimResult {
+  readonly trace: TraceWriter;
+  readonly outcome: RunOutcome;
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly runtime: RuntimeConfig | null;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+export const EXIT = { completed: 0, panicked: 101, unsupported: 2, deadlock: 3, limit: 4 } as const;
+
+/** Parses, resolves and reads the runtime attributes; throws CompileError. */
+export function compile(source: string): { program: ResolvedProgram; runtime: RuntimeConfig } {
+  const ast: Program = parseProgram(source);
+  const program = resolveProgram(ast, BUILTIN_ORACLE);
+  return { program, runtime: runtimeConfig(program) };
+}
+
+function runtimeConfig(p: ResolvedProgram): RuntimeConfig {
+  const main = p.main;
+  const attr = main.attrs.find((a) => a.path === 'tokio::main' || a.path === 'main');
+  if (!attr) {
+    if (main.async)
+      throw new CompileError(
+        '`async fn main` needs `#[tokio::main]`',
+        main.nameSpan,
+        'add `#[tokio::main]` above `async fn main`',
+      );
+    throw new CompileError(
+      'Pollscope runs programs whose `main` is `#[tokio::main] async fn main()`',
+      main.nameSpan,
+      'write `#[tokio::main] async fn main() { .. }`',
+    );
+  }
+  if (!main.async)
+    throw new CompileError(
+      'the `async` keyword is missing from the function declaration',
+      main.nameSpan,
+      'write `async fn main`',
+    );
+  let flavor: RuntimeConfig['flavor'] = 'multi_thread';
+  let workerThreads = 4;
+  let startPaused = false;
+  for (const a of attr.args) {
+    if (a.key === 'flavor') {
+      if (a.value !== 'current_thread' && a.value !== 'multi_thread')
+        throw new CompileError(
+          'No such runtime flavor. The runtime flavors are `current_thread` and `multi_thread`.',
+          attr.span,
+        );
+      flavor = a.value;
+    } else if (a.key === 'worker_threads') {
+      if (typeof a.value !== 'number' || a.value < 1)
+        throw new CompileError('`worker_threads` must be a positive integer', attr.span);
+      workerThreads = a.value;
+    } else if (a.key === 'start_paused') {
+      startPaused = a.value === true;
+    } else if (a.key !== 'crate') {
+      throw new CompileError(
+        `unknown option \`${a.key}\` in #[tokio::main]`,
+        attr.span,
+        'options: flavor, worker_threads, start_paused',
+      );
+    }
+  }
+  if (flavor === 'current_thread' && attr.args.some((a) => a.key === 'worker_threads'))
+    throw new CompileError(
+      'The `worker_threads` option requires the `multi_thread` runtime flavor.',
+      attr.span,
+    );
+  if (startPaused && flavor !== 'current_thread')
+    throw new CompileError(
+      'The `start_paused` option requires the `current_thread` runtime flavor.',
+      attr.span,
+      'use `#[tokio::main(flavor = "current_thread", start_paused = true)]`',
+    );
+  return { flavor, workerThreads, startPaused };
+}
+
+class Run implements World {
+  readonly machine: Machine;
+  scheduler!: Scheduler & CurrentThreadScheduler;
+  time!: TimeDriver;
+  interp!: Interp;
+  blocking = new BlockingPool();
+  nextFutureId = 1;
+  nextResourceId = 1;
+  nextTaskId = 1;
+  readonly tasks: Task[] = [];
+  stdout = '';
+  stderr = '';
+
+  constructor(
+    readonly options: RunOptions,
+    readonly trace: TraceWriter,
+  ) {
+    this.machine = new Machine(trace, options.limits, FastRand.fromSeed(options.seed));
+  }
+
+  get profile() {
+    return this.options.profile;
+  }
+
+  onPrint = (stream: 'stdout' | 'stderr', text: string): void => {
+    if (stream === 'stdout') {
+      this.stdout += text;
+      if (this.stdout.length > this.options.limits.maxOutputChars)
+        throw new LimitError(
+          `the program printed more than ${this.options.limits.maxOutputChars} characters`,
+        );
+    } else this.stderr += text;
+  };
+
+  panic(message: string): never {
+    throw new RustPanic(message, this.interp.site);
+  }
+
+  newResource(kind: ResourceKind, name: string, site = -1): number {
+    const id = this.nextResourceId++;
+    this.machine.emit('resource-new', { resource: id, name, site, type: kind });
+    return id;
+  }
+
+  spawnTask(future: SimFuture, site: number): Task {
+    if (this.tasks.length > this.options.limits.maxTasks)
+      throw new LimitError(`the program spawned more than ${this.options.limits.maxTasks} tasks`, site);
+    const task = new Task(this.nextTaskId++, 'async', future, site);
+    this.tasks.push(task);
+    const parent = this.machine.current.currentTask;
+    this.machine.emit('spawn', {
+      task: task.id,
+      future: future.id,
+      parent: parent ? parent.id : -1,
+      site,
+      mode: 'async',
+    });
+    this.scheduler.schedule(task);
+    return task;
+  }
+}
+
+export type SimulateOptions = Partial<Omit<RunOptions, 'limits'>> & { limits?: Partial<Limits> };
+
+export function simulate(source: string, opts: SimulateOptions = {}): SimResult {
+  const options: RunOptions = {
+    ...DEFAULT_OPTIONS,
+    ...opts,
+    limits: { ...DEFAULT_OPTIONS.limits, ...opts.limits },
+  };
+  const trace = new TraceWriter();
+  let compiled: { program: ResolvedProgram; runtime: RuntimeConfig };
+  try {
+    compiled = compile(source);
+  } catch (e) {
+    if (e instanceof CompileError) {
+      const d = e.toDiagnostic();
+      return {
+        trace,
+        outcome: { kind: 'unsupported', message: d.message, exitCode: EXIT.unsupported, span: d.span },
+        stdout: '',
+        stderr: '',
+        runtime: null,
+        diagnostics: [d],
+      };
+    }
+    throw e;
+  }
+  const { program, runtime } = compiled;
+  if (runtime.flavor === 'multi_thread') {
+    const attr = program.main.attrs.find((a) => a.path === 'tokio::main')!;
+    const d: Diagnostic = {
+      severity: 'error',
+      message: 'the multi_thread runtime is not simulated yet',
+      span: attr.span,
+      hint: 'use `#[tokio::main(flavor = "current_thread")]` for now',
+    };
+    return {
+      trace,
+      outcome: { kind: 'unsupported', message: d.message, exitCode: EXIT.unsupported, span: d.span },
+      stdout: '',
+      stderr: '',
+      runtime,
+      diagnostics: [d],
+    };
+  }
+  const world = new Run(options, trace);
+  const outcome = execute(world, program, runtime);
+  world.machine.emitFinal('outcome', {
+    message: outcome.message,
+    site: outcome.span ? outcome.span.start : -1,
+    result: outcome.kind,
+  });
+  const diagnostics: Diagnostic[] =
+    outcome.kind === 'unsupported' && outcome.span
+      ? [{ severity: 'error', message: outcome.message, span: outcome.span }]
+      : [];
+  return { trace, outcome, stdout: world.stdout, stderr: world.stderr, runtime, diagnostics };
+}
+
+function execute(world: Run, program: ResolvedProgram, runtime: RuntimeConfig): RunOutcome {
+  const m = world.machine;
+  const mainThread = m.spawnThread('main', 'main', null, 0);
+  m.current = mainThread;
+  world.time = new TimeDriver(world, m, runtime.startPaused, 0);
+  world.interp = new Interp(world, program);
+  const mainTask = new Task(0, 'main', null, program.main.span.start);
+  world.tasks.push(mainTask);
+  const sched = new CurrentThreadScheduler(world, mainTask);
+  world.scheduler = sched;
+  sched.attach(mainThread);
+  mainThread.body = sched;
+  try {
+    mainTask.future = world.interp.makeMainFuture();
+    m.emit('spawn', {
+      task: 0,
+      future: mainTask.future.id,
+      parent: -1,
+      site: program.main.span.start,
+      mode: 'async',
+    });
+    world.interp.onMainDone = () => {
+      sched.finish();
+      m.stop();
+    };
+    const stuck = m.run();
+    if (stuck) return deadlock(world, stuck);
+    const result = world.interp.mainResult!;
+    if ('panic' in result) {
+      shutdown(world);
+      return {
+        kind: 'panicked',
+        message: `main panicked: ${result.panic.message}`,
+        exitCode: EXIT.panicked,
+        span: result.panic.span,
+      };
+    }
+    shutdown(world);
+    const out = deref(result.ok);
+    if (out instanceof REnum && out.enumName === 'Result' && out.variant === 'Err') {
+      world.interp.print('stderr', `Error: ${debug(out.values[0]!, false)}\n`);
+      return { kind: 'completed', message: 'main returned an error', exitCode: 1, span: null };
+    }
+    return { kind: 'completed', message: 'main returned', exitCode: EXIT.completed, span: null };
+  } catch (e) {
+    return endedBy(world, e);
+  }
+}
+
+/** Dropping the runtime: every unfinished task is cancelled (its future dropped), oldest first. */
+function shutdown(world: Run): void {
+  const m = world.machine;
+  m.current = world.machine.threads[0]!;
+  world.machine.current.currentTask = null;
+  for (const t of world.tasks) {
+    if (t.kind === 'main' || t.complete) continue;
+    t.cancelled = true;
+    cancelTask(world, t);
+  }
+}
+
+function endedBy(world: Run, e: unknown): RunOutcome {
+  if (e instanceof LimitError) {
+    return {
+      kind: 'limit',
+      message: e.message,
+      exitCode: EXIT.limit,
+      span: e.site >= 0 ? { start: e.site, end: e.site } : (world.interp?.site ?? null),
+    };
+  }
+  if (e instanceof UnsupportedError) {
+    return {
+      kind: 'unsupported',
+      message: e.message + (e.hint ? ` (${e.hint})` : ''),
+      exitCode: EXIT.unsupported,
+      span: e.span,
+    };
+  }
+  if (e instanceof RustPanic) {
+    // A panic outside any task (in a std thread's setup, a Drop during shutdown): the process aborts.
+    world.interp.reportPanic(e);
+    return { kind: 'panicked', message: e.message, exitCode: EXIT.panicked, span: e.span };
+  }
+  if (e instanceof RangeError && /call stack/i.test(e.message)) {
+    return {
+      kind: 'limit',
+      message: 'the program recursed too deeply (stack overflow)',
+      exitCode: EXIT.limit,
+      span: world.interp?.site ?? null,
+    };
+  }
+  throw e;
+}
+
+/** Nothing can run and nothing can wake anything: real tokio would hang forever. Name who waits on what. */
+function deadlock(world: Run, stuck: SimThread[]): RunOutcome {
+  const lines: string[] = [];
+  for (const t of world.tasks) {
+    if (t.complete) continue;
+    const who = t.kind === 'main' ? 'main (the block_on future)' : `task ${t.id}`;
+    lines.push(`  ${who} is waiting on ${describeWait(t.future)}`);
+  }
+  for (const th of stuck)
+    if (th.kind === 'std' || th.kind === 'blocking')
+      lines.push(`  thread ${th.name} is blocked: ${th.blockedOn ?? 'waiting'}`);
+  const message = `deadlock: no task can make progress and nothing can wake one (real tokio would hang here)\n${lines.join('\n')}`;
+  return { kind: 'deadlock', message, exitCode: EXIT.deadlock, span: null };
+}
+
+function describeWait(f: SimFuture | null): string {
+  let cur = f;
+  const chain: string[] = [];
+  while (cur) {
+    chain.push(cur.name);
+    if (!cur.child) break;
+    cur = cur.child;
+  }
+  const leaf = cur as (SimFuture & { describeWait?: () => string }) | null;
+  const what = leaf?.describeWait
+    ? leaf.describeWait()
+    : leaf
+      ? `${leaf.name} (it returned Pending; is anything going to wake it?)`
+      : 'nothing';
+  return chain.length > 1 ? `${what}  [${chain.join(' → ')}]` : what;
+}

@@ -1,0 +1,254 @@
+/**
+ * Runtime values of the interpreted Rust subset.
+ *
+ * - Integers are JS numbers (exact up to 2^53; see README "Limits"), `bool` is boolean, `&str` is a JS
+ *   string. Everything else is an object: `RString` (an owned, growable `String`), `RVec`, `RTuple`,
+ *   `RStruct`, `REnum` (Option, Result, Poll and user enums), `F64`, `RChar`, `RRef` (a reference to a
+ *   place), closures, futures and runtime handles (channels, join handles, wakers...).
+ * - Ownership: an owned value that holds a resource is dropped exactly once (`dropValue` in drops.ts).
+ *   References (`RRef`) never own. `isCopy` tells which values a move leaves usable (Rust's `Copy`).
+ */
+import type { EnumItem, StructItem } from '../lang/ast';
+
+export type Value = number | boolean | string | RObject;
+
+/** Every non-primitive runtime value. `typeName` is what `{:?}` and the state-machine view show. */
+export abstract class RObject {
+  abstract typeName(): string;
+  /** Rust `Copy`: a move leaves the source usable, and the value owns nothing to drop. */
+  isCopy(): boolean {
+    return false;
+  }
+}
+
+export class Unit extends RObject {
+  typeName(): string {
+    return '()';
+  }
+  override isCopy(): boolean {
+    return true;
+  }
+}
+export const UNIT = new Unit();
+
+export class F64 extends RObject {
+  constructor(readonly v: number) {
+    super();
+  }
+  typeName(): string {
+    return 'f64';
+  }
+  override isCopy(): boolean {
+    return true;
+  }
+}
+
+export class RChar extends RObject {
+  constructor(readonly c: string) {
+    super();
+  }
+  typeName(): string {
+    return 'char';
+  }
+  override isCopy(): boolean {
+    return true;
+  }
+}
+
+/** An owned `String`. `&str` values are plain JS strings. */
+export class RString extends RObject {
+  constructor(public s: string) {
+    super();
+  }
+  typeName(): string {
+    return 'String';
+  }
+}
+
+export class RVec extends RObject {
+  constructor(
+    public items: Value[],
+    /** `[T; N]` arrays are `Copy` when their items are. */
+    readonly array = false,
+  ) {
+    super();
+  }
+  typeName(): string {
+    const first = this.items[0];
+    const inner = first === undefined ? '_' : typeNameOf(first);
+    return this.array ? `[${inner}; ${this.items.length}]` : `Vec<${inner}>`;
+  }
+  override isCopy(): boolean {
+    return this.array && this.items.every(isCopy);
+  }
+}
+
+export class RTuple extends RObject {
+  constructor(readonly items: Value[]) {
+    super();
+  }
+  typeName(): string {
+    return `(${this.items.map(typeNameOf).join(', ')})`;
+  }
+  override isCopy(): boolean {
+    return this.items.every(isCopy);
+  }
+}
+
+export class RStruct extends RObject {
+  constructor(
+    readonly def: StructItem,
+    /** Field values in declaration order. */
+    readonly fields: Value[],
+  ) {
+    super();
+  }
+  typeName(): string {
+    return this.def.name;
+  }
+  override isCopy(): boolean {
+    return this.def.derives.includes('Copy');
+  }
+  fieldIndex(name: string): number {
+    return this.def.fields.findIndex((f) => f.name === name);
+  }
+}
+
+/** A variant of an enum: `Some(3)`, `None`, `Ok(())`, `Poll::Pending`, a user enum's variant. */
+export class REnum extends RObject {
+  constructor(
+    readonly enumName: string,
+    readonly variant: string,
+    /** Tuple-variant payload (empty for unit variants). */
+    readonly values: Value[],
+    /** Field names for struct-like variants. */
+    readonly names: string[] | null = null,
+    readonly def: EnumItem | null = null,
+  ) {
+    super();
+  }
+  typeName(): string {
+    if (this.enumName === 'Option')
+      return `Option<${this.values[0] === undefined ? '_' : typeNameOf(this.values[0])}>`;
+    if (this.enumName === 'Result') return 'Result<_, _>';
+    return this.enumName;
+  }
+  override isCopy(): boolean {
+    if (this.def) return this.def.derives.includes('Copy');
+    return this.values.every(isCopy);
+  }
+}
+
+export const NONE = new REnum('Option', 'None', []);
+export const some = (v: Value): REnum => new REnum('Option', 'Some', [v]);
+export const okVal = (v: Value): REnum => new REnum('Result', 'Ok', [v]);
+export const errVal = (v: Value): REnum => new REnum('Result', 'Err', [v]);
+export const POLL_PENDING = new REnum('Poll', 'Pending', []);
+export const pollReady = (v: Value): REnum => new REnum('Poll', 'Ready', [v]);
+
+/** A place that can be read and written: a local slot, a struct field, a vector element. */
+export interface Place {
+  get(): Value;
+  set(v: Value): void;
+}
+
+/** `&x` / `&mut x`: a reference to a place. References never own what they point at. */
+export class RRef extends RObject {
+  constructor(
+    readonly place: Place,
+    readonly mut: boolean,
+  ) {
+    super();
+  }
+  typeName(): string {
+    return `&${this.mut ? 'mut ' : ''}${typeNameOf(this.place.get())}`;
+  }
+  override isCopy(): boolean {
+    return !this.mut;
+  }
+}
+
+/** A place holding a value that exists only through the reference (`&5`, `&mut vec![]`). */
+export class TempPlace implements Place {
+  constructor(private v: Value) {}
+  get(): Value {
+    return this.v;
+  }
+  set(v: Value): void {
+    this.v = v;
+  }
+}
+
+/** `std::time::Duration` (also `tokio::time::Duration`). */
+export class RDuration extends RObject {
+  constructor(readonly ns: number) {
+    super();
+  }
+  typeName(): string {
+    return 'Duration';
+  }
+  override isCopy(): boolean {
+    return true;
+  }
+}
+
+/** `std::time::Instant` reads machine time; `tokio::time::Instant` reads the tokio clock (paused or not). */
+export class RInstant extends RObject {
+  constructor(
+    readonly ns: number,
+    readonly tokio: boolean,
+  ) {
+    super();
+  }
+  typeName(): string {
+    return 'Instant';
+  }
+  override isCopy(): boolean {
+    return true;
+  }
+}
+
+/** A range value `a..b` / `a..=b` / `a..`. */
+export class RRange extends RObject {
+  constructor(
+    readonly from: Value | null,
+    readonly to: Value | null,
+    readonly inclusive: boolean,
+  ) {
+    super();
+  }
+  typeName(): string {
+    return this.inclusive ? 'RangeInclusive' : 'Range';
+  }
+  fmtDebug(): string {
+    const a = this.from === null ? '' : String(this.from);
+    const b = this.to === null ? '' : String(this.to);
+    return `${a}${this.inclusive ? '..=' : '..'}${b}`;
+  }
+  override isCopy(): boolean {
+    return false;
+  }
+}
+
+/** Follows references to the value they point at. */
+export function deref(v: Value): Value {
+  while (v instanceof RRef) v = v.place.get();
+  return v;
+}
+
+export function isCopy(v: Value): boolean {
+  return typeof v !== 'object' || v.isCopy();
+}
+
+export function typeNameOf(v: Value): string {
+  switch (typeof v) {
+    case 'number':
+      return 'i32';
+    case 'boolean':
+      return 'bool';
+    case 'string':
+      return '&str';
+    default:
+      return v.typeName();
+  }
+}

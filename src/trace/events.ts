@@ -1,0 +1,152 @@
+/**
+ * The trace: one discriminated union, `TraceEvent`, derived from a declarative schema.
+ *
+ * Every event has `seq` (its index in the trace), `time` (machine time, ns) and `thread` (the simulated OS
+ * thread it happened on). The schema below gives each kind its own fields; `store.ts` packs them into
+ * struct-of-arrays columns (DESIGN.md §4) and `format.ts` prints them one per line.
+ *
+ * Field types:
+ * - `'int'`  a 32-bit integer (ids, counts, source offsets). `-1` means "none".
+ * - `'str'`  a string, interned in the trace's string table.
+ * - `'f64'`  a float64 (times and deadlines in ns); it takes two integer slots.
+ * - a tuple of string literals: an enum, stored as its index in one byte.
+ *
+ * No field may be called `kind` (that is the discriminant). Names follow the runtime's vocabulary. Ids: tasks count from 1 like tokio's `task::Id`; task 0 is the
+ * `block_on` future of `#[tokio::main]` (not a task in tokio, but it is polled like one). Futures, resources
+ * and threads have their own id spaces; thread 0 is the process's main thread.
+ */
+import type { MachineTime } from '../base';
+
+export const WHERE = ['local', 'inject', 'lifo', 'defer', 'blocking', 'main'] as const;
+export type QueueKind = (typeof WHERE)[number];
+
+export const THREAD_KINDS = ['main', 'worker', 'blocking', 'std'] as const;
+export type ThreadKind = (typeof THREAD_KINDS)[number];
+
+export const WAKE_EFFECTS = [
+  'scheduled',
+  'already-notified',
+  'while-running',
+  'after-complete',
+  'main',
+] as const;
+export type WakeEffect = (typeof WAKE_EFFECTS)[number];
+
+export const RESOURCE_KINDS = [
+  'timer',
+  'mpsc',
+  'oneshot',
+  'watch',
+  'broadcast',
+  'notify',
+  'semaphore',
+  'mutex',
+  'std-mutex',
+  'join',
+  'joinset',
+  'user',
+] as const;
+export type ResourceKind = (typeof RESOURCE_KINDS)[number];
+
+export const OUTCOMES = ['completed', 'panicked', 'deadlock', 'limit', 'unsupported'] as const;
+export type OutcomeKind = (typeof OUTCOMES)[number];
+
+export const LINTS = ['self-wakes', 'lost-waker', 'never-yielded', 'large-future'] as const;
+export type LintKind = (typeof LINTS)[number];
+
+export const EVENT_SCHEMA = {
+  /** A simulated OS thread starts (the main thread, a worker, a blocking-pool thread, a `std::thread`). */
+  'thread-start': { role: THREAD_KINDS, name: 'str' },
+  'thread-exit': {},
+  /** `tokio::spawn` (kind async) or `spawn_blocking` (kind blocking). `site` is a source offset. */
+  spawn: { task: 'int', future: 'int', parent: 'int', site: 'int', mode: ['async', 'blocking'] },
+  /** A task is queued. `core` is the scheduler core owning the queue (0 on current_thread). */
+  schedule: { task: 'int', core: 'int', where: WHERE },
+  /** A thread takes `task` from a queue (`from`) and polls it: the start of a task poll. */
+  poll: { task: 'int', future: 'int', from: WHERE },
+  /** A future polls one of its children (the desugared `.await` re-polling its awaitee). */
+  'poll-child': { task: 'int', future: 'int', parent: 'int' },
+  /** A future's poll returned `Poll::Pending`. For the task's root future this ends the task poll. */
+  pending: { task: 'int', future: 'int' },
+  /** A future's poll returned `Poll::Ready`. */
+  ready: { task: 'int', future: 'int' },
+  /** A future value is created (calling an `async fn`, `sleep(..)`, `rx.recv()`, a user `impl Future`). */
+  'future-new': { future: 'int', task: 'int', name: 'str', site: 'int' },
+  /** A future's state changed: its state-machine variant (`Unresumed`, `Suspend0`, …) and live locals. */
+  'future-state': { future: 'int', variant: 'str', locals: 'str', line: 'int' },
+  'future-drop': { future: 'int' },
+  'waker-clone': { task: 'int', refs: 'int' },
+  'waker-drop': { task: 'int', refs: 'int' },
+  /** A waker stores its task in a resource (a timer, a channel, a join handle, the defer list, user state). */
+  register: { task: 'int', resource: 'int' },
+  /** A resource forgets a stored waker without waking it (the future was dropped, the waker replaced). */
+  deregister: { task: 'int', resource: 'int' },
+  /** Somebody wakes `task`. `by` is the task running on this thread (-1: none), `resource` the waker's holder. */
+  wake: {
+    task: 'int',
+    by: 'int',
+    resource: 'int',
+    op: ['wake', 'wake_by_ref', 'defer'],
+    effect: WAKE_EFFECTS,
+  },
+  /** `yield_now` (or, in latest tokio, coop exhaustion) puts the task's waker on the defer list. */
+  defer: { task: 'int', core: 'int' },
+  /** The coop budget ran out: the resource returned Pending although it was ready. */
+  'budget-exhausted': { task: 'int', resource: 'int' },
+  'resource-new': { resource: 'int', name: 'str', site: 'int', type: RESOURCE_KINDS },
+  /** A resource's visible state, in words ("3 permits", "closed", "value = 4"). */
+  'resource-state': { resource: 'int', text: 'str' },
+  'resource-drop': { resource: 'int' },
+  /** A value enters a channel buffer / leaves it (from the front). */
+  'chan-push': { resource: 'int', value: 'str' },
+  'chan-pop': { resource: 'int' },
+  /** A timer entry is armed in the wheel at `deadline` (tokio time, ns, rounded up to the 1 ms tick). */
+  'timer-arm': { resource: 'int', task: 'int', deadline: 'f64' },
+  'timer-cancel': { resource: 'int' },
+  'timer-fire': { resource: 'int', task: 'int' },
+  /** Tokio time moved (machine time passing, or auto-advance of a paused clock) to `now` (ns). */
+  'time-advance': { now: 'f64', auto: 'int' },
+  /** The thread parks in the driver (`timeout` ns, -1 = until unparked) or on its condvar. */
+  park: { timeout: 'f64', core: 'int' },
+  /** A parked thread resumes. `by` is the thread that unparked it, -1 if its timeout expired. */
+  unpark: { by: 'int' },
+  /** The thread blocks outside the runtime: `std::thread::sleep`, a std mutex, a join, a blocking call. */
+  block: { until: 'f64', what: 'str' },
+  unblock: {},
+  abort: { task: 'int' },
+  /** A cancelled task's future is dropped instead of polled. */
+  cancel: { task: 'int' },
+  /** A `JoinHandle` was dropped: the task keeps running, detached. */
+  detach: { task: 'int' },
+  complete: { task: 'int', outcome: ['ok', 'cancelled', 'panicked'] },
+  panic: { task: 'int', message: 'str', site: 'int' },
+  print: { text: 'str', stream: ['stdout', 'stderr'] },
+  lint: { task: 'int', detail: 'str', lint: LINTS },
+  outcome: { message: 'str', site: 'int', result: OUTCOMES },
+} as const;
+
+type Schema = typeof EVENT_SCHEMA;
+export type EventKind = keyof Schema;
+export const EVENT_KINDS = Object.keys(EVENT_SCHEMA) as EventKind[];
+
+type FieldValue<T> = T extends 'int' | 'f64'
+  ? number
+  : T extends 'str'
+    ? string
+    : T extends readonly string[]
+      ? T[number]
+      : never;
+
+export type EventFields<K extends EventKind> = { -readonly [F in keyof Schema[K]]: FieldValue<Schema[K][F]> };
+
+interface EventHeader {
+  readonly seq: number;
+  readonly time: MachineTime;
+  readonly thread: number;
+}
+
+/** One event of the trace. `switch (ev.kind)` narrows to that kind's fields. */
+export type TraceEvent = {
+  [K in EventKind]: EventHeader & { readonly kind: K } & Readonly<EventFields<K>>;
+}[EventKind];
+export type EventOf<K extends EventKind> = Extract<TraceEvent, { kind: K }>;

@@ -1,0 +1,4 @@
+export * from './events';
+export * from './format';
+export * from './store';
+export * from './view';

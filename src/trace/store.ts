@@ -1,0 +1,261 @@
+/**
+ * Struct-of-arrays storage for trace events (DESIGN.md §4).
+ *
+ * Events live in fixed-size chunks of typed arrays: a kind byte, a thread id, a float64 machine time, four
+ * int32 field slots and two enum bytes — 29 bytes per event — plus a string table shared by the whole trace.
+ * Chunks never move once full, so the worker can transfer a finished chunk's buffers to the UI without
+ * copying, and readers can index any event in O(1).
+ */
+import { assert, machineTime } from '../base';
+import { EVENT_KINDS, EVENT_SCHEMA, type EventFields, type EventKind, type TraceEvent } from './events';
+
+export const CHUNK_SIZE = 1 << 16;
+const INT_SLOTS = 4;
+const ENUM_SLOTS = 2;
+/** Bytes of column data per event (kind + thread + time + int slots + enum slots). */
+export const BYTES_PER_EVENT = 1 + 2 + 8 + 4 * INT_SLOTS + ENUM_SLOTS;
+
+type FieldLayout =
+  | { readonly name: string; readonly type: 'int' | 'str'; readonly slot: number }
+  | { readonly name: string; readonly type: 'f64'; readonly slot: number }
+  | {
+      readonly name: string;
+      readonly type: 'enum';
+      readonly slot: number;
+      readonly values: readonly string[];
+    };
+
+/** Where each field of each kind is stored; computed once from the schema. */
+const LAYOUTS: readonly (readonly FieldLayout[])[] = EVENT_KINDS.map((kind) => {
+  let intSlot = 0;
+  let enumSlot = 0;
+  const fields: FieldLayout[] = [];
+  for (const [name, type] of Object.entries(EVENT_SCHEMA[kind]) as [string, unknown][]) {
+    assert(
+      name !== 'kind' && name !== 'seq' && name !== 'time' && name !== 'thread',
+      `event ${kind} redefines the header field ${name}`,
+    );
+    if (Array.isArray(type)) {
+      fields.push({ name, type: 'enum', slot: enumSlot++, values: type as readonly string[] });
+    } else if (type === 'f64') {
+      fields.push({ name, type: 'f64', slot: intSlot });
+      intSlot += 2;
+    } else {
+      fields.push({ name, type: type as 'int' | 'str', slot: intSlot++ });
+    }
+  }
+  assert(intSlot <= INT_SLOTS && enumSlot <= ENUM_SLOTS, `event ${kind} has too many fields for the columns`);
+  return fields;
+});
+
+const KIND_INDEX = new Map<EventKind, number>(EVENT_KINDS.map((k, i) => [k, i]));
+export function kindIndex(kind: EventKind): number {
+  return KIND_INDEX.get(kind)!;
+}
+export function kindName(index: number): EventKind {
+  const k = EVENT_KINDS[index];
+  assert(k !== undefined, `unknown event kind ${index}`);
+  return k;
+}
+
+/** The buffers of one chunk: what crosses from the worker to the UI. */
+export interface ChunkBuffers {
+  kind: Uint8Array;
+  thread: Uint16Array;
+  time: Float64Array;
+  ints: Int32Array;
+  enums: Uint8Array;
+}
+
+function newChunk(): ChunkBuffers {
+  return {
+    kind: new Uint8Array(CHUNK_SIZE),
+    thread: new Uint16Array(CHUNK_SIZE),
+    time: new Float64Array(CHUNK_SIZE),
+    ints: new Int32Array(CHUNK_SIZE * INT_SLOTS),
+    enums: new Uint8Array(CHUNK_SIZE * ENUM_SLOTS),
+  };
+}
+
+// f64 fields are stored bit-exactly in two int32 slots.
+const f64Scratch = new Float64Array(1);
+const i32Scratch = new Int32Array(f64Scratch.buffer);
+
+/** Read access shared by the writer (in the simulator) and the store (in the UI). */
+export class TraceReader {
+  protected chunks: ChunkBuffers[] = [];
+  protected strings: string[] = [];
+  protected count = 0;
+
+  get length(): number {
+    return this.count;
+  }
+
+  string(id: number): string {
+    return this.strings[id] ?? '';
+  }
+
+  kindAt(i: number): EventKind {
+    return kindName(this.chunk(i).kind[i & (CHUNK_SIZE - 1)]!);
+  }
+
+  threadAt(i: number): number {
+    return this.chunk(i).thread[i & (CHUNK_SIZE - 1)]!;
+  }
+
+  timeAt(i: number): number {
+    return this.chunk(i).time[i & (CHUNK_SIZE - 1)]!;
+  }
+
+  /** Decode event `i` into an object. Allocates; hot paths read columns directly. */
+  get(i: number): TraceEvent {
+    assert(i >= 0 && i < this.count, `event ${i} out of range 0..${this.count}`);
+    const c = this.chunk(i);
+    const j = i & (CHUNK_SIZE - 1);
+    const k = c.kind[j]!;
+    const ev: Record<string, unknown> = {
+      kind: kindName(k),
+      seq: i,
+      time: machineTime(c.time[j]!),
+      thread: c.thread[j]!,
+    };
+    for (const f of LAYOUTS[k]!) {
+      switch (f.type) {
+        case 'int':
+          ev[f.name] = c.ints[j * INT_SLOTS + f.slot]!;
+          break;
+        case 'str':
+          ev[f.name] = this.string(c.ints[j * INT_SLOTS + f.slot]!);
+          break;
+        case 'f64':
+          i32Scratch[0] = c.ints[j * INT_SLOTS + f.slot]!;
+          i32Scratch[1] = c.ints[j * INT_SLOTS + f.slot + 1]!;
+          ev[f.name] = f64Scratch[0]!;
+          break;
+        case 'enum':
+          ev[f.name] = f.values[c.enums[j * ENUM_SLOTS + f.slot]!];
+          break;
+      }
+    }
+    return ev as unknown as TraceEvent;
+  }
+
+  *events(from = 0, to = this.count): IterableIterator<TraceEvent> {
+    for (let i = from; i < to; i++) yield this.get(i);
+  }
+
+  /** Bytes held by the columns and the string table (UTF-16, as JS stores it). */
+  byteSize(): number {
+    let strings = 0;
+    for (const s of this.strings) strings += 2 * s.length + 16;
+    return this.chunks.length * CHUNK_SIZE * BYTES_PER_EVENT + strings;
+  }
+
+  protected chunk(i: number): ChunkBuffers {
+    const c = this.chunks[i >>> 16];
+    assert(c !== undefined, `event ${i} not loaded`);
+    return c;
+  }
+}
+
+/** Appends events; used by the simulator. */
+export class TraceWriter extends TraceReader {
+  private stringIds = new Map<string, number>();
+  private current: ChunkBuffers | undefined;
+
+  intern(s: string): number {
+    let id = this.stringIds.get(s);
+    if (id === undefined) {
+      id = this.strings.length;
+      this.strings.push(s);
+      this.stringIds.set(s, id);
+    }
+    return id;
+  }
+
+  emit<K extends EventKind>(kind: K, thread: number, time: number, fields: EventFields<K>): number {
+    const i = this.count;
+    const j = i & (CHUNK_SIZE - 1);
+    if (j === 0) {
+      this.current = newChunk();
+      this.chunks.push(this.current);
+    }
+    const c = this.current!;
+    const k = KIND_INDEX.get(kind)!;
+    c.kind[j] = k;
+    c.thread[j] = thread;
+    c.time[j] = time;
+    const values = fields as Record<string, unknown>;
+    for (const f of LAYOUTS[k]!) {
+      const v = values[f.name];
+      switch (f.type) {
+        case 'int':
+          c.ints[j * INT_SLOTS + f.slot] = v as number;
+          break;
+        case 'str':
+          c.ints[j * INT_SLOTS + f.slot] = this.intern(v as string);
+          break;
+        case 'f64':
+          f64Scratch[0] = v as number;
+          c.ints[j * INT_SLOTS + f.slot] = i32Scratch[0]!;
+          c.ints[j * INT_SLOTS + f.slot + 1] = i32Scratch[1]!;
+          break;
+        case 'enum': {
+          const idx = f.values.indexOf(v as string);
+          assert(idx >= 0, `bad value ${String(v)} for ${kind}.${f.name}`);
+          c.enums[j * ENUM_SLOTS + f.slot] = idx;
+          break;
+        }
+      }
+    }
+    this.count = i + 1;
+    return i;
+  }
+
+  /** Full chunks and the strings added since `fromString`, for streaming to another thread. */
+  exportSince(fromEvent: number, fromString: number): TraceSlice {
+    return {
+      firstEvent: fromEvent,
+      count: this.count - fromEvent,
+      chunks: this.chunks.slice(fromEvent >>> 16),
+      firstString: fromString,
+      strings: this.strings.slice(fromString),
+    };
+  }
+
+  get stringCount(): number {
+    return this.strings.length;
+  }
+}
+
+/** A run of events that starts at a chunk boundary (or inside the last exported, still-growing chunk). */
+export interface TraceSlice {
+  firstEvent: number;
+  count: number;
+  chunks: ChunkBuffers[];
+  firstString: number;
+  strings: string[];
+}
+
+/** The UI side: receives slices from the worker and answers the same queries as the writer. */
+export class TraceStore extends TraceReader {
+  append(slice: TraceSlice): void {
+    assert(
+      slice.firstEvent === this.count,
+      `trace slice starts at ${slice.firstEvent}, expected ${this.count}`,
+    );
+    assert(slice.firstString === this.strings.length, 'trace strings out of order');
+    const firstChunk = slice.firstEvent >>> 16;
+    slice.chunks.forEach((c, n) => {
+      this.chunks[firstChunk + n] = c;
+    });
+    this.strings.push(...slice.strings);
+    this.count += slice.count;
+  }
+
+  static from(reader: TraceReader): TraceStore {
+    const store = new TraceStore();
+    if (reader instanceof TraceWriter) store.append(reader.exportSince(0, 0));
+    return store;
+  }
+}

@@ -1,0 +1,107 @@
+import { useEffect, useMemo, type KeyboardEvent } from 'react';
+import { lessonById } from '../lessons';
+import { describeEvent } from './describe';
+import { EditorPanel } from './panels/EditorPanel';
+import { NarrationPanel } from './panels/NarrationPanel';
+import { OutputPanel } from './panels/OutputPanel';
+import { ReactorPanel } from './panels/ReactorPanel';
+import { RuntimePanel } from './panels/RuntimePanel';
+import { TasksPanel } from './panels/TasksPanel';
+import { TimelinePanel } from './panels/TimelinePanel';
+import { session } from './session';
+import { useApp } from './store';
+
+export function App() {
+  const status = useApp((s) => s.status);
+  const step = useApp((s) => s.step);
+  const traceVersion = useApp((s) => s.traceVersion);
+  const outcome = useApp((s) => s.outcome);
+  const failure = useApp((s) => s.failure);
+  const runtime = useApp((s) => s.runtime);
+  const lessonId = useApp((s) => s.lessonId);
+  const profile = useApp((s) => s.profile);
+
+  useEffect(() => {
+    if (useApp.getState().status === 'idle') void useApp.getState().run();
+  }, []);
+
+  const view = useMemo(
+    () => (traceVersion > 0 && session.view ? session.view.at(step) : null),
+    [step, traceVersion],
+  );
+  const stdout = view && session.view ? session.view.stdoutAt(view) : '';
+  const stderr = view && session.view ? session.view.stderrAt(view) : '';
+  const caption = view?.lastEvent
+    ? describeEvent(view.lastEvent, view)
+    : status === 'ready'
+      ? 'Press Step forward (→) to watch the run, one event at a time.'
+      : '';
+  const lesson = lessonId ? lessonById(lessonId) : undefined;
+
+  // Keyboard shortcuts are scoped to the visualizer, never the whole page (embeds must not hijack scrolling).
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    const target = e.target as HTMLElement;
+    if (target.closest('textarea, select, input[type="text"]')) return;
+    const s = useApp.getState();
+    if (s.status !== 'ready') return;
+    const keys: Record<string, () => void> = {
+      ArrowRight: () => s.stepBy(1),
+      ArrowLeft: () => s.stepBy(-1),
+      Home: () => s.setStep(-1),
+      End: () => s.setStep(s.maxStep),
+      ' ': () => s.setPlaying(!s.playing),
+    };
+    const action = keys[e.key];
+    if (action && !(target instanceof HTMLInputElement && target.type === 'range' && e.key !== ' ')) {
+      e.preventDefault();
+      action();
+    }
+  };
+
+  return (
+    <div className="app">
+      <header className="topbar">
+        <h1>
+          Pollscope <span className="tagline">watch async Rust run</span>
+        </h1>
+        <span className="profile" title="The tokio version whose behaviour the simulator reproduces">
+          tokio {profile}
+        </span>
+      </header>
+      <main className="workspace">
+        <EditorPanel />
+        <div className="viz" tabIndex={0} onKeyDown={onKeyDown} aria-label="Visualizer" role="group">
+          {failure && (
+            <div className="banner error" role="alert">
+              The simulator stopped unexpectedly: {failure}. Your code is kept; press Run to try again.
+            </div>
+          )}
+          {outcome && outcome.kind !== 'completed' && (
+            <div className={`banner ${outcome.kind}`} role="status">
+              <pre>{outcome.message}</pre>
+            </div>
+          )}
+          {status === 'running' && <div className="banner">Simulating…</div>}
+          {view ? (
+            <div className="grid">
+              <RuntimePanel view={view} flavor={runtime?.flavor ?? ''} />
+              <TasksPanel view={view} />
+              <ReactorPanel view={view} />
+              <OutputPanel stdout={stdout} stderr={stderr} />
+              <NarrationPanel
+                text={lesson?.summary ?? 'Your own program: step through it to see the runtime at work.'}
+              />
+            </div>
+          ) : (
+            <div className="grid empty-state">
+              <p className="muted">
+                {status === 'running' ? 'Simulating…' : 'Run the program to see the runtime.'}
+              </p>
+            </div>
+          )}
+          <TimelinePanel caption={caption} />
+        </div>
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,111 @@
+/**
+ * Plain-words descriptions of trace events, for the status line under the timeline ("what just happened").
+ */
+import { formatNanos } from '../base';
+import type { TraceEvent } from '../trace/events';
+import type { ViewState } from '../trace/view';
+
+export function taskName(id: number): string {
+  return id === 0 ? 'main' : id < 0 ? 'nobody' : `task ${id}`;
+}
+
+export function describeEvent(ev: TraceEvent, view: ViewState): string {
+  const fut = (id: number) => view.futures.get(id)?.name ?? `future ${id}`;
+  const res = (id: number) => view.resources.get(id)?.name ?? (id < 0 ? 'a waker' : `resource ${id}`);
+  const thread = view.threads[ev.thread]?.name ?? `thread ${ev.thread}`;
+  switch (ev.kind) {
+    case 'thread-start':
+      return `thread ${ev.name} starts`;
+    case 'thread-exit':
+      return `${thread} exits`;
+    case 'spawn':
+      return ev.task === 0
+        ? `#[tokio::main] hands main's future to block_on`
+        : `${taskName(ev.parent)} spawns ${taskName(ev.task)} (${fut(ev.future)})`;
+    case 'schedule':
+      return `${taskName(ev.task)} is queued on the ${ev.where} queue`;
+    case 'poll':
+      return `${thread} polls ${taskName(ev.task)}${ev.from === 'main' ? '' : ` (taken from the ${ev.from} queue)`}`;
+    case 'poll-child':
+      return `${fut(ev.parent)} polls ${fut(ev.future)}`;
+    case 'pending':
+      return `${fut(ev.future)} returns Poll::Pending`;
+    case 'ready':
+      return `${fut(ev.future)} returns Poll::Ready`;
+    case 'future-new':
+      return `a ${ev.name} future is created (futures are lazy: nothing runs yet)`;
+    case 'future-state':
+      return `${fut(ev.future)} is now ${ev.variant}${ev.locals ? ` { ${ev.locals} }` : ''}`;
+    case 'future-drop':
+      return `${fut(ev.future)} is dropped`;
+    case 'waker-clone':
+      return `a waker for ${taskName(ev.task)} is cloned (${ev.refs} references)`;
+    case 'waker-drop':
+      return `a waker for ${taskName(ev.task)} is dropped (${ev.refs} references)`;
+    case 'register':
+      return `${res(ev.resource)} keeps ${taskName(ev.task)}'s waker`;
+    case 'deregister':
+      return `${res(ev.resource)} forgets ${taskName(ev.task)}'s waker`;
+    case 'wake': {
+      const effect =
+        ev.effect === 'scheduled'
+          ? 'it is scheduled'
+          : ev.effect === 'already-notified'
+            ? 'it was already scheduled, nothing more happens'
+            : ev.effect === 'while-running'
+              ? 'it is running, so it will be polled again after this poll'
+              : ev.effect === 'after-complete'
+                ? 'it has already finished, nothing happens'
+                : 'block_on will poll main again';
+      return `${ev.by >= 0 ? taskName(ev.by) : res(ev.resource)} wakes ${taskName(ev.task)} (${ev.op}): ${effect}`;
+    }
+    case 'defer':
+      return `${taskName(ev.task)} yields: its waker waits on the defer list until the next driver turn`;
+    case 'budget-exhausted':
+      return `${taskName(ev.task)} used up its coop budget (128): the resource returns Pending`;
+    case 'resource-new':
+      return `${ev.name} is created`;
+    case 'resource-state':
+      return `${res(ev.resource)}: ${ev.text}`;
+    case 'resource-drop':
+      return `${res(ev.resource)} is dropped`;
+    case 'chan-push':
+      return `${ev.value} is sent into ${res(ev.resource)}`;
+    case 'chan-pop':
+      return `a value is received from ${res(ev.resource)}`;
+    case 'timer-arm':
+      return `${res(ev.resource)} is armed in the timer wheel for ${formatNanos(ev.deadline)}`;
+    case 'timer-cancel':
+      return `${res(ev.resource)} is removed from the timer wheel`;
+    case 'timer-fire':
+      return `${res(ev.resource)} fires`;
+    case 'time-advance':
+      return `the paused clock jumps to ${formatNanos(ev.now)} (nothing else could run)`;
+    case 'park':
+      return ev.timeout === 0
+        ? `${thread} checks the driver without blocking`
+        : `${thread} parks${ev.timeout > 0 ? ` for up to ${formatNanos(ev.timeout)}` : ' until woken'}`;
+    case 'unpark':
+      return `${thread} is back from the driver`;
+    case 'block':
+      return `${thread} is blocked: ${ev.what}`;
+    case 'unblock':
+      return `${thread} continues`;
+    case 'abort':
+      return `${taskName(ev.task)} is aborted`;
+    case 'cancel':
+      return `${taskName(ev.task)} is cancelled: its future is dropped instead of polled`;
+    case 'detach':
+      return `the JoinHandle of ${taskName(ev.task)} is dropped: the task keeps running, detached`;
+    case 'complete':
+      return `${taskName(ev.task)} ${ev.outcome === 'ok' ? 'completes' : ev.outcome === 'cancelled' ? 'ends cancelled' : 'ends with a panic'}`;
+    case 'panic':
+      return `${taskName(ev.task)} panics: ${ev.message}`;
+    case 'print':
+      return `the program prints ${JSON.stringify(ev.text.replace(/\n$/, ''))}${ev.stream === 'stderr' ? ' to stderr' : ''}`;
+    case 'lint':
+      return `${taskName(ev.task)}: ${ev.lint} — ${ev.detail}`;
+    case 'outcome':
+      return ev.message.split('\n')[0]!;
+  }
+}

@@ -1,0 +1,26 @@
+import type { ReactNode } from 'react';
+
+/** A landmark region with a visible heading that is also its accessible name (DESIGN.md §5). */
+export function Panel({
+  title,
+  id,
+  className,
+  children,
+  extra,
+}: {
+  title: string;
+  id: string;
+  className?: string;
+  children: ReactNode;
+  extra?: ReactNode;
+}) {
+  return (
+    <section className={`panel ${className ?? ''}`} aria-labelledby={`${id}-title`}>
+      <header className="panel-head">
+        <h2 id={`${id}-title`}>{title}</h2>
+        {extra}
+      </header>
+      <div className="panel-body">{children}</div>
+    </section>
+  );
+}

@@ -1,0 +1,116 @@
+import { useEffect } from 'react';
+import { useApp } from '../store';
+import { Icon } from './icons';
+import { Panel } from './Panel';
+
+const SPEEDS = [1, 2, 4, 8, 16, 32, 64, 256, 1024];
+
+/** Transport controls and the timeline position slider (names from DESIGN.md §5). */
+export function TimelinePanel({ caption }: { caption: string }) {
+  const step = useApp((s) => s.step);
+  const maxStep = useApp((s) => s.maxStep);
+  const playing = useApp((s) => s.playing);
+  const speed = useApp((s) => s.speed);
+  const ready = useApp((s) => s.status === 'ready');
+  const { setStep, stepBy, setPlaying, setSpeed } = useApp.getState();
+
+  // Playback: advance at `speed` events per second; stop at the end.
+  useEffect(() => {
+    if (!playing) return;
+    const perTick = Math.max(1, Math.round(speed / 30));
+    const interval = Math.max(16, 1000 / speed);
+    const id = setInterval(() => {
+      const s = useApp.getState();
+      if (s.step >= s.maxStep) {
+        s.setPlaying(false);
+        return;
+      }
+      s.stepBy(perTick);
+    }, interval);
+    return () => clearInterval(id);
+  }, [playing, speed]);
+
+  return (
+    <Panel title="Timeline" id="timeline" className="timeline">
+      <div className="transport" role="toolbar" aria-label="Transport">
+        <button
+          type="button"
+          onClick={() => setStep(-1)}
+          disabled={!ready || step <= -1}
+          aria-label="Jump to start"
+          title="Jump to start (Home)"
+        >
+          <Icon name="start" />
+        </button>
+        <button
+          type="button"
+          onClick={() => stepBy(-1)}
+          disabled={!ready || step <= -1}
+          aria-label="Step back"
+          title="Step back (←)"
+        >
+          <Icon name="back" />
+        </button>
+        <button
+          type="button"
+          onClick={() => setPlaying(!playing)}
+          disabled={!ready}
+          aria-label={playing ? 'Pause' : 'Play'}
+          title="Play / pause (Space)"
+        >
+          <Icon name={playing ? 'pause' : 'play'} />
+        </button>
+        <button
+          type="button"
+          onClick={() => stepBy(1)}
+          disabled={!ready || step >= maxStep}
+          aria-label="Step forward"
+          title="Step forward (→)"
+        >
+          <Icon name="forward" />
+        </button>
+        <button
+          type="button"
+          onClick={() => setStep(maxStep)}
+          disabled={!ready || step >= maxStep}
+          aria-label="Jump to end"
+          title="Jump to end (End)"
+        >
+          <Icon name="end" />
+        </button>
+        <label className="speed">
+          <span>Speed</span>
+          <select aria-label="Speed" value={speed} onChange={(e) => setSpeed(Number(e.target.value))}>
+            {SPEEDS.map((s) => (
+              <option key={s} value={s}>
+                {s} events/s
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <div className="scrubber">
+        <input
+          type="range"
+          aria-label="Timeline position"
+          min={-1}
+          max={Math.max(maxStep, -1)}
+          step={1}
+          value={step}
+          aria-valuemin={-1}
+          aria-valuemax={maxStep}
+          aria-valuenow={step}
+          aria-valuetext={step < 0 ? 'before the first event' : `event ${step} of ${maxStep}`}
+          disabled={!ready}
+          onChange={(e) => setStep(Number(e.target.value))}
+        />
+        <span className="step-count" data-testid="step-count">
+          {step + 1} / {maxStep + 1}
+        </span>
+      </div>
+      <p className="caption" data-testid="caption" aria-live="polite">
+        {caption}
+      </p>
+    </Panel>
+  );
+}

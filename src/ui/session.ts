@@ -1,0 +1,24 @@
+/**
+ * The current run's trace and its view index, kept outside React state (they can hold millions of events).
+ * The zustand store holds a `traceVersion` that changes whenever these are replaced.
+ */
+import type { TraceStore } from '../trace/store';
+import { TraceView } from '../trace/view';
+import { SimClient } from '../worker/client';
+
+export const session: { trace: TraceStore | null; view: TraceView | null } = { trace: null, view: null };
+
+export function setTrace(trace: TraceStore): void {
+  session.trace = trace;
+  session.view = new TraceView(trace);
+}
+
+let client: SimClient | null = null;
+
+/** The simulation worker client, created on first use (tests in Node never touch it). */
+export function simClient(): SimClient {
+  client ??= new SimClient(
+    () => new Worker(new URL('../worker/sim.worker.ts', import.meta.url), { type: 'module' }),
+  );
+  return client;
+}

@@ -1,0 +1,108 @@
+/**
+ * UI state (zustand): the source, the run's status and outcome, and the timeline position. Trace data lives
+ * in `session.ts`; components derive the view state at `step` from it.
+ */
+import { create } from 'zustand';
+import type { Diagnostic } from '../lang/diagnostics';
+import type { Profile, RuntimeConfig } from '../sim/config';
+import type { RunOutcome } from '../sim/simulate';
+import { DEFAULT_LESSON, lessonById } from '../lessons';
+import { CancelledError } from '../worker/client';
+import { session, setTrace, simClient } from './session';
+
+export type RunStatus = 'idle' | 'running' | 'ready' | 'failed';
+
+export interface AppState {
+  source: string;
+  lessonId: string | null;
+  profile: Profile;
+  seed: number;
+  status: RunStatus;
+  /** A failure of Pollscope itself (worker crash), in plain words. */
+  failure: string | null;
+  outcome: RunOutcome | null;
+  diagnostics: Diagnostic[];
+  runtime: RuntimeConfig | null;
+  traceVersion: number;
+  /** Current step: the index of the last event applied; -1 is "before the first event". */
+  step: number;
+  /** Index of the last event. */
+  maxStep: number;
+  playing: boolean;
+  /** Events per second while playing. */
+  speed: number;
+
+  setSource(source: string): void;
+  loadLesson(id: string): void;
+  run(): Promise<void>;
+  setStep(step: number): void;
+  stepBy(delta: number): void;
+  setPlaying(playing: boolean): void;
+  setSpeed(speed: number): void;
+}
+
+export const useApp = create<AppState>()((set, get) => ({
+  source: DEFAULT_LESSON.source,
+  lessonId: DEFAULT_LESSON.id,
+  profile: '1.24',
+  seed: 1,
+  status: 'idle',
+  failure: null,
+  outcome: null,
+  diagnostics: [],
+  runtime: null,
+  traceVersion: 0,
+  step: -1,
+  maxStep: -1,
+  playing: false,
+  speed: 8,
+
+  setSource: (source) => set({ source }),
+
+  loadLesson: (id) => {
+    const lesson = lessonById(id);
+    if (!lesson) return;
+    set({ lessonId: id, source: lesson.source });
+    void get().run();
+  },
+
+  run: async () => {
+    const { source, profile, seed } = get();
+    set({ status: 'running', failure: null, playing: false });
+    try {
+      const r = await simClient().run({ source, profile, seed });
+      setTrace(r.trace);
+      set((s) => ({
+        status: 'ready',
+        outcome: r.outcome,
+        diagnostics: r.diagnostics,
+        runtime: r.runtime,
+        traceVersion: s.traceVersion + 1,
+        maxStep: r.trace.length - 1,
+        step: -1,
+      }));
+    } catch (e) {
+      if (e instanceof CancelledError) return;
+      set({ status: 'failed', failure: e instanceof Error ? e.message : String(e) });
+    }
+  },
+
+  setStep: (step) => {
+    const { maxStep } = get();
+    set({ step: Math.max(-1, Math.min(maxStep, Math.round(step))) });
+  },
+
+  stepBy: (delta) => get().setStep(get().step + delta),
+
+  setPlaying: (playing) => {
+    if (playing && get().step >= get().maxStep) set({ step: -1 });
+    set({ playing });
+  },
+
+  setSpeed: (speed) => set({ speed }),
+}));
+
+/** The view state at the current step (recomputed when the step or the trace changes). */
+export function viewAt(step: number) {
+  return session.view ? session.view.at(step) : null;
+}

@@ -1,0 +1,32 @@
+// The Tokio-tutorial Delay future: until its deadline it calls wake_by_ref() and returns Pending,
+// so the runtime keeps re-polling it (a busy self-wake). It completes once std's clock passes `when`.
+use std::future::Future;
+use std::pin::Pin;
+use std::task::{Context, Poll};
+use std::time::{Duration, Instant};
+
+struct Delay {
+    when: Instant,
+}
+
+impl Future for Delay {
+    type Output = String;
+
+    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<String> {
+        if Instant::now() >= self.when {
+            println!("Hello there.");
+            Poll::Ready("done".to_string())
+        } else {
+            cx.waker().wake_by_ref();
+            Poll::Pending
+        }
+    }
+}
+
+#[tokio::main(flavor = "current_thread")]
+async fn main() {
+    let when = Instant::now() + Duration::from_millis(10);
+    let future = Delay { when };
+    let out = future.await;
+    println!("Delay returned {out:?}");
+}
