@@ -113,7 +113,8 @@ export function display(v: Value, precision: number | null = null): string {
   if (v instanceof F64) return precision !== null ? v.v.toFixed(precision) : formatFloat(v.v, false);
   if (v instanceof RChar) return v.c;
   if (v instanceof RRef) return display(v.place.get(), precision);
-  if (isSelfFormatting(v) && v.fmtDisplay) return v.fmtDisplay();
+  const fd = (v as Partial<SelfFormatting>).fmtDisplay;
+  if (typeof fd === 'function') return fd.call(v);
   // Display is not implemented for these in Rust (the program would not compile); print Debug.
   return debug(v, false, precision);
 }

@@ -16,7 +16,7 @@ import type { Task } from './task';
 /** Why a thread cannot continue: it sleeps until a time, or waits until someone signals a queue. */
 export type BlockRequest =
   | { readonly kind: 'sleep'; readonly ns: number; readonly what: string }
-  | { readonly kind: 'wait'; readonly queue: WaitQueue; readonly what: string };
+  | { readonly kind: 'wait'; readonly queue: WaitQueue; readonly what: string; readonly timeoutNs?: number };
 
 /** Threads blocked on something (a std mutex, a thread join, a condvar). */
 export class WaitQueue {
@@ -24,6 +24,11 @@ export class WaitQueue {
 
   add(t: SimThread): void {
     if (!this.waiters.includes(t)) this.waiters.push(t);
+  }
+
+  remove(t: SimThread): void {
+    const i = this.waiters.indexOf(t);
+    if (i >= 0) this.waiters.splice(i, 1);
   }
 
   /** Wakes every waiter; each re-checks its condition when it runs (like a condvar broadcast). */
@@ -163,7 +168,7 @@ export class Machine {
     if (req.kind === 'sleep') {
       t.readyAt = t.clock + req.ns;
     } else {
-      t.readyAt = Infinity;
+      t.readyAt = req.timeoutNs === undefined ? Infinity : t.clock + req.timeoutNs;
       req.queue.add(t);
     }
   }

@@ -20,7 +20,7 @@ import type { SimFuture } from './future';
 import { cancelTask } from './harness';
 import { Interp } from './interp/interpreter';
 import { RustPanic, UnsupportedError } from './interp/signals';
-import { LimitError, Machine, type SimThread } from './machine';
+import { LimitError, Machine, type SimThread, type ThreadBody } from './machine';
 import { Task } from './task';
 import { TimeDriver } from './time-driver';
 import { debug } from './format';
@@ -120,7 +120,7 @@ class Run implements World {
   scheduler!: Scheduler & CurrentThreadScheduler;
   time!: TimeDriver;
   interp!: Interp;
-  blocking = new BlockingPool();
+  blocking!: BlockingPool;
   nextFutureId = 1;
   nextResourceId = 1;
   nextTaskId = 1;
@@ -241,6 +241,7 @@ function execute(world: Run, program: ResolvedProgram, runtime: RuntimeConfig): 
   m.current = mainThread;
   world.time = new TimeDriver(world, m, runtime.startPaused, 0);
   world.interp = new Interp(world, program);
+  world.blocking = new BlockingPool(world);
   const mainTask = new Task(0, 'main', null, program.main.span.start);
   world.tasks.push(mainTask);
   const sched = new CurrentThreadScheduler(world, mainTask);
@@ -257,14 +258,24 @@ function execute(world: Run, program: ResolvedProgram, runtime: RuntimeConfig): 
       mode: 'async',
     });
     world.interp.onMainDone = () => {
+      // block_on returned: dropping the Runtime cancels every task, then waits for running blocking tasks.
       sched.finish();
-      m.stop();
+      shutdown(world);
+      world.blocking.close();
+      if (!world.blocking.busy) m.stop();
+      else {
+        mainThread.body = new WaitForBlockingPool(world);
+        m.block(mainThread, {
+          kind: 'wait',
+          queue: world.blocking.drained,
+          what: 'dropping the runtime: waiting for spawn_blocking tasks to finish',
+        });
+      }
     };
     const stuck = m.run();
     if (stuck) return deadlock(world, stuck);
     const result = world.interp.mainResult!;
     if ('panic' in result) {
-      shutdown(world);
       return {
         kind: 'panicked',
         message: `main panicked: ${result.panic.message}`,
@@ -272,7 +283,6 @@ function execute(world: Run, program: ResolvedProgram, runtime: RuntimeConfig): 
         span: result.panic.span,
       };
     }
-    shutdown(world);
     const out = deref(result.ok);
     if (out instanceof REnum && out.enumName === 'Result' && out.variant === 'Err') {
       world.interp.print('stderr', `Error: ${debug(out.values[0]!, false)}\n`);
@@ -284,15 +294,33 @@ function execute(world: Run, program: ResolvedProgram, runtime: RuntimeConfig): 
   }
 }
 
-/** Dropping the runtime: every unfinished task is cancelled (its future dropped), oldest first. */
+/** Dropping the runtime: every unfinished async task is cancelled (its future dropped), oldest first. */
 function shutdown(world: Run): void {
   const m = world.machine;
-  m.current = world.machine.threads[0]!;
-  world.machine.current.currentTask = null;
+  m.current.currentTask = null;
   for (const t of world.tasks) {
-    if (t.kind === 'main' || t.complete) continue;
+    if (t.kind !== 'async' || t.complete) continue;
     t.cancelled = true;
     cancelTask(world, t);
+  }
+}
+
+/** The main thread after `block_on` returned, inside `Runtime::drop`: waits for the blocking pool. */
+class WaitForBlockingPool implements ThreadBody {
+  constructor(private readonly world: Run) {}
+  describe(): string {
+    return 'dropping the runtime: waiting for spawn_blocking tasks';
+  }
+  step(thread: SimThread): void {
+    if (this.world.blocking.busy) {
+      this.world.machine.block(thread, {
+        kind: 'wait',
+        queue: this.world.blocking.drained,
+        what: this.describe(),
+      });
+      return;
+    }
+    this.world.machine.stop();
   }
 }
 

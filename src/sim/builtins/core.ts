@@ -280,10 +280,22 @@ defineMethods(REnum, enumMethods);
 
 // ---------------------------------------------------------------------------------------------- generic
 
+/** `x.clone()` auto-derefs through references and guards to the first type that is Clone. */
+function cloneThrough(ctx: CallCtx, v: Value): Value {
+  let x = deref(v);
+  for (let i = 0; i < 16 && typeof x === 'object'; i++) {
+    if (typeof (x as { cloneValue?: unknown }).cloneValue === 'function') break;
+    const p = (x as { derefPlace?: () => Place | null }).derefPlace?.call(x);
+    if (!p) break;
+    x = deref(p.get());
+  }
+  return cloneValue(ctx.interp, x);
+}
+
 defineMethods(RObject, {
-  clone: (ctx, self) => cloneValue(ctx.interp, deref(self)),
+  clone: (ctx, self) => cloneThrough(ctx, self),
   to_string: (_c, self) => new RString(display(self)),
-  to_owned: (ctx, self) => cloneValue(ctx.interp, deref(self)),
+  to_owned: (ctx, self) => cloneThrough(ctx, self),
   eq: (_c, self, [o]) => equals(self, o!),
   ne: (_c, self, [o]) => !equals(self, o!),
   cmp: (ctx, self, [o]) => orderingOf(compare(self, o!, (m) => ctx.interp.panic(m))),

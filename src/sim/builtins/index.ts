@@ -7,6 +7,15 @@ import './context';
 import './core';
 import './time';
 import './task';
+import './threads';
+import './joinset';
+import './sync/semaphore';
+import './sync/mutex';
+import './sync/mpsc';
+import './sync/oneshot';
+import './sync/notify';
+import './sync/watch';
+import './sync/broadcast';
 import { BLOCKING_METHODS, builtinAliases, builtinConsts, builtinFns } from './registry';
 
 export const BUILTIN_ORACLE: BuiltinOracle = {

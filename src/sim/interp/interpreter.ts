@@ -438,6 +438,7 @@ export class Interp implements Interpreter {
         return yield* this.join(e, f);
       case 'unary': {
         const v = yield* this.ev(e.expr, f);
+        this.borrowTemp(e.expr, v, f);
         return this.unary(e, v);
       }
       case 'binary': {
@@ -449,6 +450,8 @@ export class Interp implements Interpreter {
         }
         const l = yield* this.ev(e.left, f);
         const r = yield* this.ev(e.right, f);
+        this.borrowTemp(e.left, l, f);
+        this.borrowTemp(e.right, r, f);
         return this.binary(e.op, l, r, e.span);
       }
       case 'assign': {
@@ -522,7 +525,11 @@ export class Interp implements Interpreter {
       }
       case 'fmt': {
         const args: Value[] = [];
-        for (const a of e.args) args.push(yield* this.ev(a, f));
+        for (const a of e.args) {
+          const v = yield* this.ev(a, f);
+          this.borrowTemp(a, v, f);
+          args.push(v);
+        }
         return this.fmtMacro(e, args);
       }
       case 'assert': {
@@ -549,15 +556,22 @@ export class Interp implements Interpreter {
         return this.literal(e);
       case 'path':
         return this.path(e, f);
-      case 'unary':
-        return this.unary(e, this.evs(e.expr, f));
+      case 'unary': {
+        const v = this.evs(e.expr, f);
+        this.borrowTemp(e.expr, v, f);
+        return this.unary(e, v);
+      }
       case 'binary': {
         if (e.op === '&&' || e.op === '||') {
           const lb = truthy(this.evs(e.left, f), (m) => this.panic(m, e.span));
           if (e.op === '&&' ? !lb : lb) return lb;
           return truthy(this.evs(e.right, f), (m) => this.panic(m, e.span));
         }
-        return this.binary(e.op, this.evs(e.left, f), this.evs(e.right, f), e.span);
+        const l = this.evs(e.left, f);
+        const r = this.evs(e.right, f);
+        this.borrowTemp(e.left, l, f);
+        this.borrowTemp(e.right, r, f);
+        return this.binary(e.op, l, r, e.span);
       }
       case 'assign': {
         const v = this.evs(e.value, f);
@@ -616,7 +630,11 @@ export class Interp implements Interpreter {
       case 'fmt':
         return this.fmtMacro(
           e,
-          e.args.map((a) => this.evs(a, f)),
+          e.args.map((a) => {
+            const v = this.evs(a, f);
+            this.borrowTemp(a, v, f);
+            return v;
+          }),
         );
       case 'assert':
         return this.assertMacro(
@@ -782,6 +800,7 @@ export class Interp implements Interpreter {
       case 'unary':
         if (e.op === '*') {
           const v = e.expr.sync ? this.evs(e.expr, f) : yield* this.ev(e.expr, f);
+          this.borrowTemp(e.expr, v, f);
           return this.derefPlace(v, e);
         }
         break;
@@ -870,6 +889,14 @@ export class Interp implements Interpreter {
     if (!mut && typeof v !== 'object') return v;
     void inner;
     return new RRef(p, mut);
+  }
+
+  /**
+   * A value used only by reference (a deref, a comparison, a format argument) that no binding owns: a
+   * temporary, dropped at the end of the enclosing statement — e.g. the guard in `*m.lock().unwrap() += 1`.
+   */
+  private borrowTemp(e: Expr, v: Value, f: Frame): void {
+    if (typeof v === 'object' && !isPlaceExpr(e) && !v.isCopy() && e.k !== 'path') f.temps.push(v);
   }
 
   /** A method receiver: its place (auto-ref) and value. */

@@ -10,8 +10,20 @@ import type { Gen } from '../builtins/registry';
 import type { Interp } from './interpreter';
 import { RContext } from '../builtins/context';
 
+/** Values that are futures by `IntoFuture` (a oneshot Receiver): registered by their builtins module. */
+const converters: ((world: World, v: Value, borrowed: boolean, site: number) => SimFuture | null)[] = [];
+export function registerIntoFuture(
+  f: (world: World, v: Value, borrowed: boolean, site: number) => SimFuture | null,
+): void {
+  converters.push(f);
+}
+
 export function intoFuture(interp: Interp, v: Value, sp: Span): SimFuture {
   if (v instanceof SimFuture) return v;
+  for (const c of converters) {
+    const f = c(interp.world, v instanceof RRef ? deref(v) : v, v instanceof RRef, sp.start);
+    if (f) return f;
+  }
   if (v instanceof RRef) {
     const inner = deref(v);
     if (inner instanceof SimFuture) return new BorrowedFuture(interp.world, inner);
