@@ -158,7 +158,7 @@ type ExprNode =
       span: Span;
       suspend?: number;
     }
-  | { k: 'join'; futs: Expr[]; tryJoin: boolean; span: Span; suspend?: number }
+  | { k: 'join'; futs: Expr[]; tryJoin: boolean; biased: boolean; span: Span; suspend?: number }
   | { k: 'pin'; expr: Expr; span: Span };
 
 export type FmtMacro =

@@ -1397,18 +1397,19 @@ class Parser {
       case 'join':
       case 'try_join': {
         const futs: Expr[] = [];
-        if (sub.is('biased') && sub.isPunct(';', 1))
-          sub.unsupported(
-            '`join!` with `biased;` needs tokio 1.46; Pollscope models tokio 1.24 here',
-            sub.peek().span,
-          );
+        // `biased;` in join! exists since tokio 1.46 (#7307); the simulator checks the profile.
+        const biased = sub.is('biased') && sub.isPunct(';', 1);
+        if (biased) {
+          sub.next();
+          sub.next();
+        }
         while (!sub.atEof()) {
           futs.push(sub.parseExpr());
           if (!sub.eat(',')) break;
         }
         sub.expectEof(name);
         if (futs.length === 0) throw new CompileError(`\`${name}!\` needs at least one future`, whole);
-        return { k: 'join', futs, tryJoin: name === 'try_join', span: whole };
+        return { k: 'join', futs, tryJoin: name === 'try_join', biased, span: whole };
       }
       case 'assert':
       case 'assert_eq':

@@ -14,9 +14,21 @@ import type { SimThread, ThreadBody } from './machine';
 import type { Task } from './task';
 import type { Waker } from './waker';
 import type { Scheduler, World } from './world';
+import type { Profile } from './config';
 
 export const CT_GLOBAL_QUEUE_INTERVAL = 31;
 export const EVENT_INTERVAL = 61;
+
+/**
+ * One pop of the current_thread loop: whether to look at the inject queue first, and the next tick.
+ * [24] tests the tick *before* incrementing it, so its very first pop is inject-first; latest increments
+ * first (tokio #5701, 1.29.0).
+ */
+export function ctTick(profile: Profile, tick: number): { injectFirst: boolean; next: number } {
+  const next = (tick + 1) >>> 0;
+  const used = profile === '1.24' ? tick : next;
+  return { injectFirst: used % CT_GLOBAL_QUEUE_INTERVAL === 0, next };
+}
 
 type Phase =
   | { k: 'outer' }
@@ -86,8 +98,6 @@ export class CurrentThreadScheduler implements Scheduler, ThreadBody {
   defer(task: Task): void {
     const m = this.world.machine;
     const t = m.current;
-    const cx = { task, waker: null };
-    void cx;
     if (!this.isLocal(t)) {
       // No scheduler context on this thread: wake immediately.
       this.world.interp.wakeTaskByRef(task, -1);
@@ -197,17 +207,11 @@ export class CurrentThreadScheduler implements Scheduler, ThreadBody {
       return;
     }
     // [24] checks the tick before incrementing it; latest increments first (#5701).
-    let tick: number;
-    if (this.world.profile === '1.24') {
-      tick = this.tick;
-      this.tick = (this.tick + 1) >>> 0;
-    } else {
-      this.tick = (this.tick + 1) >>> 0;
-      tick = this.tick;
-    }
+    const { injectFirst, next } = ctTick(this.world.profile, this.tick);
+    this.tick = next;
     let task: Task | undefined;
     let from: QueueKind = 'local';
-    if (tick % CT_GLOBAL_QUEUE_INTERVAL === 0) {
+    if (injectFirst) {
       task = this.inject.popFront();
       from = 'inject';
       if (!task) {

@@ -27,21 +27,31 @@ export interface PollCx {
 export abstract class SimFuture extends RObject {
   readonly id: number;
   /** Finished (returned Ready); polling again is a bug in the program ("polled after completion"). */
-  done = false;
-  dropped = false;
+  done: boolean;
+  dropped: boolean;
   /** The last poll returned BLOCKED: the next poll resumes it. */
-  protected resuming = false;
+  protected resuming: boolean;
   /** The future currently awaited inside this one (for the future tree in the UI). */
-  child: SimFuture | null = null;
+  child: SimFuture | null;
+  protected readonly world: World;
+  readonly name: string;
 
   constructor(
-    protected readonly world: World,
-    readonly name: string,
+    world: World,
+    name: string,
     site: number,
     /** Emit `future-new`? Internal helper futures stay out of the trace. */
     traced = true,
   ) {
     super();
+    // Assigned here rather than as class fields: futures are created by the million, and this keeps
+    // construction a plain sequence of stores.
+    this.world = world;
+    this.name = name;
+    this.done = false;
+    this.dropped = false;
+    this.resuming = false;
+    this.child = null;
     this.id = world.nextFutureId++;
     if (traced)
       world.machine.emit('future-new', {

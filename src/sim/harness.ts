@@ -13,16 +13,9 @@ import type { World } from './world';
 /** tokio's coop budget per task poll (`Budget::initial()`). */
 export const BUDGET = 128;
 
-const borrowedWakers = new WeakMap<Task, Waker>();
-
-/** The `Context` for polling `task`: its borrowed (uncounted) waker. */
+/** The `Context` for polling `task`: its borrowed (uncounted) waker. Made once per task. */
 export function contextFor(task: Task): PollCx {
-  let w = borrowedWakers.get(task);
-  if (!w) {
-    w = new Waker(task, false);
-    borrowedWakers.set(task, w);
-  }
-  return { task, waker: w };
+  return (task.cx ??= { task, waker: new Waker(task, false) });
 }
 
 export type RunResult = 'done' | 'blocked';

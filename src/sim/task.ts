@@ -5,7 +5,7 @@
  * Task 0 stands for the `block_on` future of `#[tokio::main]`: not a task in tokio (it has no id and no
  * state word), but polled and woken like one, so the UI can show it with the others.
  */
-import type { SimFuture } from './future';
+import type { PollCx, SimFuture } from './future';
 import type { Waker } from './waker';
 import type { World } from './world';
 import { RObject, type Value } from './values';
@@ -57,6 +57,8 @@ export class Task {
   outputTaken = false;
   /** For blocking tasks: the closure has started running (abort can no longer stop it). */
   started = false;
+  /** The `Context` its polls use (harness.contextFor). */
+  cx: PollCx | null = null;
 
   // tokio-console style counters (spec §3 diagnostics), maintained by the harness.
   polls = 0;

@@ -7,7 +7,8 @@
  *
  * Field types:
  * - `'int'`  a 32-bit integer (ids, counts, source offsets). `-1` means "none".
- * - `'str'`  a string, interned in the trace's string table.
+ * - `'str'`  a string, interned in the trace's string table (names that repeat).
+ * - `'text'` a string stored without interning (texts that rarely repeat: locals, printed lines).
  * - `'f64'`  a float64 (times and deadlines in ns); it takes two integer slots.
  * - a tuple of string literals: an enum, stored as its index in one byte.
  *
@@ -73,7 +74,7 @@ export const EVENT_SCHEMA = {
   /** A future value is created (calling an `async fn`, `sleep(..)`, `rx.recv()`, a user `impl Future`). */
   'future-new': { future: 'int', task: 'int', name: 'str', site: 'int' },
   /** A future's state changed: its state-machine variant (`Unresumed`, `Suspend0`, …) and live locals. */
-  'future-state': { future: 'int', variant: 'str', locals: 'str', line: 'int' },
+  'future-state': { future: 'int', variant: 'str', locals: 'text', line: 'int' },
   'future-drop': { future: 'int' },
   'waker-clone': { task: 'int', refs: 'int' },
   'waker-drop': { task: 'int', refs: 'int' },
@@ -98,7 +99,7 @@ export const EVENT_SCHEMA = {
   'resource-state': { resource: 'int', text: 'str' },
   'resource-drop': { resource: 'int' },
   /** A value enters a channel buffer / leaves it (from the front). */
-  'chan-push': { resource: 'int', value: 'str' },
+  'chan-push': { resource: 'int', value: 'text' },
   'chan-pop': { resource: 'int' },
   /** A timer entry is armed in the wheel at `deadline` (tokio time, ns, rounded up to the 1 ms tick). */
   'timer-arm': { resource: 'int', task: 'int', deadline: 'f64' },
@@ -119,10 +120,10 @@ export const EVENT_SCHEMA = {
   /** A `JoinHandle` was dropped: the task keeps running, detached. */
   detach: { task: 'int' },
   complete: { task: 'int', outcome: ['ok', 'cancelled', 'panicked'] },
-  panic: { task: 'int', message: 'str', site: 'int' },
-  print: { text: 'str', stream: ['stdout', 'stderr'] },
+  panic: { task: 'int', message: 'text', site: 'int' },
+  print: { text: 'text', stream: ['stdout', 'stderr'] },
   lint: { task: 'int', detail: 'str', lint: LINTS },
-  outcome: { message: 'str', site: 'int', result: OUTCOMES },
+  outcome: { message: 'text', site: 'int', result: OUTCOMES },
 } as const;
 
 type Schema = typeof EVENT_SCHEMA;
@@ -131,7 +132,7 @@ export const EVENT_KINDS = Object.keys(EVENT_SCHEMA) as EventKind[];
 
 type FieldValue<T> = T extends 'int' | 'f64'
   ? number
-  : T extends 'str'
+  : T extends 'str' | 'text'
     ? string
     : T extends readonly string[]
       ? T[number]

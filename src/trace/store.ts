@@ -16,7 +16,7 @@ const ENUM_SLOTS = 2;
 export const BYTES_PER_EVENT = 1 + 2 + 8 + 4 * INT_SLOTS + ENUM_SLOTS;
 
 type FieldLayout =
-  | { readonly name: string; readonly type: 'int' | 'str'; readonly slot: number }
+  | { readonly name: string; readonly type: 'int' | 'str' | 'text'; readonly slot: number }
   | { readonly name: string; readonly type: 'f64'; readonly slot: number }
   | {
       readonly name: string;
@@ -41,11 +41,57 @@ const LAYOUTS: readonly (readonly FieldLayout[])[] = EVENT_KINDS.map((kind) => {
       fields.push({ name, type: 'f64', slot: intSlot });
       intSlot += 2;
     } else {
-      fields.push({ name, type: type as 'int' | 'str', slot: intSlot++ });
+      fields.push({ name, type: type as 'int' | 'str' | 'text', slot: intSlot++ });
     }
   }
   assert(intSlot <= INT_SLOTS && enumSlot <= ENUM_SLOTS, `event ${kind} has too many fields for the columns`);
   return fields;
+});
+
+// f64 fields are stored bit-exactly in two int32 slots.
+const f64Scratch = new Float64Array(1);
+const i32Scratch = new Int32Array(f64Scratch.buffer);
+
+type Encoder = (w: TraceWriter, c: ChunkBuffers, j: number, fields: Record<string, unknown>) => void;
+
+/** One specialised encoder per kind: a list of small closures, no per-event schema walking. */
+const ENCODERS: readonly Encoder[] = LAYOUTS.map((layout) => {
+  const steps = layout.map((f): Encoder => {
+    const { name, slot } = f;
+    switch (f.type) {
+      case 'int':
+        return (_w, c, j, o) => {
+          c.ints[j * INT_SLOTS + slot] = o[name] as number;
+        };
+      case 'str':
+        return (w, c, j, o) => {
+          c.ints[j * INT_SLOTS + slot] = w.intern(o[name] as string);
+        };
+      case 'text':
+        return (w, c, j, o) => {
+          c.ints[j * INT_SLOTS + slot] = w.addText(o[name] as string);
+        };
+      case 'f64':
+        return (_w, c, j, o) => {
+          f64Scratch[0] = o[name] as number;
+          c.ints[j * INT_SLOTS + slot] = i32Scratch[0]!;
+          c.ints[j * INT_SLOTS + slot + 1] = i32Scratch[1]!;
+        };
+      case 'enum': {
+        const index = new Map(f.values.map((v, i) => [v, i]));
+        return (_w, c, j, o) => {
+          const i = index.get(o[name] as string);
+          assert(i !== undefined, `bad value ${String(o[name])} for ${name}`);
+          c.enums[j * ENUM_SLOTS + slot] = i;
+        };
+      }
+    }
+  });
+  if (steps.length === 0) return () => {};
+  if (steps.length === 1) return steps[0]!;
+  return (w, c, j, o) => {
+    for (let i = 0; i < steps.length; i++) steps[i]!(w, c, j, o);
+  };
 });
 
 const KIND_INDEX = new Map<EventKind, number>(EVENT_KINDS.map((k, i) => [k, i]));
@@ -76,10 +122,6 @@ function newChunk(): ChunkBuffers {
     enums: new Uint8Array(CHUNK_SIZE * ENUM_SLOTS),
   };
 }
-
-// f64 fields are stored bit-exactly in two int32 slots.
-const f64Scratch = new Float64Array(1);
-const i32Scratch = new Int32Array(f64Scratch.buffer);
 
 /** Read access shared by the writer (in the simulator) and the store (in the UI). */
 export class TraceReader {
@@ -125,6 +167,7 @@ export class TraceReader {
           ev[f.name] = c.ints[j * INT_SLOTS + f.slot]!;
           break;
         case 'str':
+        case 'text':
           ev[f.name] = this.string(c.ints[j * INT_SLOTS + f.slot]!);
           break;
         case 'f64':
@@ -173,6 +216,12 @@ export class TraceWriter extends TraceReader {
     return id;
   }
 
+  /** A string stored without interning (it rarely repeats, so a lookup would cost more than it saves). */
+  addText(s: string): number {
+    this.strings.push(s);
+    return this.strings.length - 1;
+  }
+
   emit<K extends EventKind>(kind: K, thread: number, time: number, fields: EventFields<K>): number {
     const i = this.count;
     const j = i & (CHUNK_SIZE - 1);
@@ -185,29 +234,7 @@ export class TraceWriter extends TraceReader {
     c.kind[j] = k;
     c.thread[j] = thread;
     c.time[j] = time;
-    const values = fields as Record<string, unknown>;
-    for (const f of LAYOUTS[k]!) {
-      const v = values[f.name];
-      switch (f.type) {
-        case 'int':
-          c.ints[j * INT_SLOTS + f.slot] = v as number;
-          break;
-        case 'str':
-          c.ints[j * INT_SLOTS + f.slot] = this.intern(v as string);
-          break;
-        case 'f64':
-          f64Scratch[0] = v as number;
-          c.ints[j * INT_SLOTS + f.slot] = i32Scratch[0]!;
-          c.ints[j * INT_SLOTS + f.slot + 1] = i32Scratch[1]!;
-          break;
-        case 'enum': {
-          const idx = f.values.indexOf(v as string);
-          assert(idx >= 0, `bad value ${String(v)} for ${kind}.${f.name}`);
-          c.enums[j * ENUM_SLOTS + f.slot] = idx;
-          break;
-        }
-      }
-    }
+    ENCODERS[k]!(this, c, j, fields as Record<string, unknown>);
     this.count = i + 1;
     return i;
   }

@@ -95,10 +95,7 @@ export class AsyncFnFuture extends SimFuture {
   }
 
   private lineOf(offset: number): number {
-    const src = this.interp.program.program.source;
-    let line = 1;
-    for (let i = 0; i < offset && i < src.length; i++) if (src.charCodeAt(i) === 10) line++;
-    return line;
+    return this.interp.lines.position(offset).line;
   }
 
   /** `name: value, …` for the slots alive at suspend point `k` (or the captures / arguments when unresumed). */

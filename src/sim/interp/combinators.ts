@@ -95,6 +95,8 @@ export class JoinAllFuture extends SimFuture {
     private readonly interp: Interp,
     private readonly futs: SimFuture[],
     private readonly tryJoin: boolean,
+    /** latest tokio's `join!(biased; ..)`: always start at the first future. */
+    private readonly biased: boolean,
   ) {
     super(world, tryJoin ? 'TryJoin' : 'Join', -1);
     this.outputs = futs.map(() => undefined);
@@ -110,7 +112,7 @@ export class JoinAllFuture extends SimFuture {
       i0 = this.resume.i;
       this.resume = null;
     } else {
-      const skip = this.skipNext;
+      const skip = this.biased ? 0 : this.skipNext;
       this.skipNext = skip + 1 === n ? 0 : skip + 1;
       order = Array.from({ length: n }, (_, k) => (skip + k) % n);
     }

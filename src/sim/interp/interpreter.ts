@@ -22,7 +22,7 @@ import type {
   StructItem,
 } from '../../lang/ast';
 import type { ResolvedProgram } from '../../lang/resolve';
-import type { Span } from '../../lang/diagnostics';
+import { LineIndex, type Span } from '../../lang/diagnostics';
 import { assert } from '../../base';
 import { PENDING, BLOCKED, pollChild, type PollCx, type SimFuture } from '../future';
 import { STEP_COST_NS, PRINT_COST_NS } from '../costs';
@@ -85,13 +85,17 @@ export class Interp implements Interpreter {
   /** The async bodies being polled on the current thread, innermost last (for `.await`). */
   readonly pollStack: { future: AsyncFnFuture; cx: PollCx }[] = [];
   private constValues = new Map<ConstItem, Value>();
+  /** Line numbers for offsets in the program (suspend points, panic locations). */
+  readonly lines: LineIndex;
   private panicNoteShown = false;
   mainResult: { ok: Value } | { panic: RustPanic } | null = null;
 
   constructor(
     readonly world: World,
     readonly program: ResolvedProgram,
-  ) {}
+  ) {
+    this.lines = new LineIndex(program.program.source);
+  }
 
   // ============================================================================================ entry points
 
@@ -151,15 +155,7 @@ export class Interp implements Interpreter {
   }
 
   location(sp: Span): string {
-    const src = this.program.program.source;
-    let line = 1;
-    let col = 1;
-    for (let i = 0; i < sp.start && i < src.length; i++) {
-      if (src.charCodeAt(i) === 10) {
-        line++;
-        col = 1;
-      } else col++;
-    }
+    const { line, col } = this.lines.position(sp.start);
     return `src/main.rs:${line}:${col}`;
   }
 
@@ -1273,12 +1269,18 @@ export class Interp implements Interpreter {
   }
 
   private *join(e: Extract<Expr, { k: 'join' }>, f: Frame): Gen<Value> {
+    if (e.biased && this.world.profile === '1.24')
+      this.unsupported(
+        '`biased;` in `join!` does not exist in tokio 1.24 (it arrived in 1.46, tokio #7307)',
+        e.span,
+        'run with the latest profile, or remove `biased;`',
+      );
     const futs: SimFuture[] = [];
     for (const x of e.futs) {
       const v = x.sync ? this.evs(x, f) : yield* this.ev(x, f);
       futs.push(intoFuture(this, v, x.span));
     }
-    const j = new JoinAllFuture(this.world, this, futs, e.tryJoin);
+    const j = new JoinAllFuture(this.world, this, futs, e.tryJoin, e.biased);
     return yield* this.awaitFuture(j, e.suspend!, e.span);
   }
 

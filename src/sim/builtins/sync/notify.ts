@@ -68,6 +68,21 @@ export class RNotify extends RObject {
     if (k) k.wake(this.world, this.resource);
   }
 
+  /** latest's `notify_last` (#6520, 1.38): wakes the newest waiter instead of the oldest. */
+  notifyLast(): void {
+    const w = this.waiters.pop();
+    if (!w) {
+      this.permit = true;
+      this.state();
+      return;
+    }
+    w.notified = 'one';
+    this.state();
+    const k = w.waker;
+    w.waker = null;
+    if (k) k.wake(this.world, this.resource);
+  }
+
   notifyWaiters(): void {
     this.calls++;
     const ws = this.waiters.splice(0);
@@ -169,6 +184,16 @@ defineMethods(RNotify, {
   notified: (ctx, self) => new NotifiedFuture(ctx.world, notifyOf(ctx, self), ctx.span.start),
   notify_one: (ctx, self) => {
     notifyOf(ctx, self).notifyOne();
+    return UNIT;
+  },
+  notify_last: (ctx, self) => {
+    if (ctx.world.profile === '1.24')
+      return ctx.interp.unsupported(
+        '`Notify::notify_last` does not exist in tokio 1.24 (it arrived in 1.38, tokio #6520)',
+        ctx.span,
+        'run with the latest profile',
+      );
+    notifyOf(ctx, self).notifyLast();
     return UNIT;
   },
   notify_waiters: (ctx, self) => {

@@ -1,0 +1,55 @@
+/** The CLI contract of DESIGN.md §7: stdout exactly, diagnostics as FILE:LINE:COL, and the exit codes. */
+import { describe, expect, it } from 'vitest';
+import { runCli } from './main';
+
+const files: Record<string, string> = {
+  'ok.rs': '#[tokio::main(flavor = "current_thread")]\nasync fn main() { println!("hi"); }\n',
+  'panic.rs': '#[tokio::main(flavor = "current_thread")]\nasync fn main() { panic!("no"); }\n',
+  'bad.rs': '#[tokio::main(flavor = "current_thread")]\nasync fn main() {\n    let x = ;\n}\n',
+  'hang.rs':
+    '#[tokio::main(flavor = "current_thread")]\nasync fn main() { let (_t, r) = tokio::sync::oneshot::channel::<u8>(); r.await.unwrap(); }\n',
+  'spin.rs': '#[tokio::main(flavor = "current_thread")]\nasync fn main() { loop {} }\n',
+  'err.rs':
+    '#[tokio::main(flavor = "current_thread")]\nasync fn main() -> Result<(), String> { Err("bad".to_string()) }\n',
+};
+const cli = (...args: string[]) =>
+  runCli(
+    args,
+    (p) =>
+      files[p] ??
+      (() => {
+        throw new Error('nope');
+      })(),
+  );
+
+describe('sim CLI', () => {
+  it('prints exactly the program stdout and exits 0', () => {
+    expect(cli('run', 'ok.rs')).toEqual({ stdout: 'hi\n', stderr: '', code: 0 });
+  });
+
+  it('exits 101 when main panics, with the panic on stderr', () => {
+    const r = cli('run', 'panic.rs');
+    expect(r.code).toBe(101);
+    expect(r.stderr).toMatch(/panicked at src\/main\.rs:2:\d+:\nno/);
+  });
+
+  it('exits 2 with FILE:LINE:COL: error: for code outside the language', () => {
+    const r = cli('run', 'bad.rs');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^bad\.rs:3:13: error: expected an expression/m);
+  });
+
+  it('exits 3 for a deadlock, 4 for a limit, 1 when main returns Err', () => {
+    expect(cli('run', 'hang.rs').code).toBe(3);
+    expect(cli('run', 'spin.rs', '--max-events', '5000').code).toBe(4);
+    const e = cli('run', 'err.rs');
+    expect(e.code).toBe(1);
+    expect(e.stderr).toBe('Error: "bad"\n');
+  });
+
+  it('rejects bad options with usage and exit 2', () => {
+    expect(cli('run', 'ok.rs', '--tokio', '0.1').code).toBe(2);
+    expect(cli('frobnicate').code).toBe(2);
+    expect(cli('run', 'missing.rs').stderr).toMatch(/cannot read missing\.rs/);
+  });
+});
