@@ -5,3 +5,4 @@ export * from './rng';
 export * from './time';
 export * from './deque';
 export * from './utf8';
+export * from './growable';

@@ -153,9 +153,9 @@ class Run implements World {
     throw new RustPanic(message, this.interp.site);
   }
 
-  newResource(kind: ResourceKind, name: string, site = -1): number {
+  newResource(kind: ResourceKind, name: string, site = -1, owner = -1): number {
     const id = this.nextResourceId++;
-    this.machine.emit('resource-new', { resource: id, name, site, type: kind });
+    this.machine.emit('resource-new', { resource: id, name, site, owner, type: kind });
     return id;
   }
 

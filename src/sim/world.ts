@@ -61,7 +61,7 @@ export interface World {
   /** Raises a Rust panic at the current source location. */
   panic(message: string): never;
   /** Creates a resource id and emits `resource-new`. */
-  newResource(kind: ResourceKind, name: string, site?: number): number;
+  newResource(kind: ResourceKind, name: string, site?: number, owner?: number): number;
   /** Sees every line the program prints (the run accumulates stdout/stderr). */
   onPrint?(stream: 'stdout' | 'stderr', text: string): void;
   /** Spawns a task onto the runtime (tokio::spawn). */

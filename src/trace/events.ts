@@ -94,13 +94,16 @@ export const EVENT_SCHEMA = {
   defer: { task: 'int', core: 'int' },
   /** The coop budget ran out: the resource returned Pending although it was ready. */
   'budget-exhausted': { task: 'int', resource: 'int' },
-  'resource-new': { resource: 'int', name: 'str', site: 'int', type: RESOURCE_KINDS },
+  /** `owner`: the task a JoinHandle belongs to (-1 for other resources). */
+  'resource-new': { resource: 'int', name: 'str', site: 'int', owner: 'int', type: RESOURCE_KINDS },
   /** A resource's visible state, in words ("3 permits", "closed", "value = 4"). */
   'resource-state': { resource: 'int', text: 'str' },
   'resource-drop': { resource: 'int' },
   /** A value enters a channel buffer / leaves it (from the front). */
   'chan-push': { resource: 'int', value: 'text' },
   'chan-pop': { resource: 'int' },
+  /** An mpsc channel's counters (kept numeric: this changes on every send, clone and drop). */
+  'chan-state': { resource: 'int', queued: 'int', senders: 'int', waiting: 'int' },
   /** A timer entry is armed in the wheel at `deadline` (tokio time, ns, rounded up to the 1 ms tick). */
   'timer-arm': { resource: 'int', task: 'int', deadline: 'f64' },
   'timer-cancel': { resource: 'int' },

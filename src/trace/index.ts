@@ -1,4 +1,6 @@
 export * from './events';
 export * from './format';
 export * from './store';
-export * from './view';
+export * from './fold';
+export * from './state';
+export * from './trace-index';

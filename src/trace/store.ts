@@ -187,11 +187,14 @@ export class TraceReader {
     for (let i = from; i < to; i++) yield this.get(i);
   }
 
-  /** Bytes held by the columns and the string table (UTF-16, as JS stores it). */
+  /**
+   * Bytes of trace data: the columns of the events recorded plus the string table (UTF-16 as JS stores
+   * it, with ~16 bytes of header each). The last chunk's unused tail (under 64 Ki events) is not counted.
+   */
   byteSize(): number {
     let strings = 0;
     for (const s of this.strings) strings += 2 * s.length + 16;
-    return this.chunks.length * CHUNK_SIZE * BYTES_PER_EVENT + strings;
+    return this.count * BYTES_PER_EVENT + strings;
   }
 
   protected chunk(i: number): ChunkBuffers {

@@ -26,11 +26,11 @@ export function App() {
   }, []);
 
   const view = useMemo(
-    () => (traceVersion > 0 && session.view ? session.view.at(step) : null),
+    () => (traceVersion > 0 && session.index ? session.index.at(step) : null),
     [step, traceVersion],
   );
-  const stdout = view && session.view ? session.view.stdoutAt(view) : '';
-  const stderr = view && session.view ? session.view.stderrAt(view) : '';
+  const stdout = view && session.index ? session.index.stdoutAt(view) : '';
+  const stderr = view && session.index ? session.index.stderrAt(view) : '';
   const caption = view?.lastEvent
     ? describeEvent(view.lastEvent, view)
     : status === 'ready'

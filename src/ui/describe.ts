@@ -3,15 +3,22 @@
  */
 import { formatNanos } from '../base';
 import type { TraceEvent } from '../trace/events';
-import type { ViewState } from '../trace/view';
+import type { ViewState } from '../trace/state';
 
 export function taskName(id: number): string {
   return id === 0 ? 'main' : id < 0 ? 'nobody' : `task ${id}`;
 }
 
+/** A future's name, looked up through the tasks' future trees at this step. */
+function futureName(view: ViewState, id: number): string {
+  for (const t of view.tasks) for (const f of view.futureChain(t.id)) if (f.id === id) return f.name;
+  return `future ${id}`;
+}
+
 export function describeEvent(ev: TraceEvent, view: ViewState): string {
-  const fut = (id: number) => view.futures.get(id)?.name ?? `future ${id}`;
-  const res = (id: number) => view.resources.get(id)?.name ?? (id < 0 ? 'a waker' : `resource ${id}`);
+  const fut = (id: number) => futureName(view, id);
+  const res = (id: number) =>
+    view.resources.find((r) => r.id === id)?.name ?? (id < 0 ? 'a waker' : 'a dropped resource');
   const thread = view.threads[ev.thread]?.name ?? `thread ${ev.thread}`;
   switch (ev.kind) {
     case 'thread-start':
@@ -71,6 +78,8 @@ export function describeEvent(ev: TraceEvent, view: ViewState): string {
       return `${res(ev.resource)} is dropped`;
     case 'chan-push':
       return `${ev.value} is sent into ${res(ev.resource)}`;
+    case 'chan-state':
+      return `${res(ev.resource)}: ${ev.queued} queued, ${ev.senders} sender${ev.senders === 1 ? '' : 's'}`;
     case 'chan-pop':
       return `a value is received from ${res(ev.resource)}`;
     case 'timer-arm':

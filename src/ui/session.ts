@@ -3,14 +3,14 @@
  * The zustand store holds a `traceVersion` that changes whenever these are replaced.
  */
 import type { TraceStore } from '../trace/store';
-import { TraceView } from '../trace/view';
+import { TraceIndex } from '../trace/trace-index';
 import { SimClient } from '../worker/client';
 
-export const session: { trace: TraceStore | null; view: TraceView | null } = { trace: null, view: null };
+export const session: { trace: TraceStore | null; index: TraceIndex | null } = { trace: null, index: null };
 
 export function setTrace(trace: TraceStore): void {
   session.trace = trace;
-  session.view = new TraceView(trace);
+  session.index = new TraceIndex(trace);
 }
 
 let client: SimClient | null = null;

@@ -104,5 +104,5 @@ export const useApp = create<AppState>()((set, get) => ({
 
 /** The view state at the current step (recomputed when the step or the trace changes). */
 export function viewAt(step: number) {
-  return session.view ? session.view.at(step) : null;
+  return session.index ? session.index.at(step) : null;
 }

@@ -21,7 +21,7 @@ export class JoinHandle extends SimFuture {
     site: number,
   ) {
     super(world, 'JoinHandle', site);
-    this.resource = world.newResource('join', `JoinHandle(task ${task.id})`, site);
+    this.resource = world.newResource('join', 'JoinHandle', site, task.id);
     task.joinResource = this.resource;
   }
 

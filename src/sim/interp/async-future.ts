@@ -10,7 +10,21 @@ import type { Block, Type } from '../../lang/ast';
 import type { Span } from '../../lang/diagnostics';
 import { PENDING, BLOCKED, SimFuture, type PollCx, type PollOutcome } from '../future';
 import type { World } from '../world';
-import { RStruct, RRef, deref, type Value } from '../values';
+import type {
+  RObject} from '../values';
+import {
+  F64,
+  RChar,
+  RDuration,
+  REnum,
+  RRef,
+  RString,
+  RStruct,
+  RTuple,
+  RVec,
+  deref,
+  type Value,
+} from '../values';
 import type { Frame } from './frame';
 import type { Gen } from '../builtins/registry';
 import type { Interp } from './interpreter';
@@ -131,9 +145,25 @@ export class AsyncFnFuture extends SimFuture {
   }
 }
 
+/** Plain data prints its `{:?}`; runtime handles (senders, guards, futures) print their type. */
+function isPlainData(x: Value): boolean {
+  return (
+    typeof x !== 'object' ||
+    x instanceof RString ||
+    x instanceof RVec ||
+    x instanceof RTuple ||
+    x instanceof REnum ||
+    x instanceof RStruct ||
+    x instanceof F64 ||
+    x instanceof RChar ||
+    x instanceof RDuration
+  );
+}
+
 /** A short `{:?}` for the state-machine view; long values are cut. */
 export function shortDebug(v: Value): string {
   const x = v instanceof RRef ? deref(v) : v;
+  if (!isPlainData(x)) return (x as RObject).typeName();
   let s: string;
   try {
     s = x instanceof RStruct && x.fields.length > 4 ? `${x.def.name} { .. }` : debug(x, false);

@@ -1,13 +1,11 @@
 import { formatNanos } from '../../base';
-import type { ViewState } from '../../trace/view';
+import type { ViewState } from '../../trace/state';
 import { Panel } from './Panel';
 import { TaskChip } from './TaskChip';
 
 /** Timers and other resources, and the wakers each one holds. */
 export function ReactorPanel({ view }: { view: ViewState }) {
-  const live = [...view.resources.values()].filter(
-    (r) => !r.dropped && (r.type !== 'timer' || r.deadline >= 0 || r.wakers.length > 0),
-  );
+  const live = view.resources.filter((r) => r.type !== 'timer' || r.deadline >= 0 || r.wakers.length > 0);
   return (
     <Panel title="Reactor" id="reactor">
       {live.length === 0 ? (

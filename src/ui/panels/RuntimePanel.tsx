@@ -1,4 +1,4 @@
-import type { ViewState } from '../../trace/view';
+import type { QueueView, ViewState } from '../../trace/state';
 import { Panel } from './Panel';
 import { TaskChip } from './TaskChip';
 
@@ -10,8 +10,19 @@ const STATUS_TEXT: Record<string, string> = {
   exited: 'exited',
 };
 
+const QUEUE_LABEL: Record<string, string> = {
+  local: 'Local run queue',
+  inject: 'Inject queue',
+  defer: 'Defer list (yield_now)',
+  blocking: 'Blocking pool queue',
+  lifo: 'LIFO slot',
+};
+
 /** Threads and the scheduler's queues (current_thread: one local queue plus the inject queue). */
 export function RuntimePanel({ view, flavor }: { view: ViewState; flavor: string }) {
+  const queue = (kind: QueueView['kind']): QueueView =>
+    view.queues.find((q) => q.kind === kind) ?? { kind, core: 0, tasks: [], total: 0 };
+  const blocking = view.queues.find((q) => q.kind === 'blocking');
   return (
     <Panel title="Runtime" id="runtime" extra={<span className="muted">{flavor}</span>}>
       <ul className="threads">
@@ -31,26 +42,34 @@ export function RuntimePanel({ view, flavor }: { view: ViewState; flavor: string
           </li>
         ))}
       </ul>
-      <Queue label="Local run queue" tasks={view.local} testId="local-queue" />
-      <Queue label="Inject queue" tasks={view.inject} testId="inject-queue" />
-      <Queue label="Defer list (yield_now)" tasks={view.deferred} testId="defer-list" />
+      <Queue queue={queue('local')} testId="local-queue" />
+      <Queue queue={queue('inject')} testId="inject-queue" />
+      <Queue queue={queue('defer')} testId="defer-list" />
+      {blocking && blocking.total > 0 && <Queue queue={blocking} testId="blocking-queue" />}
     </Panel>
   );
 }
 
-function Queue({ label, tasks, testId }: { label: string; tasks: number[]; testId: string }) {
+function Queue({ queue, testId }: { queue: QueueView; testId: string }) {
+  const label = QUEUE_LABEL[queue.kind] ?? queue.kind;
   return (
     <div className="queue">
-      <div className="queue-label">{label}</div>
+      <div className="queue-label">
+        {label}
+        {queue.total > 0 && <span className="muted"> · {queue.total}</span>}
+      </div>
       <ol className="queue-items" aria-label={label} data-testid={testId}>
-        {tasks.length === 0 ? (
+        {queue.total === 0 ? (
           <li className="empty">empty</li>
         ) : (
-          tasks.map((id, i) => (
+          queue.tasks.map((id, i) => (
             <li key={`${id}-${i}`}>
               <TaskChip id={id} />
             </li>
           ))
+        )}
+        {queue.total > queue.tasks.length && (
+          <li className="more muted">and {queue.total - queue.tasks.length} more</li>
         )}
       </ol>
     </div>

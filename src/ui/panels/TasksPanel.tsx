@@ -1,4 +1,4 @@
-import type { FutureView, TaskView, ViewState } from '../../trace/view';
+import type { FutureView, TaskView, ViewState } from '../../trace/state';
 import { Panel } from './Panel';
 import { TaskChip } from './TaskChip';
 
@@ -29,7 +29,7 @@ export function TasksPanel({ view }: { view: ViewState }) {
                 {t.polls} poll{t.polls === 1 ? '' : 's'} · {t.wakes} wake{t.wakes === 1 ? '' : 's'}
               </span>
             </div>
-            <FutureTree view={view} root={t.future} />
+            <FutureTree view={view} task={t.id} />
           </li>
         ))}
       </ul>
@@ -37,18 +37,8 @@ export function TasksPanel({ view }: { view: ViewState }) {
   );
 }
 
-function FutureTree({ view, root }: { view: ViewState; root: number }) {
-  const chain: FutureView[] = [];
-  let f = view.futures.get(root);
-  const seen = new Set<number>();
-  while (f && !seen.has(f.id)) {
-    seen.add(f.id);
-    chain.push(f);
-    // The awaitee: the live child most recently polled by this future.
-    let next: FutureView | undefined;
-    for (const g of view.futures.values()) if (g.parent === f.id && !g.dropped) next = g;
-    f = next;
-  }
+function FutureTree({ view, task }: { view: ViewState; task: number }) {
+  const chain: FutureView[] = view.futureChain(task);
   if (chain.length === 0) return null;
   return (
     <ol className="future-chain">

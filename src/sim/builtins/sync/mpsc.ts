@@ -53,7 +53,12 @@ export class Chan {
   }
 
   state(): void {
-    this.world.machine.emit('resource-state', { resource: this.resource, text: this.describe() });
+    this.world.machine.emit('chan-state', {
+      resource: this.resource,
+      queued: this.queue.length,
+      senders: this.txCount,
+      waiting: this.sem ? this.sem.waiting : 0,
+    });
   }
 
   push(v: Value): void {

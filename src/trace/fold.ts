@@ -1,100 +1,77 @@
 /**
- * The fold from events to view state (DESIGN.md §4): what every panel shows at step i.
- *
- * `ViewBuilder.apply` is the one place that interprets events. `TraceView` answers "the state after event i"
- * from the nearest keyframe at or before i plus a replay of at most `KEYFRAME_INTERVAL` events.
+ * The reference fold: the plainest possible reading of the trace, one event at a time, into mutable maps.
+ * It is the executable definition of what each event means. The UI uses the trace index (fast seeks);
+ * tests check the index against this fold at many steps of real runs.
  */
 import { assertUnreachable } from '../base';
 import type { QueueKind, ResourceKind, ThreadKind, TraceEvent } from './events';
-import type { TraceReader } from './store';
+import type {
+  FutureView,
+  QueueView,
+  ResourceView,
+  TaskView,
+  ThreadStatus,
+  ThreadView,
+  ViewState,
+} from './state';
 
-export type ThreadStatus = 'running' | 'idle' | 'parked' | 'blocked' | 'exited';
-
-export interface ThreadView {
+interface FoldTask {
   id: number;
-  role: ThreadKind;
-  name: string;
-  status: ThreadStatus;
-  /** The task being polled, if any. */
-  task: number | null;
-  blockedOn: string | null;
-}
-
-export type TaskState = 'idle' | 'scheduled' | 'running' | 'complete' | 'cancelled' | 'panicked';
-
-export interface TaskView {
-  id: number;
-  /** Root future. */
   future: number;
   parent: number;
   site: number;
   mode: 'async' | 'blocking';
-  state: TaskState;
-  /** Which queue holds it (when scheduled). */
+  state: TaskView['state'];
   queue: QueueKind | null;
-  /** The task's waker is on the defer list. */
-  deferred: boolean;
   detached: boolean;
   aborted: boolean;
   polls: number;
   wakes: number;
   selfWakes: number;
-  wakerRefs: number;
 }
 
-export interface FutureView {
+interface FoldFuture {
   id: number;
   name: string;
   task: number;
   site: number;
-  /** The future that polled it most recently (its awaiter), -1 for a task's root. */
   parent: number;
+  child: number;
   variant: string;
   locals: string;
-  /** Source line where it is suspended (-1 unknown). */
   line: number;
   dropped: boolean;
-  /** Last poll result. */
-  last: 'none' | 'pending' | 'ready';
 }
 
-export interface ResourceView {
+interface FoldResource {
   id: number;
   type: ResourceKind;
   name: string;
   site: number;
-  /** Tasks whose wakers this resource holds. */
   wakers: number[];
   text: string;
   buffer: string[];
   dropped: boolean;
-  /** Timers: armed deadline (tokio ns) or -1. */
   deadline: number;
   fired: boolean;
 }
 
-export interface ViewState {
-  /** The step (event index) this state is after; -1 before any event. */
+interface FoldState {
   step: number;
   time: number;
-  /** Tokio time (ns since the runtime started) if it was advanced explicitly (paused clock), else -1. */
   tokioTime: number;
-  threads: ThreadView[];
-  tasks: TaskView[];
-  futures: Map<number, FutureView>;
-  resources: Map<number, ResourceView>;
-  /** Run queues by core: local (and later the LIFO slot), plus the inject queue. */
-  local: number[];
-  inject: number[];
-  deferred: number[];
-  /** Number of stdout / stderr print events so far (the text comes from TraceView.output). */
-  stdoutPrints: number;
-  stderrPrints: number;
+  threads: (ThreadView & { role: ThreadKind; status: ThreadStatus })[];
+  tasks: FoldTask[];
+  futures: Map<number, FoldFuture>;
+  resources: Map<number, FoldResource>;
+  queues: Map<string, { kind: QueueKind; core: number; tasks: number[] }>;
+  stdoutLength: number;
+  stderrLength: number;
   lastEvent: TraceEvent | null;
   outcome: { result: string; message: string } | null;
 }
 
-export function emptyView(): ViewState {
+function emptyState(): FoldState {
   return {
     step: -1,
     time: 0,
@@ -103,29 +80,11 @@ export function emptyView(): ViewState {
     tasks: [],
     futures: new Map(),
     resources: new Map(),
-    local: [],
-    inject: [],
-    deferred: [],
-    stdoutPrints: 0,
-    stderrPrints: 0,
+    queues: new Map(),
+    stdoutLength: 0,
+    stderrLength: 0,
     lastEvent: null,
     outcome: null,
-  };
-}
-
-/** A deep copy, so keyframes never alias the state being folded. */
-export function cloneView(v: ViewState): ViewState {
-  return {
-    ...v,
-    threads: v.threads.map((t) => ({ ...t })),
-    tasks: v.tasks.map((t) => ({ ...t })),
-    futures: new Map([...v.futures].map(([k, f]) => [k, { ...f }])),
-    resources: new Map(
-      [...v.resources].map(([k, r]) => [k, { ...r, wakers: [...r.wakers], buffer: [...r.buffer] }]),
-    ),
-    local: [...v.local],
-    inject: [...v.inject],
-    deferred: [...v.deferred],
   };
 }
 
@@ -136,11 +95,28 @@ function removeFirst(xs: number[], x: number): boolean {
   return true;
 }
 
-export class ViewBuilder {
-  constructor(public state: ViewState = emptyView()) {}
+export class ReferenceFold {
+  readonly state: FoldState = emptyState();
+  private stdout = '';
+  private stderr = '';
 
-  private task(id: number): TaskView | undefined {
+  private task(id: number): FoldTask | undefined {
     return this.state.tasks.find((t) => t.id === id);
+  }
+
+  private queue(kind: QueueKind, core: number): number[] {
+    const key = `${kind}:${kind === 'inject' ? -1 : core}`;
+    let q = this.state.queues.get(key);
+    if (!q) {
+      q = { kind, core: kind === 'inject' ? -1 : core, tasks: [] };
+      this.state.queues.set(key, q);
+    }
+    return q.tasks;
+  }
+
+  /** Removes a task from whichever queue holds it. */
+  private dequeue(id: number): void {
+    for (const q of this.state.queues.values()) if (q.kind !== 'defer' && removeFirst(q.tasks, id)) return;
   }
 
   apply(ev: TraceEvent): void {
@@ -161,7 +137,11 @@ export class ViewBuilder {
         };
         break;
       case 'thread-exit':
-        if (thread) thread.status = 'exited';
+        if (thread) {
+          thread.status = 'exited';
+          thread.task = null;
+          thread.blockedOn = null;
+        }
         break;
       case 'spawn':
         s.tasks.push({
@@ -170,21 +150,14 @@ export class ViewBuilder {
           parent: ev.parent,
           site: ev.site,
           mode: ev.mode,
-          state: 'idle',
-          queue: null,
-          deferred: false,
+          state: ev.task === 0 ? 'scheduled' : 'idle',
+          queue: ev.task === 0 ? 'main' : null,
           detached: false,
           aborted: false,
           polls: 0,
           wakes: 0,
           selfWakes: 0,
-          wakerRefs: 0,
         });
-        if (ev.task === 0) {
-          const t = this.task(0)!;
-          t.state = 'scheduled';
-          t.queue = 'main';
-        }
         break;
       case 'schedule': {
         const t = this.task(ev.task);
@@ -192,15 +165,13 @@ export class ViewBuilder {
           t.state = 'scheduled';
           t.queue = ev.where;
         }
-        if (ev.where === 'local') s.local.push(ev.task);
-        else if (ev.where === 'inject') s.inject.push(ev.task);
+        if (ev.where !== 'main') this.queue(ev.where, ev.core).push(ev.task);
         break;
       }
       case 'poll': {
         const t = this.task(ev.task);
         if (t) {
-          if (t.queue === 'local') removeFirst(s.local, t.id);
-          if (t.queue === 'inject') removeFirst(s.inject, t.id);
+          this.dequeue(t.id);
           t.queue = null;
           t.state = 'running';
           t.polls++;
@@ -208,23 +179,21 @@ export class ViewBuilder {
         if (thread) {
           thread.status = 'running';
           thread.task = ev.task;
+          thread.blockedOn = null;
         }
-        const f = s.futures.get(ev.future);
-        if (f) f.parent = -1;
         break;
       }
       case 'poll-child': {
         const f = s.futures.get(ev.future);
         if (f) f.parent = ev.parent;
+        const p = s.futures.get(ev.parent);
+        if (p) p.child = ev.future;
         break;
       }
       case 'pending':
       case 'ready': {
-        const f = s.futures.get(ev.future);
-        if (f) f.last = ev.kind;
         const t = this.task(ev.task);
         if (t && t.future === ev.future) {
-          // The root future returned: the task poll is over.
           if (ev.kind === 'pending' && t.state === 'running') t.state = 'idle';
           if (thread && thread.task === ev.task) {
             thread.task = null;
@@ -240,11 +209,11 @@ export class ViewBuilder {
           task: ev.task,
           site: ev.site,
           parent: -1,
+          child: -1,
           variant: '',
           locals: '',
           line: -1,
           dropped: false,
-          last: 'none',
         });
         break;
       case 'future-state': {
@@ -258,15 +227,16 @@ export class ViewBuilder {
       }
       case 'future-drop': {
         const f = s.futures.get(ev.future);
-        if (f) f.dropped = true;
+        if (f) {
+          f.dropped = true;
+          const p = s.futures.get(f.parent);
+          if (p && p.child === f.id) p.child = -1;
+        }
         break;
       }
       case 'waker-clone':
-      case 'waker-drop': {
-        const t = this.task(ev.task);
-        if (t) t.wakerRefs = ev.refs;
+      case 'waker-drop':
         break;
-      }
       case 'register': {
         const r = s.resources.get(ev.resource);
         if (r && !r.wakers.includes(ev.task)) r.wakers.push(ev.task);
@@ -282,32 +252,27 @@ export class ViewBuilder {
         if (t) {
           t.wakes++;
           if (ev.by === ev.task) t.selfWakes++;
-          if (ev.op === 'defer') {
-            t.deferred = false;
-            removeFirst(s.deferred, ev.task);
-          }
-          if (ev.effect === 'main') {
-            t.state = t.state === 'running' ? 'running' : 'scheduled';
+          if (ev.effect === 'main' && t.state !== 'running') {
+            t.state = 'scheduled';
             t.queue = 'main';
           }
         }
+        if (ev.op === 'defer')
+          for (const q of s.queues.values()) if (q.kind === 'defer') removeFirst(q.tasks, ev.task);
         const r = s.resources.get(ev.resource);
         if (r) removeFirst(r.wakers, ev.task);
         break;
       }
-      case 'defer': {
-        const t = this.task(ev.task);
-        if (t) t.deferred = true;
-        s.deferred.push(ev.task);
+      case 'defer':
+        this.queue('defer', ev.core).push(ev.task);
         break;
-      }
       case 'budget-exhausted':
         break;
       case 'resource-new':
         s.resources.set(ev.resource, {
           id: ev.resource,
           type: ev.type,
-          name: ev.name,
+          name: ev.owner >= 0 ? `${ev.name}(task ${ev.owner})` : ev.name,
           site: ev.site,
           wakers: [],
           text: '',
@@ -322,9 +287,18 @@ export class ViewBuilder {
         if (r) r.text = ev.text;
         break;
       }
+      case 'chan-state': {
+        const r = s.resources.get(ev.resource);
+        if (r)
+          r.text = `${ev.queued} queued, ${ev.senders} sender${ev.senders === 1 ? '' : 's'}${ev.waiting ? `, ${ev.waiting} waiting to send` : ''}`;
+        break;
+      }
       case 'resource-drop': {
         const r = s.resources.get(ev.resource);
-        if (r) r.dropped = true;
+        if (r) {
+          r.dropped = true;
+          r.buffer = [];
+        }
         break;
       }
       case 'chan-push': {
@@ -355,7 +329,10 @@ export class ViewBuilder {
       }
       case 'timer-fire': {
         const r = s.resources.get(ev.resource);
-        if (r) r.fired = true;
+        if (r) {
+          r.deadline = -1;
+          r.fired = true;
+        }
         break;
       }
       case 'time-advance':
@@ -397,8 +374,7 @@ export class ViewBuilder {
       case 'complete': {
         const t = this.task(ev.task);
         if (t) {
-          if (t.queue === 'local') removeFirst(s.local, t.id);
-          if (t.queue === 'inject') removeFirst(s.inject, t.id);
+          this.dequeue(t.id);
           t.queue = null;
           t.state = ev.outcome === 'ok' ? 'complete' : ev.outcome === 'cancelled' ? 'cancelled' : 'panicked';
         }
@@ -411,8 +387,10 @@ export class ViewBuilder {
       case 'panic':
         break;
       case 'print':
-        if (ev.stream === 'stdout') s.stdoutPrints++;
-        else s.stderrPrints++;
+        if (ev.stream === 'stdout') this.stdout += ev.text;
+        else this.stderr += ev.text;
+        s.stdoutLength = this.stdout.length;
+        s.stderrLength = this.stderr.length;
         break;
       case 'lint':
         break;
@@ -423,66 +401,64 @@ export class ViewBuilder {
         assertUnreachable(ev, 'trace event');
     }
   }
-}
 
-export const KEYFRAME_INTERVAL = 256;
-
-/** Random access to view states over a trace: keyframes plus bounded replay. */
-export class TraceView {
-  private keyframes: ViewState[] = [];
-  private builder = new ViewBuilder();
-  /** Events folded into `builder` so far. */
-  private folded = 0;
-  /** Output text, and for each print event its cumulative length. */
-  private stdout = '';
-  private stderr = '';
-  private stdoutEnds: number[] = [];
-  private stderrEnds: number[] = [];
-
-  constructor(private readonly trace: TraceReader) {
-    this.catchUp();
-  }
-
-  get length(): number {
-    return this.trace.length;
-  }
-
-  /** Folds events that arrived since the last call (the trace grows while a run streams in). */
-  catchUp(): void {
-    const n = this.trace.length;
-    while (this.folded < n) {
-      if (this.folded % KEYFRAME_INTERVAL === 0) this.keyframes.push(cloneView(this.builder.state));
-      const ev = this.trace.get(this.folded);
-      this.builder.apply(ev);
-      if (ev.kind === 'print') {
-        if (ev.stream === 'stdout') {
-          this.stdout += ev.text;
-          this.stdoutEnds.push(this.stdout.length);
-        } else {
-          this.stderr += ev.text;
-          this.stderrEnds.push(this.stderr.length);
-        }
+  /** The state as the UI sees it (the counters only the index computes are left at zero). */
+  view(): ViewState {
+    const s = this.state;
+    const futureChain = (task: number): FutureView[] => {
+      const t = this.task(task);
+      const out: FutureView[] = [];
+      let f = t ? s.futures.get(t.future) : undefined;
+      for (let d = 0; d < 64 && f; d++) {
+        out.push({
+          id: f.id,
+          name: f.name,
+          task: f.task,
+          site: f.site,
+          variant: f.variant,
+          locals: f.locals,
+          line: f.line,
+          dropped: f.dropped,
+        });
+        const c = s.futures.get(f.child);
+        if (!c || c.dropped) break;
+        f = c;
       }
-      this.folded++;
-    }
-  }
-
-  /** The state after event `step` (`-1`: before the first event). */
-  at(step: number): ViewState {
-    const i = Math.max(-1, Math.min(step, this.folded - 1));
-    if (i === this.folded - 1) return cloneView(this.builder.state);
-    const k = Math.floor((i + 1) / KEYFRAME_INTERVAL);
-    const b = new ViewBuilder(cloneView(this.keyframes[k]!));
-    for (let j = k * KEYFRAME_INTERVAL; j <= i; j++) b.apply(this.trace.get(j));
-    return b.state;
-  }
-
-  /** The program's stdout printed up to and including `view`'s step. */
-  stdoutAt(view: ViewState): string {
-    return this.stdout.slice(0, view.stdoutPrints === 0 ? 0 : this.stdoutEnds[view.stdoutPrints - 1]);
-  }
-
-  stderrAt(view: ViewState): string {
-    return this.stderr.slice(0, view.stderrPrints === 0 ? 0 : this.stderrEnds[view.stderrPrints - 1]);
+      return out;
+    };
+    const queues: QueueView[] = [...s.queues.values()].map((q) => ({
+      kind: q.kind,
+      core: q.core,
+      tasks: [...q.tasks],
+      total: q.tasks.length,
+    }));
+    const resources: ResourceView[] = [...s.resources.values()]
+      .filter((r) => !r.dropped)
+      .map((r) => ({
+        id: r.id,
+        type: r.type,
+        name: r.name,
+        site: r.site,
+        wakers: [...r.wakers],
+        text: r.text,
+        buffer: [...r.buffer],
+        bufferLength: r.buffer.length,
+        deadline: r.deadline,
+        fired: r.fired,
+      }));
+    return {
+      step: s.step,
+      time: s.time,
+      tokioTime: s.tokioTime,
+      threads: s.threads.filter(Boolean).map((t) => ({ ...t })),
+      tasks: s.tasks.map((t) => ({ ...t, wakers: 0, busyNs: 0, scheduledNs: 0, idleNs: 0, lints: [] })),
+      queues,
+      resources,
+      futureChain,
+      stdoutLength: s.stdoutLength,
+      stderrLength: s.stderrLength,
+      lastEvent: s.lastEvent,
+      outcome: s.outcome,
+    };
   }
 }

@@ -1,0 +1,166 @@
+/**
+ * The two storage shapes under the trace index.
+ *
+ * - `EntityLog`: for each entity (a task, a future, a thread…), the values an attribute took and the step
+ *   at which each was set. "The value at step s" is a binary search in that entity's entries.
+ * - `FifoIntervals`: a queue's history (a run queue, a channel buffer). Each item is an interval
+ *   [pushed, popped). Items leave in the order they entered, so the items present at step s are one
+ *   contiguous range, found with two binary searches.
+ *
+ * Both use memory proportional to the events that feed them; neither ever copies a whole state.
+ */
+import { GrowableInt32 } from '../base';
+
+export class EntityLog {
+  readonly step = new GrowableInt32();
+  readonly a = new GrowableInt32();
+  readonly b = new GrowableInt32();
+  readonly c = new GrowableInt32();
+  /** Entity → its entry indices, in increasing step order. */
+  private readonly byEntity: number[][] = [];
+
+  add(entity: number, step: number, a: number, b = 0, c = 0): number {
+    const e = this.step.push(step);
+    this.a.push(a);
+    this.b.push(b);
+    this.c.push(c);
+    (this.byEntity[entity] ??= []).push(e);
+    return e;
+  }
+
+  /** The last entry of `entity` at or before step `s`, or -1. */
+  latest(entity: number, s: number): number {
+    const list = this.byEntity[entity];
+    if (!list) return -1;
+    let lo = 0;
+    let hi = list.length - 1;
+    let ans = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.step.get(list[mid]!) <= s) {
+        ans = mid;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return ans < 0 ? -1 : list[ans]!;
+  }
+
+  /** How many entries `entity` has at or before step `s`. */
+  count(entity: number, s: number): number {
+    const list = this.byEntity[entity];
+    if (!list) return 0;
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.step.get(list[mid]!) <= s) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  entries(entity: number): readonly number[] {
+    return this.byEntity[entity] ?? [];
+  }
+
+  get byteLength(): number {
+    let n = this.step.byteLength * 4;
+    for (const l of this.byEntity) if (l) n += 16 + l.length * 8;
+    return n;
+  }
+}
+
+const OPEN = 0x7fffffff;
+
+export class FifoIntervals {
+  private readonly starts = new GrowableInt32();
+  private readonly ends = new GrowableInt32();
+  readonly items = new GrowableInt32();
+  /** Index of the oldest entry still in the queue. */
+  private head = 0;
+  /** False once something left out of order: queries then scan (still correct, only slower). */
+  private fifo = true;
+
+  get size(): number {
+    return this.starts.length - this.head;
+  }
+
+  push(step: number, item: number): void {
+    this.starts.push(step);
+    this.ends.push(OPEN);
+    this.items.push(item);
+  }
+
+  /** Ends the oldest entry; returns its item or -1. */
+  popFront(step: number): number {
+    if (this.head >= this.starts.length) return -1;
+    this.ends.set(this.head, step);
+    return this.items.get(this.head++);
+  }
+
+  /** Ends the oldest entry holding `item` (usually the head). */
+  remove(item: number, step: number): boolean {
+    for (let i = this.head; i < this.starts.length; i++) {
+      if (this.ends.get(i) !== OPEN || this.items.get(i) !== item) continue;
+      if (i === this.head) {
+        this.ends.set(i, step);
+        this.head++;
+        this.skipEnded();
+      } else {
+        this.ends.set(i, step);
+        this.fifo = false;
+      }
+      return true;
+    }
+    return false;
+  }
+
+  /** Ends every entry (the queue was cleared or drained at once). */
+  clear(step: number): void {
+    for (let i = this.head; i < this.starts.length; i++)
+      if (this.ends.get(i) === OPEN) this.ends.set(i, step);
+    this.head = this.starts.length;
+  }
+
+  private skipEnded(): void {
+    while (this.head < this.starts.length && this.ends.get(this.head) !== OPEN) this.head++;
+  }
+
+  /** Items present after step `s` (oldest first), at most `limit` of them, and how many there are. */
+  at(s: number, limit: number): { items: number[]; total: number } {
+    // Entries pushed at or before s: a prefix of the arrays.
+    let lo = 0;
+    let hi = this.starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.starts.get(mid) <= s) lo = mid + 1;
+      else hi = mid;
+    }
+    const pushed = lo;
+    const items: number[] = [];
+    if (!this.fifo) {
+      let total = 0;
+      for (let i = 0; i < pushed; i++) {
+        if (this.ends.get(i) > s) {
+          total++;
+          if (items.length < limit) items.push(this.items.get(i));
+        }
+      }
+      return { items, total };
+    }
+    // FIFO: the entries still present are those after the last one that left at or before s.
+    lo = 0;
+    hi = pushed;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.ends.get(mid) <= s) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < pushed && items.length < limit; i++) items.push(this.items.get(i));
+    return { items, total: pushed - lo };
+  }
+
+  get byteLength(): number {
+    return this.starts.byteLength * 3;
+  }
+}

@@ -1,0 +1,112 @@
+/**
+ * The view state: everything the panels show at one step of a run (DESIGN.md §4–§5). Produced by the trace
+ * index (fast, used by the UI) and by the reference fold (simple, used by tests to check the index).
+ */
+import type { LintKind, QueueKind, ResourceKind, ThreadKind, TraceEvent } from './events';
+
+export type ThreadStatus = 'running' | 'idle' | 'parked' | 'blocked' | 'exited';
+
+export interface ThreadView {
+  id: number;
+  role: ThreadKind;
+  name: string;
+  status: ThreadStatus;
+  /** The task being polled (or blocked inside a poll), if any. */
+  task: number | null;
+  blockedOn: string | null;
+}
+
+export type TaskState = 'idle' | 'scheduled' | 'running' | 'complete' | 'cancelled' | 'panicked';
+export const TASK_STATES: readonly TaskState[] = [
+  'idle',
+  'scheduled',
+  'running',
+  'complete',
+  'cancelled',
+  'panicked',
+];
+
+export interface TaskView {
+  id: number;
+  /** Root future (-1 for spawn_blocking tasks). */
+  future: number;
+  parent: number;
+  site: number;
+  mode: 'async' | 'blocking';
+  state: TaskState;
+  /** Which queue holds it (when scheduled). */
+  queue: QueueKind | null;
+  detached: boolean;
+  aborted: boolean;
+  polls: number;
+  wakes: number;
+  selfWakes: number;
+  /** Live waker clones (clones minus drops and wakes by value), as tokio-console counts them. */
+  wakers: number;
+  /** Machine time spent in polls, waiting in a queue, and waiting for a wake (ns). */
+  busyNs: number;
+  scheduledNs: number;
+  idleNs: number;
+  lints: LintKind[];
+}
+
+export interface FutureView {
+  id: number;
+  name: string;
+  task: number;
+  site: number;
+  variant: string;
+  locals: string;
+  /** Source line where it is suspended (-1 unknown). */
+  line: number;
+  dropped: boolean;
+}
+
+export interface ResourceView {
+  id: number;
+  type: ResourceKind;
+  name: string;
+  site: number;
+  /** Tasks whose wakers this resource holds. */
+  wakers: number[];
+  text: string;
+  /** Channel buffers: the values queued, oldest first (at most 32), and how many there are. */
+  buffer: string[];
+  bufferLength: number;
+  /** Timers: armed deadline (tokio ns since start) or -1. */
+  deadline: number;
+  fired: boolean;
+}
+
+export interface QueueView {
+  kind: QueueKind;
+  /** The scheduler core owning it (-1: shared, like the inject queue). */
+  core: number;
+  /** The first tasks, oldest first (the UI shows a bounded number). */
+  tasks: number[];
+  total: number;
+}
+
+export interface ViewState {
+  /** The step (event index) this state is after; -1 before any event. */
+  step: number;
+  /** Machine time of that event (ns). */
+  time: number;
+  /** Tokio time if it was advanced explicitly (paused clock), else -1. */
+  tokioTime: number;
+  threads: ThreadView[];
+  tasks: TaskView[];
+  queues: QueueView[];
+  /** Resources alive at this step. */
+  resources: ResourceView[];
+  /** The task's future tree at this step: its root future, then what each awaits. */
+  futureChain(task: number): FutureView[];
+  /** Characters of stdout / stderr printed so far. */
+  stdoutLength: number;
+  stderrLength: number;
+  lastEvent: TraceEvent | null;
+  outcome: { result: string; message: string } | null;
+}
+
+/** Queue lengths shown at most (the rest is summarised as "and N more"). */
+export const QUEUE_VIEW_LIMIT = 64;

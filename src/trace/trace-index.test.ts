@@ -1,0 +1,132 @@
+/**
+ * The trace index answers "what is the state at step s" with binary searches; the reference fold replays
+ * every event. On real runs (every conformance program) they must agree at every sampled step.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { simulate } from '../sim/simulate';
+import { ReferenceFold } from './fold';
+import type { ViewState } from './state';
+import { TraceIndex } from './trace-index';
+
+function normalize(v: ViewState) {
+  return {
+    step: v.step,
+    tokioTime: v.tokioTime,
+    stdout: v.stdoutLength,
+    stderr: v.stderrLength,
+    threads: v.threads.map((t) => [t.id, t.status, t.task, t.blockedOn]),
+    tasks: v.tasks.map((t) => [t.id, t.state, t.queue, t.polls, t.wakes, t.selfWakes, t.detached, t.aborted]),
+    queues: v.queues
+      .filter((q) => q.total > 0)
+      .map((q) => [q.kind, q.core, q.total, q.tasks.slice(0, 64)])
+      .sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
+    resources: v.resources.map((r) => [
+      r.id,
+      r.name,
+      [...r.wakers].sort(),
+      r.text,
+      r.buffer.slice(0, 32),
+      r.bufferLength,
+      r.deadline,
+      r.fired,
+    ]),
+    chains: v.tasks.map((t) =>
+      v.futureChain(t.id).map((f) => [f.id, f.name, f.variant, f.locals, f.line, f.dropped]),
+    ),
+    outcome: v.outcome,
+  };
+}
+
+const DIR = 'tests/conformance';
+const programs = readdirSync(DIR)
+  .filter((f) => f.endsWith('.rs'))
+  .map((f) => f.slice(0, -3));
+
+describe('trace index agrees with the reference fold', () => {
+  for (const name of programs) {
+    it(name, () => {
+      const r = simulate(readFileSync(`${DIR}/${name}.rs`, 'utf8'), { limits: { maxEvents: 30_000 } });
+      const index = new TraceIndex(r.trace);
+      index.ingest();
+      const fold = new ReferenceFold();
+      const n = r.trace.length;
+      // Every step for short runs; otherwise ~300 spread over the run (including the first and last).
+      const stride = Math.max(1, Math.floor(n / 300));
+      for (let i = 0; i < n; i++) {
+        fold.apply(r.trace.get(i));
+        if (i % stride !== 0 && i !== n - 1) continue;
+        expect(normalize(index.at(i)), `${name} at step ${i}`).toEqual(normalize(fold.view()));
+      }
+    });
+  }
+});
+
+describe('trace index queries', () => {
+  const src = `use std::time::Duration;
+#[tokio::main(flavor = "current_thread")]
+async fn main() {
+    let h = tokio::spawn(async { tokio::time::sleep(Duration::from_millis(5)).await; 7 });
+    println!("{}", h.await.unwrap());
+}`;
+  const r = simulate(src);
+  const index = new TraceIndex(r.trace);
+  index.ingest();
+  const last = r.trace.length - 1;
+
+  it('reports who woke a task and what it waits on', () => {
+    const fire = [...r.trace.events()].find((e) => e.kind === 'timer-fire')!;
+    const w = index.whoWoke(1, fire.seq + 1)!;
+    expect(w).toMatchObject({ task: 1, effect: 'scheduled' });
+    const armed = [...r.trace.events()].find((e) => e.kind === 'register' && e.task === 1)!;
+    const waiting = index.waitingOn(1, armed.seq);
+    expect(waiting.resources.map((x) => x.type)).toEqual(['timer']);
+    expect(waiting.leaf?.name).toBe('Sleep');
+  });
+
+  it('gives poll spans per thread and busy/idle time per task', () => {
+    const spans = index.spans(0, 0, Infinity);
+    expect(spans.filter((s) => s.kind === 'poll' && s.task === 1)).toHaveLength(2);
+    const t1 = index.taskAt(1, last)!;
+    expect(t1.busyNs).toBeGreaterThan(0);
+    expect(t1.idleNs).toBeGreaterThan(4e6);
+    expect(t1.polls).toBe(2);
+  });
+
+  it('flags a lost waker the way tokio-console does', () => {
+    const lost = simulate(`use std::future::Future;
+use std::pin::Pin;
+use std::task::{Context, Poll};
+struct Never;
+impl Future for Never {
+    type Output = ();
+    fn poll(self: Pin<&mut Self>, _cx: &mut Context<'_>) -> Poll<()> { Poll::Pending }
+}
+#[tokio::main(flavor = "current_thread")]
+async fn main() { tokio::spawn(Never).await.unwrap(); }`);
+    const ix = new TraceIndex(lost.trace);
+    ix.ingest();
+    expect(ix.taskAt(1, lost.trace.length - 1)!.lints).toContain('lost-waker');
+  });
+
+  it('flags self-wakes over 50%', () => {
+    const busy = simulate(`use std::future::Future;
+use std::pin::Pin;
+use std::task::{Context, Poll};
+struct Spin { n: u32 }
+impl Future for Spin {
+    type Output = ();
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
+        self.n += 1;
+        if self.n > 5 { return Poll::Ready(()); }
+        cx.waker().wake_by_ref();
+        Poll::Pending
+    }
+}
+#[tokio::main(flavor = "current_thread")]
+async fn main() { tokio::spawn(Spin { n: 0 }).await.unwrap(); }`);
+    const ix = new TraceIndex(busy.trace);
+    ix.ingest();
+    expect(ix.taskAt(1, busy.trace.length - 1)!.lints).toContain('self-wakes');
+  });
+});

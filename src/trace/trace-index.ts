@@ -1,0 +1,895 @@
+/**
+ * The trace index: one pass over the events (incremental, so a streaming run is indexed as it arrives)
+ * builds per-entity logs; every query at step s is then a handful of binary searches. The cost of a seek
+ * does not grow with the trace's length, and memory grows with the number of events, never with
+ * (events × state size) as full snapshots would.
+ *
+ * The rules for what each event means are the same as the reference fold (`fold.ts`); `trace-index.test.ts`
+ * checks the two agree on real runs.
+ */
+import { GrowableFloat64, GrowableInt32, assertUnreachable } from '../base';
+import {
+  LINTS,
+  RESOURCE_KINDS,
+  WHERE,
+  type LintKind,
+  type QueueKind,
+  type ResourceKind,
+  type ThreadKind,
+  type TraceEvent,
+} from './events';
+import { EntityLog, FifoIntervals } from './logs';
+import {
+  QUEUE_VIEW_LIMIT,
+  TASK_STATES,
+  type FutureView,
+  type QueueView,
+  type ResourceView,
+  type TaskState,
+  type TaskView,
+  type ThreadStatus,
+  type ThreadView,
+  type ViewState,
+} from './state';
+import type { TraceReader } from './store';
+
+const THREAD_STATUS: readonly ThreadStatus[] = ['idle', 'running', 'parked', 'blocked', 'exited'];
+const NONE = -1;
+/** tokio-console's thresholds (console/tokio-console/src/warnings.rs). */
+export const LINT_THRESHOLDS = { selfWakePercent: 50, neverYieldedNs: 1e9, largeFutureBytes: 1024 } as const;
+
+export type SpanKind = 'poll' | 'park' | 'block';
+const SPAN_KINDS: readonly SpanKind[] = ['poll', 'park', 'block'];
+
+/** A stretch of one thread's time: a task poll, a park in the driver, a blocking call. */
+export interface Span {
+  kind: SpanKind;
+  thread: number;
+  start: number;
+  /** Infinity while open at the end of the indexed trace. */
+  end: number;
+  startStep: number;
+  endStep: number;
+  /** The task polled (poll) or whose poll blocked (block), else -1. */
+  task: number;
+}
+
+/** A wake: who woke whom, through what, and what it did. */
+export interface WakeArrow {
+  step: number;
+  time: number;
+  thread: number;
+  task: number;
+  by: number;
+  resource: number;
+  effect: string;
+}
+
+class SpanList {
+  readonly start = new GrowableFloat64();
+  readonly end = new GrowableFloat64();
+  readonly startStep = new GrowableInt32();
+  readonly endStep = new GrowableInt32();
+  readonly task = new GrowableInt32();
+  readonly kind = new GrowableInt32();
+
+  open(kind: SpanKind, time: number, step: number, task: number): number {
+    this.start.push(time);
+    this.end.push(Infinity);
+    this.startStep.push(step);
+    this.endStep.push(0x7fffffff);
+    this.task.push(task);
+    return this.kind.push(SPAN_KINDS.indexOf(kind));
+  }
+
+  close(i: number, time: number, step: number): void {
+    this.end.set(i, time);
+    this.endStep.set(i, step);
+  }
+
+  get length(): number {
+    return this.kind.length;
+  }
+}
+
+interface ThreadInfo {
+  role: ThreadKind;
+  name: string;
+  startStep: number;
+  status: number;
+  task: number;
+  blockedOn: number;
+  spans: SpanList;
+  openPoll: number;
+  openPark: number;
+  openBlock: number;
+}
+
+interface TaskInfo {
+  spawnStep: number;
+  future: number;
+  parent: number;
+  site: number;
+  mode: 'async' | 'blocking';
+  state: number;
+  queue: number;
+  queueKey: string | null;
+  wakers: number;
+  detachedStep: number;
+  abortedStep: number;
+  endStep: number;
+  /** When it last became scheduled / started its current poll (machine time). */
+  scheduledSince: number;
+  pollStart: number;
+  busy: number;
+  scheduled: number;
+  endTime: number;
+  spawnTime: number;
+}
+
+interface ResourceInfo {
+  type: ResourceKind;
+  name: string;
+  site: number;
+  createdStep: number;
+  droppedStep: number;
+  buffer: FifoIntervals;
+  /** Tasks whose wakers it holds right now (while indexing). */
+  holding: number[];
+}
+
+export class TraceIndex {
+  /** Events indexed so far. */
+  indexed = 0;
+  private threads: ThreadInfo[] = [];
+  private threadStatus = new EntityLog();
+  private tasks: TaskInfo[] = [];
+  private taskState = new EntityLog();
+  private taskPolls = new EntityLog();
+  private pollBusyBefore = new GrowableFloat64();
+  private pollScheduledBefore = new GrowableFloat64();
+  private pollStartTime = new GrowableFloat64();
+  private taskWakes = new EntityLog();
+  private taskSelfWakes = new EntityLog();
+  private taskWakers = new EntityLog();
+  private futureName = new GrowableInt32();
+  private futureTask = new GrowableInt32();
+  private futureSite = new GrowableInt32();
+  private futureCreated = new GrowableInt32();
+  private futureDropped = new GrowableInt32();
+  private futureBase = -1;
+  private futureVariant = new EntityLog();
+  private futureChild = new EntityLog();
+  private futureParentNow: number[] = [];
+  private futureChildNow: number[] = [];
+  private resources: ResourceInfo[] = [];
+  private resourceText = new EntityLog();
+  private resourceWakers = new EntityLog();
+  private timers = new EntityLog();
+  private timerDeadline = new GrowableFloat64();
+  private queues = new Map<string, { kind: QueueKind; core: number; q: FifoIntervals }>();
+  private tokioTimes = new EntityLog();
+  private tokioTimeValue = new GrowableFloat64();
+  private wakes: WakeArrow[] = [];
+  private stdoutEnds = new EntityLog();
+  private stdoutLen = 0;
+  private stderrLen = 0;
+  private outcome: { step: number; result: string; message: string } | null = null;
+  /** Strings interned by the index (names, texts). */
+  private strings: string[] = [''];
+  private stringIds = new Map<string, number>([['', 0]]);
+  /** The printed output, concatenated; `stdoutAt` slices it. */
+  private stdout = '';
+  private stderr = '';
+
+  constructor(private readonly trace: TraceReader) {}
+
+  get length(): number {
+    return this.trace.length;
+  }
+
+  /** Indexes events that arrived since the last call, at most `budget` of them. Returns true when caught up. */
+  ingest(budget = Infinity): boolean {
+    const n = Math.min(this.trace.length, this.indexed + budget);
+    while (this.indexed < n) {
+      this.handle(this.trace.get(this.indexed));
+      this.indexed++;
+    }
+    return this.indexed === this.trace.length;
+  }
+
+  // ------------------------------------------------------------------------------------------ building
+
+  private str(s: string): number {
+    let id = this.stringIds.get(s);
+    if (id === undefined) {
+      id = this.strings.length;
+      this.strings.push(s);
+      this.stringIds.set(s, id);
+    }
+    return id;
+  }
+
+  private queue(kind: QueueKind, core: number): FifoIntervals {
+    const key = `${kind}:${kind === 'inject' ? -1 : core}`;
+    let q = this.queues.get(key);
+    if (!q) {
+      q = { kind, core: kind === 'inject' ? -1 : core, q: new FifoIntervals() };
+      this.queues.set(key, q);
+    }
+    return q.q;
+  }
+
+  private setThread(
+    t: number,
+    step: number,
+    status: ThreadStatus,
+    task: number,
+    blockedOn: string | null,
+  ): void {
+    const info = this.threads[t];
+    if (!info) return;
+    const code = THREAD_STATUS.indexOf(status);
+    const b = blockedOn === null ? 0 : this.str(blockedOn);
+    if (info.status === code && info.task === task && info.blockedOn === b) return;
+    info.status = code;
+    info.task = task;
+    info.blockedOn = b;
+    this.threadStatus.add(t, step, code, task, b);
+  }
+
+  private setTask(id: number, step: number, state: TaskState, queue: QueueKind | null): void {
+    const t = this.tasks[id];
+    if (!t) return;
+    const code = TASK_STATES.indexOf(state);
+    const q = queue === null ? NONE : WHERE.indexOf(queue);
+    if (t.state === code && t.queue === q) return;
+    t.state = code;
+    t.queue = q;
+    this.taskState.add(id, step, code, q);
+  }
+
+  private setWakers(id: number, step: number, delta: number): void {
+    const t = this.tasks[id];
+    if (!t) return;
+    t.wakers = Math.max(0, t.wakers + delta);
+    this.taskWakers.add(id, step, t.wakers);
+  }
+
+  private endPoll(th: ThreadInfo | undefined, time: number, step: number, task: number): void {
+    if (!th) return;
+    if (th.openPoll >= 0 && th.spans.task.get(th.openPoll) === task) {
+      th.spans.close(th.openPoll, time, step);
+      th.openPoll = NONE;
+    }
+    const t = this.tasks[task];
+    if (t && t.pollStart >= 0) {
+      t.busy += time - t.pollStart;
+      t.pollStart = NONE;
+    }
+  }
+
+  private dropWaker(r: ResourceInfo | undefined, resource: number, task: number, step: number): void {
+    if (!r) return;
+    const i = r.holding.indexOf(task);
+    if (i < 0) return;
+    r.holding.splice(i, 1);
+    this.resourceWakers.add(resource, step, task, -1);
+  }
+
+  private handle(ev: TraceEvent): void {
+    const step = ev.seq;
+    const th = this.threads[ev.thread];
+    switch (ev.kind) {
+      case 'thread-start':
+        this.threads[ev.thread] = {
+          role: ev.role,
+          name: ev.name,
+          startStep: step,
+          status: -1,
+          task: NONE,
+          blockedOn: 0,
+          spans: new SpanList(),
+          openPoll: NONE,
+          openPark: NONE,
+          openBlock: NONE,
+        };
+        this.setThread(ev.thread, step, 'idle', NONE, null);
+        break;
+      case 'thread-exit':
+        this.setThread(ev.thread, step, 'exited', NONE, null);
+        break;
+      case 'spawn':
+        this.tasks[ev.task] = {
+          spawnStep: step,
+          future: ev.future,
+          parent: ev.parent,
+          site: ev.site,
+          mode: ev.mode,
+          state: -1,
+          queue: -2,
+          queueKey: null,
+          wakers: 0,
+          detachedStep: NONE,
+          abortedStep: NONE,
+          endStep: NONE,
+          scheduledSince: ev.time,
+          pollStart: NONE,
+          busy: 0,
+          scheduled: 0,
+          endTime: NONE,
+          spawnTime: ev.time,
+        };
+        if (ev.task === 0) this.setTask(0, step, 'scheduled', 'main');
+        else this.setTask(ev.task, step, 'idle', null);
+        break;
+      case 'schedule': {
+        const t = this.tasks[ev.task];
+        if (t && t.state !== TASK_STATES.indexOf('running')) t.scheduledSince = ev.time;
+        this.setTask(ev.task, step, 'scheduled', ev.where);
+        if (ev.where !== 'main') {
+          this.queue(ev.where, ev.core).push(step, ev.task);
+          if (t) t.queueKey = `${ev.where}:${ev.where === 'inject' ? -1 : ev.core}`;
+        }
+        break;
+      }
+      case 'poll': {
+        const t = this.tasks[ev.task];
+        if (t?.queueKey) {
+          this.queues.get(t.queueKey)?.q.remove(ev.task, step);
+          t.queueKey = null;
+        }
+        if (t) {
+          this.pollBusyBefore.push(t.busy);
+          this.pollScheduledBefore.push(t.scheduled + Math.max(0, ev.time - t.scheduledSince));
+          t.scheduled += Math.max(0, ev.time - t.scheduledSince);
+          this.pollStartTime.push(ev.time);
+          t.pollStart = ev.time;
+        }
+        this.setTask(ev.task, step, 'running', null);
+        this.setThread(ev.thread, step, 'running', ev.task, null);
+        if (th) {
+          if (th.openPoll >= 0) th.spans.close(th.openPoll, ev.time, step);
+          th.openPoll = th.spans.open('poll', ev.time, step, ev.task);
+        }
+        // Each poll remembers its span (thread + index) so busy time at any step is a lookup.
+        if (t) this.taskPolls.add(ev.task, step, th ? th.openPoll : NONE, ev.thread);
+        break;
+      }
+      case 'poll-child': {
+        this.futureParentNow[ev.future] = ev.parent;
+        if (this.futureChildNow[ev.parent] !== ev.future) {
+          this.futureChildNow[ev.parent] = ev.future;
+          this.futureChild.add(ev.parent, step, ev.future);
+        }
+        break;
+      }
+      case 'pending':
+      case 'ready': {
+        const t = this.tasks[ev.task];
+        if (t && t.future === ev.future) {
+          if (ev.kind === 'pending' && t.state === TASK_STATES.indexOf('running'))
+            this.setTask(ev.task, step, 'idle', null);
+          if (th && th.task === ev.task) this.setThread(ev.thread, step, 'idle', NONE, null);
+          this.endPoll(th, ev.time, step, ev.task);
+        }
+        break;
+      }
+      case 'future-new': {
+        if (this.futureBase < 0) this.futureBase = ev.future;
+        const i = ev.future - this.futureBase;
+        while (this.futureName.length < i) {
+          this.futureName.push(0);
+          this.futureTask.push(NONE);
+          this.futureSite.push(NONE);
+          this.futureCreated.push(0x7fffffff);
+          this.futureDropped.push(NONE);
+        }
+        this.futureName.push(this.str(ev.name));
+        this.futureTask.push(ev.task);
+        this.futureSite.push(ev.site);
+        this.futureCreated.push(step);
+        this.futureDropped.push(NONE);
+        break;
+      }
+      case 'future-state':
+        this.futureVariant.add(
+          ev.future,
+          step,
+          this.str(ev.variant),
+          this.strings.push(ev.locals) - 1,
+          ev.line,
+        );
+        break;
+      case 'future-drop': {
+        const i = ev.future - this.futureBase;
+        if (i >= 0 && i < this.futureDropped.length) this.futureDropped.set(i, step);
+        const parent = this.futureParentNow[ev.future];
+        if (parent !== undefined && this.futureChildNow[parent] === ev.future) {
+          this.futureChildNow[parent] = NONE;
+          this.futureChild.add(parent, step, NONE);
+        }
+        break;
+      }
+      case 'waker-clone':
+        this.setWakers(ev.task, step, 1);
+        break;
+      case 'waker-drop':
+        this.setWakers(ev.task, step, -1);
+        break;
+      case 'register': {
+        const r = this.resources[ev.resource];
+        if (r && !r.holding.includes(ev.task)) {
+          r.holding.push(ev.task);
+          this.resourceWakers.add(ev.resource, step, ev.task, 1);
+        }
+        break;
+      }
+      case 'deregister':
+        this.dropWaker(this.resources[ev.resource], ev.resource, ev.task, step);
+        break;
+      case 'wake': {
+        const w: WakeArrow = {
+          step,
+          time: ev.time,
+          thread: ev.thread,
+          task: ev.task,
+          by: ev.by,
+          resource: ev.resource,
+          effect: ev.effect,
+        };
+        this.wakes.push(w);
+        this.taskWakes.add(ev.task, step, this.wakes.length - 1);
+        if (ev.by === ev.task) this.taskSelfWakes.add(ev.task, step, 0);
+        if (ev.op === 'wake' || ev.op === 'defer') this.setWakers(ev.task, step, -1);
+        if (ev.op === 'defer') {
+          for (const q of this.queues.values()) if (q.kind === 'defer') q.q.remove(ev.task, step);
+        }
+        if (ev.effect === 'main') {
+          const t = this.tasks[0];
+          if (t && t.state !== TASK_STATES.indexOf('running')) {
+            t.scheduledSince = ev.time;
+            this.setTask(0, step, 'scheduled', 'main');
+          }
+        }
+        if (ev.resource >= 0) this.dropWaker(this.resources[ev.resource], ev.resource, ev.task, step);
+        break;
+      }
+      case 'defer':
+        this.queue('defer', ev.core).push(step, ev.task);
+        break;
+      case 'budget-exhausted':
+        break;
+      case 'resource-new':
+        this.resources[ev.resource] = {
+          type: ev.type,
+          name: ev.owner >= 0 ? `${ev.name}(task ${ev.owner})` : ev.name,
+          site: ev.site,
+          createdStep: step,
+          droppedStep: NONE,
+          buffer: new FifoIntervals(),
+          holding: [],
+        };
+        break;
+      case 'resource-state':
+        this.resourceText.add(ev.resource, step, this.str(ev.text));
+        break;
+      case 'chan-state': {
+        const text = `${ev.queued} queued, ${ev.senders} sender${ev.senders === 1 ? '' : 's'}${ev.waiting ? `, ${ev.waiting} waiting to send` : ''}`;
+        this.resourceText.add(ev.resource, step, this.str(text));
+        break;
+      }
+      case 'resource-drop': {
+        const r = this.resources[ev.resource];
+        if (r) {
+          r.droppedStep = step;
+          r.buffer.clear(step);
+        }
+        break;
+      }
+      case 'chan-push':
+        this.resources[ev.resource]?.buffer.push(step, this.strings.push(ev.value) - 1);
+        break;
+      case 'chan-pop':
+        this.resources[ev.resource]?.buffer.popFront(step);
+        break;
+      case 'timer-arm':
+        this.timers.add(ev.resource, step, 0);
+        this.timerDeadline.push(ev.deadline);
+        break;
+      case 'timer-cancel': {
+        this.timers.add(ev.resource, step, 2);
+        this.timerDeadline.push(-1);
+        const r = this.resources[ev.resource];
+        if (r) for (const task of [...r.holding]) this.dropWaker(r, ev.resource, task, step);
+        break;
+      }
+      case 'timer-fire':
+        this.timers.add(ev.resource, step, 1);
+        this.timerDeadline.push(-1);
+        break;
+      case 'time-advance':
+        this.tokioTimes.add(0, step, 0);
+        this.tokioTimeValue.push(ev.now);
+        break;
+      case 'park':
+        this.setThread(ev.thread, step, 'parked', NONE, null);
+        if (th) {
+          if (th.openPark >= 0) th.spans.close(th.openPark, ev.time, step);
+          th.openPark = th.spans.open('park', ev.time, step, NONE);
+        }
+        break;
+      case 'unpark':
+        this.setThread(ev.thread, step, 'idle', NONE, null);
+        if (th && th.openPark >= 0) {
+          th.spans.close(th.openPark, ev.time, step);
+          th.openPark = NONE;
+        }
+        break;
+      case 'block':
+        this.setThread(ev.thread, step, 'blocked', th ? th.task : NONE, ev.what);
+        if (th) th.openBlock = th.spans.open('block', ev.time, step, th.task);
+        break;
+      case 'unblock':
+        if (th) {
+          this.setThread(ev.thread, step, th.task >= 0 ? 'running' : 'idle', th.task, null);
+          if (th.openBlock >= 0) {
+            th.spans.close(th.openBlock, ev.time, step);
+            th.openBlock = NONE;
+          }
+        }
+        break;
+      case 'abort': {
+        const t = this.tasks[ev.task];
+        if (t && t.abortedStep < 0) t.abortedStep = step;
+        break;
+      }
+      case 'cancel':
+        break;
+      case 'detach': {
+        const t = this.tasks[ev.task];
+        if (t && t.detachedStep < 0) t.detachedStep = step;
+        break;
+      }
+      case 'complete': {
+        const t = this.tasks[ev.task];
+        if (t?.queueKey) {
+          this.queues.get(t.queueKey)?.q.remove(ev.task, step);
+          t.queueKey = null;
+        }
+        this.setTask(
+          ev.task,
+          step,
+          ev.outcome === 'ok' ? 'complete' : ev.outcome === 'cancelled' ? 'cancelled' : 'panicked',
+          null,
+        );
+        if (t) {
+          t.endStep = step;
+          t.endTime = ev.time;
+        }
+        if (th && th.task === ev.task) this.setThread(ev.thread, step, 'idle', NONE, null);
+        this.endPoll(th, ev.time, step, ev.task);
+        break;
+      }
+      case 'panic':
+        break;
+      case 'print':
+        if (ev.stream === 'stdout') {
+          this.stdout += ev.text;
+          this.stdoutLen = this.stdout.length;
+        } else {
+          this.stderr += ev.text;
+          this.stderrLen = this.stderr.length;
+        }
+        this.stdoutEnds.add(0, step, this.stdoutLen, this.stderrLen);
+        break;
+      case 'lint':
+        break;
+      case 'outcome':
+        this.outcome = { step, result: ev.result, message: ev.message };
+        break;
+      default:
+        assertUnreachable(ev, 'trace event');
+    }
+  }
+
+  // ------------------------------------------------------------------------------------------ queries
+
+  /** The view state after event `step` (-1: before the first event). Indexes more events if needed. */
+  at(step: number): ViewState {
+    if (step >= this.indexed) this.ingest();
+    const s = Math.max(-1, Math.min(step, this.indexed - 1));
+    const lastEvent = s >= 0 ? this.trace.get(s) : null;
+    const tt = this.tokioTimes.latest(0, s);
+    const out = this.stdoutEnds.latest(0, s);
+    return {
+      step: s,
+      time: lastEvent ? lastEvent.time : 0,
+      tokioTime: tt < 0 ? -1 : this.tokioTimeValue.get(tt),
+      threads: this.threadsAt(s),
+      tasks: this.tasksAt(s),
+      queues: this.queuesAt(s),
+      resources: this.resourcesAt(s),
+      futureChain: (task: number) => this.futureChain(task, s),
+      stdoutLength: out < 0 ? 0 : this.stdoutEnds.a.get(out),
+      stderrLength: out < 0 ? 0 : this.stdoutEnds.b.get(out),
+      lastEvent,
+      outcome:
+        this.outcome && this.outcome.step <= s
+          ? { result: this.outcome.result, message: this.outcome.message }
+          : null,
+    };
+  }
+
+  stdoutAt(view: ViewState): string {
+    return this.stdout.slice(0, view.stdoutLength);
+  }
+
+  stderrAt(view: ViewState): string {
+    return this.stderr.slice(0, view.stderrLength);
+  }
+
+  threadsAt(s: number): ThreadView[] {
+    const out: ThreadView[] = [];
+    this.threads.forEach((info, id) => {
+      if (!info || info.startStep > s) return;
+      const e = this.threadStatus.latest(id, s);
+      const b = e < 0 ? 0 : this.threadStatus.c.get(e);
+      out.push({
+        id,
+        role: info.role,
+        name: info.name,
+        status: e < 0 ? 'idle' : THREAD_STATUS[this.threadStatus.a.get(e)]!,
+        task: e < 0 || this.threadStatus.b.get(e) < 0 ? null : this.threadStatus.b.get(e),
+        blockedOn: b === 0 ? null : this.strings[b]!,
+      });
+    });
+    return out;
+  }
+
+  tasksAt(s: number): TaskView[] {
+    const out: TaskView[] = [];
+    this.tasks.forEach((_t, id) => {
+      const v = this.taskAt(id, s);
+      if (v) out.push(v);
+    });
+    return out;
+  }
+
+  taskAt(id: number, s: number): TaskView | null {
+    const t = this.tasks[id];
+    if (!t || t.spawnStep > s) return null;
+    const e = this.taskState.latest(id, s);
+    const state = e < 0 ? 'idle' : TASK_STATES[this.taskState.a.get(e)]!;
+    const q = e < 0 ? NONE : this.taskState.b.get(e);
+    const polls = this.taskPolls.count(id, s);
+    const wakes = this.taskWakes.count(id, s);
+    const selfWakes = this.taskSelfWakes.count(id, s);
+    const we = this.taskWakers.latest(id, s);
+    const wakers = we < 0 ? 0 : this.taskWakers.a.get(we);
+    const now = s >= 0 ? this.trace.timeAt(s) : 0;
+    // Busy time: polls finished before this one, plus the one in progress.
+    const pe = this.taskPolls.latest(id, s);
+    let busy = 0;
+    let scheduled = 0;
+    let currentPoll = 0;
+    if (pe >= 0) {
+      busy = this.pollBusyBefore.get(pe);
+      scheduled = this.pollScheduledBefore.get(pe);
+      const start = this.pollStartTime.get(pe);
+      const span = this.taskPolls.a.get(pe);
+      const sp = this.threads[this.taskPolls.b.get(pe)]?.spans;
+      const endTime = sp && span >= 0 && sp.endStep.get(span) <= s ? sp.end.get(span) : now;
+      currentPoll = Math.max(0, endTime - start);
+      busy += currentPoll;
+    }
+    if (state === 'scheduled') {
+      const since = this.scheduledSinceAt(id, s);
+      if (since >= 0) scheduled += Math.max(0, now - since);
+    }
+    const end = t.endStep >= 0 && t.endStep <= s ? t.endTime : now;
+    const total = Math.max(0, end - t.spawnTime);
+    const lints: LintKind[] = [];
+    if (t.mode === 'async') {
+      if (wakes > 0 && (selfWakes * 100) / wakes > LINT_THRESHOLDS.selfWakePercent) lints.push('self-wakes');
+      const done = state === 'complete' || state === 'cancelled' || state === 'panicked';
+      if (!done && polls > 0 && wakers === 0 && state === 'idle' && id !== 0) lints.push('lost-waker');
+      if (state === 'running' && polls <= 1 && currentPoll >= LINT_THRESHOLDS.neverYieldedNs)
+        lints.push('never-yielded');
+    }
+    return {
+      id,
+      future: t.future,
+      parent: t.parent,
+      site: t.site,
+      mode: t.mode,
+      state,
+      queue: q < 0 ? null : WHERE[q]!,
+      detached: t.detachedStep >= 0 && t.detachedStep <= s,
+      aborted: t.abortedStep >= 0 && t.abortedStep <= s,
+      polls,
+      wakes,
+      selfWakes,
+      wakers,
+      busyNs: busy,
+      scheduledNs: scheduled,
+      idleNs: Math.max(0, total - busy - scheduled),
+      lints,
+    };
+  }
+
+  private scheduledSinceAt(id: number, s: number): number {
+    const e = this.taskState.latest(id, s);
+    return e < 0 ? -1 : this.trace.timeAt(this.taskState.step.get(e));
+  }
+
+  queuesAt(s: number): QueueView[] {
+    const out: QueueView[] = [];
+    for (const { kind, core, q } of this.queues.values()) {
+      const { items, total } = q.at(s, QUEUE_VIEW_LIMIT);
+      out.push({ kind, core, tasks: items, total });
+    }
+    return out;
+  }
+
+  resourcesAt(s: number): ResourceView[] {
+    const out: ResourceView[] = [];
+    this.resources.forEach((r, id) => {
+      if (!r || r.createdStep > s || (r.droppedStep >= 0 && r.droppedStep <= s)) return;
+      out.push(this.resourceAt(id, r, s));
+    });
+    return out;
+  }
+
+  private resourceAt(id: number, r: ResourceInfo, s: number): ResourceView {
+    const wakers: number[] = [];
+    for (const e of this.resourceWakers.entries(id)) {
+      if (this.resourceWakers.step.get(e) > s) break;
+      const task = this.resourceWakers.a.get(e);
+      if (this.resourceWakers.b.get(e) > 0) wakers.push(task);
+      else {
+        const i = wakers.indexOf(task);
+        if (i >= 0) wakers.splice(i, 1);
+      }
+    }
+    const te = this.resourceText.latest(id, s);
+    const buf = r.buffer.at(s, 32);
+    const tm = this.timers.latest(id, s);
+    return {
+      id,
+      type: r.type,
+      name: r.name,
+      site: r.site,
+      wakers,
+      text: te < 0 ? '' : this.strings[this.resourceText.a.get(te)]!,
+      buffer: buf.items.map((i) => this.strings[i]!),
+      bufferLength: buf.total,
+      deadline: tm >= 0 && this.timers.a.get(tm) === 0 ? this.timerDeadline.get(tm) : -1,
+      fired: tm >= 0 && this.timers.a.get(tm) === 1,
+    };
+  }
+
+  futureAt(f: number, s: number): FutureView | null {
+    const i = f - this.futureBase;
+    if (this.futureBase < 0 || i < 0 || i >= this.futureName.length || this.futureCreated.get(i) > s)
+      return null;
+    const e = this.futureVariant.latest(f, s);
+    const dropped = this.futureDropped.get(i);
+    return {
+      id: f,
+      name: this.strings[this.futureName.get(i)]!,
+      task: this.futureTask.get(i),
+      site: this.futureSite.get(i),
+      variant: e < 0 ? '' : this.strings[this.futureVariant.a.get(e)]!,
+      locals: e < 0 ? '' : this.strings[this.futureVariant.b.get(e)]!,
+      line: e < 0 ? -1 : this.futureVariant.c.get(e),
+      dropped: dropped >= 0 && dropped <= s,
+    };
+  }
+
+  futureChain(task: number, s: number): FutureView[] {
+    const t = this.tasks[task];
+    if (!t || t.future < 0) return [];
+    const chain: FutureView[] = [];
+    let f = t.future;
+    for (let depth = 0; depth < 64 && f >= 0; depth++) {
+      const v = this.futureAt(f, s);
+      if (!v) break;
+      chain.push(v);
+      const e = this.futureChild.latest(f, s);
+      f = e < 0 ? NONE : this.futureChild.a.get(e);
+      if (f >= 0) {
+        const c = this.futureAt(f, s);
+        if (!c || c.dropped) break;
+      }
+    }
+    return chain;
+  }
+
+  // ------------------------------------------------------------------------------------------ timeline
+
+  get threadCount(): number {
+    return this.threads.length;
+  }
+
+  /** Spans of a thread overlapping [t0, t1] (machine time). */
+  spans(thread: number, t0: number, t1: number): Span[] {
+    const info = this.threads[thread];
+    if (!info) return [];
+    const sp = info.spans;
+    const out: Span[] = [];
+    for (let i = 0; i < sp.length; i++) {
+      const start = sp.start.get(i);
+      if (start > t1) break;
+      const end = sp.end.get(i);
+      if (end < t0) continue;
+      out.push({
+        kind: SPAN_KINDS[sp.kind.get(i)]!,
+        thread,
+        start,
+        end,
+        startStep: sp.startStep.get(i),
+        endStep: sp.endStep.get(i),
+        task: sp.task.get(i),
+      });
+    }
+    return out;
+  }
+
+  /** Wakes between two steps (inclusive). */
+  wakesBetween(fromStep: number, toStep: number): WakeArrow[] {
+    let lo = 0;
+    let hi = this.wakes.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.wakes[mid]!.step < fromStep) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: WakeArrow[] = [];
+    for (let i = lo; i < this.wakes.length && this.wakes[i]!.step <= toStep; i++) out.push(this.wakes[i]!);
+    return out;
+  }
+
+  /** The most recent wake of `task` at or before step `s`. */
+  whoWoke(task: number, s: number): WakeArrow | null {
+    const e = this.taskWakes.latest(task, s);
+    return e < 0 ? null : this.wakes[this.taskWakes.a.get(e)]!;
+  }
+
+  /** What a task waits on at step s: the resources holding its waker, and the future at the bottom of its tree. */
+  waitingOn(task: number, s: number): { resources: ResourceView[]; leaf: FutureView | null } {
+    const chain = this.futureChain(task, s);
+    return {
+      resources: this.resourcesAt(s).filter((r) => r.wakers.includes(task)),
+      leaf: chain[chain.length - 1] ?? null,
+    };
+  }
+
+  /** Bytes held by the index (typed arrays and per-entity lists; strings counted separately by the trace). */
+  byteSize(): number {
+    let n = 0;
+    for (const log of [
+      this.threadStatus,
+      this.taskState,
+      this.taskPolls,
+      this.taskWakes,
+      this.taskSelfWakes,
+      this.taskWakers,
+      this.futureVariant,
+      this.futureChild,
+      this.resourceText,
+      this.resourceWakers,
+      this.timers,
+      this.tokioTimes,
+      this.stdoutEnds,
+    ])
+      n += log.byteLength;
+    n += this.futureName.byteLength * 5 + this.pollBusyBefore.byteLength * 3;
+    n += this.wakes.length * 64 + this.tasks.length * 160 + this.resources.length * 120;
+    for (const th of this.threads) if (th) n += th.spans.start.byteLength * 5;
+    for (const { q } of this.queues.values()) n += q.byteLength;
+    return n;
+  }
+}
+
+export { LINTS, RESOURCE_KINDS };
