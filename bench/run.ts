@@ -1,13 +1,16 @@
 /**
- * `npm run bench`: the performance table. Every figure is a median (or a ratio of medians) of several runs,
- * because these machines are shared and noisy; nothing here is asserted in tests. Writes the same numbers
- * to bench/results.json as `{ name, value, unit, target, better }` entries.
+ * `npm run bench`: the performance table. Every figure is a median (or a median of per-run percentiles) of
+ * several runs, because these machines are shared and noisy; nothing here is asserted in tests. Writes the
+ * same figures to bench/results.json as `{ name, value, unit, target, better }` entries. Browser figures
+ * need a production build (`npm run build`) and Chromium; BENCH_BROWSER=0 skips them.
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { simulate } from '../src/sim/simulate';
 import { BYTES_PER_EVENT } from '../src/trace/store';
+import { firstLoadJsGzip, measureDelivery } from './browser';
 import { manyTasksProgram } from './programs';
+import { measureTrace } from './trace';
 
 interface Figure {
   name: string;
@@ -23,15 +26,12 @@ function median(xs: number[]): number {
   return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 }
 
-function simThroughput(
-  source: string,
-  runs: number,
-): { eventsPerSec: number; events: number; bytesPerEvent: number; stdout: string } {
+const round = (x: number, d = 1) => Math.round(x * 10 ** d) / 10 ** d;
+
+function simThroughput(source: string, runs: number): { eventsPerSec: number; events: number } {
   simulate(source); // warm-up (JIT)
   const rates: number[] = [];
   let events = 0;
-  let bytes = 0;
-  let stdout = '';
   for (let i = 0; i < runs; i++) {
     const t0 = performance.now();
     const r = simulate(source, { limits: { maxEvents: 50_000_000, maxTasks: 1_000_000 } });
@@ -39,11 +39,9 @@ function simThroughput(
     if (r.outcome.kind !== 'completed')
       throw new Error(`bench program did not complete: ${r.outcome.message}`);
     events = r.trace.length;
-    bytes = r.trace.byteSize();
-    stdout = r.stdout;
     rates.push(events / dt);
   }
-  return { eventsPerSec: median(rates), events, bytesPerEvent: bytes / events, stdout };
+  return { eventsPerSec: median(rates), events };
 }
 
 const figures: Figure[] = [];
@@ -58,16 +56,71 @@ figures.push({
   target: '>= 1000000',
   better: 'higher',
 });
-figures.push({
-  name: 'trace bytes per event (columns + strings)',
-  value: Math.round(ct.bytesPerEvent * 10) / 10,
-  unit: 'bytes',
-  target: `<= 32 (columns alone: ${BYTES_PER_EVENT})`,
-  better: 'lower',
-});
 
-const rows = figures.map((f) => `| ${f.name} | ${f.value.toLocaleString('en-US')} ${f.unit} | ${f.target} |`);
-const table = ['| figure | median | target |', '|---|---|---|', ...rows].join('\n');
+for (const size of [10_000, 100_000, 1_000_000]) {
+  const f = measureTrace(size, 3);
+  const label = `${Math.round(f.events / 1000)}k events`;
+  figures.push({
+    name: `seek p50 (${label})`,
+    value: round(f.seekP50Ms, 2),
+    unit: 'ms',
+    target: '',
+    better: 'lower',
+  });
+  figures.push({
+    name: `seek p99 (${label})`,
+    value: round(f.seekP99Ms, 2),
+    unit: 'ms',
+    target: size === 1_000_000 ? '<= 4' : '',
+    better: 'lower',
+  });
+  figures.push({
+    name: `indexing the trace (${label})`,
+    value: Math.round(f.indexMs),
+    unit: 'ms',
+    target: '',
+    better: 'lower',
+  });
+  if (size === 1_000_000) {
+    figures.push({
+      name: `trace memory per event (${label}: columns ${BYTES_PER_EVENT} B + strings)`,
+      value: round(f.traceBytesPerEvent),
+      unit: 'bytes',
+      target: '<= 32',
+      better: 'lower',
+    });
+    figures.push({
+      name: `trace index memory per event (${label})`,
+      value: round(f.indexBytesPerEvent),
+      unit: 'bytes',
+      target: '',
+      better: 'lower',
+    });
+  }
+}
+
+if (process.env.BENCH_BROWSER !== '0' && existsSync('dist/index.html')) {
+  figures.push({
+    name: 'first-load JavaScript (gzip)',
+    value: round(firstLoadJsGzip() / 1024),
+    unit: 'KB',
+    target: '<= 150',
+    better: 'lower',
+  });
+  const d = await measureDelivery(1_000_000, 3);
+  figures.push({
+    name: `worker → UI delivery, Run to last step shown (${Math.round(d.events / 1000)}k events, Chromium)`,
+    value: Math.round(median(d.deliveryMs)),
+    unit: 'ms',
+    target: '',
+    better: 'lower',
+  });
+}
+
+const rows = figures.map(
+  (f) => `| ${f.name} | ${f.value.toLocaleString('en-US')} ${f.unit} | ${f.target || '—'} |`,
+);
+const table = ['| figure | median | target |', '| --- | --- | --- |', ...rows].join('\n');
 console.log(table);
 writeFileSync('bench/results.json', JSON.stringify(figures, null, 2) + '\n');
-console.log(`\n(${runs} runs each; node ${process.version}; wrote bench/results.json)`);
+console.log(`\n(node ${process.version}; wrote bench/results.json)`);

@@ -11,9 +11,10 @@ import { basename } from 'node:path';
 import { LineIndex, formatDiagnostic } from '../lang/diagnostics';
 import { DEFAULT_LIMITS, PROFILES, type Profile } from '../sim/config';
 import { simulate } from '../sim/simulate';
-import { formatTrace, toJsonLine } from '../trace/format';
+import { formatTrace } from '../trace/format';
+import { toChromeTrace, toJsonLines } from '../trace/export';
 
-const USAGE = `usage: sim run FILE.rs [--tokio 1.24|latest] [--seed N] [--trace OUT.jsonl|OUT.txt] [--max-events N]`;
+const USAGE = `usage: sim run FILE.rs [--tokio 1.24|latest] [--seed N] [--trace OUT.jsonl|OUT.json|OUT.txt] [--max-events N]`;
 
 export interface CliResult {
   stdout: string;
@@ -83,9 +84,12 @@ export function runCli(
   if (r.outcome.kind === 'unsupported' && r.diagnostics.length === 0)
     stderr += `${file}: error: ${r.outcome.message}\n`;
   if (tracePath) {
+    // .txt: one readable line per event; .json: Chrome trace-event format (Perfetto); otherwise JSON lines.
     const text = tracePath.endsWith('.txt')
       ? formatTrace(r.trace)
-      : Array.from(r.trace.events(), toJsonLine).join('\n') + '\n';
+      : tracePath.endsWith('.json') && !tracePath.endsWith('.jsonl')
+        ? JSON.stringify(toChromeTrace(r.trace))
+        : toJsonLines(r.trace, { source, runtime: r.runtime, profile, seed, outcome: r.outcome });
     writeFileSync(tracePath, text);
   }
   return { stdout: r.stdout, stderr, code: r.outcome.exitCode };

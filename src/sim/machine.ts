@@ -152,9 +152,14 @@ export class Machine {
       throw new LimitError(`the run reached the machine-time limit of ${this.limits.maxMachineTime / 1e9} s`);
   }
 
+  /** Called every 2^20 interpreter steps, so a long computation still reports progress. */
+  onHeartbeat: (() => void) | null = null;
+  private totalSteps = 0;
+
   /** Counts an interpreter step; stops a poll that never yields. */
   step(cost: number): void {
     this.current.clock += cost;
+    if ((++this.totalSteps & 0xfffff) === 0) this.onHeartbeat?.();
     if (++this.steps > this.limits.maxStepsPerPoll)
       throw new LimitError(
         `a single poll ran ${this.limits.maxStepsPerPoll} steps without returning (an infinite loop without .await?)`,

@@ -11,7 +11,7 @@ import { CompileError, type Diagnostic, type Span } from '../lang/diagnostics';
 import { parseProgram } from '../lang/parser';
 import { resolveProgram, type ResolvedProgram } from '../lang/resolve';
 import type { OutcomeKind, ResourceKind } from '../trace/events';
-import { TraceWriter } from '../trace/store';
+import { TraceWriter, type TraceSlice } from '../trace/store';
 import { BUILTIN_ORACLE } from './builtins';
 import { BlockingPool } from './blocking-pool';
 import { DEFAULT_OPTIONS, type Limits, type RunOptions, type RuntimeConfig } from './config';
@@ -177,15 +177,30 @@ class Run implements World {
   }
 }
 
-export type SimulateOptions = Partial<Omit<RunOptions, 'limits'>> & { limits?: Partial<Limits> };
+export type SimulateOptions = Partial<Omit<RunOptions, 'limits'>> & {
+  limits?: Partial<Limits>;
+  /** Streaming: receives each finished chunk of the trace as the run produces it. */
+  onTraceSlice?: (slice: TraceSlice) => void;
+  /** Heartbeat while running: events so far (called every chunk and every ~1M interpreter steps). */
+  onProgress?: (events: number) => void;
+};
 
 export function simulate(source: string, opts: SimulateOptions = {}): SimResult {
   const options: RunOptions = {
-    ...DEFAULT_OPTIONS,
-    ...opts,
+    profile: opts.profile ?? DEFAULT_OPTIONS.profile,
+    seed: opts.seed ?? DEFAULT_OPTIONS.seed,
+    fileName: opts.fileName ?? DEFAULT_OPTIONS.fileName,
     limits: { ...DEFAULT_OPTIONS.limits, ...opts.limits },
   };
   const trace = new TraceWriter();
+  if (opts.onTraceSlice) {
+    const send = opts.onTraceSlice;
+    trace.onChunkFull = () => {
+      const slice = trace.takeFull();
+      if (slice) send(slice);
+      opts.onProgress?.(trace.length);
+    };
+  }
   let compiled: { program: ResolvedProgram; runtime: RuntimeConfig };
   try {
     compiled = compile(source);
@@ -222,6 +237,7 @@ export function simulate(source: string, opts: SimulateOptions = {}): SimResult 
     };
   }
   const world = new Run(options, trace);
+  if (opts.onProgress) world.machine.onHeartbeat = () => opts.onProgress!(trace.length);
   const outcome = execute(world, program, runtime);
   world.machine.emitFinal('outcome', {
     message: outcome.message,

@@ -432,7 +432,7 @@ export class ReferenceFold {
       tasks: [...q.tasks],
       total: q.tasks.length,
     }));
-    const resources: ResourceView[] = [...s.resources.values()]
+    const resourceList: ResourceView[] = [...s.resources.values()]
       .filter((r) => !r.dropped)
       .map((r) => ({
         id: r.id,
@@ -446,14 +446,44 @@ export class ReferenceFold {
         deadline: r.deadline,
         fired: r.fired,
       }));
+    const tasks: TaskView[] = s.tasks.map((t) => ({
+      ...t,
+      wakers: 0,
+      busyNs: 0,
+      scheduledNs: 0,
+      idleNs: 0,
+      lints: [],
+    }));
+    const finished = (t: TaskView) =>
+      t.state === 'complete' || t.state === 'cancelled' || t.state === 'panicked';
     return {
       step: s.step,
       time: s.time,
       tokioTime: s.tokioTime,
       threads: s.threads.filter(Boolean).map((t) => ({ ...t })),
-      tasks: s.tasks.map((t) => ({ ...t, wakers: 0, busyNs: 0, scheduledNs: 0, idleNs: 0, lints: [] })),
       queues,
-      resources,
+      taskCount: tasks.length,
+      task: (id: number) => tasks.find((t) => t.id === id) ?? null,
+      tasks: (limit: number) =>
+        [...tasks.filter((t) => !finished(t)), ...tasks.filter(finished)].slice(0, limit),
+      resourceCount: resourceList.length,
+      resources: (limit: number) => resourceList.slice(0, limit),
+      resource: (id: number) => resourceList.find((r) => r.id === id) ?? null,
+      future: (id: number) => {
+        const f = s.futures.get(id);
+        return f
+          ? {
+              id: f.id,
+              name: f.name,
+              task: f.task,
+              site: f.site,
+              variant: f.variant,
+              locals: f.locals,
+              line: f.line,
+              dropped: f.dropped,
+            }
+          : null;
+      },
       futureChain,
       stdoutLength: s.stdoutLength,
       stderrLength: s.stderrLength,

@@ -4,3 +4,4 @@ export * from './store';
 export * from './fold';
 export * from './state';
 export * from './trace-index';
+export * from './export';

@@ -16,57 +16,98 @@ export class EntityLog {
   readonly a = new GrowableInt32();
   readonly b = new GrowableInt32();
   readonly c = new GrowableInt32();
-  /** Entity → its entry indices, in increasing step order. */
-  private readonly byEntity: number[][] = [];
+  /** While building: each entry points at its entity's previous entry (a linked list in one array). */
+  private readonly prev = new GrowableInt32();
+  private readonly last = new GrowableInt32();
+  private readonly counts = new GrowableInt32();
+  /**
+   * Once sealed: entries grouped by entity (compressed rows), so a lookup is a binary search in one
+   * contiguous run. Sealing is O(entries) and happens lazily, on the first query after new entries.
+   * No per-entity JS arrays: a million small arrays would make every garbage collection slow.
+   */
+  private rows: Int32Array | null = null;
+  private offsets: Int32Array | null = null;
 
   add(entity: number, step: number, a: number, b = 0, c = 0): number {
+    while (this.last.length <= entity) {
+      this.last.push(-1);
+      this.counts.push(0);
+    }
     const e = this.step.push(step);
     this.a.push(a);
     this.b.push(b);
     this.c.push(c);
-    (this.byEntity[entity] ??= []).push(e);
+    this.prev.push(this.last.get(entity));
+    this.last.set(entity, e);
+    this.counts.set(entity, this.counts.get(entity) + 1);
+    this.rows = null;
     return e;
+  }
+
+  /** Groups entries by entity now (otherwise the first query after new entries does it). */
+  seal(): void {
+    const n = this.last.length;
+    const offsets = new Int32Array(n + 1);
+    for (let i = 0; i < n; i++) offsets[i + 1] = offsets[i]! + this.counts.get(i);
+    const rows = new Int32Array(this.step.length);
+    // Walking the linked lists backwards fills each row from its end, so rows come out in step order.
+    for (let ent = 0; ent < n; ent++) {
+      let pos = offsets[ent + 1]!;
+      for (let e = this.last.get(ent); e >= 0; e = this.prev.get(e)) rows[--pos] = e;
+    }
+    this.rows = rows;
+    this.offsets = offsets;
+  }
+
+  private range(entity: number): [number, number] {
+    if (entity < 0 || entity >= this.last.length) return [0, 0];
+    if (!this.rows) this.seal();
+    return [this.offsets![entity]!, this.offsets![entity + 1]!];
   }
 
   /** The last entry of `entity` at or before step `s`, or -1. */
   latest(entity: number, s: number): number {
-    const list = this.byEntity[entity];
-    if (!list) return -1;
-    let lo = 0;
-    let hi = list.length - 1;
+    const [from, to] = this.range(entity);
+    const rows = this.rows!;
+    let lo = from;
+    let hi = to - 1;
     let ans = -1;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
-      if (this.step.get(list[mid]!) <= s) {
+      if (this.step.get(rows[mid]!) <= s) {
         ans = mid;
         lo = mid + 1;
       } else hi = mid - 1;
     }
-    return ans < 0 ? -1 : list[ans]!;
+    return ans < 0 ? -1 : rows[ans]!;
   }
 
   /** How many entries `entity` has at or before step `s`. */
   count(entity: number, s: number): number {
-    const list = this.byEntity[entity];
-    if (!list) return 0;
-    let lo = 0;
-    let hi = list.length;
+    const [from, to] = this.range(entity);
+    const rows = this.rows!;
+    let lo = from;
+    let hi = to;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (this.step.get(list[mid]!) <= s) lo = mid + 1;
+      if (this.step.get(rows[mid]!) <= s) lo = mid + 1;
       else hi = mid;
     }
-    return lo;
+    return lo - from;
   }
 
-  entries(entity: number): readonly number[] {
-    return this.byEntity[entity] ?? [];
+  /** The entries of `entity`, in step order. */
+  entries(entity: number): Int32Array {
+    const [from, to] = this.range(entity);
+    return this.rows ? this.rows.subarray(from, to) : new Int32Array(0);
   }
 
   get byteLength(): number {
-    let n = this.step.byteLength * 4;
-    for (const l of this.byEntity) if (l) n += 16 + l.length * 8;
-    return n;
+    return (
+      this.step.byteLength * 5 +
+      this.last.byteLength * 2 +
+      (this.rows ? this.rows.byteLength + this.offsets!.byteLength : 0)
+    );
   }
 }
 

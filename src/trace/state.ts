@@ -95,10 +95,18 @@ export interface ViewState {
   /** Tokio time if it was advanced explicitly (paused clock), else -1. */
   tokioTime: number;
   threads: ThreadView[];
-  tasks: TaskView[];
   queues: QueueView[];
-  /** Resources alive at this step. */
-  resources: ResourceView[];
+  /** Tasks spawned so far (including task 0, main). */
+  taskCount: number;
+  /** One task (null if not spawned yet). */
+  task(id: number): TaskView | null;
+  /** Up to `limit` tasks: unfinished ones first (by id), then finished ones (by id). */
+  tasks(limit: number): TaskView[];
+  /** Resources alive at this step, and up to `limit` of them (by id). */
+  resourceCount: number;
+  resources(limit: number): ResourceView[];
+  resource(id: number): ResourceView | null;
+  future(id: number): FutureView | null;
   /** The task's future tree at this step: its root future, then what each awaits. */
   futureChain(task: number): FutureView[];
   /** Characters of stdout / stderr printed so far. */

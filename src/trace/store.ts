@@ -208,6 +208,11 @@ export class TraceReader {
 export class TraceWriter extends TraceReader {
   private stringIds = new Map<string, number>();
   private current: ChunkBuffers | undefined;
+  /** Streaming: called each time a chunk fills up. The callee may `takeFull()` the finished chunks. */
+  onChunkFull: (() => void) | null = null;
+  /** Chunks handed off by `takeFull` (the writer no longer reads them: their buffers were transferred). */
+  private handedOff = 0;
+  private stringsHandedOff = 0;
 
   intern(s: string): number {
     let id = this.stringIds.get(s);
@@ -229,6 +234,7 @@ export class TraceWriter extends TraceReader {
     const i = this.count;
     const j = i & (CHUNK_SIZE - 1);
     if (j === 0) {
+      if (i > 0) this.onChunkFull?.();
       this.current = newChunk();
       this.chunks.push(this.current);
     }
@@ -256,6 +262,32 @@ export class TraceWriter extends TraceReader {
   get stringCount(): number {
     return this.strings.length;
   }
+
+  /** The full chunks not yet handed off, with the strings added since; the writer forgets their buffers. */
+  takeFull(): TraceSlice | null {
+    const full = this.count >>> 16;
+    if (full <= this.handedOff) return null;
+    return this.takeChunks(full, full * CHUNK_SIZE);
+  }
+
+  /** Everything not yet handed off, the growing last chunk included (the run is over). */
+  takeRest(): TraceSlice {
+    return this.takeChunks(this.chunks.length, this.count);
+  }
+
+  private takeChunks(upTo: number, events: number): TraceSlice {
+    const first = this.handedOff * CHUNK_SIZE;
+    const slice: TraceSlice = {
+      firstEvent: first,
+      count: events - first,
+      chunks: this.chunks.slice(this.handedOff, upTo),
+      firstString: this.stringsHandedOff,
+      strings: this.strings.slice(this.stringsHandedOff),
+    };
+    this.handedOff = upTo;
+    this.stringsHandedOff = this.strings.length;
+    return slice;
+  }
 }
 
 /** A run of events that starts at a chunk boundary (or inside the last exported, still-growing chunk). */
@@ -279,7 +311,8 @@ export class TraceStore extends TraceReader {
     slice.chunks.forEach((c, n) => {
       this.chunks[firstChunk + n] = c;
     });
-    this.strings.push(...slice.strings);
+    // Not `push(...strings)`: a slice can carry more strings than a call has argument slots.
+    for (const s of slice.strings) this.strings.push(s);
     this.count += slice.count;
   }
 

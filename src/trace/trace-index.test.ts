@@ -16,24 +16,30 @@ function normalize(v: ViewState) {
     stdout: v.stdoutLength,
     stderr: v.stderrLength,
     threads: v.threads.map((t) => [t.id, t.status, t.task, t.blockedOn]),
-    tasks: v.tasks.map((t) => [t.id, t.state, t.queue, t.polls, t.wakes, t.selfWakes, t.detached, t.aborted]),
+    tasks: v
+      .tasks(Infinity)
+      .map((t) => [t.id, t.state, t.queue, t.polls, t.wakes, t.selfWakes, t.detached, t.aborted]),
+    taskCount: v.taskCount,
     queues: v.queues
       .filter((q) => q.total > 0)
       .map((q) => [q.kind, q.core, q.total, q.tasks.slice(0, 64)])
       .sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
-    resources: v.resources.map((r) => [
-      r.id,
-      r.name,
-      [...r.wakers].sort(),
-      r.text,
-      r.buffer.slice(0, 32),
-      r.bufferLength,
-      r.deadline,
-      r.fired,
-    ]),
-    chains: v.tasks.map((t) =>
-      v.futureChain(t.id).map((f) => [f.id, f.name, f.variant, f.locals, f.line, f.dropped]),
-    ),
+    resources: v
+      .resources(Infinity)
+      .map((r) => [
+        r.id,
+        r.name,
+        [...r.wakers].sort(),
+        r.text,
+        r.buffer.slice(0, 32),
+        r.bufferLength,
+        r.deadline,
+        r.fired,
+      ]),
+    resourceCount: v.resourceCount,
+    chains: v
+      .tasks(Infinity)
+      .map((t) => v.futureChain(t.id).map((f) => [f.id, f.name, f.variant, f.locals, f.line, f.dropped])),
     outcome: v.outcome,
   };
 }

@@ -10,6 +10,7 @@
 import { GrowableFloat64, GrowableInt32, assertUnreachable } from '../base';
 import {
   LINTS,
+  WAKE_EFFECTS,
   RESOURCE_KINDS,
   WHERE,
   type LintKind,
@@ -133,9 +134,10 @@ interface ResourceInfo {
   site: number;
   createdStep: number;
   droppedStep: number;
-  buffer: FifoIntervals;
-  /** Tasks whose wakers it holds right now (while indexing). */
-  holding: number[];
+  /** Channel buffers only (made on the first send). */
+  buffer: FifoIntervals | null;
+  /** Tasks whose wakers it holds right now (while indexing), made on the first registration. */
+  holding: number[] | null;
 }
 
 export class TraceIndex {
@@ -170,7 +172,16 @@ export class TraceIndex {
   private queues = new Map<string, { kind: QueueKind; core: number; q: FifoIntervals }>();
   private tokioTimes = new EntityLog();
   private tokioTimeValue = new GrowableFloat64();
-  private wakes: WakeArrow[] = [];
+  /** Wakes, as columns (one object per wake would weigh on the garbage collector). */
+  private wakeStep = new GrowableInt32();
+  private wakeTime = new GrowableFloat64();
+  private wakeCols = {
+    thread: new GrowableInt32(),
+    task: new GrowableInt32(),
+    by: new GrowableInt32(),
+    resource: new GrowableInt32(),
+    effect: new GrowableInt32(),
+  };
   private stdoutEnds = new EntityLog();
   private stdoutLen = 0;
   private stderrLen = 0;
@@ -191,11 +202,15 @@ export class TraceIndex {
   /** Indexes events that arrived since the last call, at most `budget` of them. Returns true when caught up. */
   ingest(budget = Infinity): boolean {
     const n = Math.min(this.trace.length, this.indexed + budget);
+    if (this.indexed >= n) return this.indexed === this.trace.length;
     while (this.indexed < n) {
       this.handle(this.trace.get(this.indexed));
       this.indexed++;
     }
-    return this.indexed === this.trace.length;
+    const done = this.indexed === this.trace.length;
+    // Caught up: group each log's entries by entity now rather than on the first seek.
+    if (done) for (const log of this.logs()) log.seal();
+    return done;
   }
 
   // ------------------------------------------------------------------------------------------ building
@@ -270,7 +285,7 @@ export class TraceIndex {
   }
 
   private dropWaker(r: ResourceInfo | undefined, resource: number, task: number, step: number): void {
-    if (!r) return;
+    if (!r || !r.holding) return;
     const i = r.holding.indexOf(task);
     if (i < 0) return;
     r.holding.splice(i, 1);
@@ -419,7 +434,7 @@ export class TraceIndex {
         break;
       case 'register': {
         const r = this.resources[ev.resource];
-        if (r && !r.holding.includes(ev.task)) {
+        if (r && !(r.holding ??= []).includes(ev.task)) {
           r.holding.push(ev.task);
           this.resourceWakers.add(ev.resource, step, ev.task, 1);
         }
@@ -429,17 +444,14 @@ export class TraceIndex {
         this.dropWaker(this.resources[ev.resource], ev.resource, ev.task, step);
         break;
       case 'wake': {
-        const w: WakeArrow = {
-          step,
-          time: ev.time,
-          thread: ev.thread,
-          task: ev.task,
-          by: ev.by,
-          resource: ev.resource,
-          effect: ev.effect,
-        };
-        this.wakes.push(w);
-        this.taskWakes.add(ev.task, step, this.wakes.length - 1);
+        const w = this.wakeStep.push(step);
+        this.wakeTime.push(ev.time);
+        this.wakeCols.thread.push(ev.thread);
+        this.wakeCols.task.push(ev.task);
+        this.wakeCols.by.push(ev.by);
+        this.wakeCols.resource.push(ev.resource);
+        this.wakeCols.effect.push(WAKE_EFFECTS.indexOf(ev.effect));
+        this.taskWakes.add(ev.task, step, w);
         if (ev.by === ev.task) this.taskSelfWakes.add(ev.task, step, 0);
         if (ev.op === 'wake' || ev.op === 'defer') this.setWakers(ev.task, step, -1);
         if (ev.op === 'defer') {
@@ -467,8 +479,8 @@ export class TraceIndex {
           site: ev.site,
           createdStep: step,
           droppedStep: NONE,
-          buffer: new FifoIntervals(),
-          holding: [],
+          buffer: null,
+          holding: null,
         };
         break;
       case 'resource-state':
@@ -483,15 +495,17 @@ export class TraceIndex {
         const r = this.resources[ev.resource];
         if (r) {
           r.droppedStep = step;
-          r.buffer.clear(step);
+          r.buffer?.clear(step);
         }
         break;
       }
-      case 'chan-push':
-        this.resources[ev.resource]?.buffer.push(step, this.strings.push(ev.value) - 1);
+      case 'chan-push': {
+        const r = this.resources[ev.resource];
+        if (r) (r.buffer ??= new FifoIntervals()).push(step, this.strings.push(ev.value) - 1);
         break;
+      }
       case 'chan-pop':
-        this.resources[ev.resource]?.buffer.popFront(step);
+        this.resources[ev.resource]?.buffer?.popFront(step);
         break;
       case 'timer-arm':
         this.timers.add(ev.resource, step, 0);
@@ -501,7 +515,7 @@ export class TraceIndex {
         this.timers.add(ev.resource, step, 2);
         this.timerDeadline.push(-1);
         const r = this.resources[ev.resource];
-        if (r) for (const task of [...r.holding]) this.dropWaker(r, ev.resource, task, step);
+        if (r?.holding) for (const task of [...r.holding]) this.dropWaker(r, ev.resource, task, step);
         break;
       }
       case 'timer-fire':
@@ -595,9 +609,9 @@ export class TraceIndex {
 
   // ------------------------------------------------------------------------------------------ queries
 
-  /** The view state after event `step` (-1: before the first event). Indexes more events if needed. */
+  /** The view state after event `step` (-1: before the first event). Indexes up to it if needed. */
   at(step: number): ViewState {
-    if (step >= this.indexed) this.ingest();
+    if (step >= this.indexed) this.ingest(step + 1 - this.indexed);
     const s = Math.max(-1, Math.min(step, this.indexed - 1));
     const lastEvent = s >= 0 ? this.trace.get(s) : null;
     const tt = this.tokioTimes.latest(0, s);
@@ -607,9 +621,19 @@ export class TraceIndex {
       time: lastEvent ? lastEvent.time : 0,
       tokioTime: tt < 0 ? -1 : this.tokioTimeValue.get(tt),
       threads: this.threadsAt(s),
-      tasks: this.tasksAt(s),
       queues: this.queuesAt(s),
-      resources: this.resourcesAt(s),
+      taskCount: this.taskCountAt(s),
+      task: (id: number) => this.taskAt(id, s),
+      tasks: (limit: number) => this.tasksAt(s, limit),
+      resourceCount: this.aliveResourceIds(s, Infinity).total,
+      resources: (limit: number) => this.resourcesAt(s, limit),
+      resource: (id: number) => {
+        const r = this.resources[id];
+        return r && r.createdStep <= s && !(r.droppedStep >= 0 && r.droppedStep <= s)
+          ? this.resourceAt(id, r, s)
+          : null;
+      },
+      future: (id: number) => this.futureAt(id, s),
       futureChain: (task: number) => this.futureChain(task, s),
       stdoutLength: out < 0 ? 0 : this.stdoutEnds.a.get(out),
       stderrLength: out < 0 ? 0 : this.stdoutEnds.b.get(out),
@@ -647,13 +671,23 @@ export class TraceIndex {
     return out;
   }
 
-  tasksAt(s: number): TaskView[] {
-    const out: TaskView[] = [];
-    this.tasks.forEach((_t, id) => {
-      const v = this.taskAt(id, s);
-      if (v) out.push(v);
+  private taskCountAt(s: number): number {
+    let n = 0;
+    for (const t of this.tasks) if (t && t.spawnStep <= s) n++;
+    return n;
+  }
+
+  /** Unfinished tasks first, then finished ones; the finished/unfinished test is two integer compares. */
+  tasksAt(s: number, limit = Infinity): TaskView[] {
+    const alive: number[] = [];
+    const done: number[] = [];
+    this.tasks.forEach((t, id) => {
+      if (!t || t.spawnStep > s) return;
+      if (t.endStep >= 0 && t.endStep <= s) {
+        if (alive.length + done.length < limit) done.push(id);
+      } else if (alive.length < limit) alive.push(id);
     });
-    return out;
+    return [...alive, ...done].slice(0, limit).map((id) => this.taskAt(id, s)!);
   }
 
   taskAt(id: number, s: number): TaskView | null {
@@ -732,13 +766,19 @@ export class TraceIndex {
     return out;
   }
 
-  resourcesAt(s: number): ResourceView[] {
-    const out: ResourceView[] = [];
+  private aliveResourceIds(s: number, limit: number): { ids: number[]; total: number } {
+    const ids: number[] = [];
+    let total = 0;
     this.resources.forEach((r, id) => {
       if (!r || r.createdStep > s || (r.droppedStep >= 0 && r.droppedStep <= s)) return;
-      out.push(this.resourceAt(id, r, s));
+      total++;
+      if (ids.length < limit) ids.push(id);
     });
-    return out;
+    return { ids, total };
+  }
+
+  resourcesAt(s: number, limit = Infinity): ResourceView[] {
+    return this.aliveResourceIds(s, limit).ids.map((id) => this.resourceAt(id, this.resources[id]!, s));
   }
 
   private resourceAt(id: number, r: ResourceInfo, s: number): ResourceView {
@@ -753,7 +793,7 @@ export class TraceIndex {
       }
     }
     const te = this.resourceText.latest(id, s);
-    const buf = r.buffer.at(s, 32);
+    const buf = r.buffer ? r.buffer.at(s, 32) : { items: [], total: 0 };
     const tm = this.timers.latest(id, s);
     return {
       id,
@@ -836,39 +876,55 @@ export class TraceIndex {
     return out;
   }
 
+  private wake(i: number): WakeArrow {
+    const c = this.wakeCols;
+    return {
+      step: this.wakeStep.get(i),
+      time: this.wakeTime.get(i),
+      thread: c.thread.get(i),
+      task: c.task.get(i),
+      by: c.by.get(i),
+      resource: c.resource.get(i),
+      effect: WAKE_EFFECTS[c.effect.get(i)]!,
+    };
+  }
+
   /** Wakes between two steps (inclusive). */
   wakesBetween(fromStep: number, toStep: number): WakeArrow[] {
+    const n = this.wakeStep.length;
     let lo = 0;
-    let hi = this.wakes.length;
+    let hi = n;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (this.wakes[mid]!.step < fromStep) lo = mid + 1;
+      if (this.wakeStep.get(mid) < fromStep) lo = mid + 1;
       else hi = mid;
     }
     const out: WakeArrow[] = [];
-    for (let i = lo; i < this.wakes.length && this.wakes[i]!.step <= toStep; i++) out.push(this.wakes[i]!);
+    for (let i = lo; i < n && this.wakeStep.get(i) <= toStep; i++) out.push(this.wake(i));
     return out;
   }
 
   /** The most recent wake of `task` at or before step `s`. */
   whoWoke(task: number, s: number): WakeArrow | null {
     const e = this.taskWakes.latest(task, s);
-    return e < 0 ? null : this.wakes[this.taskWakes.a.get(e)]!;
+    return e < 0 ? null : this.wake(this.taskWakes.a.get(e));
   }
 
   /** What a task waits on at step s: the resources holding its waker, and the future at the bottom of its tree. */
   waitingOn(task: number, s: number): { resources: ResourceView[]; leaf: FutureView | null } {
     const chain = this.futureChain(task, s);
-    return {
-      resources: this.resourcesAt(s).filter((r) => r.wakers.includes(task)),
-      leaf: chain[chain.length - 1] ?? null,
-    };
+    const resources: ResourceView[] = [];
+    this.resources.forEach((r, id) => {
+      if (!r || r.createdStep > s || (r.droppedStep >= 0 && r.droppedStep <= s)) return;
+      if (this.resourceWakers.count(id, s) === 0) return;
+      const v = this.resourceAt(id, r, s);
+      if (v.wakers.includes(task)) resources.push(v);
+    });
+    return { resources, leaf: chain[chain.length - 1] ?? null };
   }
 
-  /** Bytes held by the index (typed arrays and per-entity lists; strings counted separately by the trace). */
-  byteSize(): number {
-    let n = 0;
-    for (const log of [
+  private logs(): EntityLog[] {
+    return [
       this.threadStatus,
       this.taskState,
       this.taskPolls,
@@ -882,10 +938,15 @@ export class TraceIndex {
       this.timers,
       this.tokioTimes,
       this.stdoutEnds,
-    ])
-      n += log.byteLength;
+    ];
+  }
+
+  /** Bytes held by the index (typed arrays; strings counted separately by the trace). */
+  byteSize(): number {
+    let n = 0;
+    for (const log of this.logs()) n += log.byteLength;
     n += this.futureName.byteLength * 5 + this.pollBusyBefore.byteLength * 3;
-    n += this.wakes.length * 64 + this.tasks.length * 160 + this.resources.length * 120;
+    n += this.wakeStep.byteLength * 7 + this.tasks.length * 160 + this.resources.length * 80;
     for (const th of this.threads) if (th) n += th.spans.start.byteLength * 5;
     for (const { q } of this.queues.values()) n += q.byteLength;
     return n;

@@ -20,14 +20,18 @@ export function App() {
   const runtime = useApp((s) => s.runtime);
   const lessonId = useApp((s) => s.lessonId);
   const profile = useApp((s) => s.profile);
+  const progress = useApp((s) => s.progress);
+  const retryable = useApp((s) => s.failureRetryable);
 
   useEffect(() => {
     if (useApp.getState().status === 'idle') void useApp.getState().run();
   }, []);
 
+  const maxStep = useApp((s) => s.maxStep);
   const view = useMemo(
-    () => (traceVersion > 0 && session.index ? session.index.at(step) : null),
-    [step, traceVersion],
+    () => (traceVersion > 0 && session.index && maxStep >= 0 ? session.index.at(step) : null),
+    // maxStep: while a run streams in, new events can change what the current step shows (not before it).
+    [step, traceVersion, maxStep],
   );
   const stdout = view && session.index ? session.index.stdoutAt(view) : '';
   const stderr = view && session.index ? session.index.stderrAt(view) : '';
@@ -59,7 +63,7 @@ export function App() {
   };
 
   return (
-    <div className="app">
+    <div className="app" data-status={status}>
       <header className="topbar">
         <h1>
           Pollscope <span className="tagline">watch async Rust run</span>
@@ -73,7 +77,12 @@ export function App() {
         <div className="viz" tabIndex={0} onKeyDown={onKeyDown} aria-label="Visualizer" role="group">
           {failure && (
             <div className="banner error" role="alert">
-              The simulator stopped unexpectedly: {failure}. Your code is kept; press Run to try again.
+              <p>{failure}. Your code is kept.</p>
+              {retryable && (
+                <button type="button" onClick={() => useApp.getState().retrySmaller()}>
+                  Retry with smaller limits
+                </button>
+              )}
             </div>
           )}
           {outcome && outcome.kind !== 'completed' && (
@@ -81,7 +90,14 @@ export function App() {
               <pre>{outcome.message}</pre>
             </div>
           )}
-          {status === 'running' && <div className="banner">Simulating…</div>}
+          {status === 'running' && (
+            <div className="banner running" role="status">
+              Simulating… <span data-testid="progress">{progress.toLocaleString('en-US')}</span> events
+              <button type="button" onClick={() => useApp.getState().cancel()}>
+                Cancel
+              </button>
+            </div>
+          )}
           {view ? (
             <div className="grid">
               <RuntimePanel view={view} flavor={runtime?.flavor ?? ''} />

@@ -9,16 +9,13 @@ export function taskName(id: number): string {
   return id === 0 ? 'main' : id < 0 ? 'nobody' : `task ${id}`;
 }
 
-/** A future's name, looked up through the tasks' future trees at this step. */
 function futureName(view: ViewState, id: number): string {
-  for (const t of view.tasks) for (const f of view.futureChain(t.id)) if (f.id === id) return f.name;
-  return `future ${id}`;
+  return view.future(id)?.name ?? `future ${id}`;
 }
 
 export function describeEvent(ev: TraceEvent, view: ViewState): string {
   const fut = (id: number) => futureName(view, id);
-  const res = (id: number) =>
-    view.resources.find((r) => r.id === id)?.name ?? (id < 0 ? 'a waker' : 'a dropped resource');
+  const res = (id: number) => view.resource(id)?.name ?? (id < 0 ? 'a waker' : 'a dropped resource');
   const thread = view.threads[ev.thread]?.name ?? `thread ${ev.thread}`;
   switch (ev.kind) {
     case 'thread-start':

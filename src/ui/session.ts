@@ -1,6 +1,7 @@
 /**
- * The current run's trace and its view index, kept outside React state (they can hold millions of events).
- * The zustand store holds a `traceVersion` that changes whenever these are replaced.
+ * The current run's trace and its index, kept outside React state (they can hold millions of events).
+ * The zustand store holds a `traceVersion` that changes whenever these are replaced. While a run streams
+ * in, the index catches up in the background, a slice per animation frame, so the page never freezes.
  */
 import type { TraceStore } from '../trace/store';
 import { TraceIndex } from '../trace/trace-index';
@@ -8,9 +9,29 @@ import { SimClient } from '../worker/client';
 
 export const session: { trace: TraceStore | null; index: TraceIndex | null } = { trace: null, index: null };
 
+/** Events indexed per frame in the background (about 4 ms of work on a laptop). */
+const INGEST_SLICE = 20_000;
+let ingestScheduled = false;
+
 export function setTrace(trace: TraceStore): void {
   session.trace = trace;
   session.index = new TraceIndex(trace);
+}
+
+/** Indexes newly arrived events a slice at a time. */
+export function catchUpIndex(): void {
+  if (ingestScheduled) return;
+  ingestScheduled = true;
+  const tick = () => {
+    ingestScheduled = false;
+    const index = session.index;
+    if (!index) return;
+    if (!index.ingest(INGEST_SLICE)) {
+      ingestScheduled = true;
+      requestAnimationFrame(tick);
+    }
+  };
+  requestAnimationFrame(tick);
 }
 
 let client: SimClient | null = null;

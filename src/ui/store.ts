@@ -4,11 +4,11 @@
  */
 import { create } from 'zustand';
 import type { Diagnostic } from '../lang/diagnostics';
-import type { Profile, RuntimeConfig } from '../sim/config';
+import type { Limits, Profile, RuntimeConfig } from '../sim/config';
 import type { RunOutcome } from '../sim/simulate';
 import { DEFAULT_LESSON, lessonById } from '../lessons';
-import { CancelledError } from '../worker/client';
-import { session, setTrace, simClient } from './session';
+import { CancelledError, WatchdogError } from '../worker/client';
+import { catchUpIndex, session, setTrace, simClient } from './session';
 
 export type RunStatus = 'idle' | 'running' | 'ready' | 'failed';
 
@@ -18,8 +18,14 @@ export interface AppState {
   profile: Profile;
   seed: number;
   status: RunStatus;
-  /** A failure of Pollscope itself (worker crash), in plain words. */
+  /** A failure of Pollscope itself (worker crash, watchdog), in plain words. */
   failure: string | null;
+  /** The failure was the watchdog: offer to retry with smaller limits. */
+  failureRetryable: boolean;
+  /** Events computed so far by the running simulation. */
+  progress: number;
+  /** Limits for the next run (smaller after a watchdog retry). */
+  limits: Partial<Limits>;
   outcome: RunOutcome | null;
   diagnostics: Diagnostic[];
   runtime: RuntimeConfig | null;
@@ -35,6 +41,8 @@ export interface AppState {
   setSource(source: string): void;
   loadLesson(id: string): void;
   run(): Promise<void>;
+  cancel(): void;
+  retrySmaller(): void;
   setStep(step: number): void;
   stepBy(delta: number): void;
   setPlaying(playing: boolean): void;
@@ -48,6 +56,9 @@ export const useApp = create<AppState>()((set, get) => ({
   seed: 1,
   status: 'idle',
   failure: null,
+  failureRetryable: false,
+  progress: 0,
+  limits: {},
   outcome: null,
   diagnostics: [],
   runtime: null,
@@ -67,11 +78,31 @@ export const useApp = create<AppState>()((set, get) => ({
   },
 
   run: async () => {
-    const { source, profile, seed } = get();
-    set({ status: 'running', failure: null, playing: false });
+    const { source, profile, seed, limits } = get();
+    set({
+      status: 'running',
+      failure: null,
+      failureRetryable: false,
+      playing: false,
+      progress: 0,
+      outcome: null,
+      diagnostics: [],
+    });
     try {
-      const r = await simClient().run({ source, profile, seed });
-      setTrace(r.trace);
+      const r = await simClient().run(
+        { source, profile, seed, limits },
+        {
+          // The trace is shown while it streams in: the timeline grows as chunks arrive.
+          onStart: (trace) => {
+            setTrace(trace);
+            set((s) => ({ traceVersion: s.traceVersion + 1, maxStep: -1, step: -1 }));
+          },
+          onProgress: (events, received) => {
+            set({ progress: events, maxStep: received - 1 });
+            catchUpIndex();
+          },
+        },
+      );
       set((s) => ({
         status: 'ready',
         outcome: r.outcome,
@@ -79,12 +110,30 @@ export const useApp = create<AppState>()((set, get) => ({
         runtime: r.runtime,
         traceVersion: s.traceVersion + 1,
         maxStep: r.trace.length - 1,
-        step: -1,
+        progress: r.trace.length,
       }));
     } catch (e) {
       if (e instanceof CancelledError) return;
-      set({ status: 'failed', failure: e instanceof Error ? e.message : String(e) });
+      set({
+        status: 'failed',
+        failure: e instanceof Error ? e.message : String(e),
+        failureRetryable: e instanceof WatchdogError,
+      });
     }
+  },
+
+  cancel: () => {
+    simClient().cancel();
+    set({
+      status: 'failed',
+      failure: 'You stopped the run. Everything simulated so far can still be stepped through.',
+      failureRetryable: false,
+    });
+  },
+
+  retrySmaller: () => {
+    set({ limits: { maxEvents: 200_000, maxStepsPerPoll: 1_000_000 } });
+    void get().run();
   },
 
   setStep: (step) => {

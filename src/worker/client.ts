@@ -1,6 +1,7 @@
 /**
- * The UI side of the worker: starts runs, assembles the streamed trace into a `TraceStore`, and cancels by
- * terminating the worker (then starting a fresh one for the next run).
+ * The UI side of the worker: starts runs, assembles the streamed trace into a `TraceStore` (usable while it
+ * grows), cancels by terminating the worker, and runs a watchdog: a worker that sends nothing for
+ * `watchdogMs` is terminated and the run fails with a `WatchdogError`.
  */
 import type { Diagnostic } from '../lang/diagnostics';
 import type { Limits, Profile, RuntimeConfig } from '../sim/config';
@@ -24,30 +25,59 @@ export interface RunParams {
   limits?: Partial<Limits>;
 }
 
+export interface RunHooks {
+  /** The trace being filled (call once, at the start). */
+  onStart?(trace: TraceStore): void;
+  /** Events received (or computed, for heartbeats) so far. */
+  onProgress?(events: number, received: number): void;
+}
+
 export class SimClient {
   private worker: Worker | null = null;
   private nextId = 1;
-  private pending: { id: number; reject: (e: Error) => void } | null = null;
+  private pending: {
+    id: number;
+    reject: (e: Error) => void;
+    timer: ReturnType<typeof setTimeout> | null;
+  } | null = null;
 
-  constructor(private readonly makeWorker: () => Worker) {}
+  constructor(
+    private readonly makeWorker: () => Worker,
+    private readonly watchdogMs = 20_000,
+  ) {}
 
-  run(params: RunParams, onProgress?: (events: number) => void): Promise<RunResult> {
+  run(params: RunParams, hooks: RunHooks = {}): Promise<RunResult> {
     this.cancel();
     const worker = (this.worker ??= this.makeWorker());
     const runId = this.nextId++;
     const trace = new TraceStore();
+    hooks.onStart?.(trace);
     return new Promise<RunResult>((resolve, reject) => {
-      this.pending = { id: runId, reject };
+      const pending = { id: runId, reject, timer: null as ReturnType<typeof setTimeout> | null };
+      this.pending = pending;
+      const arm = () => {
+        if (pending.timer !== null) clearTimeout(pending.timer);
+        pending.timer = setTimeout(() => {
+          if (this.pending !== pending) return;
+          this.kill();
+          reject(new WatchdogError(this.watchdogMs));
+        }, this.watchdogMs);
+      };
+      arm();
       worker.onmessage = (e: MessageEvent<FromWorker>) => {
         const m = e.data;
-        if (m.runId !== runId) return;
+        if (m.runId !== runId || this.pending !== pending) return;
+        arm();
         switch (m.type) {
           case 'chunk':
             trace.append(m.slice);
-            onProgress?.(trace.length);
+            hooks.onProgress?.(trace.length, trace.length);
+            break;
+          case 'progress':
+            hooks.onProgress?.(m.events, trace.length);
             break;
           case 'done':
-            this.pending = null;
+            this.finish();
             resolve({
               trace,
               outcome: m.outcome,
@@ -58,15 +88,14 @@ export class SimClient {
             });
             break;
           case 'crash':
-            this.pending = null;
+            this.finish();
             reject(new Error(m.message));
             break;
         }
       };
       worker.onerror = (e) => {
-        this.pending = null;
-        this.worker?.terminate();
-        this.worker = null;
+        this.finish();
+        this.kill();
         reject(new Error(e.message || 'the simulation worker failed to start'));
       };
       const req: RunRequest = { type: 'run', runId, ...params };
@@ -77,8 +106,18 @@ export class SimClient {
   /** Stops the current run, if any. */
   cancel(): void {
     if (!this.pending) return;
-    this.pending.reject(new CancelledError());
+    const p = this.pending;
+    this.finish();
+    this.kill();
+    p.reject(new CancelledError());
+  }
+
+  private finish(): void {
+    if (this.pending?.timer != null) clearTimeout(this.pending.timer);
     this.pending = null;
+  }
+
+  private kill(): void {
     this.worker?.terminate();
     this.worker = null;
   }
@@ -88,5 +127,12 @@ export class CancelledError extends Error {
   override name = 'CancelledError';
   constructor() {
     super('the run was cancelled');
+  }
+}
+
+export class WatchdogError extends Error {
+  override name = 'WatchdogError';
+  constructor(ms: number) {
+    super(`the simulation stopped answering (nothing for ${Math.round(ms / 1000)} s), so it was stopped`);
   }
 }

@@ -1,9 +1,10 @@
 /**
  * The typed messages between the UI and the simulation worker.
  *
- * The worker runs the simulator and sends the trace as `TraceSlice`s whose typed-array buffers are
- * *transferred*, not copied; then one `done` with the outcome. A `crash` means a bug in Pollscope (the
- * simulator threw something that is not an outcome) — the UI says so and keeps the person's code.
+ * The worker streams the trace as it is produced: a `chunk` each time 64 Ki events are ready, whose
+ * typed-array buffers are *transferred*, not copied; `progress` heartbeats during long computations; then
+ * one `done` with the outcome (after the last, partial chunk). A `crash` means a bug in Pollscope — the UI
+ * says so and keeps the person's code.
  */
 import type { Diagnostic } from '../lang/diagnostics';
 import type { Limits, Profile, RuntimeConfig } from '../sim/config';
@@ -23,6 +24,7 @@ export type ToWorker = RunRequest;
 
 export type FromWorker =
   | { type: 'chunk'; runId: number; slice: TraceSlice }
+  | { type: 'progress'; runId: number; events: number }
   | {
       type: 'done';
       runId: number;

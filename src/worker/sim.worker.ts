@@ -1,8 +1,8 @@
 /// <reference lib="webworker" />
 /**
- * The Web Worker entry: runs one simulation per request and streams the trace back (protocol.ts).
- * A new request while a run is in progress is handled by the UI terminating this worker and starting a
- * fresh one: a simulation is one synchronous computation, so there is nothing to interrupt cooperatively.
+ * The Web Worker entry: runs one simulation per request and streams the trace back as it grows
+ * (protocol.ts). Cancelling is the UI terminating this worker: a simulation is one synchronous computation,
+ * so there is nothing to interrupt cooperatively.
  */
 import { simulate } from '../sim/simulate';
 import { transferables, type FromWorker, type ToWorker } from './protocol';
@@ -12,12 +12,18 @@ declare const self: DedicatedWorkerGlobalScope;
 self.onmessage = (e: MessageEvent<ToWorker>) => {
   const req = e.data;
   if (req.type !== 'run') return;
+  const post = (m: FromWorker, transfer: Transferable[] = []) => self.postMessage(m, transfer);
   try {
-    const r = simulate(req.source, { profile: req.profile, seed: req.seed, limits: req.limits ?? {} });
-    const slice = r.trace.exportSince(0, 0);
-    const chunk: FromWorker = { type: 'chunk', runId: req.runId, slice };
-    self.postMessage(chunk, transferables(slice));
-    const done: FromWorker = {
+    const r = simulate(req.source, {
+      profile: req.profile,
+      seed: req.seed,
+      limits: req.limits ?? {},
+      onTraceSlice: (slice) => post({ type: 'chunk', runId: req.runId, slice }, transferables(slice)),
+      onProgress: (events) => post({ type: 'progress', runId: req.runId, events }),
+    });
+    const rest = r.trace.takeRest();
+    post({ type: 'chunk', runId: req.runId, slice: rest }, transferables(rest));
+    post({
       type: 'done',
       runId: req.runId,
       outcome: r.outcome,
@@ -26,14 +32,12 @@ self.onmessage = (e: MessageEvent<ToWorker>) => {
       events: r.trace.length,
       stdout: r.stdout,
       stderr: r.stderr,
-    };
-    self.postMessage(done);
+    });
   } catch (err) {
-    const msg: FromWorker = {
+    post({
       type: 'crash',
       runId: req.runId,
       message: err instanceof Error ? `${err.name}: ${err.message}` : String(err),
-    };
-    self.postMessage(msg);
+    });
   }
 };

@@ -10,8 +10,7 @@ import type { Block, Type } from '../../lang/ast';
 import type { Span } from '../../lang/diagnostics';
 import { PENDING, BLOCKED, SimFuture, type PollCx, type PollOutcome } from '../future';
 import type { World } from '../world';
-import type {
-  RObject} from '../values';
+import type { RObject } from '../values';
 import {
   F64,
   RChar,

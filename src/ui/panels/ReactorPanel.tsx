@@ -3,9 +3,14 @@ import type { ViewState } from '../../trace/state';
 import { Panel } from './Panel';
 import { TaskChip } from './TaskChip';
 
+/** How many resources the panel lists (a run can have thousands alive). */
+const RESOURCE_LIMIT = 200;
+
 /** Timers and other resources, and the wakers each one holds. */
 export function ReactorPanel({ view }: { view: ViewState }) {
-  const live = view.resources.filter((r) => r.type !== 'timer' || r.deadline >= 0 || r.wakers.length > 0);
+  const live = view
+    .resources(RESOURCE_LIMIT)
+    .filter((r) => r.type !== 'timer' || r.deadline >= 0 || r.wakers.length > 0);
   return (
     <Panel title="Reactor" id="reactor">
       {live.length === 0 ? (

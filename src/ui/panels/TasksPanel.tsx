@@ -11,12 +11,15 @@ const STATE_TEXT: Record<TaskView['state'], string> = {
   panicked: 'panicked',
 };
 
+/** How many tasks the panel lists: unfinished ones first. */
+const TASK_LIMIT = 100;
+
 /** Each task: its state and its future tree, each future's state-machine variant with live locals. */
 export function TasksPanel({ view }: { view: ViewState }) {
   return (
     <Panel title="Tasks" id="tasks">
       <ul className="tasks">
-        {view.tasks.map((t) => (
+        {view.tasks(TASK_LIMIT).map((t) => (
           <li key={t.id} className={`task state-${t.state}`} data-testid={`task-${t.id}`}>
             <div className="task-head">
               <TaskChip id={t.id} />

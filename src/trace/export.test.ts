@@ -1,0 +1,60 @@
+/** Trace files: JSON lines round-trip exactly; the Chrome trace-event file has the structure Perfetto reads. */
+import { describe, expect, it } from 'vitest';
+import { simulate } from '../sim/simulate';
+import { formatTrace } from './format';
+import { TraceFileError, fromJsonLines, toChromeTrace, toJsonLines } from './export';
+
+const src = `use std::time::Duration;
+#[tokio::main(flavor = "current_thread")]
+async fn main() {
+    let h = tokio::spawn(async { tokio::time::sleep(Duration::from_millis(3)).await; println!("task"); });
+    println!("main");
+    h.await.unwrap();
+}`;
+
+describe('JSON lines', () => {
+  it('round-trips every event and the header', () => {
+    const r = simulate(src);
+    const text = toJsonLines(r.trace, {
+      source: src,
+      runtime: r.runtime,
+      profile: '1.24',
+      seed: 1,
+      outcome: r.outcome,
+    });
+    const back = fromJsonLines(text);
+    expect(back.header.source).toBe(src);
+    expect(formatTrace(back.trace)).toBe(formatTrace(r.trace));
+  });
+
+  it('rejects broken files with the line number', () => {
+    expect(() => fromJsonLines('')).toThrow(TraceFileError);
+    expect(() => fromJsonLines('{"pollscope":99,"source":""}')).toThrow(/newer Pollscope/);
+    expect(() => fromJsonLines('{"pollscope":1,"source":""}\n{"kind":"poll"}')).toThrow(/line 2/);
+    expect(() => fromJsonLines('{"pollscope":1,"source":""}\n{"kind":"nope","thread":0,"time":0}')).toThrow(
+      /unknown event kind/,
+    );
+  });
+});
+
+describe('Chrome trace-event format', () => {
+  it('has a named track per thread, poll slices, and wake flows that start and finish', () => {
+    const r = simulate(src);
+    const chrome = toChromeTrace(r.trace);
+    const json = JSON.parse(JSON.stringify(chrome)) as typeof chrome;
+    expect(json.traceEvents.find((e) => e.ph === 'M' && e.name === 'thread_name')).toMatchObject({
+      args: { name: 'main' },
+    });
+    const polls = json.traceEvents.filter((e) => e.ph === 'X' && e.cat === 'poll');
+    expect(polls.map((p) => p.name)).toContain('poll task 1');
+    for (const p of polls) {
+      expect(typeof p.ts).toBe('number');
+      expect(p.dur).toBeGreaterThan(0);
+    }
+    const starts = json.traceEvents.filter((e) => e.ph === 's');
+    const ends = json.traceEvents.filter((e) => e.ph === 'f');
+    expect(starts.length).toBeGreaterThan(0);
+    expect(ends.map((e) => e.id).sort()).toEqual(starts.map((e) => e.id).sort());
+    expect(json.traceEvents.filter((e) => e.ph === 'i').map((e) => e.name)).toEqual(['main', 'task']);
+  });
+});

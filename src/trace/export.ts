@@ -1,0 +1,186 @@
+/**
+ * Trace files.
+ *
+ * - JSON lines: a header line (`{"pollscope":1, …}`: the source, runtime, profile, seed, outcome) then one
+ *   event per line. Re-opening it rebuilds the trace without running the simulator. The CLI's `--trace`
+ *   writes the same file.
+ * - Chrome trace-event format (opens in Perfetto and chrome://tracing): a track per simulated thread with
+ *   task polls, parks and blocking calls as slices, and a flow arrow from each wake to the poll it causes.
+ */
+import { EVENT_KINDS, EVENT_SCHEMA, type EventFields, type EventKind, type TraceEvent } from './events';
+import { TraceStore, TraceWriter, type TraceReader } from './store';
+import { TraceIndex } from './trace-index';
+
+export const TRACE_FILE_VERSION = 1;
+
+export interface TraceFileHeader {
+  pollscope: number;
+  source: string;
+  runtime: unknown;
+  profile: string;
+  seed: number;
+  outcome: unknown;
+}
+
+export function toJsonLines(trace: TraceReader, header: Omit<TraceFileHeader, 'pollscope'>): string {
+  const lines = [JSON.stringify({ pollscope: TRACE_FILE_VERSION, ...header })];
+  for (let i = 0; i < trace.length; i++) {
+    const { seq: _seq, ...ev } = trace.get(i);
+    lines.push(JSON.stringify(ev));
+  }
+  return lines.join('\n') + '\n';
+}
+
+export class TraceFileError extends Error {
+  override name = 'TraceFileError';
+}
+
+/** Parses a JSON-lines trace. Throws `TraceFileError` with the line number for anything malformed. */
+export function fromJsonLines(text: string): { header: TraceFileHeader; trace: TraceStore } {
+  const lines = text.split('\n').filter((l) => l.trim() !== '');
+  if (lines.length === 0) throw new TraceFileError('the file is empty');
+  let header: TraceFileHeader;
+  try {
+    header = JSON.parse(lines[0]!) as TraceFileHeader;
+  } catch {
+    throw new TraceFileError('line 1 is not a Pollscope trace header (JSON expected)');
+  }
+  if (typeof header !== 'object' || header === null || typeof header.pollscope !== 'number')
+    throw new TraceFileError('line 1 is not a Pollscope trace header');
+  if (header.pollscope > TRACE_FILE_VERSION)
+    throw new TraceFileError(
+      `this trace was written by a newer Pollscope (format ${header.pollscope}; this one reads ${TRACE_FILE_VERSION})`,
+    );
+  if (typeof header.source !== 'string') throw new TraceFileError('the header has no program source');
+  const w = new TraceWriter();
+  const kinds = new Set<string>(EVENT_KINDS);
+  for (let i = 1; i < lines.length; i++) {
+    let ev: Record<string, unknown>;
+    try {
+      ev = JSON.parse(lines[i]!) as Record<string, unknown>;
+    } catch {
+      throw new TraceFileError(`line ${i + 1} is not valid JSON`);
+    }
+    const kind = ev.kind;
+    if (typeof kind !== 'string' || !kinds.has(kind))
+      throw new TraceFileError(`line ${i + 1}: unknown event kind ${JSON.stringify(kind)}`);
+    if (typeof ev.thread !== 'number' || typeof ev.time !== 'number')
+      throw new TraceFileError(`line ${i + 1}: missing thread or time`);
+    const schema = EVENT_SCHEMA[kind as EventKind] as Record<string, unknown>;
+    for (const [field, type] of Object.entries(schema)) {
+      const v = ev[field];
+      const ok = Array.isArray(type)
+        ? typeof v === 'string' && type.includes(v)
+        : type === 'str' || type === 'text'
+          ? typeof v === 'string'
+          : typeof v === 'number';
+      if (!ok) throw new TraceFileError(`line ${i + 1}: bad field ${field} of ${kind}`);
+    }
+    w.emit(kind as EventKind, ev.thread, ev.time, ev as unknown as EventFields<EventKind>);
+  }
+  return { header, trace: TraceStore.from(w) };
+}
+
+interface ChromeEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  ts?: number;
+  dur?: number;
+  id?: number;
+  bp?: string;
+  cat?: string;
+  args?: Record<string, unknown>;
+  s?: string;
+}
+
+/** The Chrome trace-event JSON object (`{"traceEvents": [...]}`); times in microseconds. */
+export function toChromeTrace(trace: TraceReader): { traceEvents: ChromeEvent[]; displayTimeUnit: string } {
+  const index = new TraceIndex(trace);
+  index.ingest();
+  const events: ChromeEvent[] = [
+    { name: 'process_name', ph: 'M', pid: 1, tid: 0, args: { name: 'Pollscope simulation' } },
+  ];
+  const us = (ns: number) => ns / 1000;
+  const last = trace.length ? trace.timeAt(trace.length - 1) : 0;
+  const threads = index.threadsAt(trace.length - 1);
+  for (const th of threads) {
+    events.push({ name: 'thread_name', ph: 'M', pid: 1, tid: th.id, args: { name: th.name } });
+    for (const sp of index.spans(th.id, 0, Infinity)) {
+      const end = Number.isFinite(sp.end) ? sp.end : last;
+      const name = sp.kind === 'poll' ? (sp.task === 0 ? 'poll main' : `poll task ${sp.task}`) : sp.kind;
+      events.push({
+        name,
+        cat: sp.kind,
+        ph: 'X',
+        pid: 1,
+        tid: th.id,
+        ts: us(sp.start),
+        dur: Math.max(0.001, us(end - sp.start)),
+        args: { task: sp.task, startStep: sp.startStep },
+      });
+    }
+  }
+  // Wakes: a flow from the waking point to the start of the woken task's next poll.
+  const pollsByTask = new Map<number, { step: number; time: number; thread: number }[]>();
+  for (let i = 0; i < trace.length; i++) {
+    if (trace.kindAt(i) !== 'poll') continue;
+    const ev = trace.get(i) as Extract<TraceEvent, { kind: 'poll' }>;
+    let list = pollsByTask.get(ev.task);
+    if (!list) pollsByTask.set(ev.task, (list = []));
+    list.push({ step: i, time: ev.time, thread: ev.thread });
+  }
+  const nextPoll = (task: number, step: number) => {
+    const list = pollsByTask.get(task) ?? [];
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid]!.step <= step) lo = mid + 1;
+      else hi = mid;
+    }
+    return list[lo];
+  };
+  let flow = 0;
+  for (const w of index.wakesBetween(0, trace.length)) {
+    if (w.effect !== 'scheduled' && w.effect !== 'main' && w.effect !== 'while-running') continue;
+    const next = nextPoll(w.task, w.step);
+    if (!next) continue;
+    flow++;
+    events.push({
+      name: `wake task ${w.task}`,
+      cat: 'wake',
+      ph: 's',
+      id: flow,
+      pid: 1,
+      tid: w.thread,
+      ts: us(w.time),
+    });
+    events.push({
+      name: `wake task ${w.task}`,
+      cat: 'wake',
+      ph: 'f',
+      bp: 'e',
+      id: flow,
+      pid: 1,
+      tid: next.thread,
+      ts: us(next.time),
+    });
+  }
+  // Output lines as instant events, so the timeline shows when each line was printed.
+  for (let i = 0; i < trace.length; i++) {
+    if (trace.kindAt(i) !== 'print') continue;
+    const ev = trace.get(i) as Extract<TraceEvent, { kind: 'print' }>;
+    events.push({
+      name: ev.text.replace(/\n$/, '').slice(0, 80),
+      cat: 'print',
+      ph: 'i',
+      s: 't',
+      pid: 1,
+      tid: ev.thread,
+      ts: us(ev.time),
+    });
+  }
+  return { traceEvents: events, displayTimeUnit: 'ns' };
+}
