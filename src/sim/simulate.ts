@@ -23,6 +23,7 @@ import { RustPanic, UnsupportedError } from './interp/signals';
 import { LimitError, Machine, type SimThread, type ThreadBody } from './machine';
 import { Task } from './task';
 import { TimeDriver } from './time-driver';
+import { futureLayouts, type FutureLayout } from './layouts';
 import { debug } from './format';
 import { REnum, deref } from './values';
 import type { Scheduler, World } from './world';
@@ -43,6 +44,8 @@ export interface SimResult {
   readonly stderr: string;
   readonly runtime: RuntimeConfig | null;
   readonly diagnostics: readonly Diagnostic[];
+  /** The state-machine enum of every async fn and block (empty if the program did not compile). */
+  readonly layouts: readonly FutureLayout[];
 }
 
 export const EXIT = { completed: 0, panicked: 101, unsupported: 2, deadlock: 3, limit: 4 } as const;
@@ -214,6 +217,7 @@ export function simulate(source: string, opts: SimulateOptions = {}): SimResult 
         stderr: '',
         runtime: null,
         diagnostics: [d],
+        layouts: [],
       };
     }
     throw e;
@@ -234,6 +238,7 @@ export function simulate(source: string, opts: SimulateOptions = {}): SimResult 
       stderr: '',
       runtime,
       diagnostics: [d],
+      layouts: futureLayouts(program),
     };
   }
   const world = new Run(options, trace);
@@ -248,7 +253,15 @@ export function simulate(source: string, opts: SimulateOptions = {}): SimResult 
     outcome.kind === 'unsupported' && outcome.span
       ? [{ severity: 'error', message: outcome.message, span: outcome.span }]
       : [];
-  return { trace, outcome, stdout: world.stdout, stderr: world.stderr, runtime, diagnostics };
+  return {
+    trace,
+    outcome,
+    stdout: world.stdout,
+    stderr: world.stderr,
+    runtime,
+    diagnostics,
+    layouts: futureLayouts(program),
+  };
 }
 
 function execute(world: Run, program: ResolvedProgram, runtime: RuntimeConfig): RunOutcome {

@@ -20,6 +20,8 @@ export interface TraceFileHeader {
   profile: string;
   seed: number;
   outcome: unknown;
+  /** The state-machine layouts of the program's futures (sim/layouts.ts), for printing enums. */
+  layouts?: unknown;
 }
 
 export function toJsonLines(trace: TraceReader, header: Omit<TraceFileHeader, 'pollscope'>): string {

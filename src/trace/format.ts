@@ -5,11 +5,13 @@
 import { formatNanos } from '../base';
 import { EVENT_SCHEMA, type TraceEvent } from './events';
 import type { TraceReader } from './store';
+import { localsText } from './locals';
 
 export function formatEvent(ev: TraceEvent): string {
   const fields = Object.keys(EVENT_SCHEMA[ev.kind])
     .map((k) => {
-      const v = (ev as unknown as Record<string, unknown>)[k];
+      const raw = (ev as unknown as Record<string, unknown>)[k];
+      const v = ev.kind === 'future-state' && k === 'locals' ? localsText(raw as string) : raw;
       return `${k}=${typeof v === 'string' ? JSON.stringify(v) : String(v)}`;
     })
     .join(' ');

@@ -5,3 +5,4 @@ export * from './fold';
 export * from './state';
 export * from './trace-index';
 export * from './export';
+export * from './locals';

@@ -1,4 +1,6 @@
+import { LazyMotion, MotionConfig, domMax } from 'framer-motion';
 import { useEffect, useMemo, type KeyboardEvent } from 'react';
+import { PROFILES, type Profile } from '../sim/config';
 import { lessonById } from '../lessons';
 import { describeEvent } from './describe';
 import { EditorPanel } from './panels/EditorPanel';
@@ -6,8 +8,10 @@ import { NarrationPanel } from './panels/NarrationPanel';
 import { OutputPanel } from './panels/OutputPanel';
 import { ReactorPanel } from './panels/ReactorPanel';
 import { RuntimePanel } from './panels/RuntimePanel';
+import { ShortcutsDialog } from './panels/ShortcutsDialog';
 import { TasksPanel } from './panels/TasksPanel';
 import { TimelinePanel } from './panels/TimelinePanel';
+import { TraceFiles } from './panels/TraceFiles';
 import { session } from './session';
 import { useApp } from './store';
 
@@ -15,6 +19,7 @@ export function App() {
   const status = useApp((s) => s.status);
   const step = useApp((s) => s.step);
   const traceVersion = useApp((s) => s.traceVersion);
+  const maxStep = useApp((s) => s.maxStep);
   const outcome = useApp((s) => s.outcome);
   const failure = useApp((s) => s.failure);
   const runtime = useApp((s) => s.runtime);
@@ -27,10 +32,9 @@ export function App() {
     if (useApp.getState().status === 'idle') void useApp.getState().run();
   }, []);
 
-  const maxStep = useApp((s) => s.maxStep);
   const view = useMemo(
     () => (traceVersion > 0 && session.index && maxStep >= 0 ? session.index.at(step) : null),
-    // maxStep: while a run streams in, new events can change what the current step shows (not before it).
+    // maxStep: while a run streams in, new events can change what the current step shows.
     [step, traceVersion, maxStep],
   );
   const stdout = view && session.index ? session.index.stdoutAt(view) : '';
@@ -45,9 +49,14 @@ export function App() {
   // Keyboard shortcuts are scoped to the visualizer, never the whole page (embeds must not hijack scrolling).
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     const target = e.target as HTMLElement;
-    if (target.closest('textarea, select, input[type="text"]')) return;
+    if (target.closest('textarea, select, input[type="text"], .cm-editor, dialog')) return;
     const s = useApp.getState();
-    if (s.status !== 'ready') return;
+    if (e.key === '?') {
+      e.preventDefault();
+      s.setShortcutsOpen(true);
+      return;
+    }
+    if (s.maxStep < 0) return;
     const keys: Record<string, () => void> = {
       ArrowRight: () => s.stepBy(1),
       ArrowLeft: () => s.stepBy(-1),
@@ -63,61 +72,95 @@ export function App() {
   };
 
   return (
-    <div className="app" data-status={status}>
-      <header className="topbar">
-        <h1>
-          Pollscope <span className="tagline">watch async Rust run</span>
-        </h1>
-        <span className="profile" title="The tokio version whose behaviour the simulator reproduces">
-          tokio {profile}
-        </span>
-      </header>
-      <main className="workspace">
-        <EditorPanel />
-        <div className="viz" tabIndex={0} onKeyDown={onKeyDown} aria-label="Visualizer" role="group">
-          {failure && (
-            <div className="banner error" role="alert">
-              <p>{failure}. Your code is kept.</p>
-              {retryable && (
-                <button type="button" onClick={() => useApp.getState().retrySmaller()}>
-                  Retry with smaller limits
-                </button>
-              )}
-            </div>
-          )}
-          {outcome && outcome.kind !== 'completed' && (
-            <div className={`banner ${outcome.kind}`} role="status">
-              <pre>{outcome.message}</pre>
-            </div>
-          )}
-          {status === 'running' && (
-            <div className="banner running" role="status">
-              Simulating… <span data-testid="progress">{progress.toLocaleString('en-US')}</span> events
-              <button type="button" onClick={() => useApp.getState().cancel()}>
-                Cancel
+    <MotionConfig reducedMotion="user">
+      <LazyMotion features={domMax} strict>
+        <div className="app" data-status={status}>
+          <header className="topbar">
+            <h1>
+              Pollscope <span className="tagline">watch async Rust run</span>
+            </h1>
+            <div className="topbar-tools">
+              <label className="field">
+                <span>tokio</span>
+                <select
+                  aria-label="tokio version"
+                  value={profile}
+                  onChange={(e) => {
+                    useApp.setState({ profile: e.target.value as Profile });
+                    void useApp.getState().run();
+                  }}
+                >
+                  {PROFILES.map((p) => (
+                    <option key={p} value={p}>
+                      {p === '1.24' ? '1.24 (Debian)' : 'latest'}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <TraceFiles />
+              <button
+                type="button"
+                onClick={() => useApp.getState().setShortcutsOpen(true)}
+                aria-label="Keyboard shortcuts"
+                title="Keyboard shortcuts (?)"
+              >
+                ?
               </button>
             </div>
-          )}
-          {view ? (
-            <div className="grid">
-              <RuntimePanel view={view} flavor={runtime?.flavor ?? ''} />
-              <TasksPanel view={view} />
-              <ReactorPanel view={view} />
-              <OutputPanel stdout={stdout} stderr={stderr} />
-              <NarrationPanel
-                text={lesson?.summary ?? 'Your own program: step through it to see the runtime at work.'}
-              />
+          </header>
+          <main className="workspace">
+            <EditorPanel />
+            <div className="viz" tabIndex={0} onKeyDown={onKeyDown} aria-label="Visualizer" role="group">
+              {failure && (
+                <div className="banner error" role="alert">
+                  <p>{failure}. Your code is kept.</p>
+                  {retryable && (
+                    <button type="button" onClick={() => useApp.getState().retrySmaller()}>
+                      Retry with smaller limits
+                    </button>
+                  )}
+                </div>
+              )}
+              {outcome && outcome.kind !== 'completed' && (
+                <div className={`banner ${outcome.kind}`} role="status">
+                  <pre>{outcome.message}</pre>
+                </div>
+              )}
+              {status === 'running' && (
+                <div className="banner running" role="status">
+                  Simulating… <span data-testid="progress">{progress.toLocaleString('en-US')}</span> events{' '}
+                  <button type="button" onClick={() => useApp.getState().cancel()}>
+                    Cancel
+                  </button>
+                </div>
+              )}
+              {view ? (
+                <div className="grid">
+                  <RuntimePanel view={view} flavor={runtime?.flavor ?? ''} />
+                  <ReactorPanel view={view} />
+                  <TasksPanel view={view} />
+                  <div className="side">
+                    <OutputPanel stdout={stdout} stderr={stderr} />
+                    <NarrationPanel
+                      text={
+                        lesson?.summary ?? 'Your own program: step through it to see the runtime at work.'
+                      }
+                    />
+                  </div>
+                </div>
+              ) : (
+                <div className="grid empty-state">
+                  <p className="muted">
+                    {status === 'running' ? 'Simulating…' : 'Run the program to see the runtime.'}
+                  </p>
+                </div>
+              )}
+              <TimelinePanel caption={caption} />
             </div>
-          ) : (
-            <div className="grid empty-state">
-              <p className="muted">
-                {status === 'running' ? 'Simulating…' : 'Run the program to see the runtime.'}
-              </p>
-            </div>
-          )}
-          <TimelinePanel caption={caption} />
+          </main>
+          <ShortcutsDialog />
         </div>
-      </main>
-    </div>
+      </LazyMotion>
+    </MotionConfig>
   );
 }

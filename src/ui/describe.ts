@@ -3,6 +3,7 @@
  */
 import { formatNanos } from '../base';
 import type { TraceEvent } from '../trace/events';
+import { localsText } from '../trace/locals';
 import type { ViewState } from '../trace/state';
 
 export function taskName(id: number): string {
@@ -39,7 +40,7 @@ export function describeEvent(ev: TraceEvent, view: ViewState): string {
     case 'future-new':
       return `a ${ev.name} future is created (futures are lazy: nothing runs yet)`;
     case 'future-state':
-      return `${fut(ev.future)} is now ${ev.variant}${ev.locals ? ` { ${ev.locals} }` : ''}`;
+      return `${fut(ev.future)} is now ${ev.variant}${ev.locals ? ` { ${localsText(ev.locals)} }` : ''}`;
     case 'future-drop':
       return `${fut(ev.future)} is dropped`;
     case 'waker-clone':

@@ -8,9 +8,26 @@ import type { Limits, Profile, RuntimeConfig } from '../sim/config';
 import type { RunOutcome } from '../sim/simulate';
 import { DEFAULT_LESSON, lessonById } from '../lessons';
 import { CancelledError, WatchdogError } from '../worker/client';
+import type { FutureLayout } from '../sim/layouts';
+import type { TraceReader } from '../trace/store';
 import { catchUpIndex, session, setTrace, simClient } from './session';
 
 export type RunStatus = 'idle' | 'running' | 'ready' | 'failed';
+export type Granularity = 'event' | 'poll' | 'wake';
+
+/** The next (or previous) step whose event is a poll / a wake; the ends of the trace if there is none. */
+function nextMatching(
+  trace: TraceReader,
+  from: number,
+  dir: number,
+  g: Granularity,
+  maxStep: number,
+): number {
+  const kind = g === 'poll' ? 'poll' : 'wake';
+  const d = dir > 0 ? 1 : -1;
+  for (let i = from + d; i >= 0 && i <= maxStep; i += d) if (trace.kindAt(i) === kind) return i;
+  return d > 0 ? maxStep : -1;
+}
 
 export interface AppState {
   source: string;
@@ -37,6 +54,14 @@ export interface AppState {
   playing: boolean;
   /** Events per second while playing. */
   speed: number;
+  /** What one step moves over: every event, or to the next poll, or to the next wake. */
+  granularity: Granularity;
+  /** The task the person is looking at (highlighted in the code, the tasks and the timeline). */
+  selectedTask: number | null;
+  layouts: FutureLayout[];
+  shortcutsOpen: boolean;
+  /** The timeline spaces events evenly, or places them at their machine time. */
+  timelineAxis: 'step' | 'time';
 
   setSource(source: string): void;
   loadLesson(id: string): void;
@@ -47,6 +72,10 @@ export interface AppState {
   stepBy(delta: number): void;
   setPlaying(playing: boolean): void;
   setSpeed(speed: number): void;
+  setGranularity(g: Granularity): void;
+  selectTask(task: number | null): void;
+  setShortcutsOpen(open: boolean): void;
+  setTimelineAxis(axis: 'step' | 'time'): void;
 }
 
 export const useApp = create<AppState>()((set, get) => ({
@@ -67,6 +96,11 @@ export const useApp = create<AppState>()((set, get) => ({
   maxStep: -1,
   playing: false,
   speed: 8,
+  granularity: 'event',
+  selectedTask: null,
+  layouts: [],
+  shortcutsOpen: false,
+  timelineAxis: 'step',
 
   setSource: (source) => set({ source }),
 
@@ -111,6 +145,7 @@ export const useApp = create<AppState>()((set, get) => ({
         traceVersion: s.traceVersion + 1,
         maxStep: r.trace.length - 1,
         progress: r.trace.length,
+        layouts: r.layouts,
       }));
     } catch (e) {
       if (e instanceof CancelledError) return;
@@ -141,7 +176,14 @@ export const useApp = create<AppState>()((set, get) => ({
     set({ step: Math.max(-1, Math.min(maxStep, Math.round(step))) });
   },
 
-  stepBy: (delta) => get().setStep(get().step + delta),
+  stepBy: (delta) => {
+    const { step, maxStep, granularity } = get();
+    get().setStep(
+      granularity === 'event' || !session.trace
+        ? step + delta
+        : nextMatching(session.trace, step, delta, granularity, maxStep),
+    );
+  },
 
   setPlaying: (playing) => {
     if (playing && get().step >= get().maxStep) set({ step: -1 });
@@ -149,6 +191,10 @@ export const useApp = create<AppState>()((set, get) => ({
   },
 
   setSpeed: (speed) => set({ speed }),
+  setGranularity: (granularity) => set({ granularity }),
+  selectTask: (selectedTask) => set({ selectedTask }),
+  setShortcutsOpen: (shortcutsOpen) => set({ shortcutsOpen }),
+  setTimelineAxis: (timelineAxis) => set({ timelineAxis }),
 }));
 
 /** The view state at the current step (recomputed when the step or the trace changes). */

@@ -6,6 +6,7 @@
 import type { Diagnostic } from '../lang/diagnostics';
 import type { Limits, Profile, RuntimeConfig } from '../sim/config';
 import type { RunOutcome } from '../sim/simulate';
+import type { FutureLayout } from '../sim/layouts';
 import { TraceStore } from '../trace/store';
 import type { FromWorker, RunRequest } from './protocol';
 
@@ -16,6 +17,7 @@ export interface RunResult {
   runtime: RuntimeConfig | null;
   stdout: string;
   stderr: string;
+  layouts: FutureLayout[];
 }
 
 export interface RunParams {
@@ -85,6 +87,7 @@ export class SimClient {
               runtime: m.runtime,
               stdout: m.stdout,
               stderr: m.stderr,
+              layouts: m.layouts,
             });
             break;
           case 'crash':

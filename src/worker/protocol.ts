@@ -9,6 +9,7 @@
 import type { Diagnostic } from '../lang/diagnostics';
 import type { Limits, Profile, RuntimeConfig } from '../sim/config';
 import type { RunOutcome } from '../sim/simulate';
+import type { FutureLayout } from '../sim/layouts';
 import type { TraceSlice } from '../trace/store';
 
 export interface RunRequest {
@@ -34,6 +35,7 @@ export type FromWorker =
       events: number;
       stdout: string;
       stderr: string;
+      layouts: FutureLayout[];
     }
   | { type: 'crash'; runId: number; message: string };
 

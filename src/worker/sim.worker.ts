@@ -32,6 +32,7 @@ self.onmessage = (e: MessageEvent<ToWorker>) => {
       events: r.trace.length,
       stdout: r.stdout,
       stderr: r.stderr,
+      layouts: [...r.layouts],
     });
   } catch (err) {
     post({

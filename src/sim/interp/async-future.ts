@@ -29,6 +29,7 @@ import type { Gen } from '../builtins/registry';
 import type { Interp } from './interpreter';
 import { ReturnSignal, RustPanic } from './signals';
 import { debug } from '../format';
+import { encodeLocals, type LocalField } from '../../trace/locals';
 
 export type AsyncState = 'Unresumed' | number | 'Returned' | 'Panicked';
 
@@ -111,18 +112,18 @@ export class AsyncFnFuture extends SimFuture {
     return this.interp.lines.position(offset).line;
   }
 
-  /** `name: value, …` for the slots alive at suspend point `k` (or the captures / arguments when unresumed). */
+  /** The slots alive at suspend point `k` (or the captures / arguments when unresumed), encoded for the trace. */
   describeLocals(k: number | null): string {
     const info = this.frame.info;
     const slots = k === null ? this.unresumedSlots() : (info.suspends[k]?.live ?? []);
-    const parts: string[] = [];
+    const fields: LocalField[] = [];
     for (const s of slots) {
       const v = this.frame.slots[s];
       if (v === undefined) continue;
-      parts.push(`${info.slotNames[s]}: ${shortDebug(v)}`);
+      fields.push({ name: info.slotNames[s]!, type: localTypeName(v), value: shortDebug(v) });
     }
-    if (k !== null && this.child) parts.push(`__awaitee: ${this.child.name}`);
-    return parts.join(', ');
+    if (k !== null && this.child) fields.push({ name: '__awaitee', type: this.child.name, value: '' });
+    return encodeLocals(fields);
   }
 
   private unresumedSlots(): number[] {
@@ -157,6 +158,14 @@ function isPlainData(x: Value): boolean {
     x instanceof RChar ||
     x instanceof RDuration
   );
+}
+
+/** The type to print for a local: rustc calls an integer whose width is not pinned down `{integer}`. */
+function localTypeName(v: Value): string {
+  if (typeof v === 'number') return '{integer}';
+  if (typeof v === 'string') return '&str';
+  if (typeof v === 'boolean') return 'bool';
+  return v.typeName();
 }
 
 /** A short `{:?}` for the state-machine view; long values are cut. */

@@ -20,7 +20,10 @@ export function Panel({
         <h2 id={`${id}-title`}>{title}</h2>
         {extra}
       </header>
-      <div className="panel-body">{children}</div>
+      {/* Focusable so keyboard users can scroll it (axe: scrollable-region-focusable). */}
+      <div className="panel-body" tabIndex={0}>
+        {children}
+      </div>
     </section>
   );
 }

@@ -1,42 +1,108 @@
+import { m } from 'framer-motion';
 import { formatNanos } from '../../base';
-import type { ViewState } from '../../trace/state';
+import type { ResourceView, ViewState } from '../../trace/state';
 import { Panel } from './Panel';
 import { TaskChip } from './TaskChip';
 
 /** How many resources the panel lists (a run can have thousands alive). */
 const RESOURCE_LIMIT = 200;
 
-/** Timers and other resources, and the wakers each one holds. */
+const KIND_LABEL: Record<string, string> = {
+  timer: 'timer',
+  mpsc: 'mpsc channel',
+  oneshot: 'oneshot channel',
+  watch: 'watch channel',
+  broadcast: 'broadcast channel',
+  notify: 'Notify',
+  semaphore: 'Semaphore',
+  mutex: 'tokio Mutex',
+  'std-mutex': 'std Mutex',
+  join: 'JoinHandle',
+  joinset: 'JoinSet',
+  user: 'resource',
+};
+
+/**
+ * The reactor side of the runtime: the timer wheel's armed timers and every other resource that can hold a
+ * waker (channels, Notify, semaphores, mutexes, join handles), with the wakers each holds. When the current
+ * event is a wake through a resource, that resource's row lights up.
+ */
 export function ReactorPanel({ view }: { view: ViewState }) {
-  const live = view
-    .resources(RESOURCE_LIMIT)
-    .filter((r) => r.type !== 'timer' || r.deadline >= 0 || r.wakers.length > 0);
+  const ev = view.lastEvent;
+  const waking = ev && (ev.kind === 'wake' || ev.kind === 'timer-fire') ? ev.resource : -1;
+  const all = view.resources(RESOURCE_LIMIT);
+  // Show what can wake someone: armed timers, resources holding wakers, channels with data or waiters.
+  const live = all.filter((r) => r.id === waking || interesting(r));
+  const timers = live.filter((r) => r.type === 'timer');
+  const others = live.filter((r) => r.type !== 'timer');
   return (
-    <Panel title="Reactor" id="reactor">
-      {live.length === 0 ? (
-        <p className="muted">No timers or resources hold a waker.</p>
-      ) : (
-        <ul className="resources">
-          {live.map((r) => (
-            <li key={r.id} className={`resource type-${r.type}`}>
-              <span className="resource-name">{r.name}</span>
-              {r.type === 'timer' && r.deadline >= 0 && (
-                <span className="muted"> fires at {formatNanos(r.deadline)}</span>
-              )}
-              {r.fired && <span className="badge">fired</span>}
-              {r.wakers.length > 0 && (
-                <span className="wakers">
-                  {' '}
-                  waker:{' '}
-                  {r.wakers.map((w) => (
-                    <TaskChip key={w} id={w} />
-                  ))}
-                </span>
-              )}
-            </li>
-          ))}
-        </ul>
+    <Panel title="Reactor" id="reactor" extra={<span className="muted">{view.resourceCount} alive</span>}>
+      {live.length === 0 && <p className="muted">No timer is armed and no resource holds a waker.</p>}
+      {timers.length > 0 && (
+        <>
+          <h3 className="sub">Timer wheel</h3>
+          <ul className="resources">
+            {timers.map((r) => (
+              <Row key={r.id} r={r} waking={r.id === waking} />
+            ))}
+          </ul>
+        </>
+      )}
+      {others.length > 0 && (
+        <>
+          <h3 className="sub">Resources</h3>
+          <ul className="resources">
+            {others.map((r) => (
+              <Row key={r.id} r={r} waking={r.id === waking} />
+            ))}
+          </ul>
+        </>
       )}
     </Panel>
+  );
+}
+
+function interesting(r: ResourceView): boolean {
+  if (r.type === 'timer') return r.deadline >= 0 || r.wakers.length > 0;
+  if (r.type === 'join') return r.wakers.length > 0;
+  return true;
+}
+
+function Row({ r, waking }: { r: ResourceView; waking: boolean }) {
+  return (
+    <m.li
+      className={`resource type-${r.type}${waking ? ' waking' : ''}`}
+      data-resource={r.id}
+      animate={waking ? { scale: [1, 1.02, 1] } : { scale: 1 }}
+      transition={{ duration: 0.35 }}
+    >
+      <div className="resource-line">
+        <span className="resource-name">{r.name}</span>
+        <span className="muted kind"> {KIND_LABEL[r.type] ?? r.type}</span>
+        {r.type === 'timer' && r.deadline >= 0 && (
+          <span className="muted"> · fires at {formatNanos(r.deadline)}</span>
+        )}
+        {r.fired && <span className="badge">fired</span>}
+      </div>
+      {r.text && <div className="resource-text muted">{r.text}</div>}
+      {r.bufferLength > 0 && (
+        <ol className="buffer" aria-label={`${r.bufferLength} queued values`}>
+          {r.buffer.map((v, i) => (
+            <li key={i}>
+              <code>{v}</code>
+            </li>
+          ))}
+          {r.bufferLength > r.buffer.length && <li className="muted">+{r.bufferLength - r.buffer.length}</li>}
+        </ol>
+      )}
+      {r.wakers.length > 0 && (
+        <div className="wakers">
+          holds the waker of{' '}
+          {r.wakers.map((w) => (
+            <TaskChip key={w} id={w} />
+          ))}
+        </div>
+      )}
+    </m.li>
   );
 }

@@ -34,7 +34,7 @@ export function RuntimePanel({ view, flavor }: { view: ViewState; flavor: string
               {t.task !== null && (
                 <>
                   {' '}
-                  <TaskChip id={t.task} />
+                  <TaskChip id={t.task} track />
                 </>
               )}
               {t.status === 'blocked' && t.blockedOn ? `: ${t.blockedOn}` : ''}
@@ -64,7 +64,7 @@ function Queue({ queue, testId }: { queue: QueueView; testId: string }) {
         ) : (
           queue.tasks.map((id, i) => (
             <li key={`${id}-${i}`}>
-              <TaskChip id={id} />
+              <TaskChip id={id} track />
             </li>
           ))
         )}

@@ -1,6 +1,14 @@
-import type { FutureView, TaskView, ViewState } from '../../trace/state';
+import { formatNanos } from '../../base';
+import type { LintKind } from '../../trace/events';
+import type { TaskView, ViewState } from '../../trace/state';
+import { session } from '../session';
+import { useApp } from '../store';
+import { FutureEnum } from './FutureEnum';
 import { Panel } from './Panel';
 import { TaskChip } from './TaskChip';
+
+/** How many tasks the panel lists: unfinished ones first. */
+const TASK_LIMIT = 100;
 
 const STATE_TEXT: Record<TaskView['state'], string> = {
   idle: 'idle (waiting for a wake)',
@@ -11,52 +19,120 @@ const STATE_TEXT: Record<TaskView['state'], string> = {
   panicked: 'panicked',
 };
 
-/** How many tasks the panel lists: unfinished ones first. */
-const TASK_LIMIT = 100;
+export const LINT_TEXT: Record<LintKind, string> = {
+  'self-wakes':
+    'It woke itself in more than half of its wakes: it may be spinning — returning Pending right after waking its own waker (tokio-console: self-wakes > 50%).',
+  'lost-waker':
+    'It returned Pending and nothing holds its waker, so nothing can ever wake it again (tokio-console: lost-waker).',
+  'never-yielded':
+    'Its current poll has run for over a second without returning: something blocks the thread (tokio-console: never-yielded).',
+  'large-future': 'Its future is larger than 1 KiB (tokio-console: large-future).',
+};
 
-/** Each task: its state and its future tree, each future's state-machine variant with live locals. */
+/** Each task: state, tokio-console counters and lints, and its future tree printed as state-machine enums. */
 export function TasksPanel({ view }: { view: ViewState }) {
+  const selected = useApp((s) => s.selectedTask);
+  const tasks = view.tasks(TASK_LIMIT);
   return (
-    <Panel title="Tasks" id="tasks">
+    <Panel title="Tasks" id="tasks" extra={<span className="muted">{view.taskCount} spawned</span>}>
       <ul className="tasks">
-        {view.tasks(TASK_LIMIT).map((t) => (
-          <li key={t.id} className={`task state-${t.state}`} data-testid={`task-${t.id}`}>
-            <div className="task-head">
-              <TaskChip id={t.id} />
-              <span className="task-state" data-testid={`task-${t.id}-state`}>
-                {STATE_TEXT[t.state]}
-              </span>
-              {t.detached && <span className="badge">detached</span>}
-              {t.aborted && <span className="badge">aborted</span>}
-              <span className="muted counters">
-                {t.polls} poll{t.polls === 1 ? '' : 's'} · {t.wakes} wake{t.wakes === 1 ? '' : 's'}
-              </span>
-            </div>
-            <FutureTree view={view} task={t.id} />
-          </li>
+        {tasks.map((t) => (
+          <TaskRow key={t.id} view={view} task={t} open={t.id === selected || tasks.length <= 3} />
         ))}
       </ul>
+      {view.taskCount > tasks.length && (
+        <p className="muted">and {view.taskCount - tasks.length} more (finished tasks are listed last)</p>
+      )}
     </Panel>
   );
 }
 
-function FutureTree({ view, task }: { view: ViewState; task: number }) {
-  const chain: FutureView[] = view.futureChain(task);
-  if (chain.length === 0) return null;
+function TaskRow({ view, task: t, open }: { view: ViewState; task: TaskView; open: boolean }) {
+  const layouts = useApp((s) => s.layouts);
+  const selected = useApp((s) => s.selectedTask === t.id);
+  const chain = view.futureChain(t.id);
+  const suspendedAt = [...chain].reverse().find((f) => f.line > 0);
+  const leaf = chain[chain.length - 1];
+  const jumpToWaker = () => {
+    const w = session.index?.whoWoke(t.id, view.step);
+    if (w) useApp.getState().setStep(w.step);
+  };
   return (
-    <ol className="future-chain">
-      {chain.map((x) => (
-        <li key={x.id} className={x.dropped ? 'dropped' : ''}>
-          <code className="future-name">{x.name}</code>
-          {x.variant && (
-            <code className="variant">
-              ::{x.variant}
-              {x.locals ? ` { ${x.locals} }` : ''}
-            </code>
+    <li className={`task state-${t.state}${selected ? ' selected' : ''}`} data-testid={`task-${t.id}`}>
+      <div className="task-head">
+        <button
+          type="button"
+          className="chip-button"
+          onClick={() => useApp.getState().selectTask(selected ? null : t.id)}
+          aria-pressed={selected}
+          aria-label={`Select ${t.id === 0 ? 'main' : `task ${t.id}`}`}
+        >
+          <TaskChip id={t.id} />
+        </button>
+        <span className="task-state" data-testid={`task-${t.id}-state`}>
+          {STATE_TEXT[t.state]}
+        </span>
+        {t.mode === 'blocking' && <span className="badge">spawn_blocking</span>}
+        {t.detached && <span className="badge">detached</span>}
+        {t.aborted && <span className="badge">aborted</span>}
+        {t.lints.map((l) => (
+          <span key={l} className="badge lint" title={LINT_TEXT[l]}>
+            ⚠ {l}
+          </span>
+        ))}
+      </div>
+      {!open && suspendedAt && t.state !== 'complete' && (
+        <div className="muted task-where">
+          at line {suspendedAt.line}
+          {leaf ? `, awaiting ${leaf.name}` : ''}
+        </div>
+      )}
+      {open && (
+        <div className="task-details">
+          <dl className="counters">
+            <div>
+              <dt>polls</dt>
+              <dd>{t.polls}</dd>
+            </div>
+            <div>
+              <dt>wakes</dt>
+              <dd>
+                {t.wakes}
+                {t.selfWakes > 0 ? ` (${t.selfWakes} self)` : ''}
+              </dd>
+            </div>
+            <div>
+              <dt>wakers</dt>
+              <dd>{t.wakers}</dd>
+            </div>
+            <div>
+              <dt>busy</dt>
+              <dd>{formatNanos(Math.round(t.busyNs))}</dd>
+            </div>
+            <div>
+              <dt>scheduled</dt>
+              <dd>{formatNanos(Math.round(t.scheduledNs))}</dd>
+            </div>
+            <div>
+              <dt>idle</dt>
+              <dd>{formatNanos(Math.round(t.idleNs))}</dd>
+            </div>
+          </dl>
+          {t.lints.map((l) => (
+            <p key={l} className="lint-text">
+              ⚠ {LINT_TEXT[l]}
+            </p>
+          ))}
+          {t.wakes > 0 && (
+            <button type="button" onClick={jumpToWaker}>
+              Jump to the waker
+            </button>
           )}
-          {x.line > 0 && <span className="muted"> line {x.line}</span>}
-        </li>
-      ))}
-    </ol>
+          {chain.map((f) => (
+            <FutureEnum key={f.id} future={f} layout={layouts.find((l) => l.name === f.name)} />
+          ))}
+        </div>
+      )}
+    </li>
   );
 }

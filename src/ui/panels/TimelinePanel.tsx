@@ -1,20 +1,23 @@
 import { useEffect } from 'react';
-import { useApp } from '../store';
+import { Timeline } from '../timeline/Timeline';
+import { useApp, type Granularity } from '../store';
 import { Icon } from './icons';
 import { Panel } from './Panel';
 
 const SPEEDS = [1, 2, 4, 8, 16, 32, 64, 256, 1024];
 
-/** Transport controls and the timeline position slider (names from DESIGN.md §5). */
+/** Transport controls, the timeline position slider (names from DESIGN.md §5) and the thread lanes. */
 export function TimelinePanel({ caption }: { caption: string }) {
   const step = useApp((s) => s.step);
   const maxStep = useApp((s) => s.maxStep);
   const playing = useApp((s) => s.playing);
   const speed = useApp((s) => s.speed);
-  const ready = useApp((s) => s.status === 'ready');
-  const { setStep, stepBy, setPlaying, setSpeed } = useApp.getState();
+  const granularity = useApp((s) => s.granularity);
+  const status = useApp((s) => s.status);
+  const ready = maxStep >= 0 && status !== 'idle';
+  const { setStep, stepBy, setPlaying, setSpeed, setGranularity } = useApp.getState();
 
-  // Playback: advance at `speed` events per second; stop at the end.
+  // Playback: advance at `speed` steps per second; stop at the end.
   useEffect(() => {
     if (!playing) return;
     const perTick = Math.max(1, Math.round(speed / 30));
@@ -25,7 +28,7 @@ export function TimelinePanel({ caption }: { caption: string }) {
         s.setPlaying(false);
         return;
       }
-      s.stepBy(perTick);
+      for (let i = 0; i < perTick; i++) s.stepBy(1);
     }, interval);
     return () => clearInterval(id);
   }, [playing, speed]);
@@ -53,6 +56,7 @@ export function TimelinePanel({ caption }: { caption: string }) {
         </button>
         <button
           type="button"
+          className="play"
           onClick={() => setPlaying(!playing)}
           disabled={!ready}
           aria-label={playing ? 'Pause' : 'Play'}
@@ -78,12 +82,24 @@ export function TimelinePanel({ caption }: { caption: string }) {
         >
           <Icon name="end" />
         </button>
-        <label className="speed">
+        <label className="field">
+          <span>Step over</span>
+          <select
+            aria-label="Step granularity"
+            value={granularity}
+            onChange={(e) => setGranularity(e.target.value as Granularity)}
+          >
+            <option value="event">every event</option>
+            <option value="poll">polls</option>
+            <option value="wake">wakes</option>
+          </select>
+        </label>
+        <label className="field">
           <span>Speed</span>
           <select aria-label="Speed" value={speed} onChange={(e) => setSpeed(Number(e.target.value))}>
             {SPEEDS.map((s) => (
               <option key={s} value={s}>
-                {s} events/s
+                {s}/s
               </option>
             ))}
           </select>
@@ -105,12 +121,13 @@ export function TimelinePanel({ caption }: { caption: string }) {
           onChange={(e) => setStep(Number(e.target.value))}
         />
         <span className="step-count" data-testid="step-count">
-          {step + 1} / {maxStep + 1}
+          {(step + 1).toLocaleString('en-US')} / {(maxStep + 1).toLocaleString('en-US')}
         </span>
       </div>
       <p className="caption" data-testid="caption" aria-live="polite">
         {caption}
       </p>
+      {ready && <Timeline />}
     </Panel>
   );
 }
