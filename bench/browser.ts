@@ -44,6 +44,12 @@ async function startPreview(): Promise<ChildProcess> {
 export interface BrowserFigures {
   deliveryMs: number[];
   events: number;
+  /** Navigation → the default lesson simulated and shown. */
+  interactiveMs: number[];
+  /** p95 of frame intervals while dragging the timeline slider across the whole run. */
+  scrubP95FrameMs: number[];
+  /** Main-thread time of one Step forward (Event Timing: processing start → end, rendering included). */
+  stepMs: number[];
 }
 
 /** Runs a program of about `targetEvents` events in the page and times Run → last step on screen. */
@@ -56,10 +62,17 @@ export async function measureDelivery(targetEvents: number, runs: number): Promi
   });
   try {
     const page = await browser.newPage({ viewport: { width: 1360, height: 860 } });
-    await page.goto(`http://127.0.0.1:${PORT}/`);
-    await page.waitForSelector('[data-status="ready"]');
+    const interactive: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const t0 = Date.now();
+      await page.goto(`http://127.0.0.1:${PORT}/?t=${i}`);
+      await page.waitForSelector('[data-status="ready"]');
+      interactive.push(Date.now() - t0);
+    }
     const program = manyTasksProgram(Math.round(targetEvents / 59));
     const times: number[] = [];
+    const scrub: number[] = [];
+    const steps: number[] = [];
     let events = 0;
     for (let i = 0; i < runs; i++) {
       await page.getByRole('textbox', { name: 'Rust source' }).fill(program);
@@ -71,10 +84,68 @@ export async function measureDelivery(targetEvents: number, runs: number): Promi
       await page.getByTestId('stdout').filter({ hasText: 'sum = ' }).waitFor({ timeout: 300_000 });
       times.push(Date.now() - t0);
       events = Number(await slider.getAttribute('aria-valuemax')) + 1;
+      scrub.push(await scrubFrames(page));
+      steps.push(await stepCost(page));
     }
-    return { deliveryMs: times, events };
+    return { deliveryMs: times, events, interactiveMs: interactive, scrubP95FrameMs: scrub, stepMs: steps };
   } finally {
     await browser.close();
     server.kill();
   }
+}
+
+/** Drags the slider thumb from one end to the other and returns the p95 interval between frames. */
+async function scrubFrames(page: import('playwright-core').Page): Promise<number> {
+  const slider = page.getByRole('slider', { name: 'Timeline position' });
+  const box = (await slider.boundingBox())!;
+  // Page scripts are strings: tsx/esbuild would wrap inline functions with a `__name` helper the page lacks.
+  await page.evaluate(`(() => {
+    window.__frames = [];
+    window.__stop = false;
+    let last = performance.now();
+    const tick = (t) => {
+      window.__frames.push(t - last);
+      last = t;
+      if (!window.__stop) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  })()`);
+  const y = box.y + box.height / 2;
+  await page.mouse.move(box.x + 2, y);
+  await page.mouse.down();
+  for (let i = 0; i <= 60; i++) {
+    await page.mouse.move(box.x + 2 + ((box.width - 4) * i) / 60, y);
+    await page.waitForTimeout(16);
+  }
+  await page.mouse.up();
+  const frames = (await page.evaluate(
+    `(() => { window.__stop = true; return window.__frames.slice(2); })()`,
+  )) as number[];
+  const sorted = frames.sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length * 0.95)] ?? 0;
+}
+
+/**
+ * The main-thread work of one Step forward: the click (React renders synchronously for a discrete event),
+ * a forced style/layout, and the next frame's animation callbacks (the timeline redraw). Median of 15.
+ */
+async function stepCost(page: import('playwright-core').Page): Promise<number> {
+  await page.getByRole('button', { name: 'Jump to start' }).click();
+  const xs = (await page.evaluate(`(async () => {
+    const button = [...document.querySelectorAll('button')].find((b) => b.getAttribute('aria-label') === 'Step forward');
+    const out = [];
+    for (let i = 0; i < 15; i++) {
+      await new Promise((r) => setTimeout(r, 30));
+      const t0 = performance.now();
+      button.click();
+      void document.body.offsetHeight;
+      const t1 = performance.now();
+      // Our callback is queued after the timeline's redraw: it starts when that work is done.
+      const frameWork = await new Promise((r) => requestAnimationFrame((ts) => r(performance.now() - ts)));
+      out.push(t1 - t0 + frameWork);
+    }
+    return out;
+  })()`)) as number[];
+  const s = xs.sort((a, b) => a - b);
+  return s[s.length >> 1] ?? 0;
 }

@@ -76,6 +76,8 @@ export const EVENT_SCHEMA = {
   /** A future's state changed: its state-machine variant (`Unresumed`, `Suspend0`, …) and live locals. */
   'future-state': { future: 'int', variant: 'str', locals: 'text', line: 'int' },
   'future-drop': { future: 'int' },
+  /** A future's estimated size in bytes passed a new maximum of at least 1 KiB (tokio-console's large-future). */
+  'future-size': { future: 'int', bytes: 'int' },
   'waker-clone': { task: 'int', refs: 'int' },
   'waker-drop': { task: 'int', refs: 'int' },
   /** A waker stores its task in a resource (a timer, a channel, a join handle, the defer list, user state). */

@@ -225,6 +225,8 @@ export class ReferenceFold {
         }
         break;
       }
+      case 'future-size':
+        break;
       case 'future-drop': {
         const f = s.futures.get(ev.future);
         if (f) {

@@ -136,3 +136,23 @@ async fn main() { tokio::spawn(Spin { n: 0 }).await.unwrap(); }`);
     expect(ix.taskAt(1, busy.trace.length - 1)!.lints).toContain('self-wakes');
   });
 });
+
+describe('large-future lint', () => {
+  it('flags a task that holds a big buffer across an .await', () => {
+    const r = simulate(`use std::time::Duration;
+#[tokio::main(flavor = "current_thread")]
+async fn main() {
+    let h = tokio::spawn(async {
+        let buf = [0u8; 4096];
+        tokio::time::sleep(Duration::from_millis(1)).await;
+        println!("{}", buf.len());
+    });
+    h.await.unwrap();
+}`);
+    expect(r.stdout).toBe('4096\n');
+    const ix = new TraceIndex(r.trace);
+    ix.ingest();
+    const sleeping = [...r.trace.events()].find((e) => e.kind === 'future-size')!;
+    expect(ix.taskAt(1, sleeping.seq)!.lints).toContain('large-future');
+  });
+});

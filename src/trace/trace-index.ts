@@ -126,6 +126,8 @@ interface TaskInfo {
   scheduled: number;
   endTime: number;
   spawnTime: number;
+  /** Step at which its future first reached 1 KiB, or -1. */
+  largeStep: number;
 }
 
 interface ResourceInfo {
@@ -138,7 +140,12 @@ interface ResourceInfo {
   buffer: FifoIntervals | null;
   /** Tasks whose wakers it holds right now (while indexing), made on the first registration. */
   holding: number[] | null;
+  wakerEntries?: number;
+  /** The holding set after every WAKER_CHECKPOINT-th waker entry. */
+  checkpoints?: Int32Array[];
 }
+
+const WAKER_CHECKPOINT = 64;
 
 export class TraceIndex {
   /** Events indexed so far. */
@@ -289,7 +296,19 @@ export class TraceIndex {
     const i = r.holding.indexOf(task);
     if (i < 0) return;
     r.holding.splice(i, 1);
-    this.resourceWakers.add(resource, step, task, -1);
+    this.addWakerEntry(r, resource, step, task, -1);
+  }
+
+  /**
+   * Records a waker stored in / taken from a resource. Every 64th entry of a resource also keeps a copy of
+   * the set it holds, so "whose wakers does it hold at step s" replays at most 64 entries (a busy channel
+   * has tens of thousands).
+   */
+  private addWakerEntry(r: ResourceInfo, resource: number, step: number, task: number, delta: number): void {
+    this.resourceWakers.add(resource, step, task, delta);
+    r.wakerEntries = (r.wakerEntries ?? 0) + 1;
+    if (r.wakerEntries % WAKER_CHECKPOINT === 0)
+      (r.checkpoints ??= []).push(Int32Array.from(r.holding ?? []));
   }
 
   private handle(ev: TraceEvent): void {
@@ -334,9 +353,13 @@ export class TraceIndex {
           scheduled: 0,
           endTime: NONE,
           spawnTime: ev.time,
+          largeStep: NONE,
         };
         if (ev.task === 0) this.setTask(0, step, 'scheduled', 'main');
         else this.setTask(ev.task, step, 'idle', null);
+        // The root future was created by the spawning task; from now on it belongs to the new one.
+        if (ev.future >= 0 && this.futureBase >= 0 && ev.future - this.futureBase < this.futureTask.length)
+          this.futureTask.set(ev.future - this.futureBase, ev.task);
         break;
       case 'schedule': {
         const t = this.tasks[ev.task];
@@ -416,6 +439,14 @@ export class TraceIndex {
           ev.line,
         );
         break;
+      case 'future-size': {
+        // A task's future counts as large from the first time any of its futures reached 1 KiB.
+        const i = ev.future - this.futureBase;
+        const task = i >= 0 && i < this.futureTask.length ? this.futureTask.get(i) : NONE;
+        const t = this.tasks[task];
+        if (t && t.largeStep < 0 && ev.bytes >= LINT_THRESHOLDS.largeFutureBytes) t.largeStep = step;
+        break;
+      }
       case 'future-drop': {
         const i = ev.future - this.futureBase;
         if (i >= 0 && i < this.futureDropped.length) this.futureDropped.set(i, step);
@@ -436,7 +467,7 @@ export class TraceIndex {
         const r = this.resources[ev.resource];
         if (r && !(r.holding ??= []).includes(ev.task)) {
           r.holding.push(ev.task);
-          this.resourceWakers.add(ev.resource, step, ev.task, 1);
+          this.addWakerEntry(r, ev.resource, step, ev.task, 1);
         }
         break;
       }
@@ -730,6 +761,7 @@ export class TraceIndex {
       if (!done && polls > 0 && wakers === 0 && state === 'idle' && id !== 0) lints.push('lost-waker');
       if (state === 'running' && polls <= 1 && currentPoll >= LINT_THRESHOLDS.neverYieldedNs)
         lints.push('never-yielded');
+      if (t.largeStep >= 0 && t.largeStep <= s) lints.push('large-future');
     }
     return {
       id,
@@ -782,9 +814,13 @@ export class TraceIndex {
   }
 
   private resourceAt(id: number, r: ResourceInfo, s: number): ResourceView {
-    const wakers: number[] = [];
-    for (const e of this.resourceWakers.entries(id)) {
-      if (this.resourceWakers.step.get(e) > s) break;
+    // Start from the last checkpoint at or before s, replay the entries after it.
+    const entries = this.resourceWakers.entries(id);
+    const upTo = this.resourceWakers.count(id, s);
+    const cp = Math.floor(upTo / WAKER_CHECKPOINT);
+    const wakers: number[] = cp > 0 && r.checkpoints ? Array.from(r.checkpoints[cp - 1]!) : [];
+    for (let k = cp * WAKER_CHECKPOINT; k < upTo; k++) {
+      const e = entries[k]!;
       const task = this.resourceWakers.a.get(e);
       if (this.resourceWakers.b.get(e) > 0) wakers.push(task);
       else {

@@ -41,6 +41,8 @@ export function describeEvent(ev: TraceEvent, view: ViewState): string {
       return `a ${ev.name} future is created (futures are lazy: nothing runs yet)`;
     case 'future-state':
       return `${fut(ev.future)} is now ${ev.variant}${ev.locals ? ` { ${localsText(ev.locals)} }` : ''}`;
+    case 'future-size':
+      return `${fut(ev.future)} holds about ${ev.bytes} bytes across an .await (tokio-console warns at 1 KiB)`;
     case 'future-drop':
       return `${fut(ev.future)} is dropped`;
     case 'waker-clone':

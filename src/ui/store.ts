@@ -62,6 +62,12 @@ export interface AppState {
   shortcutsOpen: boolean;
   /** The timeline spaces events evenly, or places them at their machine time. */
   timelineAxis: 'step' | 'time';
+  /**
+   * The last move was a single step: panels animate it (a task sliding from a queue onto the thread).
+   * Jumps, scrubbing and fast playback change the screen without layout animations, which would cost a
+   * layout measurement per task chip per frame.
+   */
+  animateStep: boolean;
 
   setSource(source: string): void;
   loadLesson(id: string): void;
@@ -101,6 +107,7 @@ export const useApp = create<AppState>()((set, get) => ({
   layouts: [],
   shortcutsOpen: false,
   timelineAxis: 'step',
+  animateStep: false,
 
   setSource: (source) => set({ source }),
 
@@ -172,8 +179,9 @@ export const useApp = create<AppState>()((set, get) => ({
   },
 
   setStep: (step) => {
-    const { maxStep } = get();
-    set({ step: Math.max(-1, Math.min(maxStep, Math.round(step))) });
+    const { maxStep, step: prev, playing, speed } = get();
+    const next = Math.max(-1, Math.min(maxStep, Math.round(step)));
+    set({ step: next, animateStep: Math.abs(next - prev) === 1 && (!playing || speed <= 8) });
   },
 
   stepBy: (delta) => {

@@ -92,6 +92,30 @@ export class AsyncFnFuture extends SimFuture {
   enterSuspend(k: number, sp: Span): void {
     if (this.state === k) return;
     this.setState(k, sp);
+    this.checkSize();
+  }
+
+  /** The largest size seen; reported once it reaches 1 KiB (the state machine holds its awaitee inline). */
+  private maxSize = 0;
+
+  /** Estimated bytes of this state machine now: the discriminant, the live locals, the awaited future. */
+  estimateSize(): number {
+    const k = this.state;
+    let n = 8;
+    if (typeof k === 'number')
+      for (const s of this.frame.info.suspends[k]?.live ?? []) n += valueSize(this.frame.slots[s]);
+    const child = this.child;
+    if (child instanceof AsyncFnFuture) n += child.estimateSize();
+    else if (child) n += 64;
+    return n;
+  }
+
+  private checkSize(): void {
+    const size = this.estimateSize();
+    if (size > this.maxSize) {
+      this.maxSize = size;
+      if (size >= 1024) this.world.machine.emit('future-size', { future: this.id, bytes: size });
+    }
   }
 
   leaveSuspend(_sp: Span): void {}
@@ -158,6 +182,21 @@ function isPlainData(x: Value): boolean {
     x instanceof RChar ||
     x instanceof RDuration
   );
+}
+
+/** Rough in-memory size of a value, as rustc would lay it out inline (heap contents excluded). */
+function valueSize(v: Value | undefined): number {
+  if (v === undefined) return 0;
+  if (typeof v === 'number') return 8;
+  if (typeof v === 'boolean') return 1;
+  if (typeof v === 'string') return 16;
+  if (v instanceof RVec) return v.array ? v.items.reduce<number>((n, x) => n + valueSize(x), 0) : 24;
+  if (v instanceof RString) return 24;
+  if (v instanceof RTuple) return v.items.reduce<number>((n, x) => n + valueSize(x), 0);
+  if (v instanceof RStruct) return v.fields.reduce<number>((n, x) => n + valueSize(x), 0);
+  if (v instanceof REnum) return 8 + v.values.reduce<number>((n, x) => n + valueSize(x), 0);
+  if (v instanceof AsyncFnFuture) return v.estimateSize();
+  return 16;
 }
 
 /** The type to print for a local: rustc calls an integer whose width is not pinned down `{integer}`. */

@@ -5,7 +5,7 @@ import { Panel } from './Panel';
 import { TaskChip } from './TaskChip';
 
 /** How many resources the panel lists (a run can have thousands alive). */
-const RESOURCE_LIMIT = 200;
+const RESOURCE_LIMIT = 60;
 
 const KIND_LABEL: Record<string, string> = {
   timer: 'timer',

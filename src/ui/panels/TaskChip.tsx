@@ -1,5 +1,6 @@
 import { m } from 'framer-motion';
 import { taskName } from '../describe';
+import { useApp } from '../store';
 
 /**
  * A task as a small pill; the same id always gets the same colour. With `track`, the chip is the task's one
@@ -7,7 +8,8 @@ import { taskName } from '../describe';
  */
 export function TaskChip({ id, dim, track }: { id: number; dim?: boolean; track?: boolean }) {
   const cls = `chip task-color-${((id % 8) + 8) % 8}${dim ? ' dim' : ''}`;
-  if (!track) {
+  const animate = useApp((s) => s.animateStep);
+  if (!track || !animate) {
     return (
       <span className={cls} data-task={id}>
         {taskName(id)}

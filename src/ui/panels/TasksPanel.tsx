@@ -8,7 +8,7 @@ import { Panel } from './Panel';
 import { TaskChip } from './TaskChip';
 
 /** How many tasks the panel lists: unfinished ones first. */
-const TASK_LIMIT = 100;
+const TASK_LIMIT = 40;
 
 const STATE_TEXT: Record<TaskView['state'], string> = {
   idle: 'idle (waiting for a wake)',

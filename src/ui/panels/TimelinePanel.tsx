@@ -6,6 +6,22 @@ import { Panel } from './Panel';
 
 const SPEEDS = [1, 2, 4, 8, 16, 32, 64, 256, 1024];
 
+/**
+ * Dragging the slider can fire many input events per frame; only the last one per animation frame is
+ * applied, so a drag across a million steps renders once per frame, not once per event.
+ */
+let pendingStep: number | null = null;
+function scrubTo(step: number): void {
+  const first = pendingStep === null;
+  pendingStep = step;
+  if (!first) return;
+  requestAnimationFrame(() => {
+    const s = pendingStep;
+    pendingStep = null;
+    if (s !== null) useApp.getState().setStep(s);
+  });
+}
+
 /** Transport controls, the timeline position slider (names from DESIGN.md §5) and the thread lanes. */
 export function TimelinePanel({ caption }: { caption: string }) {
   const step = useApp((s) => s.step);
@@ -118,7 +134,7 @@ export function TimelinePanel({ caption }: { caption: string }) {
           aria-valuenow={step}
           aria-valuetext={step < 0 ? 'before the first event' : `event ${step} of ${maxStep}`}
           disabled={!ready}
-          onChange={(e) => setStep(Number(e.target.value))}
+          onChange={(e) => scrubTo(Number(e.target.value))}
         />
         <span className="step-count" data-testid="step-count">
           {(step + 1).toLocaleString('en-US')} / {(maxStep + 1).toLocaleString('en-US')}

@@ -17,8 +17,17 @@ export interface Palette {
   ink: string;
 }
 
-/** Reads the theme's colours from CSS custom properties (light or dark). */
+let cached: { dark: boolean; palette: Palette } | null = null;
+
+/** Reads the theme's colours from CSS custom properties (light or dark); cached per colour scheme. */
 export function paletteFrom(el: Element): Palette {
+  const dark = typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches;
+  if (cached && cached.dark === dark) return cached.palette;
+  cached = { dark, palette: readPalette(el) };
+  return cached.palette;
+}
+
+function readPalette(el: Element): Palette {
   const css = getComputedStyle(el);
   const v = (name: string) => css.getPropertyValue(name).trim() || '#888';
   const tasks = Array.from({ length: 8 }, (_, i) => v(`--t${i}`));
