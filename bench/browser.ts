@@ -5,7 +5,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
+import { chromium, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium } from '../scripts/chromium.mjs';
 import { manyTasksProgram } from './programs';
 
@@ -95,7 +95,7 @@ export async function measureDelivery(targetEvents: number, runs: number): Promi
 }
 
 /** Drags the slider thumb from one end to the other and returns the p95 interval between frames. */
-async function scrubFrames(page: import('playwright-core').Page): Promise<number> {
+async function scrubFrames(page: Page): Promise<number> {
   const slider = page.getByRole('slider', { name: 'Timeline position' });
   const box = (await slider.boundingBox())!;
   // Page scripts are strings: tsx/esbuild would wrap inline functions with a `__name` helper the page lacks.
@@ -129,7 +129,7 @@ async function scrubFrames(page: import('playwright-core').Page): Promise<number
  * The main-thread work of one Step forward: the click (React renders synchronously for a discrete event),
  * a forced style/layout, and the next frame's animation callbacks (the timeline redraw). Median of 15.
  */
-async function stepCost(page: import('playwright-core').Page): Promise<number> {
+async function stepCost(page: Page): Promise<number> {
   await page.getByRole('button', { name: 'Jump to start' }).click();
   const xs = (await page.evaluate(`(async () => {
     const button = [...document.querySelectorAll('button')].find((b) => b.getAttribute('aria-label') === 'Step forward');
