@@ -1,4 +1,4 @@
-import { LazyMotion, MotionConfig, domMax } from 'framer-motion';
+import { LazyMotion, MotionConfig } from 'framer-motion';
 import { useEffect, useMemo, type KeyboardEvent } from 'react';
 import { PROFILES, type Profile } from '../sim/config';
 import { lessonById } from '../lessons';
@@ -14,6 +14,9 @@ import { TimelinePanel } from './panels/TimelinePanel';
 import { TraceFiles } from './panels/TraceFiles';
 import { session } from './session';
 import { useApp } from './store';
+
+/** Animations arrive in their own chunk: the page is usable (unanimated) before they load. */
+const loadMotionFeatures = () => import('./motion-features').then((m) => m.default);
 
 export function App() {
   const status = useApp((s) => s.status);
@@ -73,7 +76,7 @@ export function App() {
 
   return (
     <MotionConfig reducedMotion="user">
-      <LazyMotion features={domMax} strict>
+      <LazyMotion features={loadMotionFeatures} strict>
         <div className="app" data-status={status}>
           <header className="topbar">
             <h1>

@@ -119,7 +119,9 @@ describe('CodeEditor', () => {
     const from = PROGRAM.indexOf('tokio::spawn');
     render(
       props({
-        diagnostics: [{ from, to: from + 'tokio::spawn'.length, message: 'not simulated', hint: 'try join!' }],
+        diagnostics: [
+          { from, to: from + 'tokio::spawn'.length, message: 'not simulated', hint: 'try join!' },
+        ],
       }),
     );
     const marks = host.querySelectorAll('.cm-lintRange-error');
@@ -167,7 +169,9 @@ describe('CodeEditor', () => {
     render(p);
     const content = host.querySelector('.cm-content')!;
     act(() => {
-      content.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', keyCode: 13, ctrlKey: true, bubbles: true }));
+      content.dispatchEvent(
+        new KeyboardEvent('keydown', { key: 'Enter', keyCode: 13, ctrlKey: true, bubbles: true }),
+      );
     });
     expect(p.onRun).toHaveBeenCalledTimes(1);
     expect(view().state.doc.toString()).toBe(PROGRAM);

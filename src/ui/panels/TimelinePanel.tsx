@@ -1,5 +1,7 @@
-import { useEffect } from 'react';
-import { Timeline } from '../timeline/Timeline';
+import { Suspense, lazy, useEffect } from 'react';
+
+// The lanes (d3 scales, axis, zoom and the canvas renderer) load after the first paint.
+const Timeline = lazy(() => import('../timeline/Timeline').then((m) => ({ default: m.Timeline })));
 import { useApp, type Granularity } from '../store';
 import { Icon } from './icons';
 import { Panel } from './Panel';
@@ -143,7 +145,11 @@ export function TimelinePanel({ caption }: { caption: string }) {
       <p className="caption" data-testid="caption" aria-live="polite">
         {caption}
       </p>
-      {ready && <Timeline />}
+      {ready && (
+        <Suspense fallback={<p className="muted">Loading the timeline…</p>}>
+          <Timeline />
+        </Suspense>
+      )}
     </Panel>
   );
 }
