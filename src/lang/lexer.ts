@@ -113,7 +113,7 @@ export function lex(src: string): Token[] {
         hashes++;
         i++;
       }
-      if (src[i] !== '"') throw new CompileError('malformed raw string', span(start, i + 1));
+      if (src[i] !== '"') throw new CompileError('malformed raw string', span(start, Math.min(i + 1, n)));
       i++;
       const close = '"' + '#'.repeat(hashes);
       const end = src.indexOf(close, i);
@@ -134,6 +134,9 @@ export function lex(src: string): Token[] {
       i += 1;
       const value = readQuoted(src, i, "'");
       i = value.end;
+      // `b''` and `b'ab'` would otherwise decode to NaN or silently to the first byte.
+      if (value.text.length !== 1 || value.text.charCodeAt(0) > 0xff)
+        throw new CompileError('a byte literal must contain exactly one byte', span(start, i));
       push('byte', start, { value: value.text.charCodeAt(0) });
       continue;
     }
@@ -266,6 +269,9 @@ export function lex(src: string): Token[] {
 function readQuoted(src: string, open: number, quote: string): { text: string; end: number } {
   let i = open + 1;
   let out = '';
+  // An escape cut off by the end of the file must still be reported inside the source.
+  const at = (start: number, end: number): Span =>
+    span(Math.min(start, src.length), Math.min(end, src.length));
   while (i < src.length) {
     const c = src[i]!;
     if (c === quote) return { text: out, end: i + 1 };
@@ -296,15 +302,23 @@ function readQuoted(src: string, open: number, quote: string): { text: string; e
           break;
         case 'x': {
           const hex = src.slice(i, i + 2);
-          if (!/^[0-9a-fA-F]{2}$/.test(hex)) throw new CompileError('invalid \\x escape', span(i - 2, i + 2));
+          if (!/^[0-9a-fA-F]{2}$/.test(hex)) throw new CompileError('invalid \\x escape', at(i - 2, i + 2));
           out += String.fromCharCode(parseInt(hex, 16));
           i += 2;
           break;
         }
         case 'u': {
           const m = /^\{([0-9a-fA-F_]{1,8})\}/.exec(src.slice(i, i + 12));
-          if (!m) throw new CompileError('invalid \\u{...} escape', span(i - 2, i + 1));
-          out += String.fromCodePoint(parseInt(m[1]!.replace(/_/g, ''), 16));
+          if (!m) throw new CompileError('invalid \\u{...} escape', at(i - 2, i + 1));
+          const cp = parseInt(m[1]!.replace(/_/g, ''), 16);
+          // String.fromCodePoint throws a RangeError past U+10FFFF; rustc rejects surrogates as well.
+          if (!(cp <= 0x10ffff) || (cp >= 0xd800 && cp <= 0xdfff))
+            throw new CompileError(
+              'invalid unicode character escape',
+              at(i - 2, i + m[0].length),
+              'a unicode escape must be at most 10FFFF and not a surrogate (D800-DFFF)',
+            );
+          out += String.fromCodePoint(cp);
           i += m[0].length;
           break;
         }
@@ -314,7 +328,7 @@ function readQuoted(src: string, open: number, quote: string): { text: string; e
           while (i < src.length && /\s/.test(src[i]!)) i++;
           break;
         default:
-          throw new CompileError(`unknown character escape \\${e ?? ''}`, span(i - 2, i));
+          throw new CompileError(`unknown character escape \\${e ?? ''}`, at(i - 2, i));
       }
       continue;
     }

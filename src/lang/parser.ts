@@ -97,6 +97,14 @@ const BINARY_PREC: Record<string, number> = {
 const ASSIGN_OPS = new Set(['=', '+=', '-=', '*=', '/=', '%=', '^=', '&=', '|=', '<<=', '>>=']);
 const CAST_PREC = 12;
 
+/**
+ * How deeply expressions, blocks, types and patterns may nest (each `(`, `{`, operand of a chain of
+ * operators or method calls, `else if`, … is one level). The parser, the resolver and the interpreter all
+ * recurse over the tree, so without a bound `((((…` ten thousand deep overflows the JS stack; with it,
+ * such input gets a diagnostic. Real programs stay far below.
+ */
+export const MAX_NESTING = 256;
+
 const FMT_MACROS = new Set<string>([
   'println',
   'eprintln',
@@ -123,12 +131,39 @@ class Parser {
   private pos = 0;
   /** Inside `if`/`while`/`match`/`for` headers a `{` starts the body, not a struct literal. */
   private noStruct = false;
+  /** Macro calls written with braces (`select! { .. }`): like blocks, they end a statement or a match arm. */
+  private readonly braceMacros = new WeakSet<Expr>();
 
   constructor(
     private readonly toks: Token[],
     private readonly src: string,
     private readonly endSpan: Span = toks[toks.length - 1]!.span,
+    /** Current nesting level; a macro's sub-parser starts at the level of the macro call. */
+    private depth = 0,
   ) {}
+
+  // ------------------------------------------------------------------------------------------ nesting
+
+  /** One level deeper; `at` is the token that opens the level, reported if it is one too many. */
+  private deeper(at: Span): void {
+    if (++this.depth > MAX_NESTING)
+      throw new CompileError(
+        `this is nested too deeply (Pollscope reads at most ${MAX_NESTING} levels of nesting)`,
+        at,
+        'split it into smaller expressions, `let` bindings or functions',
+      );
+  }
+
+  /** Runs `parse` one level deeper than the current one. */
+  private nested<T>(at: Span, parse: () => T): T {
+    const outer = this.depth;
+    this.deeper(at);
+    try {
+      return parse();
+    } finally {
+      this.depth = outer;
+    }
+  }
 
   // ------------------------------------------------------------------------------------------ tokens
 
@@ -540,6 +575,16 @@ class Parser {
 
   private parseUseTree(prefix: string[], out: UseItem['paths']): void {
     const start = this.peek().span;
+    const outer = this.depth;
+    this.deeper(start);
+    try {
+      this.parseUseTreeInner(prefix, out, start);
+    } finally {
+      this.depth = outer;
+    }
+  }
+
+  private parseUseTreeInner(prefix: string[], out: UseItem['paths'], start: Span): void {
     if (this.isPunct('{')) {
       this.next();
       while (!this.isPunct('}')) {
@@ -580,6 +625,10 @@ class Parser {
   // ------------------------------------------------------------------------------------------ types
 
   parseType(): Type {
+    return this.nested(this.peek().span, () => this.parseTypeInner());
+  }
+
+  private parseTypeInner(): Type {
     const start = this.peek().span;
     if (this.isPunct('&') || this.isPunct('&&')) {
       const double = this.next().text === '&&';
@@ -713,6 +762,10 @@ class Parser {
   // ------------------------------------------------------------------------------------------ blocks, statements
 
   parseBlock(): Block {
+    return this.nested(this.peek().span, () => this.parseBlockInner());
+  }
+
+  private parseBlockInner(): Block {
     const start = this.peek().span;
     const unsafe = this.eat('unsafe');
     this.expect('{', 'a block `{ ... }`');
@@ -728,7 +781,7 @@ class Parser {
           tail = s.expr;
           break;
         }
-        if (!isBlockLike(s.expr)) {
+        if (!this.endsStatement(s.expr)) {
           throw new CompileError(
             `expected \`;\` or \`}\` after this expression, found ${describe(this.peek())}`,
             this.peek().span,
@@ -794,8 +847,24 @@ class Parser {
     return item;
   }
 
+  /** A block-like expression or a braced macro call: it needs no `;` (or `,` after a match arm). */
+  private endsStatement(e: Expr): boolean {
+    return isBlockLike(e) || this.braceMacros.has(e);
+  }
+
+  /** `path! { .. }` ahead: in statement position it is a whole statement, as in rustc. */
+  private startsBraceMacro(): boolean {
+    let o = this.isPunct('::') ? 1 : 0;
+    if (this.peek(o).kind !== 'ident') return false;
+    o++;
+    while (this.isPunct('::', o) && this.peek(o + 1).kind === 'ident') o += 2;
+    return this.isPunct('!', o) && this.isPunct('{', o + 1);
+  }
+
   /** A statement-position expression: block-like expressions end the statement and take no binary operators. */
   private parseExprStmt(): Expr {
+    // `tokio::select! { .. }` followed by `*x = 1;` is two statements, not a multiplication.
+    if (this.startsBraceMacro()) return this.parsePrimary();
     if (this.startsBlockLike()) {
       let e = this.parsePrimary();
       // `match x { .. }.await`, `{ .. }?` are allowed to continue as postfix; `if {} - 1` is not.
@@ -838,6 +907,10 @@ class Parser {
   }
 
   private parseAssign(): Expr {
+    return this.nested(this.peek().span, () => this.parseAssignInner());
+  }
+
+  private parseAssignInner(): Expr {
     const start = this.peek().span;
     const left = this.parseRange();
     const t = this.peek();
@@ -882,9 +955,21 @@ class Parser {
   }
 
   private parseBinaryRest(left: Expr, minPrec: number): Expr {
+    // Each operator of a chain nests the tree one level deeper (`a + b + c` is `(a + b) + c`), though the
+    // loop itself does not recurse.
+    const outer = this.depth;
+    try {
+      return this.parseBinaryChain(left, minPrec);
+    } finally {
+      this.depth = outer;
+    }
+  }
+
+  private parseBinaryChain(left: Expr, minPrec: number): Expr {
     for (;;) {
       const t = this.peek();
       if (t.kind === 'ident' && t.text === 'as' && CAST_PREC >= minPrec) {
+        this.deeper(t.span);
         this.next();
         const ty = this.parseType();
         left = { k: 'cast', expr: left, ty, span: span(left.span.start, ty.span.end) };
@@ -893,6 +978,7 @@ class Parser {
       if (t.kind !== 'punct') return left;
       const prec = BINARY_PREC[t.text];
       if (prec === undefined || prec < minPrec) return left;
+      this.deeper(t.span);
       this.next();
       // Comparisons are non-associative in Rust; everything else here is left-associative.
       const right = this.parseBinary(prec + 1);
@@ -911,13 +997,13 @@ class Parser {
     if (t.kind === 'punct') {
       if (t.text === '-' || t.text === '!' || t.text === '*') {
         this.next();
-        const expr = this.parseUnary();
+        const expr = this.nested(t.span, () => this.parseUnary());
         return { k: 'unary', op: t.text, expr, span: this.from(start) };
       }
       if (t.text === '&' || t.text === '&&') {
         this.next();
         const mut = this.eat('mut');
-        const expr = this.parseUnary();
+        const expr = this.nested(t.span, () => this.parseUnary());
         const inner: Expr = { k: 'ref', mut, expr, span: this.from(start) };
         return t.text === '&&' ? { k: 'ref', mut: false, expr: inner, span: inner.span } : inner;
       }
@@ -926,8 +1012,21 @@ class Parser {
   }
 
   private parsePostfix(e: Expr): Expr {
+    // Like operator chains, each `?`, call, index, field or method nests the tree one level deeper.
+    const outer = this.depth;
+    try {
+      return this.parsePostfixChain(e);
+    } finally {
+      this.depth = outer;
+    }
+  }
+
+  private parsePostfixChain(e: Expr): Expr {
     for (;;) {
       const start = e.span;
+      const op = this.peek();
+      if (op.kind === 'punct' && (op.text === '?' || op.text === '(' || op.text === '[' || op.text === '.'))
+        this.deeper(op.span);
       if (this.isPunct('?')) {
         this.next();
         e = { k: 'try', expr: e, span: this.from(start) };
@@ -1028,7 +1127,7 @@ class Parser {
         this.next();
         this.expect(':');
         const label = t.text;
-        const inner = this.parsePrimary();
+        const inner = this.nested(t.span, () => this.parsePrimary());
         if (inner.k === 'loop' || inner.k === 'while' || inner.k === 'for' || inner.k === 'block') {
           inner.label = label;
           return inner;
@@ -1221,7 +1320,7 @@ class Parser {
     const then = this.parseBlock();
     let elseExpr: Expr | null = null;
     if (this.eat('else')) {
-      if (this.is('if')) elseExpr = this.parseIf();
+      if (this.is('if')) elseExpr = this.nested(this.peek().span, () => this.parseIf());
       else {
         const bstart = this.peek().span;
         elseExpr = { k: 'block', block: this.parseBlock(), label: null, span: this.from(bstart) };
@@ -1264,7 +1363,7 @@ class Parser {
       const guard = this.eat('if') ? this.parseExpr() : null;
       this.expect('=>', '`=>` after the match pattern');
       const body = this.parseExprStmtLike();
-      const needsComma = !isBlockLike(body);
+      const needsComma = !this.endsStatement(body);
       arms.push({ pat, guard, body, span: this.from(astart) });
       if (!this.eat(',') && needsComma && !this.isPunct('}'))
         throw new CompileError(
@@ -1378,7 +1477,22 @@ class Parser {
       [...inner, { kind: 'eof', text: '', span: span(end.start, end.start), spaced: true }],
       this.src,
       span(end.start, end.end),
+      this.depth,
     );
+    const expr = this.parseMacroBody(name, sub, open, inner, end, whole, pathSpan);
+    if (open.text === '{') this.braceMacros.add(expr);
+    return expr;
+  }
+
+  private parseMacroBody(
+    name: string,
+    sub: Parser,
+    open: Token,
+    inner: Token[],
+    end: Span,
+    whole: Span,
+    pathSpan: Span,
+  ): Expr {
     if (FMT_MACROS.has(name)) return sub.parseFmtMacro(name as FmtMacro, whole, open.span);
     switch (name) {
       case 'vec': {
@@ -1389,7 +1503,7 @@ class Parser {
           { kind: 'punct', text: ']', span: end, spaced: false },
           { kind: 'eof', text: '', span: end, spaced: true },
         ];
-        const arr = new Parser(toks, this.src).parseArrayBody(true);
+        const arr = new Parser(toks, this.src, end, this.depth).parseArrayBody(true);
         return { ...arr, span: whole } as Expr;
       }
       case 'select':
@@ -1479,7 +1593,18 @@ class Parser {
           open.span,
           `add the matching \`${close}\``,
         );
-      if (t.kind === 'punct' && (t.text === '(' || t.text === '[' || t.text === '{')) depth++;
+      if (t.kind === 'punct' && (t.text === '(' || t.text === '[' || t.text === '{')) {
+        depth++;
+        // Each macro level copies its token tree for a sub-parser, so `vec![vec![..` ten thousand deep
+        // would take quadratic time to reach the parser's own nesting check. A bracket inside a macro body
+        // nests the parse at least one level, so too many of them can be reported right here.
+        if (this.depth + depth - 1 > MAX_NESTING)
+          throw new CompileError(
+            `this is nested too deeply (Pollscope reads at most ${MAX_NESTING} levels of nesting)`,
+            t.span,
+            'split it into smaller expressions, `let` bindings or functions',
+          );
+      }
       if (t.kind === 'punct' && (t.text === ')' || t.text === ']' || t.text === '}')) {
         depth--;
         if (depth === 0) break;
@@ -1550,7 +1675,7 @@ class Parser {
       this.expect('=>', '`=>` after the branch future');
       const body = this.parseExprStmtLike();
       branches.push({ pat, fut, guard, body, span: this.from(bstart) });
-      if (!this.eat(',') && !isBlockLike(body) && !this.atEof())
+      if (!this.eat(',') && !this.endsStatement(body) && !this.atEof())
         throw new CompileError(
           `expected \`,\` after this select! branch, found ${describe(this.peek())}`,
           this.peek().span,
@@ -1574,6 +1699,10 @@ class Parser {
   }
 
   private parsePatternNoAlt(): Pat {
+    return this.nested(this.peek().span, () => this.parsePatternInner());
+  }
+
+  private parsePatternInner(): Pat {
     const t = this.peek();
     const start = t.span;
     if (t.kind === 'punct') {

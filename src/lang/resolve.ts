@@ -67,6 +67,8 @@ interface BlockScope {
 class FnScope {
   blocks: BlockScope[] = [];
   readonly captureBySlot = new Map<string, number>();
+  /** Enclosing loops and labelled blocks, innermost last: where `break` and `continue` can go. */
+  readonly jumpTargets: { label: string | null; loop: boolean }[] = [];
   constructor(
     readonly info: FnInfo,
     readonly parent: FnScope | null,
@@ -476,8 +478,13 @@ class Resolver {
         return this.expr(e.expr, 'ref');
       case 'ref':
         return this.expr(e.expr, 'ref');
-      case 'binary':
-        return this.expr(e.left, 'ref') && this.expr(e.right, 'ref');
+      case 'binary': {
+        // Resolve both sides before combining: a short-circuiting `&&` would leave the right side
+        // unresolved whenever the left one is not sync (`f() + x`).
+        const l = this.expr(e.left, 'ref');
+        const r = this.expr(e.right, 'ref');
+        return l && r;
+      }
       case 'assign': {
         const v = this.expr(e.value, 'move');
         return this.expr(e.target, 'ref') && v;
@@ -493,6 +500,12 @@ class Resolver {
           if (res.kind === 'builtin') calleeSync = this.oracle.pure(res.name);
           else if (res.kind === 'local') calleeSync = false;
           else if (res.kind === 'fn' || res.kind === 'method') calleeSync = res.item.async ? true : false;
+          else if (res.kind === 'variant' && typeof res.arity === 'number' && res.arity !== e.args.length)
+            // Nothing checks a variant's arity at run time: `E::A()` would build an `A` with no payload.
+            throw new CompileError(
+              `this enum variant takes ${res.arity} field(s) but ${e.args.length} were supplied`,
+              e.span,
+            );
         } else {
           this.expr(e.callee, 'ref');
           calleeSync = false;
@@ -508,15 +521,19 @@ class Resolver {
       }
       case 'field':
         return this.expr(e.expr, 'ref');
-      case 'index':
-        return this.expr(e.expr, 'ref') && this.expr(e.index, 'ref');
+      case 'index': {
+        const x = this.expr(e.expr, 'ref');
+        const i = this.expr(e.index, 'ref');
+        return x && i;
+      }
       case 'range': {
         const a = e.from ? this.expr(e.from, 'move') : true;
         const b = e.to ? this.expr(e.to, 'move') : true;
         return a && b;
       }
       case 'block':
-        return this.block(e.block, use);
+        if (e.label === null) return this.block(e.block, use);
+        return this.jumpTarget(e.label, false, () => this.block(e.block, use));
       case 'if': {
         this.pushBlock();
         const c = this.cond(e.cond);
@@ -536,23 +553,25 @@ class Resolver {
       case 'while': {
         e.scope = this.pushBlock();
         const c = this.cond(e.cond);
-        const b = this.block(e.body, 'move');
+        const b = this.jumpTarget(e.label, true, () => this.block(e.body, 'move'));
         this.popBlock();
         return c && b;
       }
       case 'loop':
-        return this.block(e.body, 'move');
+        return this.jumpTarget(e.label, true, () => this.block(e.body, 'move'));
       case 'for': {
         const it = this.expr(e.iter, 'move');
         e.scope = this.pushBlock();
         this.pattern(e.pat);
-        const b = this.block(e.body, 'move');
+        const b = this.jumpTarget(e.label, true, () => this.block(e.body, 'move'));
         this.popBlock();
         return it && b;
       }
       case 'break':
+        this.checkJump('break', e.label, e.span);
         return e.value ? this.expr(e.value, 'move') : true;
       case 'continue':
+        this.checkJump('continue', e.label, e.span);
         return true;
       case 'return':
         return e.value ? this.expr(e.value, 'move') : true;
@@ -605,8 +624,11 @@ class Resolver {
         for (const x of e.items) sync = this.expr(x, 'move') && sync;
         return sync;
       }
-      case 'repeat':
-        return this.expr(e.value, 'move') && this.expr(e.count, 'move');
+      case 'repeat': {
+        const v = this.expr(e.value, 'move');
+        const n = this.expr(e.count, 'move');
+        return v && n;
+      }
       case 'fmt': {
         let sync = true;
         for (const a of e.args) sync = this.expr(a, 'ref') && sync;
@@ -673,6 +695,53 @@ class Resolver {
       return s;
     }
     return this.expr(c, 'move');
+  }
+
+  /** Resolves the body of a loop or labelled block, which `break` (and, for loops, `continue`) may target. */
+  private jumpTarget<T>(label: string | null, loop: boolean, body: () => T): T {
+    const targets = this.fn!.jumpTargets;
+    targets.push({ label, loop });
+    try {
+      return body();
+    } finally {
+      targets.pop();
+    }
+  }
+
+  /**
+   * A `break` or `continue` must have somewhere to go in its own function body (closures and async blocks
+   * are bodies of their own), as rustc checks; the interpreter relies on it.
+   */
+  private checkJump(what: 'break' | 'continue', label: string | null, sp: Span): void {
+    const targets = this.fn!.jumpTargets;
+    if (label !== null) {
+      let target: { label: string | null; loop: boolean } | undefined;
+      for (let i = targets.length - 1; i >= 0 && !target; i--)
+        if (targets[i]!.label === label) target = targets[i];
+      if (!target) throw new CompileError(`use of undeclared label \`${label}\``, sp);
+      if (what === 'continue' && !target.loop)
+        throw new CompileError(
+          `\`continue\` pointing to a labeled block`,
+          sp,
+          'labeled blocks cannot be `continue`d',
+        );
+      return;
+    }
+    const inner = targets[targets.length - 1];
+    if (inner === undefined)
+      throw new CompileError(
+        what === 'break' ? '`break` outside of a loop or labeled block' : '`continue` outside of a loop',
+        sp,
+        this.fn!.parent
+          ? 'a closure or async block is a body of its own: it cannot leave a loop around it'
+          : undefined,
+      );
+    if (!inner.loop)
+      throw new CompileError(
+        `unlabeled \`${what}\` inside of a labeled block`,
+        sp,
+        `name the target: \`${what} ${inner.label}\``,
+      );
   }
 
   private requireAsync(sp: Span, what: string): void {

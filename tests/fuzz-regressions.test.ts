@@ -1,0 +1,302 @@
+/**
+ * Inputs found by the fuzzer (tests/fuzz.test.ts), minimised and pinned.
+ *
+ * - `regression …` tests are bugs that are fixed: they must keep passing.
+ * - `it.fails` tests are simulator (src/sim) bugs that are not fixed yet: each asserts the correct behaviour,
+ *   so it fails today and CI stays green; when the bug is fixed the test passes, `it.fails` reports that,
+ *   and it must become a plain `it`.
+ */
+import { describe, expect, it } from 'vitest';
+import { MAX_NESTING } from '../src/lang/parser';
+import { simulate, type SimResult } from '../src/sim/simulate';
+import { formatTrace } from '../src/trace/format';
+
+const LIMITS = { maxEvents: 20_000, maxStepsPerPoll: 20_000, maxMachineTime: 60e9, maxTasks: 1000 };
+
+/** Runs a program and checks the contract every run must keep: no throw, a span inside the source. */
+function run(source: string): SimResult {
+  const r = simulate(source, { limits: LIMITS });
+  const sp = r.outcome.span;
+  if (r.outcome.kind === 'unsupported') expect(sp).not.toBeNull();
+  if (sp)
+    expect(0 <= sp.start && sp.start <= sp.end && sp.end <= source.length, JSON.stringify(sp)).toBe(true);
+  return r;
+}
+
+const inMain = (body: string) => `#[tokio::main(flavor = "current_thread")]\nasync fn main() {\n${body}\n}\n`;
+
+function expectUnsupported(source: string, message: RegExp): SimResult {
+  const r = run(source);
+  expect(r.outcome.kind, r.outcome.message).toBe('unsupported');
+  expect(r.outcome.message).toMatch(message);
+  return r;
+}
+
+function expectCompleted(source: string, stdout: string): void {
+  const r = run(source);
+  expect(r.outcome.kind, r.outcome.message).toBe('completed');
+  expect(r.stdout).toBe(stdout);
+}
+
+describe('fuzz regressions: front end (fixed)', () => {
+  it('regression resolve-binary-right-side: `f() < if ..` resolves both operands', () => {
+    // The resolver combined operands with a short-circuiting `&&`: when the left side was not sync (a call
+    // of a user fn), the right side was never resolved and the interpreter crashed with a TypeError.
+    expectCompleted(
+      `fn one() -> u64 { 1 }\n${inMain(
+        '    let b = one() < if true { 2 } else { 0 };\n' +
+          '    let v = vec![1, 2, 3];\n' +
+          '    let i = v[one() as usize + { 0 }];\n' +
+          '    let r = [one(); 2 + { 0 }];\n' +
+          '    println!("{} {} {}", b, i, r.len());',
+      )}`,
+      'true 2 2\n',
+    );
+  });
+
+  it('regression lexer-escape-at-eof: an escape cut off by the end of the file has a span inside it', () => {
+    for (const tail of ["'\\x", '"\\', '"\\u', '"\\u{', "b'\\x", 'br#', 'br']) {
+      const source = inMain('    let x = 1;') + tail;
+      const r = run(source);
+      expect(r.outcome.kind, tail).toBe('unsupported');
+    }
+  });
+
+  it('regression lexer-unicode-escape-range: `\\u{FFFFFFF}` is a diagnostic, not a RangeError', () => {
+    expectUnsupported(inMain('    println!("\\u{FFFFFFF}");'), /invalid unicode character escape/);
+    expectUnsupported(inMain("    let c = '\\u{110000}';"), /invalid unicode character escape/);
+    expectUnsupported(inMain('    let s = "\\u{D800}";'), /invalid unicode character escape/);
+    expectCompleted(inMain('    println!("\\u{10FFFF}\\u{1F600}");'), '\u{10FFFF}\u{1F600}\n');
+  });
+
+  it("regression lexer-byte-literal: `b''` is a diagnostic, not NaN", () => {
+    expectUnsupported(inMain("    let b = b'';"), /exactly one byte/);
+    expectUnsupported(inMain("    let b = b'ab';"), /exactly one byte/);
+    expectCompleted(inMain("    println!(\"{} {}\", b'a', b'\\xff');"), '97 255\n');
+  });
+
+  it('regression continue-outside-loop: `join!(continue)` is a diagnostic, not a thrown ContinueSignal', () => {
+    expectUnsupported(inMain('    tokio::join!(continue);'), /`continue` outside of a loop/);
+    expectUnsupported(inMain('    break;'), /`break` outside of a loop/);
+    expectUnsupported(inMain('    loop { tokio::spawn(async { continue; }); }'), /`continue` outside/);
+    expectUnsupported(inMain('    loop { let f = || { break; }; }'), /`break` outside/);
+    expectUnsupported(inMain("    loop { break 'nowhere; }"), /undeclared label `'nowhere`/);
+    expectUnsupported(inMain("    'b: { continue 'b; }"), /`continue` pointing to a labeled block/);
+    expectUnsupported(inMain("    loop { 'b: { break; } }"), /unlabeled `break` inside of a labeled block/);
+    expectCompleted(
+      inMain(
+        "    let x = 'b: { if true { break 'b 1; } 2 };\n" +
+          '    \'outer: for i in 0..3 { loop { if i == 1 { continue \'outer; } break; } println!("{}", i); }\n' +
+          '    loop { tokio::join!(break); }\n' +
+          '    println!("{}", x);',
+      ),
+      '0\n2\n1\n',
+    );
+  });
+
+  it('regression variant-arity: `E::A()` is a diagnostic, not an `A` without its payload', () => {
+    // Found as a mutation deleting a call's argument: nothing checked a user variant's arity, so `E::A()`
+    // printed `A` and `E::A(1, 2)` printed `A(1, 2)`, both programs rustc rejects.
+    const prelude = '#[derive(Debug)]\nenum E {\n    A(u64),\n    B,\n}\n';
+    expectUnsupported(
+      prelude + inMain('    println!("{:?}", E::A());'),
+      /takes 1 field\(s\) but 0 were supplied/,
+    );
+    expectUnsupported(prelude + inMain('    println!("{:?}", E::A(1, 2));'), /takes 1 field\(s\) but 2/);
+    expectCompleted(prelude + inMain('    println!("{:?} {:?}", E::A(1), E::B);'), 'A(1) B\n');
+  });
+
+  it('regression brace-macro-statement: `select! { .. }` ends a statement without `;`', () => {
+    // Was: "expected `;` or `}` after this expression, found keyword `let`"; and `select! {..} *y = 4;`
+    // would have parsed as a multiplication.
+    expectCompleted(
+      inMain(
+        '    let mut x = 3;\n' +
+          '    let y = &mut x;\n' +
+          '    tokio::select! {\n' +
+          '        _ = tokio::task::yield_now() => println!("yielded"),\n' +
+          '    }\n' +
+          '    *y = 4;\n' +
+          '    let v = match 1 { 1 => tokio::select! { v = async { 7 } => v } _ => 0 };\n' +
+          '    println!("{} {}", x, v);',
+      ),
+      'yielded\n4 7\n',
+    );
+  });
+
+  describe('regression nesting-too-deep: deep nesting is a diagnostic, not a stack overflow', () => {
+    // [opener, closer, core]: `opener.repeat(n) + core + closer.repeat(n)` as the value of a `let`.
+    const shapes: [string, string, string][] = [
+      ['(', ')', '1'],
+      ['{', '}', '1'],
+      ['[', ']', '1'],
+      ['-', '', '1'],
+      ['&', '', '1'],
+      ['!', '', 'true'],
+      ['|| ', '', '1'],
+      ['Some(', ')', '1'],
+      ['async { ', ' }.await', '1'],
+      ['if true { 1 } else ', '', '{ 2 }'],
+      ["'a: { ", ' }', '1'],
+      ['1 + ', '', '1'],
+      ['', '.clone()', '1'],
+      ['', '?', 'x'],
+      ['x = ', '', '1'],
+      ['vec![', ']', '1'],
+      ['println!("{}", ', ')', '1'],
+      ['format!("{}", ', ')', '1'],
+      ['tokio::join!(', ')', 'async {}'],
+    ];
+    for (const [open, close, core] of shapes) {
+      it(`${JSON.stringify(open + '…' + close)} ten thousand deep`, () => {
+        const n = 10_000;
+        const source = inMain(`    let mut x = 1;\n    let r = ${open.repeat(n)}${core}${close.repeat(n)};`);
+        const r = expectUnsupported(source, /nested too deeply/);
+        // The span is one of the opening tokens, inside the source.
+        expect(r.outcome.span!.end).toBeLessThanOrEqual(source.length);
+      });
+    }
+    it('types and patterns ten thousand deep', () => {
+      expectUnsupported(
+        inMain(`    let x: ${'Vec<'.repeat(10_000)}u64${'>'.repeat(10_000)} = 1;`),
+        /too deeply/,
+      );
+      expectUnsupported(inMain(`    let x: ${'&'.repeat(10_000)}u64 = 1;`), /too deeply/);
+      expectUnsupported(inMain(`    let ${'('.repeat(10_000)}x${')'.repeat(10_000)} = 1;`), /too deeply/);
+      expectUnsupported(inMain(`    let ${'&'.repeat(10_000)}x = 1;`), /too deeply/);
+      expectUnsupported(
+        `use std::${'{a::'.repeat(10_000)}b${'}'.repeat(10_000)};\n` + inMain(''),
+        /too deeply/,
+      );
+      expectUnsupported(inMain(`    ${'if true { 1 } else '.repeat(10_000)}{ 2 };`), /too deeply/);
+    });
+    it(`nesting up to ${MAX_NESTING / 4} levels still runs`, () => {
+      const n = MAX_NESTING / 4;
+      expectCompleted(
+        inMain(
+          `    let a = ${'('.repeat(n)}1${')'.repeat(n)};\n` +
+            `    let b = ${'{ '.repeat(n)}2${' }'.repeat(n)};\n` +
+            `    let c = ${'async { '.repeat(n)}3${' }.await'.repeat(n)};\n` +
+            `    let d = ${'1 + '.repeat(n)}1;\n` +
+            `    let e = ${'vec!['.repeat(n)}5${']'.repeat(n)};\n` +
+            `    println!("{} {} {} {} {}", a, b, c, d, ${'('.repeat(n)}${n}${')'.repeat(n)});\n` +
+            `    let _ = e;`,
+        ),
+        `1 2 3 ${n + 1} ${n}\n`,
+      );
+    });
+  });
+});
+
+describe('fuzz regressions: simulator (src/sim, not fixed yet)', () => {
+  it.fails(
+    'std thread names do not depend on earlier runs (module-level counter in builtins/threads.ts)',
+    () => {
+      // `std::thread::spawn` names threads `std thread ${++stdThreads}` with a module-level counter, so the
+      // second run of the same program (same seed) gets a different thread name in its trace.
+      const source = inMain('    std::thread::spawn(|| println!("hi")).join().unwrap();');
+      const a = simulate(source, { seed: 1 });
+      const b = simulate(source, { seed: 1 });
+      expect(formatTrace(b.trace)).toBe(formatTrace(a.trace));
+    },
+  );
+
+  it.fails('a thread body that is not callable is reported with a span (interp: callForThread)', () => {
+    // Interp.callForThread (interp/interpreter.ts) calls callValue(callee, args, null): the UnsupportedError
+    // "this value of type `number` cannot be called" has no span. Found as `spawn_blocking({ .. total })`.
+    for (const call of [
+      'tokio::task::spawn_blocking(1).await.unwrap();',
+      'std::thread::spawn(1).join().unwrap();',
+    ]) {
+      const r = simulate(inMain(`    ${call}`), { limits: LIMITS });
+      expect(r.outcome.kind).toBe('unsupported');
+      expect(r.outcome.span, r.outcome.message).not.toBeNull();
+    }
+  });
+
+  it.fails(
+    '`Arc::clone` of a value that is not an Arc is an outcome, not a TypeError (builtins/core.ts)',
+    () => {
+      // builtins/core.ts: `Arc::clone` casts its argument `as RArc` and calls `.cloneValue()` on it:
+      // "TypeError: deref(...).cloneValue is not a function" escapes simulate(). rustc rejects the program,
+      // but simulate must still end in an outcome. Found as `Arc::clone(Mutex::new(0u32))`.
+      const r = simulate(inMain('    let a = std::sync::Arc::clone(1);'), { limits: LIMITS });
+      expect(['unsupported', 'panicked']).toContain(r.outcome.kind);
+    },
+  );
+
+  describe('builtins called with too few arguments end in an outcome, not a TypeError', () => {
+    // Builtins trust their arity (rustc would reject these programs, but simulate must still return an
+    // outcome). Found by deleting call arguments in the conformance programs; one builtin per test.
+    const cases: [string, string, string][] = [
+      [
+        '`watch::Sender::send()` stores undefined; printing it throws in format.ts display (fmtDisplay)',
+        '',
+        '    let (tx, rx) = tokio::sync::watch::channel(1);\n    tx.send().unwrap();\n    println!("{}", *rx.borrow());',
+      ],
+      [
+        '`Some()` builds an Option of undefined; `{:?}` throws in format.ts isSelfFormatting (fmtDebug)',
+        '',
+        '    let x: Option<u64> = Some();\n    println!("{:?}", x);',
+      ],
+      [
+        '`String::from()` throws in builtins/core.ts (display of undefined)',
+        '',
+        '    println!("{}", String::from());',
+      ],
+      [
+        '`waker.will_wake()` throws in waker.ts Waker.willWake (reading `task` of undefined)',
+        'use std::future::Future;\nuse std::pin::Pin;\nuse std::task::{Context, Poll};\nstruct W;\n' +
+          'impl Future for W {\n    type Output = bool;\n' +
+          "    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<bool> {\n" +
+          '        Poll::Ready(cx.waker().will_wake())\n    }\n}\n',
+        '    println!("{}", W.await);',
+      ],
+    ];
+    for (const [name, prelude, body] of cases) {
+      it.fails(name, () => {
+        const r = simulate(prelude + inMain(body), { limits: LIMITS });
+        expect(['unsupported', 'panicked']).toContain(r.outcome.kind);
+      });
+    }
+  });
+
+  it.fails(
+    'a spawned non-`move` async block that outlives a borrowed local is an outcome, not a TypeError',
+    () => {
+      // rustc rejects this (E0373: the async block may outlive the borrowed `name`; add `move`). The simulator
+      // runs the task after the loop iteration dropped `name`, then `name.len()` throws "TypeError: Cannot
+      // convert undefined or null to object" in builtins/registry.ts findMethod (from Interp.method). Found
+      // by deleting `move` in tests/conformance/sync_std_mutex_counter.rs.
+      const r = simulate(
+        inMain(
+          '    let mut handles = Vec::new();\n' +
+            '    for id in 0..2 {\n' +
+            '        let name = String::from("t");\n' +
+            '        handles.push(tokio::spawn(async { println!("{} {}", name.len(), id); }));\n' +
+            '    }\n' +
+            '    for h in handles {\n' +
+            '        h.await.unwrap();\n' +
+            '    }',
+        ),
+        { limits: LIMITS },
+      );
+      expect(['unsupported', 'panicked']).toContain(r.outcome.kind);
+    },
+  );
+
+  it.fails('`Ok(())` matches `Ok` of the unit value (interp/patterns.ts: a `()` pattern vs UNIT)', () => {
+    // A `()` pattern parses as an empty tuple pattern; matchPattern only accepts an RTuple or RVec there,
+    // not the Unit value, so `Ok(()) => ..` never matches and main panics "no match arm matched".
+    expectCompleted(
+      inMain(
+        '    let r: Result<(), ()> = Ok(());\n' +
+          '    match r {\n' +
+          '        Ok(()) => println!("ok"),\n' +
+          '        Err(_) => println!("err"),\n' +
+          '    }',
+      ),
+      'ok\n',
+    );
+  });
+});
