@@ -115,6 +115,52 @@ function toLint(diagnostics: readonly EditorDiagnostic[], length: number): Diagn
   });
 }
 
+/** The document range of the DOM selection (or of the input event's target), if it lies in the editor. */
+function domSelectionRange(view: EditorView, event: InputEvent): { from: number; to: number } | null {
+  let range: StaticRange | Range | undefined = event.getTargetRanges()[0];
+  if (!range) {
+    // Chrome has getSelection on shadow roots too; elsewhere the document's selection is the one.
+    const root = view.root as Partial<Pick<Document, 'getSelection'>>;
+    const sel = root.getSelection ? root.getSelection() : document.getSelection();
+    if (sel && sel.rangeCount > 0) range = sel.getRangeAt(0);
+  }
+  if (!range) return null;
+  const inside = (n: Node) => view.contentDOM.contains(n);
+  if (!inside(range.startContainer) || !inside(range.endContainer)) return null;
+  try {
+    const a = view.posAtDOM(range.startContainer, range.startOffset);
+    const b = view.posAtDOM(range.endContainer, range.endOffset);
+    return a <= b ? { from: a, to: b } : { from: b, to: a };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Multi-line text inserted in one go (Playwright's `fill`, dictation, some input methods): apply it as one
+ * change, over the range the browser would replace. Left to the browser, Chrome edits the DOM paragraph by
+ * paragraph — quadratic: filling a 3,000-line program took over 40 s. The range is read from the DOM
+ * selection because CodeMirror may not have seen a selection made just before (Playwright selects all and
+ * inserts at once). Typing never inserts a newline this way (Enter has its own key binding).
+ */
+const insertMultilineText = EditorView.domEventHandlers({
+  beforeinput(event, view) {
+    const data = event.data;
+    if (event.inputType !== 'insertText' || !data || !data.includes('\n') || view.state.readOnly)
+      return false;
+    const { from, to } = domSelectionRange(view, event) ?? view.state.selection.main;
+    const text = view.state.toText(data);
+    event.preventDefault();
+    view.dispatch({
+      changes: { from, to, insert: text },
+      selection: { anchor: from + text.length },
+      userEvent: 'input.paste',
+      scrollIntoView: true,
+    });
+    return true;
+  },
+});
+
 function diagnosticsKey(diagnostics: readonly EditorDiagnostic[]): string {
   return JSON.stringify(diagnostics.map((d) => [d.from, d.to, d.message, d.hint ?? null]));
 }
@@ -181,6 +227,7 @@ export function CodeEditor(props: CodeEditorProps) {
           linter(null),
           lintGutter(),
           taskMarks((task) => latest.current.onSelectTask(task)),
+          insertMultilineText,
           Prec.highest(
             keymap.of([
               {
