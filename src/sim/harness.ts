@@ -24,7 +24,7 @@ export type RunResult = 'done' | 'blocked';
  * `Harness::poll`: `transition_to_running`, poll under a fresh coop budget, then `transition_to_idle` or
  * `complete`. Returns 'blocked' when the poll is suspended because its thread blocked; call `resumePoll`.
  */
-export function runTask(world: World, task: Task, from: QueueKind): RunResult {
+export function runTask(world: World, task: Task, from: QueueKind, budget: number = BUDGET): RunResult {
   const m = world.machine;
   const t = m.current;
   m.emit('poll', { task: task.id, future: task.future ? task.future.id : -1, from });
@@ -44,7 +44,8 @@ export function runTask(world: World, task: Task, from: QueueKind): RunResult {
   }
   task.polls++;
   t.currentTask = task;
-  t.budget = BUDGET;
+  // A fresh budget per `run_task`; multi_thread's LIFO chain passes on what the previous poll left.
+  t.budget = budget;
   return pollBody(world, task);
 }
 
@@ -63,6 +64,7 @@ function pollBody(world: World, task: Task): RunResult {
   } catch (e) {
     if (!(e instanceof RustPanic)) throw e;
     t.currentTask = null;
+    t.budgetLeft = t.budget ?? 0;
     t.budget = null;
     taskPanicked(world, task, e);
     return 'done';
@@ -72,6 +74,7 @@ function pollBody(world: World, task: Task): RunResult {
     return 'blocked';
   }
   t.currentTask = null;
+  t.budgetLeft = t.budget ?? 0;
   t.budget = null;
   if (task.kind === 'main') {
     if (r !== PENDING) world.interp.mainFinished(r);

@@ -31,11 +31,15 @@ export class WaitQueue {
     if (i >= 0) this.waiters.splice(i, 1);
   }
 
+  /** Also called on every `notifyAll` (lets one waiter wait on several queues). */
+  onNotify: (() => void) | null = null;
+
   /** Wakes every waiter; each re-checks its condition when it runs (like a condvar broadcast). */
   notifyAll(machine: Machine): void {
     const ws = this.waiters;
     this.waiters = [];
     for (const w of ws) machine.makeReady(w);
+    this.onNotify?.();
   }
 
   notifyOne(machine: Machine): void {
@@ -64,6 +68,8 @@ export class SimThread {
   status: ThreadStatus = 'runnable';
   /** Coop budget (tokio `Budget`): null is unconstrained. */
   budget: number | null = null;
+  /** What the last task poll on this thread left of its budget (multi_thread's LIFO chain shares it). */
+  budgetLeft = 0;
   /** The task whose poll is running on this thread, or null. */
   currentTask: Task | null = null;
   /** Which runtime's scheduler context this thread is in ("CURRENT" in tokio), if any. */
@@ -208,6 +214,8 @@ export class Machine {
       this.steps = 0;
       assert(t.body !== null, 'thread without body');
       t.body.step(t);
+      // A thread that is still runnable continues from where its clock now stands.
+      if (t.status === 'runnable' && t.readyAt < t.clock) t.readyAt = t.clock;
     }
     return null;
   }

@@ -226,10 +226,11 @@ async fn main() {
     expect(r.diagnostics[0]!.hint).toBeDefined();
   });
 
-  it('the multi_thread flavor is reported as not simulated yet, not run as something else', () => {
+  it('plain #[tokio::main] is the multi_thread runtime, with 4 workers here', () => {
     const r = sim(`#[tokio::main]\nasync fn main() { println!("hi"); }`);
-    expect(r.outcome.kind).toBe('unsupported');
-    expect(r.stdout).toBe('');
+    expect(r.outcome.kind).toBe('completed');
+    expect(r.stdout).toBe('hi\n');
+    expect(r.runtime).toEqual({ flavor: 'multi_thread', workerThreads: 4, startPaused: false });
   });
 });
 

@@ -20,7 +20,8 @@ import type { SimFuture } from './future';
 import { cancelTask } from './harness';
 import { Interp } from './interp/interpreter';
 import { RustPanic, UnsupportedError } from './interp/signals';
-import { LimitError, Machine, type SimThread, type ThreadBody } from './machine';
+import { LimitError, Machine, WaitQueue, type SimThread, type ThreadBody } from './machine';
+import { MultiThreadScheduler } from './mt/scheduler';
 import { Task } from './task';
 import { TimeDriver } from './time-driver';
 import { futureLayouts, type FutureLayout } from './layouts';
@@ -120,7 +121,7 @@ function runtimeConfig(p: ResolvedProgram): RuntimeConfig {
 
 class Run implements World {
   readonly machine: Machine;
-  scheduler!: Scheduler & CurrentThreadScheduler;
+  scheduler!: Scheduler;
   time!: TimeDriver;
   interp!: Interp;
   blocking!: BlockingPool;
@@ -223,24 +224,6 @@ export function simulate(source: string, opts: SimulateOptions = {}): SimResult 
     throw e;
   }
   const { program, runtime } = compiled;
-  if (runtime.flavor === 'multi_thread') {
-    const attr = program.main.attrs.find((a) => a.path === 'tokio::main')!;
-    const d: Diagnostic = {
-      severity: 'error',
-      message: 'the multi_thread runtime is not simulated yet',
-      span: attr.span,
-      hint: 'use `#[tokio::main(flavor = "current_thread")]` for now',
-    };
-    return {
-      trace,
-      outcome: { kind: 'unsupported', message: d.message, exitCode: EXIT.unsupported, span: d.span },
-      stdout: '',
-      stderr: '',
-      runtime,
-      diagnostics: [d],
-      layouts: futureLayouts(program),
-    };
-  }
   const world = new Run(options, trace);
   if (opts.onProgress) world.machine.onHeartbeat = () => opts.onProgress!(trace.length);
   const outcome = execute(world, program, runtime);
@@ -273,10 +256,33 @@ function execute(world: Run, program: ResolvedProgram, runtime: RuntimeConfig): 
   world.blocking = new BlockingPool(world);
   const mainTask = new Task(0, 'main', null, program.main.span.start);
   world.tasks.push(mainTask);
-  const sched = new CurrentThreadScheduler(world, mainTask);
-  world.scheduler = sched;
-  sched.attach(mainThread);
-  mainThread.body = sched;
+  let finishMain: () => void;
+  let blockedOnShutdown: () => boolean;
+  let shutdownQueue: WaitQueue;
+  if (runtime.flavor === 'current_thread') {
+    const sched = new CurrentThreadScheduler(world, mainTask);
+    world.scheduler = sched;
+    sched.attach(mainThread);
+    mainThread.body = sched;
+    finishMain = () => sched.finish();
+    blockedOnShutdown = () => world.blocking.busy;
+    shutdownQueue = world.blocking.drained;
+  } else {
+    const sched = new MultiThreadScheduler(world, mainTask, runtime.workerThreads);
+    world.scheduler = sched;
+    sched.launch(mainThread);
+    finishMain = () => {
+      sched.blockOn.finish();
+      sched.shutdown();
+    };
+    // Dropping a multi_thread runtime waits for its worker threads (each finishes its current poll).
+    blockedOnShutdown = () => world.blocking.busy || sched.workersAlive > 0;
+    const both = new WaitQueue();
+    shutdownQueue = both;
+    const relay = () => both.notifyAll(m);
+    sched.exited.onNotify = relay;
+    world.blocking.drained.onNotify = relay;
+  }
   try {
     mainTask.future = world.interp.makeMainFuture();
     m.emit('spawn', {
@@ -287,18 +293,16 @@ function execute(world: Run, program: ResolvedProgram, runtime: RuntimeConfig): 
       mode: 'async',
     });
     world.interp.onMainDone = () => {
-      // block_on returned: dropping the Runtime cancels every task, then waits for running blocking tasks.
-      sched.finish();
+      // block_on returned: dropping the Runtime cancels every task, then waits for running blocking tasks
+      // (and, on multi_thread, for the workers to finish their current polls).
+      finishMain();
       shutdown(world);
       world.blocking.close();
-      if (!world.blocking.busy) m.stop();
+      if (!blockedOnShutdown()) m.stop();
       else {
-        mainThread.body = new WaitForBlockingPool(world);
-        m.block(mainThread, {
-          kind: 'wait',
-          queue: world.blocking.drained,
-          what: 'dropping the runtime: waiting for spawn_blocking tasks to finish',
-        });
+        const waiter = new WaitForShutdown(world, shutdownQueue, blockedOnShutdown);
+        mainThread.body = waiter;
+        waiter.block(mainThread);
       }
     };
     const stuck = m.run();
@@ -330,26 +334,27 @@ function shutdown(world: Run): void {
   for (const t of world.tasks) {
     if (t.kind !== 'async' || t.complete) continue;
     t.cancelled = true;
-    cancelTask(world, t);
+    // A task in the middle of a poll on another worker is cancelled when that poll returns (harness).
+    if (!t.running) cancelTask(world, t);
   }
 }
 
-/** The main thread after `block_on` returned, inside `Runtime::drop`: waits for the blocking pool. */
-class WaitForBlockingPool implements ThreadBody {
-  constructor(private readonly world: Run) {}
+/** The main thread after `block_on` returned, inside `Runtime::drop`: waits for what the drop waits for. */
+class WaitForShutdown implements ThreadBody {
+  constructor(
+    private readonly world: Run,
+    private readonly queue: WaitQueue,
+    private readonly busy: () => boolean,
+  ) {}
   describe(): string {
-    return 'dropping the runtime: waiting for spawn_blocking tasks';
+    return 'dropping the runtime: waiting for spawn_blocking tasks and worker threads to finish';
+  }
+  block(thread: SimThread): void {
+    this.world.machine.block(thread, { kind: 'wait', queue: this.queue, what: this.describe() });
   }
   step(thread: SimThread): void {
-    if (this.world.blocking.busy) {
-      this.world.machine.block(thread, {
-        kind: 'wait',
-        queue: this.world.blocking.drained,
-        what: this.describe(),
-      });
-      return;
-    }
-    this.world.machine.stop();
+    if (this.busy()) this.block(thread);
+    else this.world.machine.stop();
   }
 }
 

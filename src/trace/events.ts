@@ -92,6 +92,8 @@ export const EVENT_SCHEMA = {
     op: ['wake', 'wake_by_ref', 'defer'],
     effect: WAKE_EFFECTS,
   },
+  /** A searching worker (`core`) takes `count` tasks from the head of `victim`'s local queue (multi_thread). */
+  steal: { core: 'int', victim: 'int', count: 'int' },
   /** `yield_now` (or, in latest tokio, coop exhaustion) puts the task's waker on the defer list. */
   defer: { task: 'int', core: 'int' },
   /** The coop budget ran out: the resource returned Pending although it was ready. */

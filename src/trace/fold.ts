@@ -163,6 +163,8 @@ export class ReferenceFold {
         const t = this.task(ev.task);
         if (t) {
           t.state = 'scheduled';
+          // A queued task can move (LIFO displacement, a steal, overflow to the inject queue).
+          if (t.queue !== null && t.queue !== 'main') this.dequeue(t.id);
           t.queue = ev.where;
         }
         if (ev.where !== 'main') this.queue(ev.where, ev.core).push(ev.task);
@@ -395,6 +397,8 @@ export class ReferenceFold {
         s.stderrLength = this.stderr.length;
         break;
       case 'lint':
+      case 'steal':
+        // The stolen tasks' moves are `schedule` events of their own.
         break;
       case 'outcome':
         s.outcome = { result: ev.result, message: ev.message };

@@ -365,6 +365,11 @@ export class TraceIndex {
         const t = this.tasks[ev.task];
         if (t && t.state !== TASK_STATES.indexOf('running')) t.scheduledSince = ev.time;
         this.setTask(ev.task, step, 'scheduled', ev.where);
+        // A queued task can move (LIFO displacement, a steal, overflow to the inject queue).
+        if (t?.queueKey) {
+          this.queues.get(t.queueKey)?.q.remove(ev.task, step);
+          t.queueKey = null;
+        }
         if (ev.where !== 'main') {
           this.queue(ev.where, ev.core).push(step, ev.task);
           if (t) t.queueKey = `${ev.where}:${ev.where === 'inject' ? -1 : ev.core}`;
@@ -629,6 +634,8 @@ export class TraceIndex {
         this.stdoutEnds.add(0, step, this.stdoutLen, this.stderrLen);
         break;
       case 'lint':
+      case 'steal':
+        // The stolen tasks' moves are `schedule` events of their own.
         break;
       case 'outcome':
         this.outcome = { step, result: ev.result, message: ev.message };

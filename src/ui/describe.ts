@@ -28,7 +28,13 @@ export function describeEvent(ev: TraceEvent, view: ViewState): string {
         ? `#[tokio::main] hands main's future to block_on`
         : `${taskName(ev.parent)} spawns ${taskName(ev.task)} (${fut(ev.future)})`;
     case 'schedule':
-      return `${taskName(ev.task)} is queued on the ${ev.where} queue`;
+      return ev.where === 'lifo'
+        ? `${taskName(ev.task)} goes into worker ${ev.core}'s LIFO slot (it runs next there)`
+        : ev.where === 'local' && ev.core >= 0 && view.threads.some((t) => t.role === 'worker')
+          ? `${taskName(ev.task)} is queued on worker ${ev.core}'s local queue`
+          : `${taskName(ev.task)} is queued on the ${ev.where} queue`;
+    case 'steal':
+      return `worker ${ev.core} steals ${ev.count} task${ev.count === 1 ? '' : 's'} from worker ${ev.victim}'s local queue`;
     case 'poll':
       return `${thread} polls ${taskName(ev.task)}${ev.from === 'main' ? '' : ` (taken from the ${ev.from} queue)`}`;
     case 'poll-child':

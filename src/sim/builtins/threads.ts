@@ -9,6 +9,7 @@ import { formatNanos } from '../../base';
 import { ClosureThread } from '../blocking-pool';
 import { THREAD_SPAWN_COST_NS } from '../costs';
 import type { SimThread } from '../machine';
+import { MultiThreadScheduler } from '../mt/scheduler';
 import { Task } from '../task';
 import { RDuration, RObject, UNIT, deref, errVal, okVal, some, type Value } from '../values';
 import { JoinHandle } from './task';
@@ -153,9 +154,21 @@ defineFn(['tokio::task::spawn_blocking'], {
 defineFn(['tokio::task::block_in_place'], {
   pure: false,
   blocks: true,
-  call: (ctx) => {
-    if (ctx.world.scheduler.flavor === 'current_thread')
+  call: (ctx, [f]) => {
+    const sched = ctx.world.scheduler;
+    if (!(sched instanceof MultiThreadScheduler))
       return ctx.interp.panic('can call blocking only when running on the multi-threaded runtime');
-    return ctx.interp.unsupported('block_in_place on the multi_thread runtime is not simulated yet');
+    return blockInPlace(ctx, sched, f!);
   },
 });
+
+/** Runs the closure on this thread; the worker's core carries on on another thread meanwhile. */
+function* blockInPlace(ctx: CallCtx, sched: MultiThreadScheduler, f: Value): Gen<Value> {
+  const exit = sched.enterBlockInPlace();
+  try {
+    return yield* ctx.interp.callForThread(f, []);
+  } finally {
+    exit?.();
+    ctx.interp.dropValue(f);
+  }
+}

@@ -1,0 +1,318 @@
+/**
+ * tokio's multi_thread scheduler (`runtime/scheduler/multi_thread/`, spec §4) as tasks and wakers see it:
+ * where a woken or spawned task goes (`schedule_task`, §4.5), who gets notified (§4.7), the shared driver
+ * (one parked worker holds it, §4.8), the defer lists, `block_in_place` (§6.2), and the `block_on` thread,
+ * which is not a worker: the main future is polled there and everything it spawns or wakes goes through
+ * the inject queue (§4.12).
+ */
+import { Deque } from '../../base';
+import type { QueueKind } from '../../trace/events';
+import { PARK_COST_NS, THREAD_SPAWN_COST_NS } from '../costs';
+import { resumePoll, runTask } from '../harness';
+import { WaitQueue, type SimThread, type ThreadBody } from '../machine';
+import type { Task } from '../task';
+import type { Waker } from '../waker';
+import type { Scheduler, World } from '../world';
+import { Core, pushBackOrOverflow } from './core';
+import { Idle } from './idle';
+import { WorkerThread } from './worker-thread';
+
+export class MultiThreadScheduler implements Scheduler {
+  readonly flavor = 'multi_thread' as const;
+  readonly cores: Core[] = [];
+  readonly inject = new Deque<Task>();
+  readonly idle: Idle;
+  /** The worker parked in the driver (tokio's driver `TryLock`), or null. */
+  driverOwner: Core | null = null;
+  shuttingDown = false;
+  /** Worker threads alive; shutdown waits for them. */
+  private alive = 0;
+  /** Signalled when a worker thread exits (the runtime's drop waits for them). */
+  readonly exited = new WaitQueue();
+  readonly blockOn: BlockOnThread;
+
+  constructor(
+    readonly world: World,
+    readonly mainTask: Task,
+    workers: number,
+  ) {
+    this.idle = new Idle(workers);
+    for (let i = 0; i < workers; i++) this.cores.push(new Core(i, world.machine.rng.fork()));
+    this.blockOn = new BlockOnThread(this);
+    world.time.onUnpark = () => {
+      // The mio waker: the worker blocked in the driver returns from its turn (whatever its parker says).
+      const d = this.driverOwner;
+      if (d?.holder) this.world.machine.makeReady(d.holder);
+    };
+  }
+
+  /** `Launch::launch`: one OS thread per worker, started before `block_on` polls the main future. */
+  launch(mainThread: SimThread): void {
+    const m = this.world.machine;
+    this.blockOn.thread = mainThread;
+    mainThread.body = this.blockOn;
+    for (const core of this.cores) {
+      m.spend(THREAD_SPAWN_COST_NS);
+      this.startThread(core, false, `worker ${core.index}`);
+    }
+    mainThread.readyAt = mainThread.clock;
+  }
+
+  private startThread(core: Core, handoff: boolean, name: string): SimThread {
+    const m = this.world.machine;
+    const body = new WorkerThread(this, core, handoff);
+    const t = m.spawnThread('worker', name, body, m.current.clock + (handoff ? THREAD_SPAWN_COST_NS : 0));
+    body.thread = t;
+    t.context = body;
+    if (!handoff) core.holder = t;
+    this.alive++;
+    return t;
+  }
+
+  /** A worker thread ends (shutdown, or it gave its core away in block_in_place). */
+  threadLeft(thread: SimThread): void {
+    this.alive--;
+    this.world.machine.exitThread(thread);
+    this.exited.notifyAll(this.world.machine);
+  }
+
+  get workersAlive(): number {
+    return this.alive;
+  }
+
+  /** The core `thread` holds, if it is a worker of this runtime that has one. */
+  coreOf(thread: SimThread): Core | null {
+    const ctx = thread.context;
+    return ctx instanceof WorkerThread && ctx.holdsCore ? ctx.core : null;
+  }
+
+  // ------------------------------------------------------------------------------------ Scheduler
+
+  isLocal(thread: SimThread): boolean {
+    return this.coreOf(thread) !== null;
+  }
+
+  schedule(task: Task): void {
+    this.scheduleTask(task, false);
+  }
+
+  yieldNow(task: Task): void {
+    this.scheduleTask(task, true);
+  }
+
+  /** `Handle::schedule_task`: local if this thread holds a core of this runtime, else inject + notify. */
+  private scheduleTask(task: Task, isYield: boolean): void {
+    const m = this.world.machine;
+    const core = this.coreOf(m.current);
+    if (core) {
+      this.scheduleLocal(core, task, isYield);
+      return;
+    }
+    this.inject.pushBack(task);
+    m.emit('schedule', { task: task.id, core: -1, where: 'inject' });
+    this.notifyParked();
+  }
+
+  /** `schedule_local`: the LIFO slot (displacing its task to the queue), or the queue for yields. */
+  private scheduleLocal(core: Core, task: Task, isYield: boolean): void {
+    const m = this.world.machine;
+    let notify: boolean;
+    if (isYield || (this.world.profile === 'latest' && !core.lifoEnabled)) {
+      pushBackOrOverflow(m, this.world.profile, core, task, this.inject);
+      notify = true;
+    } else {
+      const prev = core.lifo;
+      if (prev) pushBackOrOverflow(m, this.world.profile, core, prev, this.inject);
+      core.lifo = task;
+      m.emit('schedule', { task: task.id, core: core.index, where: 'lifo' });
+      notify = prev !== null;
+    }
+    // Inside the worker's own park (timer, I/O and deferred wakes) nobody is notified.
+    if (notify && !core.inPark) this.notifyParked();
+  }
+
+  wakeMain(): void {
+    this.blockOn.wake();
+  }
+
+  defer(task: Task): void {
+    const m = this.world.machine;
+    const t = m.current;
+    const core = this.coreOf(t);
+    const is124 = this.world.profile === '1.24';
+    // 1.24 keeps a thread-local defer list wherever the runtime is entered (workers and the block_on
+    // thread); latest keeps it in the worker's context. Elsewhere (no core) the waker is woken at once.
+    if (!core && !(is124 && t === this.blockOn.thread)) {
+      this.world.interp.wakeTaskByRef(task, -1);
+      return;
+    }
+    const w = this.world.interp.wakerFor(task).clone(this.world);
+    if (is124 || !core) {
+      (t.deferred as Waker[]).push(w);
+    } else {
+      const last = core.deferLatest[core.deferLatest.length - 1];
+      if (last && last.willWake(w)) {
+        w.drop(this.world);
+        return;
+      }
+      core.deferLatest.push(w);
+    }
+    m.emit('defer', { task: task.id, core: core ? core.index : -1 });
+  }
+
+  hasDeferred(thread: SimThread, core: Core): boolean {
+    return this.world.profile === '1.24' ? thread.deferred.length > 0 : core.deferLatest.length > 0;
+  }
+
+  /** `Defer::wake`: 1.24 drains the thread-local list FIFO; latest pops the worker's list LIFO (#5741). */
+  wakeDeferred(thread: SimThread, core: Core | null): void {
+    if (this.world.profile === '1.24' || !core) {
+      const list = thread.deferred as Waker[];
+      thread.deferred = [];
+      for (const w of list) w.wake(this.world, -1, 'defer');
+    } else {
+      while (core.deferLatest.length) core.deferLatest.pop()!.wake(this.world, -1, 'defer');
+    }
+  }
+
+  whereIs(task: Task): QueueKind | null {
+    for (const c of this.cores) {
+      if (c.lifo === task) return 'lifo';
+      for (let i = 0; i < c.runQueue.length; i++) if (c.runQueue.at(i) === task) return 'local';
+    }
+    for (let i = 0; i < this.inject.length; i++) if (this.inject.at(i) === task) return 'inject';
+    return null;
+  }
+
+  // ------------------------------------------------------------------------------------ idle workers
+
+  /** `notify_parked`: wake the most recently parked worker, unless someone is searching. */
+  notifyParked(): void {
+    const i = this.idle.workerToNotify();
+    if (i !== null) this.unpark(this.cores[i]!);
+  }
+
+  /** `notify_if_work_pending`: the last searcher parks; wake a peer if any queue still has work. */
+  notifyIfWorkPending(): void {
+    if (this.cores.some((c) => c.runQueue.length > 0) || this.inject.length > 0) this.notifyParked();
+  }
+
+  /** `Unparker::unpark`: leave a token; wake the thread on its condvar, or through the driver. */
+  private unpark(core: Core): void {
+    const m = this.world.machine;
+    const prev = core.parkState;
+    if (prev === 'notified') return;
+    core.parkState = 'notified';
+    core.unparkedBy = m.current.id;
+    if (prev === 'parked-condvar' && core.holder) m.makeReady(core.holder);
+    else if (prev === 'parked-driver') this.world.time.driverUnpark();
+  }
+
+  // ------------------------------------------------------------------------------------ block_in_place
+
+  /**
+   * `block_in_place` on a worker (spec §6.2): the core goes to a new thread, which carries on with its
+   * queues while this thread runs the blocking closure. Returns the function to call when the closure
+   * returns, or null when there is no core to hand over (the block_on thread: the closure just runs).
+   */
+  enterBlockInPlace(): (() => void) | null {
+    const m = this.world.machine;
+    const t = m.current;
+    const core = this.coreOf(t);
+    if (!core) return null;
+    if (this.world.profile === 'latest') {
+      // latest wakes the deferred tasks first (#7879) and lets the LIFO task be stolen (#6596).
+      this.wakeDeferred(t, core);
+      if (core.lifo) {
+        const lifo = core.lifo;
+        core.lifo = null;
+        pushBackOrOverflow(m, this.world.profile, core, lifo, this.inject);
+      }
+    }
+    core.holder = null;
+    core.handoff = this.startThread(core, true, `worker ${core.index} (after block_in_place)`);
+    const budget = t.budget;
+    t.budget = null;
+    return () => {
+      t.budget = budget;
+      // `Reset::drop`: take the core back if the other thread has not started with it yet.
+      if (core.holder === null) {
+        core.holder = t;
+        core.handoff = null;
+      }
+    };
+  }
+
+  // ------------------------------------------------------------------------------------ shutdown
+
+  /** `Handle::close`: no new work; every worker is unparked and leaves its loop. */
+  shutdown(): void {
+    this.shuttingDown = true;
+    for (const c of this.cores) this.unpark(c);
+  }
+}
+
+type BlockOnPhase = { k: 'run' } | { k: 'in-poll' } | { k: 'parked' } | { k: 'finished' };
+
+/**
+ * `CachedParkThread::block_on` (spec §4.12): poll the main future when woken, park the thread between
+ * polls. It is not a worker and holds no core.
+ */
+export class BlockOnThread implements ThreadBody {
+  thread!: SimThread;
+  woken = true;
+  private phase: BlockOnPhase = { k: 'run' };
+
+  constructor(private readonly sched: MultiThreadScheduler) {}
+
+  describe(): string {
+    return this.phase.k === 'parked' ? 'block_on: parked until the main future is woken' : 'block_on';
+  }
+
+  wake(): void {
+    this.woken = true;
+    if (this.phase.k === 'parked') this.sched.world.machine.makeReady(this.thread);
+  }
+
+  finish(): void {
+    this.phase = { k: 'finished' };
+  }
+
+  step(thread: SimThread): void {
+    const world = this.sched.world;
+    const m = world.machine;
+    const p = this.phase;
+    switch (p.k) {
+      case 'finished':
+        return;
+      case 'in-poll': {
+        if (resumePoll(world, this.sched.mainTask) === 'blocked') return;
+        if (this.phase.k === 'in-poll') this.phase = { k: 'run' };
+        return;
+      }
+      case 'parked':
+        m.emit('unpark', { by: -1 });
+        this.phase = { k: 'run' };
+        break;
+      case 'run':
+        break;
+    }
+    if (this.woken) {
+      this.woken = false;
+      const r = runTask(world, this.sched.mainTask, 'main');
+      if (r === 'blocked' && this.phase.k === 'run') this.phase = { k: 'in-poll' };
+      return;
+    }
+    // 1.24 drains the thread-local defer list before parking: a yield_now in main is re-polled at once.
+    if (thread.deferred.length) {
+      this.sched.wakeDeferred(thread, null);
+      if (this.woken) return;
+    }
+    m.emit('park', { timeout: -1, core: -1 });
+    m.spend(PARK_COST_NS);
+    thread.status = 'parked';
+    thread.blockedOn = 'block_on: waiting for the main future to be woken';
+    thread.readyAt = Infinity;
+    this.phase = { k: 'parked' };
+  }
+}
