@@ -94,6 +94,8 @@ export const EVENT_SCHEMA = {
   },
   /** A searching worker (`core`) takes `count` tasks from the head of `victim`'s local queue (multi_thread). */
   steal: { core: 'int', victim: 'int', count: 'int' },
+  /** A multi_thread worker starts (1) or stops (0) searching for work to steal (at most half of them do). */
+  search: { core: 'int', searching: 'int' },
   /** `yield_now` (or, in latest tokio, coop exhaustion) puts the task's waker on the defer list. */
   defer: { task: 'int', core: 'int' },
   /** The coop budget ran out: the resource returned Pending although it was ready. */

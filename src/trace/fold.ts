@@ -400,6 +400,10 @@ export class ReferenceFold {
       case 'steal':
         // The stolen tasks' moves are `schedule` events of their own.
         break;
+      case 'search':
+        if (thread && ev.searching && thread.status === 'idle') thread.status = 'searching';
+        else if (thread && !ev.searching && thread.status === 'searching') thread.status = 'idle';
+        break;
       case 'outcome':
         s.outcome = { result: ev.result, message: ev.message };
         break;

@@ -4,7 +4,7 @@
  */
 import type { LintKind, QueueKind, ResourceKind, ThreadKind, TraceEvent } from './events';
 
-export type ThreadStatus = 'running' | 'idle' | 'parked' | 'blocked' | 'exited';
+export type ThreadStatus = 'running' | 'idle' | 'parked' | 'blocked' | 'exited' | 'searching';
 
 export interface ThreadView {
   id: number;

@@ -34,7 +34,14 @@ import {
 } from './state';
 import type { TraceReader } from './store';
 
-const THREAD_STATUS: readonly ThreadStatus[] = ['idle', 'running', 'parked', 'blocked', 'exited'];
+const THREAD_STATUS: readonly ThreadStatus[] = [
+  'idle',
+  'running',
+  'parked',
+  'blocked',
+  'exited',
+  'searching',
+];
 const NONE = -1;
 /** tokio-console's thresholds (console/tokio-console/src/warnings.rs). */
 export const LINT_THRESHOLDS = { selfWakePercent: 50, neverYieldedNs: 1e9, largeFutureBytes: 1024 } as const;
@@ -147,6 +154,16 @@ interface ResourceInfo {
 
 const WAKER_CHECKPOINT = 64;
 
+/** A steal: worker `core` (on `thread`) took `count` tasks from worker `victim`'s local queue. */
+export interface StealMark {
+  step: number;
+  time: number;
+  thread: number;
+  core: number;
+  victim: number;
+  count: number;
+}
+
 export class TraceIndex {
   /** Events indexed so far. */
   indexed = 0;
@@ -181,6 +198,8 @@ export class TraceIndex {
   private tokioTimeValue = new GrowableFloat64();
   /** Wakes, as columns (one object per wake would weigh on the garbage collector). */
   private wakeStep = new GrowableInt32();
+  /** multi_thread steals, in trace order (rare: a plain array). */
+  private readonly steals: StealMark[] = [];
   private wakeTime = new GrowableFloat64();
   private wakeCols = {
     thread: new GrowableInt32(),
@@ -634,9 +653,24 @@ export class TraceIndex {
         this.stdoutEnds.add(0, step, this.stdoutLen, this.stderrLen);
         break;
       case 'lint':
-      case 'steal':
-        // The stolen tasks' moves are `schedule` events of their own.
         break;
+      case 'steal':
+        // The stolen tasks' moves are `schedule` events of their own; the timeline marks the steal.
+        this.steals.push({
+          step,
+          time: ev.time,
+          thread: ev.thread,
+          core: ev.core,
+          victim: ev.victim,
+          count: ev.count,
+        });
+        break;
+      case 'search': {
+        const cur = th ? THREAD_STATUS[th.status] : undefined;
+        if (ev.searching && cur === 'idle') this.setThread(ev.thread, step, 'searching', NONE, null);
+        else if (!ev.searching && cur === 'searching') this.setThread(ev.thread, step, 'idle', NONE, null);
+        break;
+      }
       case 'outcome':
         this.outcome = { step, result: ev.result, message: ev.message };
         break;
@@ -1079,6 +1113,20 @@ export class TraceIndex {
     }
     const out: WakeArrow[] = [];
     for (let i = lo; i < n && this.wakeStep.get(i) <= toStep; i++) out.push(this.wake(i));
+    return out;
+  }
+
+  /** Steals between two steps (inclusive), for the timeline's steal marks. */
+  stealsBetween(fromStep: number, toStep: number): StealMark[] {
+    let lo = 0;
+    let hi = this.steals.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.steals[mid]!.step < fromStep) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: StealMark[] = [];
+    for (let i = lo; i < this.steals.length && this.steals[i]!.step <= toStep; i++) out.push(this.steals[i]!);
     return out;
   }
 

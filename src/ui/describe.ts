@@ -33,6 +33,10 @@ export function describeEvent(ev: TraceEvent, view: ViewState): string {
         : ev.where === 'local' && ev.core >= 0 && view.threads.some((t) => t.role === 'worker')
           ? `${taskName(ev.task)} is queued on worker ${ev.core}'s local queue`
           : `${taskName(ev.task)} is queued on the ${ev.where} queue`;
+    case 'search':
+      return ev.searching
+        ? `${thread} starts searching: it looks for tasks to steal from the other workers`
+        : `${thread} stops searching`;
     case 'steal':
       return `worker ${ev.core} steals ${ev.count} task${ev.count === 1 ? '' : 's'} from worker ${ev.victim}'s local queue`;
     case 'poll':

@@ -187,7 +187,7 @@ export class WorkerThread implements ThreadBody {
   private stealWork(): Next | null {
     const s = this.sched;
     const core = this.core;
-    if (!core.isSearching) core.isSearching = s.idle.toSearching();
+    if (!core.isSearching) this.setSearching(s.idle.toSearching());
     if (!core.isSearching) return null;
     const n = s.cores.length;
     const start = core.rand.nextN(n);
@@ -240,10 +240,17 @@ export class WorkerThread implements ThreadBody {
     return true;
   }
 
+  /** `core.is_searching`, with a `search` event when it changes (the UI shows searching workers). */
+  private setSearching(on: boolean): void {
+    if (this.core.isSearching === on) return;
+    this.core.isSearching = on;
+    this.sched.world.machine.emit('search', { core: this.core.index, searching: on ? 1 : 0 });
+  }
+
   private transitionFromSearching(): void {
     const core = this.core;
     if (!core.isSearching) return;
-    core.isSearching = false;
+    this.setSearching(false);
     if (this.sched.idle.fromSearching()) this.sched.notifyParked();
   }
 
@@ -273,7 +280,7 @@ export class WorkerThread implements ThreadBody {
     const core = this.core;
     if (core.hasLocalWork) return false;
     const last = s.idle.toParked(core.index, core.isSearching);
-    core.isSearching = false;
+    this.setSearching(false);
     if (last) s.notifyIfWorkPending();
     return this.parkBlocking();
   }
@@ -336,13 +343,13 @@ export class WorkerThread implements ThreadBody {
     // transition_from_parked: 1.24 counts only the LIFO slot as work; latest the local queue too (#5753).
     const hasWork = s.world.profile === '1.24' ? core.lifo !== null : core.hasLocalWork;
     if (hasWork) {
-      core.isSearching = !s.idle.unparkById(core.index);
+      this.setSearching(!s.idle.unparkById(core.index));
       this.phase = { k: 'top' };
       return false;
     }
     if (s.idle.isParked(core.index)) return this.parkBlocking();
     // Popped by `worker_to_notify`: it wakes as a searcher.
-    core.isSearching = true;
+    this.setSearching(true);
     this.phase = { k: 'top' };
     return false;
   }

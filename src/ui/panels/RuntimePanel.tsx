@@ -1,11 +1,12 @@
-import type { QueueView, ViewState } from '../../trace/state';
+import type { QueueView, ThreadView, ViewState } from '../../trace/state';
 import { Panel } from './Panel';
 import { TaskChip } from './TaskChip';
 
 const STATUS_TEXT: Record<string, string> = {
   running: 'polling',
   idle: 'scheduler loop',
-  parked: 'parked in the driver',
+  parked: 'parked',
+  searching: 'searching for work to steal',
   blocked: 'blocked',
   exited: 'exited',
 };
@@ -18,44 +19,134 @@ const QUEUE_LABEL: Record<string, string> = {
   lifo: 'LIFO slot',
 };
 
-/** Threads and the scheduler's queues (current_thread: one local queue plus the inject queue). */
+/** Which worker core a thread runs ("worker 2", "worker 2 (after block_in_place)"), or null. */
+export function coreOfThread(t: ThreadView): number | null {
+  if (t.role !== 'worker') return null;
+  const m = /^worker (\d+)/.exec(t.name);
+  return m ? Number(m[1]) : null;
+}
+
+const EMPTY = (kind: QueueView['kind'], core: number): QueueView => ({ kind, core, tasks: [], total: 0 });
+
+/**
+ * Threads and the scheduler's queues. current_thread: one local queue plus the inject queue.
+ * multi_thread: a card per worker (the thread running its core, its LIFO slot and local queue), then the
+ * shared inject queue; the block_on thread and blocking/std threads are listed above.
+ */
 export function RuntimePanel({ view, flavor }: { view: ViewState; flavor: string }) {
-  const queue = (kind: QueueView['kind']): QueueView =>
-    view.queues.find((q) => q.kind === kind) ?? { kind, core: 0, tasks: [], total: 0 };
+  const find = (kind: QueueView['kind'], core: number): QueueView =>
+    view.queues.find((q) => q.kind === kind && (kind === 'inject' || q.core === core)) ?? EMPTY(kind, core);
   const blocking = view.queues.find((q) => q.kind === 'blocking');
+  const workers = view.threads.filter((t) => coreOfThread(t) !== null);
+  if (flavor !== 'multi_thread' || workers.length === 0) {
+    return (
+      <Panel title="Runtime" id="runtime" extra={<span className="muted">{flavor}</span>}>
+        <ul className="threads">
+          {view.threads.map((t) => (
+            <Thread key={t.id} t={t} />
+          ))}
+        </ul>
+        <Queue queue={find('local', 0)} testId="local-queue" />
+        <Queue queue={find('inject', -1)} testId="inject-queue" />
+        <Queue queue={find('defer', 0)} testId="defer-list" />
+        {blocking && blocking.total > 0 && <Queue queue={blocking} testId="blocking-queue" />}
+      </Panel>
+    );
+  }
+  const cores = [...new Set(workers.map((t) => coreOfThread(t)!))].sort((a, b) => a - b);
+  const others = view.threads.filter((t) => coreOfThread(t) === null);
   return (
-    <Panel title="Runtime" id="runtime" extra={<span className="muted">{flavor}</span>}>
+    <Panel
+      title="Runtime"
+      id="runtime"
+      extra={<span className="muted">multi_thread · {cores.length} workers</span>}
+    >
       <ul className="threads">
-        {view.threads.map((t) => (
-          <li key={t.id} className={`thread status-${t.status}`} data-testid={`thread-${t.id}`}>
-            <span className="thread-name">{t.name}</span>
-            <span className="thread-status">
-              {STATUS_TEXT[t.status]}
-              {t.task !== null && (
-                <>
-                  {' '}
-                  <TaskChip id={t.task} track />
-                </>
-              )}
-              {t.status === 'blocked' && t.blockedOn ? `: ${t.blockedOn}` : ''}
-            </span>
-          </li>
+        {others.map((t) => (
+          <Thread key={t.id} t={t} />
         ))}
       </ul>
-      <Queue queue={queue('local')} testId="local-queue" />
-      <Queue queue={queue('inject')} testId="inject-queue" />
-      <Queue queue={queue('defer')} testId="defer-list" />
+      <ul className="workers">
+        {cores.map((core) => {
+          // After block_in_place two threads can belong to one worker: show the one that is not gone.
+          const threads = workers.filter((t) => coreOfThread(t) === core);
+          const live = threads.filter((t) => t.status !== 'exited');
+          const defer = find('defer', core);
+          return (
+            <li key={core} className="worker" data-testid={`worker-${core}`} aria-label={`Worker ${core}`}>
+              <ul className="threads">
+                {(live.length ? live : threads.slice(-1)).map((t) => (
+                  <Thread key={t.id} t={t} />
+                ))}
+              </ul>
+              <div className="worker-queues">
+                <Queue
+                  queue={find('lifo', core)}
+                  testId={`lifo-slot-${core}`}
+                  label={`Worker ${core} LIFO slot`}
+                  short="LIFO slot"
+                  slot
+                />
+                <Queue
+                  queue={find('local', core)}
+                  testId={`local-queue-${core}`}
+                  label={`Worker ${core} local run queue`}
+                  short="Local run queue"
+                />
+              </div>
+              {defer.total > 0 && (
+                <Queue
+                  queue={defer}
+                  testId={`defer-list-${core}`}
+                  label={`Worker ${core} defer list`}
+                  short="Defer list (yield_now)"
+                />
+              )}
+            </li>
+          );
+        })}
+      </ul>
+      <Queue queue={find('inject', -1)} testId="inject-queue" />
       {blocking && blocking.total > 0 && <Queue queue={blocking} testId="blocking-queue" />}
     </Panel>
   );
 }
 
-function Queue({ queue, testId }: { queue: QueueView; testId: string }) {
-  const label = QUEUE_LABEL[queue.kind] ?? queue.kind;
+function Thread({ t }: { t: ThreadView }) {
   return (
-    <div className="queue">
+    <li className={`thread status-${t.status}`} data-testid={`thread-${t.id}`}>
+      <span className="thread-name">{t.name}</span>
+      <span className="thread-status">
+        {STATUS_TEXT[t.status]}
+        {t.task !== null && (
+          <>
+            {' '}
+            <TaskChip id={t.task} track />
+          </>
+        )}
+        {(t.status === 'blocked' || t.status === 'parked') && t.blockedOn ? `: ${t.blockedOn}` : ''}
+      </span>
+    </li>
+  );
+}
+
+function Queue({
+  queue,
+  testId,
+  label = QUEUE_LABEL[queue.kind] ?? queue.kind,
+  short = label,
+  slot = false,
+}: {
+  queue: QueueView;
+  testId: string;
+  label?: string;
+  short?: string;
+  slot?: boolean;
+}) {
+  return (
+    <div className={slot ? 'queue slot' : 'queue'}>
       <div className="queue-label">
-        {label}
+        {short}
         {queue.total > 0 && <span className="muted"> · {queue.total}</span>}
       </div>
       <ol className="queue-items" aria-label={label} data-testid={testId}>

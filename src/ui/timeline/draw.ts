@@ -121,6 +121,24 @@ export function drawTimeline(a: DrawArgs): void {
       ctx.fill();
     }
   }
+  // Steals near the current step: a wedge on the thief's lane, with how many tasks it took.
+  ctx.font = '10px system-ui, sans-serif';
+  for (const st of index.stealsBetween(a.wakeSteps[0], a.wakeSteps[1])) {
+    const lane = threads.indexOf(st.thread);
+    if (lane < 0) continue;
+    const sx = x(a.axis === 'time' ? st.time : st.step);
+    if (sx < -8 || sx > width + 8) continue;
+    const y = laneY(lane);
+    ctx.fillStyle = palette.wake;
+    ctx.beginPath();
+    ctx.moveTo(sx - 5, y - 1);
+    ctx.lineTo(sx + 5, y - 1);
+    ctx.lineTo(sx, y + 7);
+    ctx.closePath();
+    ctx.fill();
+    ctx.fillStyle = palette.ink;
+    ctx.fillText(`steal ${st.count} from worker ${st.victim}`, sx + 7, y + 8);
+  }
   // The playhead.
   const px = x(a.now);
   if (px >= 0 && px <= width) {
