@@ -1,7 +1,7 @@
 // Work stealing, small enough to read event by event: on 2 workers, one task spawns four children from
-// worker 0. They go into worker 0's LIFO slot, each displacing the previous one into its local queue.
-// Worker 1, idle, wakes as a searcher and steals ceil(half) of worker 0's local queue (oldest first);
-// the LIFO slot stays with worker 0. Each child yields once, so the defer list shows up too.
+// a worker. They go into that worker's LIFO slot, each displacing the previous one into its local queue.
+// The other worker wakes as a searcher and steals ceil(half) of that local queue (oldest first); the
+// LIFO slot stays where it is. Each child yields once, so the defer lists show up too.
 #[tokio::main(flavor = "multi_thread", worker_threads = 2)]
 async fn main() {
     let parent = tokio::spawn(async {
