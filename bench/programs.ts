@@ -1,11 +1,17 @@
 /** Generated programs for the benchmarks (real tokio programs too: they compile under tokio 1.24). */
 
-/** `tasks` tasks that each sleep, yield and report on a channel; main waits for every report. */
-export function manyTasksProgram(tasks: number): string {
+/**
+ * `tasks` tasks that each sleep, yield and report on a channel; main waits for every report. With `workers`,
+ * the same program on the multi_thread runtime.
+ */
+export function manyTasksProgram(tasks: number, workers = 0): string {
+  const attr = workers
+    ? `#[tokio::main(flavor = "multi_thread", worker_threads = ${workers})]`
+    : '#[tokio::main(flavor = "current_thread")]';
   return `use std::time::Duration;
 use tokio::sync::mpsc;
 
-#[tokio::main(flavor = "current_thread")]
+${attr}
 async fn main() {
     let (tx, mut rx) = mpsc::channel::<u64>(64);
     for i in 0..${tasks}u64 {

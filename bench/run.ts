@@ -57,6 +57,15 @@ figures.push({
   better: 'higher',
 });
 
+const mt = simThroughput(manyTasksProgram(tasks, 8), runs);
+figures.push({
+  name: `simulator events/s (multi_thread, 8 workers, same program, ${mt.events} events)`,
+  value: Math.round(mt.eventsPerSec),
+  unit: 'events/s',
+  target: `>= ${Math.round(ct.eventsPerSec / 2)} (half of current_thread's)`,
+  better: 'higher',
+});
+
 for (const size of [10_000, 100_000, 1_000_000]) {
   const f = measureTrace(size, 3);
   const label = `${Math.round(f.events / 1000)}k events`;
