@@ -56,8 +56,14 @@ describe('conformance with real tokio 1.24', () => {
 });
 
 describe('lessons are conformance programs', () => {
-  it('the default lesson is recorded verbatim', () => {
-    const lesson = readFileSync('src/lessons/programs/two-tasks-and-a-sleep.rs', 'utf8');
-    expect(readFileSync(`${DIR}/lesson_two_tasks_and_a_sleep.rs`, 'utf8').endsWith(lesson)).toBe(true);
+  const lessons = readdirSync('src/lessons/programs').filter((f) => f.endsWith('.rs'));
+  it('every lesson program is recorded verbatim as tests/conformance/lesson_NAME.rs', () => {
+    expect(lessons.length).toBeGreaterThan(1);
+    for (const file of lessons) {
+      const lesson = readFileSync(`src/lessons/programs/${file}`, 'utf8');
+      const name = `lesson_${file.slice(0, -3).replace(/-/g, '_')}`;
+      expect(programs, file).toContain(name);
+      expect(readFileSync(`${DIR}/${name}.rs`, 'utf8').endsWith(lesson), file).toBe(true);
+    }
   });
 });

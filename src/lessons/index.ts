@@ -4,6 +4,7 @@
  * lessons issue; until then a lesson is a program and a one-line summary.
  */
 import twoTasks from './programs/two-tasks-and-a-sleep.rs?raw';
+import workStealing from './programs/work-stealing.rs?raw';
 
 export interface Lesson {
   readonly id: string;
@@ -19,6 +20,13 @@ export const LESSONS: readonly Lesson[] = [
     summary:
       'Spawned tasks wait in the run queue until main yields; a sleeping task hands its waker to the timer.',
     source: twoTasks,
+  },
+  {
+    id: 'work-stealing',
+    title: 'Work stealing on four workers',
+    summary:
+      'Tasks spawned on a worker go to its LIFO slot and local queue; idle workers search and steal half of it.',
+    source: workStealing,
   },
 ];
 
