@@ -139,7 +139,11 @@ export function App() {
               )}
               {view ? (
                 <div className="grid">
-                  <RuntimePanel view={view} flavor={runtime?.flavor ?? ''} />
+                  <RuntimePanel
+                    view={view}
+                    flavor={runtime?.flavor ?? ''}
+                    workers={runtime?.workerThreads ?? 0}
+                  />
                   <ReactorPanel view={view} />
                   <TasksPanel view={view} />
                   <div className="side">

@@ -20,13 +20,6 @@ function of<K extends TraceEvent['kind']>(r: Run, kind: K): Extract<TraceEvent, 
   return r.events.filter((e): e is Extract<TraceEvent, { kind: K }> => e.kind === kind);
 }
 
-/** Task ids in the order of their first poll. */
-function firstPolls(r: Run): number[] {
-  const seen = new Set<number>();
-  for (const e of of(r, 'poll')) if (!seen.has(e.task)) seen.add(e.task);
-  return [...seen];
-}
-
 const SPAWN_THREE_FROM_A_TASK = `
 ${MT(1)}
 async fn main() {

@@ -6,7 +6,7 @@ const STATUS_TEXT: Record<string, string> = {
   running: 'polling',
   idle: 'scheduler loop',
   parked: 'parked',
-  searching: 'searching for work to steal',
+  searching: 'searching (to steal)',
   blocked: 'blocked',
   exited: 'exited',
 };
@@ -33,12 +33,20 @@ const EMPTY = (kind: QueueView['kind'], core: number): QueueView => ({ kind, cor
  * multi_thread: a card per worker (the thread running its core, its LIFO slot and local queue), then the
  * shared inject queue; the block_on thread and blocking/std threads are listed above.
  */
-export function RuntimePanel({ view, flavor }: { view: ViewState; flavor: string }) {
+export function RuntimePanel({
+  view,
+  flavor,
+  workers: workerCount = 0,
+}: {
+  view: ViewState;
+  flavor: string;
+  workers?: number;
+}) {
   const find = (kind: QueueView['kind'], core: number): QueueView =>
     view.queues.find((q) => q.kind === kind && (kind === 'inject' || q.core === core)) ?? EMPTY(kind, core);
   const blocking = view.queues.find((q) => q.kind === 'blocking');
   const workers = view.threads.filter((t) => coreOfThread(t) !== null);
-  if (flavor !== 'multi_thread' || workers.length === 0) {
+  if (flavor !== 'multi_thread') {
     return (
       <Panel title="Runtime" id="runtime" extra={<span className="muted">{flavor}</span>}>
         <ul className="threads">
@@ -53,7 +61,11 @@ export function RuntimePanel({ view, flavor }: { view: ViewState; flavor: string
       </Panel>
     );
   }
-  const cores = [...new Set(workers.map((t) => coreOfThread(t)!))].sort((a, b) => a - b);
+  // Every worker has a card from the first step, even before its thread has started.
+  const cores = Array.from(
+    { length: Math.max(workerCount, ...workers.map((t) => coreOfThread(t)! + 1)) },
+    (_, i) => i,
+  );
   const others = view.threads.filter((t) => coreOfThread(t) === null);
   return (
     <Panel
@@ -75,9 +87,11 @@ export function RuntimePanel({ view, flavor }: { view: ViewState; flavor: string
           return (
             <li key={core} className="worker" data-testid={`worker-${core}`} aria-label={`Worker ${core}`}>
               <ul className="threads">
-                {(live.length ? live : threads.slice(-1)).map((t) => (
-                  <Thread key={t.id} t={t} />
-                ))}
+                {threads.length === 0 ? (
+                  <li className="thread muted">worker {core}: thread not started yet</li>
+                ) : (
+                  (live.length ? live : threads.slice(-1)).map((t) => <Thread key={t.id} t={t} />)
+                )}
               </ul>
               <div className="worker-queues">
                 <Queue

@@ -32,6 +32,7 @@ export function Timeline() {
   );
   const threads = useMemo(() => lanes.map((t) => t.id), [lanes]);
   const names = lanes.map((t) => t.name);
+  const hasSteals = lanes.some((t) => t.role === 'worker');
   const height = threads.length * (LANE_HEIGHT + LANE_GAP) + LANE_GAP;
   const axisMode = useApp((s) => s.timelineAxis);
   const [T0, T1] =
@@ -242,6 +243,12 @@ export function Timeline() {
         <span className="muted legend">
           <span className="swatch poll" /> poll <span className="swatch park" /> parked{' '}
           <span className="swatch block" /> blocked <span className="swatch wake" /> wake
+          {hasSteals && (
+            <>
+              {' '}
+              <span className="swatch steal" /> steal
+            </>
+          )}
         </span>
       </div>
       <div className="timeline-body">

@@ -122,7 +122,9 @@ export function drawTimeline(a: DrawArgs): void {
     }
   }
   // Steals near the current step: a wedge on the thief's lane, with how many tasks it took.
+  // Labels only where they fit: a later steal on the same lane skips its text rather than overprint.
   ctx.font = '10px system-ui, sans-serif';
+  const labelEnd = new Map<number, number>();
   for (const st of index.stealsBetween(a.wakeSteps[0], a.wakeSteps[1])) {
     const lane = threads.indexOf(st.thread);
     if (lane < 0) continue;
@@ -136,8 +138,13 @@ export function drawTimeline(a: DrawArgs): void {
     ctx.lineTo(sx, y + 7);
     ctx.closePath();
     ctx.fill();
-    ctx.fillStyle = palette.ink;
-    ctx.fillText(`steal ${st.count} from worker ${st.victim}`, sx + 7, y + 8);
+    const label = `stole ${st.count} from worker ${st.victim}`;
+    const w = ctx.measureText(label).width;
+    if ((labelEnd.get(lane) ?? -Infinity) < sx) {
+      ctx.fillStyle = palette.ink;
+      ctx.fillText(label, sx + 7, y + 8);
+      labelEnd.set(lane, sx + 7 + w + 4);
+    }
   }
   // The playhead.
   const px = x(a.now);
