@@ -312,6 +312,33 @@ async fn main() {
   });
 });
 
+describe('Core::next_task (worker.rs)', () => {
+  const FROM_MAIN = `
+${MT(1)}
+async fn main() {
+    let mut hs = Vec::new();
+    for i in 0..10u32 { hs.push(tokio::spawn(async move { i })); }
+    let mut sum = 0;
+    for h in hs { sum += h.await.unwrap(); }
+    println!("{}", sum);
+}`;
+  const pulledIntoLocal = (r: Run) =>
+    of(r, 'schedule').filter((s) => s.thread !== 0 && s.where === 'local' && s.task > 0).length;
+
+  it('1.24 takes one task at a time from the inject queue', () => {
+    const r = sim(FROM_MAIN, { profile: '1.24' });
+    expect(r.stdout).toBe('45\n');
+    expect(pulledIntoLocal(r)).toBe(0);
+  });
+
+  it('latest pulls a batch from the inject queue into the local queue (#5705)', () => {
+    const r = sim(FROM_MAIN, { profile: 'latest' });
+    expect(r.stdout).toBe('45\n');
+    // min(inject.len / workers + 1, 128) = all ten: the first runs, nine join the local queue.
+    expect(pulledIntoLocal(r)).toBe(9);
+  });
+});
+
 describe('invariants over many seeds', () => {
   const programs = [FAN_OUT(20, 4), FAN_OUT(7, 3), FAN_OUT(30, 8), SPAWN_THREE_FROM_A_TASK];
   const seeds = Array.from({ length: 40 }, (_, i) => i + 1);
