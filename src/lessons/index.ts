@@ -1,35 +1,31 @@
 /**
- * The built-in programs the Lesson picker offers. Each is a real tokio program (also a conformance program
- * with output recorded from real tokio, see tests/conformance/lesson_*.rs). Narration arrives with the
- * lessons issue; until then a lesson is a program and a one-line summary.
+ * The built-in lessons: the course's text (course.ts) with each lesson's program, a real tokio program that
+ * is also a conformance program recorded from real tokio (tests/conformance/lesson_*.rs).
  */
+import delayWakesItself from './programs/delay-wakes-itself.rs?raw';
+import futuresAreLazy from './programs/futures-are-lazy.rs?raw';
+import lostWaker from './programs/lost-waker.rs?raw';
+import stateMachine from './programs/state-machine.rs?raw';
 import twoTasks from './programs/two-tasks-and-a-sleep.rs?raw';
 import workStealing from './programs/work-stealing.rs?raw';
+import { COURSE, type LessonText } from './course';
 
-export interface Lesson {
-  readonly id: string;
-  readonly title: string;
-  readonly summary: string;
+export interface Lesson extends LessonText {
   readonly source: string;
 }
 
-export const LESSONS: readonly Lesson[] = [
-  {
-    id: 'two-tasks-and-a-sleep',
-    title: 'Two tasks and a sleep',
-    summary:
-      'Spawned tasks wait in the run queue until main yields; a sleeping task hands its waker to the timer.',
-    source: twoTasks,
-  },
-  {
-    id: 'work-stealing',
-    title: 'Work stealing on four workers',
-    summary:
-      'Tasks spawned on a worker go to its LIFO slot and local queue; idle workers search and steal half of it.',
-    source: workStealing,
-  },
-];
+const PROGRAMS: Record<string, string> = {
+  'two-tasks-and-a-sleep': twoTasks,
+  'futures-are-lazy': futuresAreLazy,
+  'state-machine': stateMachine,
+  'delay-wakes-itself': delayWakesItself,
+  'lost-waker': lostWaker,
+  'work-stealing': workStealing,
+};
 
+export const LESSONS: readonly Lesson[] = COURSE.map((l) => ({ ...l, source: PROGRAMS[l.id] ?? '' }));
+
+/** The lesson the app opens on: the course's first, a tour of one small run. */
 export const DEFAULT_LESSON = LESSONS[0]!;
 
 export function lessonById(id: string): Lesson | undefined {

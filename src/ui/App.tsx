@@ -1,7 +1,9 @@
 import { LazyMotion, MotionConfig } from 'framer-motion';
 import { useEffect, useMemo, type KeyboardEvent } from 'react';
 import { PROFILES, type Profile } from '../sim/config';
-import { lessonById } from '../lessons';
+import { lessonById, type Lesson } from '../lessons';
+import { placeMoments, type PlacedMoment } from '../lessons/narration';
+import type { TraceReader } from '../trace/store';
 import { describeEvent } from './describe';
 import { EditorPanel } from './panels/EditorPanel';
 import { NarrationPanel } from './panels/NarrationPanel';
@@ -48,6 +50,18 @@ export function App() {
       ? 'Press Step forward (→) to watch the run, one event at a time.'
       : '';
   const lesson = lessonId ? lessonById(lessonId) : undefined;
+  const source = useApp((s) => s.source);
+  // The lesson's moments on this run (Play pauses at each); only when the run is the lesson's own program.
+  const narration = useMemo(
+    () => (lesson && status === 'ready' && session.trace ? narrationFor(lesson, session.trace) : null),
+    // traceVersion: session.trace is replaced (outside React) whenever it changes.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [lesson, status, traceVersion],
+  );
+  const edited = !!lesson && source !== lesson.source;
+  useEffect(() => {
+    session.narrationStops = narration && !edited ? new Set(narration.map((m) => m.step)) : null;
+  }, [narration, edited]);
 
   // Keyboard shortcuts are scoped to the visualizer, never the whole page (embeds must not hijack scrolling).
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
@@ -148,11 +162,7 @@ export function App() {
                   <TasksPanel view={view} />
                   <div className="side">
                     <OutputPanel stdout={stdout} stderr={stderr} />
-                    <NarrationPanel
-                      text={
-                        lesson?.summary ?? 'Your own program: step through it to see the runtime at work.'
-                      }
-                    />
+                    <NarrationPanel lesson={lesson} placed={narration} step={step} edited={edited} />
                   </div>
                 </div>
               ) : (
@@ -170,4 +180,10 @@ export function App() {
       </LazyMotion>
     </MotionConfig>
   );
+}
+
+/** Places a lesson's narration on a run; null if the run is not the lesson's program (a moment is missing). */
+function narrationFor(lesson: Lesson, trace: TraceReader): PlacedMoment[] | null {
+  const { placed, missing } = placeMoments(trace, lesson.moments);
+  return missing < 0 ? placed : null;
 }

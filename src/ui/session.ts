@@ -7,7 +7,12 @@ import type { TraceStore } from '../trace/store';
 import { TraceIndex } from '../trace/trace-index';
 import { SimClient } from '../worker/client';
 
-export const session: { trace: TraceStore | null; index: TraceIndex | null } = { trace: null, index: null };
+export const session: {
+  trace: TraceStore | null;
+  index: TraceIndex | null;
+  /** Steps where a lesson narrates something: Play pauses there. */
+  narrationStops: ReadonlySet<number> | null;
+} = { trace: null, index: null, narrationStops: null };
 
 /** Events indexed per frame in the background (about 4 ms of work on a laptop). */
 const INGEST_SLICE = 20_000;

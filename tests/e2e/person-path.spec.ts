@@ -21,10 +21,18 @@ test('open, play, pause, step back, zoom, step to a wake, jump to the waker', as
   const slider = page.getByRole('slider', { name: 'Timeline position' });
   const at = async () => Number(await slider.getAttribute('aria-valuenow'));
 
-  // Play for a moment, then pause: the run moved forward and stays where it was paused.
+  // Play stops by itself at the lesson's first narrated moment, so the narration can be read.
   await page.getByRole('combobox', { name: 'Speed' }).selectOption('32');
   await page.getByRole('button', { name: 'Play' }).click();
-  await expect.poll(at, { timeout: 10_000 }).toBeGreaterThan(10);
+  await expect(page.getByTestId('narration-text')).toContainText('tokio::spawn puts the new task');
+  await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
+  const moment = await at();
+  expect(moment).toBeGreaterThan(0);
+
+  // Play on for a moment, then pause: the run moved forward and stays where it was paused.
+  await page.getByRole('combobox', { name: 'Speed' }).selectOption('8');
+  await page.getByRole('button', { name: 'Play' }).click();
+  await expect.poll(at, { timeout: 10_000 }).toBeGreaterThan(moment + 2);
   await page.getByRole('button', { name: 'Pause' }).click();
   const paused = await at();
   await page.waitForTimeout(300);

@@ -1,10 +1,101 @@
+import { LESSONS, type Lesson } from '../../lessons';
+import { momentAt, type PlacedMoment } from '../../lessons/narration';
+import { markLessonDone, useLessonProgress } from '../lesson-progress';
+import { useApp } from '../store';
 import { Panel } from './Panel';
 
-/** Lesson text for the current step; until lessons have narration, the lesson's summary. */
-export function NarrationPanel({ text }: { text: string }) {
+/**
+ * The lesson's voice: its goal, a question to answer before watching, the narration of the current step
+ * (placed on the run's events), a change to try, the tokio docs, and previous / next lesson. For your own
+ * program it says how to explore. All text is rendered as text, never as HTML.
+ */
+export function NarrationPanel({
+  lesson,
+  placed,
+  step,
+  edited,
+}: {
+  lesson: Lesson | undefined;
+  /** The lesson's moments on the current run, or null when the run is not the lesson's program. */
+  placed: readonly PlacedMoment[] | null;
+  step: number;
+  /** The editor holds something else than the lesson's program. */
+  edited: boolean;
+}) {
+  const done = useLessonProgress();
+  if (!lesson) {
+    return (
+      <Panel title="Narration" id="narration">
+        <p>Your own program: step through it to see the runtime at work.</p>
+      </Panel>
+    );
+  }
+  const i = LESSONS.indexOf(lesson);
+  const prev = LESSONS[i - 1];
+  const next = LESSONS[i + 1];
+  const current = placed ? momentAt(placed, step) : null;
+  const revealStep = placed?.[lesson.predict.revealAt]?.step;
+  const revealed = revealStep !== undefined && step >= revealStep;
+  const last = placed?.at(-1);
+  if (last && step >= last.step && !done.has(lesson.id)) markLessonDone(lesson.id);
+  const { loadLesson, setSource, run } = useApp.getState();
+  const tryIt = () => {
+    setSource(lesson.source.replace(lesson.tryThis.from, lesson.tryThis.to));
+    void run();
+  };
   return (
-    <Panel title="Narration" id="narration">
-      <p>{text}</p>
+    <Panel
+      title="Narration"
+      id="narration"
+      extra={
+        <span className="muted">
+          lesson {i + 1} of {LESSONS.length}
+          {done.has(lesson.id) ? ' · done' : ''}
+        </span>
+      }
+    >
+      <p className="narration-text" data-testid="narration-text" aria-live="polite">
+        {edited
+          ? 'You changed the program: the narration follows the lesson’s own program. Pick the lesson again to reset it.'
+          : (current?.text ?? lesson.summary)}
+      </p>
+      <p className="lesson-predict" data-testid="predict">
+        <strong>Predict:</strong> {lesson.predict.question}{' '}
+        {revealed ? (
+          <span data-testid="predict-answer">{lesson.predict.answer}</span>
+        ) : (
+          <span className="muted">(the run will tell you)</span>
+        )}
+      </p>
+      <div className="lesson-try">
+        <strong>Try this:</strong> {lesson.tryThis.text}{' '}
+        <button type="button" onClick={tryIt}>
+          Try it
+        </button>{' '}
+        <span className="muted">Look for: {lesson.tryThis.lookFor}</span>
+      </div>
+      <p className="lesson-goal">
+        <strong>Goal:</strong> {lesson.goal}
+      </p>
+      <p className="lesson-docs muted">
+        Docs:{' '}
+        {lesson.docs.map((d, k) => (
+          <span key={d.href}>
+            {k > 0 && ' · '}
+            <a href={d.href} target="_blank" rel="noreferrer noopener">
+              {d.label}
+            </a>
+          </span>
+        ))}
+      </p>
+      <nav className="lesson-nav" aria-label="Lessons">
+        <button type="button" disabled={!prev} onClick={() => prev && loadLesson(prev.id)}>
+          Previous lesson
+        </button>
+        <button type="button" disabled={!next} onClick={() => next && loadLesson(next.id)}>
+          Next lesson
+        </button>
+      </nav>
     </Panel>
   );
 }

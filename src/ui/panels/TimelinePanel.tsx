@@ -2,6 +2,7 @@ import { Suspense, lazy, useEffect } from 'react';
 
 // The lanes (d3 scales, axis, zoom and the canvas renderer) load after the first paint.
 const Timeline = lazy(() => import('../timeline/Timeline').then((m) => ({ default: m.Timeline })));
+import { session } from '../session';
 import { useApp, type Granularity } from '../store';
 import { Icon } from './icons';
 import { Panel } from './Panel';
@@ -46,7 +47,14 @@ export function TimelinePanel({ caption }: { caption: string }) {
         s.setPlaying(false);
         return;
       }
-      for (let i = 0; i < perTick; i++) s.stepBy(1);
+      for (let i = 0; i < perTick; i++) {
+        s.stepBy(1);
+        // A lesson's narrated moment: pause so the learner can read what is on screen.
+        if (session.narrationStops?.has(useApp.getState().step)) {
+          s.setPlaying(false);
+          return;
+        }
+      }
     }, interval);
     return () => clearInterval(id);
   }, [playing, speed]);

@@ -1,0 +1,299 @@
+/**
+ * The course's text: each lesson's goal, prediction, narration moments (matched to events of its run),
+ * "try this" change and docs, in order. The program of lesson `id` is `programs/<id>.rs`; index.ts joins
+ * them. Kept free of `?raw` imports so Node tools and browser tests can read it directly.
+ */
+import type { Moment } from './narration';
+
+/** A lesson without its program text (the app adds it from programs/; tests read it from disk). */
+export interface LessonText {
+  readonly id: string;
+  readonly title: string;
+  /** One line: what the lesson shows (the picker's tooltip, the narration before the run starts). */
+  readonly summary: string;
+  /** The goal, in one sentence. */
+  readonly goal: string;
+  /** Asked before the run; the answer is shown once the run has reached `revealAt` (a moment's index). */
+  readonly predict: { readonly question: string; readonly answer: string; readonly revealAt: number };
+  /** A one-click change: `from` is replaced by `to` in the source. */
+  readonly tryThis: {
+    readonly text: string;
+    readonly from: string;
+    readonly to: string;
+    readonly lookFor: string;
+  };
+  readonly docs: readonly { readonly label: string; readonly href: string }[];
+  readonly moments: readonly Moment[];
+}
+
+const DOCS = 'https://docs.rs/tokio/1.24.2/tokio';
+const STD = 'https://doc.rust-lang.org/std';
+
+export const COURSE: readonly LessonText[] = [
+  {
+    id: 'two-tasks-and-a-sleep',
+    title: 'Two tasks and a sleep',
+    summary:
+      'Spawned tasks wait in the run queue until main yields; a sleeping task hands its waker to the timer.',
+    goal: 'Follow two spawned tasks through the run queue, the timer and back.',
+    predict: {
+      question:
+        'main spawns "slow" first. Which task prints first, and does "slow: woke up" come before "fast: hello"?',
+      answer:
+        'slow starts first (FIFO), but its sleep returns Pending, so fast runs and prints before slow wakes 100 ms later.',
+      revealAt: 3,
+    },
+    tryThis: {
+      text: 'Make slow block its thread instead of sleeping.',
+      from: 'tokio::time::sleep(Duration::from_millis(100)).await;',
+      to: 'std::thread::sleep(Duration::from_millis(100));',
+      lookFor: 'The main thread is blocked for 100 ms and fast waits behind it: the never-yielded lint.',
+    },
+    docs: [
+      { label: 'tokio::spawn', href: `${DOCS}/task/fn.spawn.html` },
+      { label: 'tokio::time::sleep', href: `${DOCS}/time/fn.sleep.html` },
+    ],
+    moments: [
+      {
+        when: { kind: 'schedule', task: 1 },
+        text: 'tokio::spawn puts the new task in the run queue. It does not run yet: main is still being polled.',
+      },
+      {
+        when: { kind: 'pending', task: 0 },
+        text: "main awaits slow's JoinHandle and returns Pending. Only now can the scheduler run queued tasks.",
+      },
+      {
+        when: { kind: 'timer-arm' },
+        text: "slow reaches its sleep: the timer wheel keeps slow's waker until 100 ms have passed.",
+      },
+      {
+        when: { kind: 'print', text: 'fast: hello' },
+        text: 'While slow sleeps, fast runs to completion.',
+      },
+      {
+        when: { kind: 'timer-fire' },
+        text: 'The timer fires and wakes slow: it goes back into the run queue.',
+      },
+      {
+        when: { kind: 'print', text: 'all done' },
+        text: 'Both JoinHandles are ready; main finishes.',
+      },
+    ],
+  },
+  {
+    id: 'futures-are-lazy',
+    title: 'Futures are lazy',
+    summary: 'Calling an async fn builds a future; nothing in its body runs until something polls it.',
+    goal: 'See that an async fn call only creates a value, and that `.await` is what runs it.',
+    predict: {
+      question: 'Which line prints first: "greet(ferris) runs" or "main: the future exists…"?',
+      answer:
+        'main prints first. `greet("ferris")` only built a GreetFuture; its body ran when `.await` polled it.',
+      revealAt: 2,
+    },
+    tryThis: {
+      text: 'Await the second future instead of dropping it.',
+      from: '    drop(never);',
+      to: '    never.await;',
+      lookFor:
+        'The second GreetFuture now goes from Unresumed to Returned, and "greet(nobody) runs" is printed.',
+    },
+    docs: [
+      { label: 'std::future::Future', href: `${STD}/future/trait.Future.html` },
+      { label: '#[tokio::main]', href: `${DOCS}/attr.main.html` },
+    ],
+    moments: [
+      {
+        when: { kind: 'future-new', name: 'GreetFuture' },
+        text: 'Calling greet("ferris") returned a GreetFuture in its Unresumed state. None of greet\'s body has run: the Tasks panel shows a value, not a running function.',
+      },
+      {
+        when: { kind: 'print', text: 'has not run' },
+        text: 'main keeps going while the future sits untouched. A future does nothing on its own.',
+      },
+      {
+        when: { kind: 'print', text: 'greet(ferris) runs' },
+        text: "`.await` polls the future for the first time, and only now does greet's body run. It has no .await of its own, so this one poll runs it to Poll::Ready.",
+      },
+      {
+        when: { kind: 'future-new', name: 'GreetFuture' },
+        text: 'A second GreetFuture, for greet("nobody"). Again: Unresumed, nothing printed.',
+      },
+      {
+        when: { kind: 'future-drop' },
+        text: 'drop(never) destroys the future while it is still Unresumed. Its body never runs: dropping a future is how Rust cancels it.',
+      },
+    ],
+  },
+  {
+    id: 'state-machine',
+    title: 'An async fn is a state machine',
+    summary: 'Each .await becomes a variant of an enum; the locals alive across it are its fields.',
+    goal: 'Read the enum the compiler builds for an async fn, and watch its variant change at each .await.',
+    predict: {
+      question:
+        'The loop awaits a sleep three times, then yield_now once. How many Suspend variants does StepsFuture have?',
+      answer:
+        'Two: Suspend0 for the sleep inside the loop (every iteration reuses it) and Suspend1 for yield_now. Variants follow .await points in the source, not loop iterations.',
+      revealAt: 4,
+    },
+    tryThis: {
+      text: 'Add another .await after the loop.',
+      from: '    tokio::task::yield_now().await;\n',
+      to: '    tokio::task::yield_now().await;\n    tokio::task::yield_now().await;\n',
+      lookFor: 'StepsFuture gains a Suspend2 variant.',
+    },
+    docs: [
+      { label: 'tokio::time::sleep', href: `${DOCS}/time/fn.sleep.html` },
+      { label: 'tokio::task::yield_now', href: `${DOCS}/task/fn.yield_now.html` },
+    ],
+    moments: [
+      {
+        when: { kind: 'future-new', name: 'StepsFuture' },
+        text: 'steps("steps") builds a StepsFuture. Unresumed holds only the argument, label.',
+      },
+      {
+        when: { kind: 'future-state', variant: 'Suspend0' },
+        text: "The first poll runs up to the sleep and returns Pending. The enum is now Suspend0, holding what must survive the .await: label, total, i and the Sleep it waits on. The Sleep's waker is with the timer (Reactor panel).",
+      },
+      {
+        when: { kind: 'timer-fire' },
+        text: '10 ms later the timer fires and wakes main. block_on polls MainFuture, which re-polls StepsFuture, which resumes inside Suspend0 and re-polls its Sleep.',
+      },
+      {
+        when: { kind: 'print', text: 'step 3' },
+        text: 'Each turn of the loop parks the future in the same Suspend0: one variant per .await in the source.',
+      },
+      {
+        when: { kind: 'future-state', variant: 'Suspend1' },
+        text: 'After the loop, yield_now is the second .await: Suspend1. Only total is still alive, so label and i are gone from the fields.',
+      },
+      {
+        when: { kind: 'print', text: 'steps returned' },
+        text: 'StepsFuture reached Returned and handed 6 to main.',
+      },
+    ],
+  },
+  {
+    id: 'delay-wakes-itself',
+    title: 'Pending and the waker',
+    summary: 'A future that returns Pending must arrange a wake; this one wakes itself on every poll.',
+    goal: 'See what `cx.waker().wake_by_ref()` does, and why a future that always wakes itself is a busy loop.',
+    predict: {
+      question: 'Delay waits 10 ms. Roughly how many times will the runtime poll it?',
+      answer:
+        'Thousands: every poll wakes the task again at once, so the runtime re-polls it back to back until the clock passes the deadline. The Tasks panel flags it with the self-wakes lint.',
+      revealAt: 3,
+    },
+    tryThis: {
+      text: "Let tokio's timer hold the waker instead.",
+      from: '    let future = Delay { when };\n    let out = future.await;',
+      to: '    tokio::time::sleep(Duration::from_millis(10)).await;\n    let out = "done".to_string();',
+      lookFor:
+        'main is polled a handful of times; the timer in the Reactor panel holds its waker while it sleeps.',
+    },
+    docs: [
+      { label: 'std::task::Waker', href: `${STD}/task/struct.Waker.html` },
+      { label: 'tokio tutorial: async in depth', href: 'https://tokio.rs/tokio/tutorial/async' },
+    ],
+    moments: [
+      {
+        when: { kind: 'future-new', name: 'Delay' },
+        text: 'A Delay is a plain struct with `impl Future`. Its poll checks the clock.',
+      },
+      {
+        when: { kind: 'wake', op: 'wake_by_ref' },
+        text: 'Not ready yet, so poll calls cx.waker().wake_by_ref() before returning Pending: "poll me again".',
+      },
+      {
+        when: { kind: 'poll', task: 0 },
+        text: 'block_on polls main again at once, and Delay checks the clock again. Nothing else makes progress in between: this is a busy loop.',
+      },
+      {
+        when: { kind: 'print', text: 'Hello there' },
+        text: "After 10 ms of re-polling, the deadline has passed and Delay returns Ready. Look at main's counters in the Tasks panel: polls and wakes climbed together, and self-wakes explains why.",
+      },
+    ],
+  },
+  {
+    id: 'lost-waker',
+    title: 'The lost waker',
+    summary: 'Pending without arranging a wake: nobody will ever poll the future again.',
+    goal: 'See why returning Pending is a promise: somebody must keep the waker and wake it.',
+    predict: {
+      question: 'Will "never printed" be printed?',
+      answer:
+        'No. Forgetful returned Pending and dropped the waker on the floor; nothing can wake main, so the runtime parks forever. Real tokio hangs without a word.',
+      revealAt: 2,
+    },
+    tryThis: {
+      text: 'Wake before returning Pending.',
+      from: '        Poll::Pending\n',
+      to: '        if self.polls < 3 {\n            _cx.waker().wake_by_ref();\n            return Poll::Pending;\n        }\n        Poll::Ready(())\n',
+      lookFor: 'Forgetful is polled three times and main finishes.',
+    },
+    docs: [{ label: 'std::future::Future::poll', href: `${STD}/future/trait.Future.html#tymethod.poll` }],
+    moments: [
+      {
+        when: { kind: 'print', text: 'Forgetful polled 1' },
+        text: "Forgetful returns Pending but never stores or wakes cx.waker(). No resource holds main's waker now (the Reactor panel has none for it).",
+      },
+      {
+        when: { kind: 'poll', task: 1 },
+        text: 'The runtime still runs what is queued: the spawned task was waiting in the run queue.',
+      },
+      {
+        when: { kind: 'park' },
+        text: 'Nothing is queued, no timer is armed, no waker is held: the thread parks, and nothing will ever unpark it.',
+      },
+      {
+        when: { kind: 'outcome' },
+        text: 'Pollscope sees that nothing can ever make progress and names the future that returned Pending. tokio-console would call this a lost waker.',
+      },
+    ],
+  },
+  {
+    id: 'work-stealing',
+    title: 'Work stealing on four workers',
+    summary:
+      'Tasks spawned on a worker go to its LIFO slot and local queue; idle workers search and steal half of it.',
+    goal: 'Watch the multi_thread scheduler: the LIFO slot, local queues, searching workers and steals.',
+    predict: {
+      question: 'The parent spawns 8 children from one worker. Do they all run on that worker?',
+      answer:
+        "No. They pile up in that worker's LIFO slot and local queue; parked workers are woken as searchers and each steals half of a busy worker's queue.",
+      revealAt: 2,
+    },
+    tryThis: {
+      text: 'Run it on one worker.',
+      from: 'worker_threads = 4',
+      to: 'worker_threads = 1',
+      lookFor: 'No steals: the last child spawned runs first (the LIFO slot), then the rest in order.',
+    },
+    docs: [
+      { label: 'tokio::runtime (multi_thread)', href: `${DOCS}/runtime/index.html#multi-thread-scheduler` },
+    ],
+    moments: [
+      {
+        when: { kind: 'schedule', task: 1, where: 'inject' },
+        text: 'main runs on the block_on thread, not on a worker: its spawn goes to the shared inject queue, and a parked worker is notified.',
+      },
+      {
+        when: { kind: 'schedule', where: 'lifo' },
+        text: "The parent, now on a worker, spawns a child: it goes into that worker's LIFO slot. The next spawn pushes it into the local run queue.",
+      },
+      {
+        when: { kind: 'steal' },
+        text: "An idle worker, searching, steals half of a busy worker's local queue, oldest first, and runs the newest stolen task at once. The LIFO slot is never stolen.",
+      },
+      {
+        when: { kind: 'timer-fire' },
+        text: "The children sleep. The worker parked in the driver fires the timers; each woken child lands in that worker's LIFO slot.",
+      },
+      {
+        when: { kind: 'print', text: 'total' },
+        text: 'Every child finished; the parent summed them. Try it with one worker and compare the timelines.',
+      },
+    ],
+  },
+];

@@ -1,0 +1,43 @@
+import { expect, test } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { COURSE } from '../../src/lessons/course';
+import { placeMoments } from '../../src/lessons/narration';
+import { simulate } from '../../src/sim/simulate';
+
+// Walks each lesson's narration from start to end in the real app: Play pauses at every narrated moment,
+// the Narration panel shows that moment's text, the prediction's answer appears once the run reveals it,
+// and the last moment marks the lesson done. The expected steps are placed here, in Node, on the same run.
+test('every lesson’s narration can be walked with Play, moment by moment', async ({ page }) => {
+  test.setTimeout(240_000);
+  await page.goto('/');
+  await page.waitForSelector('[data-status="ready"]');
+  const slider = page.getByRole('slider', { name: 'Timeline position' });
+  const narration = page.getByRole('region', { name: 'Narration' });
+  for (const lesson of COURSE) {
+    const source = readFileSync(`src/lessons/programs/${lesson.id}.rs`, 'utf8');
+    const run = simulate(source, { profile: '1.24', seed: 1 });
+    const { placed, missing } = placeMoments(run.trace, lesson.moments);
+    expect(missing).toBe(-1);
+    await page.getByRole('combobox', { name: 'Lesson' }).selectOption({ label: lesson.title });
+    await expect(slider).toHaveAttribute('aria-valuemax', String(run.trace.length - 1));
+    const toStart = page.getByRole('button', { name: 'Jump to start' });
+    if (await toStart.isEnabled()) await toStart.click();
+    await page.getByRole('combobox', { name: 'Speed' }).selectOption({ index: 0 });
+    const speeds = await page
+      .getByRole('combobox', { name: 'Speed' })
+      .locator('option')
+      .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    await page.getByRole('combobox', { name: 'Speed' }).selectOption(speeds.at(-1)!);
+    for (const [k, m] of placed.entries()) {
+      await page.getByRole('button', { name: 'Play' }).click();
+      await expect(slider).toHaveAttribute('aria-valuenow', String(m.step), { timeout: 60_000 });
+      await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
+      await expect(narration.getByTestId('narration-text')).toHaveText(m.text);
+      if (k >= lesson.predict.revealAt)
+        await expect(narration.getByTestId('predict-answer')).toHaveText(lesson.predict.answer);
+      else await expect(narration.getByTestId('predict-answer')).toHaveCount(0);
+    }
+    await expect(narration).toContainText('done');
+    if (lesson.id === 'state-machine') await page.screenshot({ path: 'docs/screenshots/lesson.png' });
+  }
+});
