@@ -2,7 +2,8 @@
  * `npm run bench`: the performance table. Every figure is a median (or a median of per-run percentiles) of
  * several runs, because these machines are shared and noisy; nothing here is asserted in tests. Writes the
  * same figures to bench/results.json as `{ name, value, unit, target, better }` entries. Browser figures
- * need a production build (`npm run build`) and Chromium; BENCH_BROWSER=0 skips them.
+ * need a production build (`npm run build`) and Chromium; BENCH_BROWSER=0 skips them, BENCH_NODE=0 skips the
+ * Node figures (for iterating on the UI).
  */
 import { existsSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -48,16 +49,18 @@ const figures: Figure[] = [];
 const tasks = Number(process.env.BENCH_TASKS ?? 10_000);
 const runs = Number(process.env.BENCH_RUNS ?? 5);
 
-const ct = simThroughput(manyTasksProgram(tasks), runs);
-figures.push({
-  name: `simulator events/s (current_thread, ${tasks} tasks sleep+yield+mpsc, ${ct.events} events)`,
-  value: Math.round(ct.eventsPerSec),
-  unit: 'events/s',
-  target: '>= 1000000',
-  better: 'higher',
-});
+const node = process.env.BENCH_NODE !== '0';
+const ct = node ? simThroughput(manyTasksProgram(tasks), runs) : null;
+if (ct)
+  figures.push({
+    name: `simulator events/s (current_thread, ${tasks} tasks sleep+yield+mpsc, ${ct.events} events)`,
+    value: Math.round(ct.eventsPerSec),
+    unit: 'events/s',
+    target: '>= 1000000',
+    better: 'higher',
+  });
 
-for (const size of [10_000, 100_000, 1_000_000]) {
+for (const size of node ? [10_000, 100_000, 1_000_000] : []) {
   const f = measureTrace(size, 3);
   const label = `${Math.round(f.events / 1000)}k events`;
   figures.push({
@@ -107,7 +110,7 @@ if (process.env.BENCH_BROWSER !== '0' && existsSync('dist/index.html')) {
     target: '<= 150',
     better: 'lower',
   });
-  const d = await measureDelivery(1_000_000, 3);
+  const d = await measureDelivery(1_000_000, Number(process.env.BENCH_BROWSER_RUNS ?? 3));
   const k = `${Math.round(d.events / 1000)}k events, Chromium`;
   figures.push({
     name: `worker → UI delivery, Run to last step shown (${k})`,
