@@ -431,11 +431,12 @@ export class TraceIndex {
         break;
       }
       case 'future-state':
+        // Locals rarely repeat and there is one per state change: keep the trace's string id, not a copy.
         this.futureVariant.add(
           ev.future,
           step,
           this.str(ev.variant),
-          this.strings.push(ev.locals) - 1,
+          this.trace.stringIdAt(step, 'locals'),
           ev.line,
         );
         break;
@@ -532,7 +533,8 @@ export class TraceIndex {
       }
       case 'chan-push': {
         const r = this.resources[ev.resource];
-        if (r) (r.buffer ??= new FifoIntervals()).push(step, this.strings.push(ev.value) - 1);
+        // Buffer items are the trace's string ids of the values sent.
+        if (r) (r.buffer ??= new FifoIntervals()).push(step, this.trace.stringIdAt(step, 'value'));
         break;
       }
       case 'chan-pop':
@@ -838,7 +840,7 @@ export class TraceIndex {
       site: r.site,
       wakers,
       text: te < 0 ? '' : this.strings[this.resourceText.a.get(te)]!,
-      buffer: buf.items.map((i) => this.strings[i]!),
+      buffer: buf.items.map((i) => this.trace.string(i)),
       bufferLength: buf.total,
       deadline: tm >= 0 && this.timers.a.get(tm) === 0 ? this.timerDeadline.get(tm) : -1,
       fired: tm >= 0 && this.timers.a.get(tm) === 1,
@@ -857,7 +859,7 @@ export class TraceIndex {
       task: this.futureTask.get(i),
       site: this.futureSite.get(i),
       variant: e < 0 ? '' : this.strings[this.futureVariant.a.get(e)]!,
-      locals: e < 0 ? '' : this.strings[this.futureVariant.b.get(e)]!,
+      locals: e < 0 ? '' : this.trace.string(this.futureVariant.b.get(e)),
       line: e < 0 ? -1 : this.futureVariant.c.get(e),
       dropped: dropped >= 0 && dropped <= s,
     };
