@@ -172,6 +172,14 @@ export class TraceIndex {
   private futureParentNow: number[] = [];
   private futureChildNow: number[] = [];
   private resources: ResourceInfo[] = [];
+  /**
+   * Steps at which resources were created / dropped, each in step order: the number alive at step s is two
+   * binary searches (the Reactor shows it on every step; a scan over 34k resources took most of a step's
+   * index work). A resource created or dropped twice makes the counts ambiguous: then `countByScan`.
+   */
+  private createdSteps = new GrowableInt32();
+  private droppedSteps = new GrowableInt32();
+  private countByScan = false;
   private resourceText = new EntityLog();
   private resourceWakers = new EntityLog();
   private timers = new EntityLog();
@@ -505,6 +513,8 @@ export class TraceIndex {
       case 'budget-exhausted':
         break;
       case 'resource-new':
+        if (this.resources[ev.resource]) this.countByScan = true;
+        this.createdSteps.push(step);
         this.resources[ev.resource] = {
           type: ev.type,
           name: ev.owner >= 0 ? `${ev.name}(task ${ev.owner})` : ev.name,
@@ -526,6 +536,8 @@ export class TraceIndex {
       case 'resource-drop': {
         const r = this.resources[ev.resource];
         if (r) {
+          if (r.droppedStep >= 0) this.countByScan = true;
+          this.droppedSteps.push(step);
           r.droppedStep = step;
           r.buffer?.clear(step);
         }
@@ -658,7 +670,7 @@ export class TraceIndex {
       taskCount: this.taskCountAt(s),
       task: (id: number) => this.taskAt(id, s),
       tasks: (limit: number) => this.tasksAt(s, limit),
-      resourceCount: this.aliveResourceIds(s, Infinity).total,
+      resourceCount: this.resourceCountAt(s),
       resources: (limit: number) => this.resourcesAt(s, limit),
       resource: (id: number) => {
         const r = this.resources[id];
@@ -800,19 +812,28 @@ export class TraceIndex {
     return out;
   }
 
-  private aliveResourceIds(s: number, limit: number): { ids: number[]; total: number } {
+  private resourceCountAt(s: number): number {
+    if (this.countByScan) return this.aliveResourceIds(s, Infinity).total;
+    return upperBound(this.createdSteps, s) - upperBound(this.droppedSteps, s);
+  }
+
+  /** The first `limit` resources alive at s, and (unless `stopAtLimit`) how many are alive. */
+  private aliveResourceIds(s: number, limit: number, stopAtLimit = false): { ids: number[]; total: number } {
     const ids: number[] = [];
     let total = 0;
-    this.resources.forEach((r, id) => {
-      if (!r || r.createdStep > s || (r.droppedStep >= 0 && r.droppedStep <= s)) return;
+    const rs = this.resources;
+    for (let id = 0; id < rs.length; id++) {
+      const r = rs[id];
+      if (!r || r.createdStep > s || (r.droppedStep >= 0 && r.droppedStep <= s)) continue;
       total++;
       if (ids.length < limit) ids.push(id);
-    });
+      else if (stopAtLimit) break;
+    }
     return { ids, total };
   }
 
   resourcesAt(s: number, limit = Infinity): ResourceView[] {
-    return this.aliveResourceIds(s, limit).ids.map((id) => this.resourceAt(id, this.resources[id]!, s));
+    return this.aliveResourceIds(s, limit, true).ids.map((id) => this.resourceAt(id, this.resources[id]!, s));
   }
 
   private resourceAt(id: number, r: ResourceInfo, s: number): ResourceView {
@@ -1124,6 +1145,18 @@ export class TraceIndex {
     for (const { q } of this.queues.values()) n += q.byteLength;
     return n;
   }
+}
+
+/** How many entries of a sorted array are <= x. */
+function upperBound(xs: GrowableInt32, x: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs.get(mid) <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 export { LINTS, RESOURCE_KINDS };

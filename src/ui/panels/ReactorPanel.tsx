@@ -76,15 +76,15 @@ function interesting(r: ResourceView): boolean {
 }
 
 /**
- * A resource row. Only a single step pulses the row being woken (a framer-motion animation); jumps and
- * scrubbing render plain list items, because mounting sixty motion components per frame costs more than a
- * frame.
+ * A resource row. Only a single step pulses the row being woken (a framer-motion animation); every other
+ * row, and every row on jumps and scrubbing, is a plain list item: sixty motion components cost more per
+ * step than the whole rest of the page.
  */
 function Row({ r, waking }: { r: ResourceView; waking: boolean }) {
   const animate = useApp((s) => s.animateStep);
   const className = `resource type-${r.type}${waking ? ' waking' : ''}`;
   const body = <RowBody r={r} />;
-  if (!animate)
+  if (!animate || !waking)
     return (
       <li className={className} data-resource={r.id}>
         {body}
@@ -94,7 +94,7 @@ function Row({ r, waking }: { r: ResourceView; waking: boolean }) {
     <m.li
       className={className}
       data-resource={r.id}
-      animate={waking ? { scale: [1, 1.02, 1] } : { scale: 1 }}
+      animate={{ scale: [1, 1.02, 1] }}
       transition={{ duration: 0.35 }}
     >
       {body}
