@@ -11,8 +11,8 @@ import { manyTasksProgram } from './programs';
 const PORT = 4198;
 const mode = process.argv[2] ?? 'scrub';
 const server = spawn(
-  'npx',
-  ['vite', 'preview', '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'],
+  process.execPath,
+  ['node_modules/vite/bin/vite.js', 'preview', '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'],
   {
     stdio: 'ignore',
   },
