@@ -23,9 +23,18 @@ export function lazyJsFiles(): string[] {
 }
 
 async function startPreview(): Promise<ChildProcess> {
+  // Vite itself, not through npx: killing npx would leave the preview server running.
   const server = spawn(
-    'npx',
-    ['vite', 'preview', '--port', String(PORT), '--strictPort', '--host', '127.0.0.1'],
+    process.execPath,
+    [
+      'node_modules/vite/bin/vite.js',
+      'preview',
+      '--port',
+      String(PORT),
+      '--strictPort',
+      '--host',
+      '127.0.0.1',
+    ],
     { stdio: 'ignore' },
   );
   for (let i = 0; i < 100; i++) {

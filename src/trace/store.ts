@@ -8,6 +8,7 @@
  */
 import { assert, machineTime } from '../base';
 import { EVENT_KINDS, EVENT_SCHEMA, type EventFields, type EventKind, type TraceEvent } from './events';
+import { PackedStrings } from './strings';
 
 export const CHUNK_SIZE = 1 << 16;
 const INT_SLOTS = 4;
@@ -47,6 +48,12 @@ const LAYOUTS: readonly (readonly FieldLayout[])[] = EVENT_KINDS.map((kind) => {
   assert(intSlot <= INT_SLOTS && enumSlot <= ENUM_SLOTS, `event ${kind} has too many fields for the columns`);
   return fields;
 });
+
+/** Per kind: the int slot of each string field (for reading a string's id without decoding it). */
+const STRING_SLOTS: readonly ReadonlyMap<string, number>[] = LAYOUTS.map(
+  (layout) =>
+    new Map(layout.filter((f) => f.type === 'str' || f.type === 'text').map((f) => [f.name, f.slot])),
+);
 
 // f64 fields are stored bit-exactly in two int32 slots.
 const f64Scratch = new Float64Array(1);
@@ -147,6 +154,17 @@ export class TraceReader {
 
   timeAt(i: number): number {
     return this.chunk(i).time[i & (CHUNK_SIZE - 1)]!;
+  }
+
+  /**
+   * The string-table id of a string field of event `i` (-1 if its kind has no such field): for readers that
+   * keep a reference to a text rather than a copy of it (the index keeps a million locals this way).
+   */
+  stringIdAt(i: number, field: string): number {
+    const c = this.chunk(i);
+    const j = i & (CHUNK_SIZE - 1);
+    const slot = STRING_SLOTS[c.kind[j]!]!.get(field);
+    return slot === undefined ? -1 : c.ints[j * INT_SLOTS + slot]!;
   }
 
   /** Decode event `i` into an object. Allocates; hot paths read columns directly. */
@@ -299,20 +317,33 @@ export interface TraceSlice {
   strings: string[];
 }
 
-/** The UI side: receives slices from the worker and answers the same queries as the writer. */
+/**
+ * The UI side: receives slices from the worker and answers the same queries as the writer. It keeps the
+ * strings packed (`strings.ts`), not as JS strings: the trace's texts cost about a third as much.
+ */
 export class TraceStore extends TraceReader {
+  private readonly packed = new PackedStrings();
+
+  override string(id: number): string {
+    return this.packed.get(id);
+  }
+
+  /** Bytes of trace data: the columns of the events recorded plus the packed string table as allocated. */
+  override byteSize(): number {
+    return this.count * BYTES_PER_EVENT + this.packed.byteLength;
+  }
+
   append(slice: TraceSlice): void {
     assert(
       slice.firstEvent === this.count,
       `trace slice starts at ${slice.firstEvent}, expected ${this.count}`,
     );
-    assert(slice.firstString === this.strings.length, 'trace strings out of order');
+    assert(slice.firstString === this.packed.length, 'trace strings out of order');
     const firstChunk = slice.firstEvent >>> 16;
     slice.chunks.forEach((c, n) => {
       this.chunks[firstChunk + n] = c;
     });
-    // Not `push(...strings)`: a slice can carry more strings than a call has argument slots.
-    for (const s of slice.strings) this.strings.push(s);
+    for (const s of slice.strings) this.packed.push(s);
     this.count += slice.count;
   }
 

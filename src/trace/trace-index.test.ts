@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { simulate } from '../sim/simulate';
 import { ReferenceFold } from './fold';
 import type { ViewState } from './state';
+import { TraceStore } from './store';
 import { TraceIndex } from './trace-index';
 
 function normalize(v: ViewState) {
@@ -53,7 +54,8 @@ describe('trace index agrees with the reference fold', () => {
   for (const name of programs) {
     it(name, () => {
       const r = simulate(readFileSync(`${DIR}/${name}.rs`, 'utf8'), { limits: { maxEvents: 30_000 } });
-      const index = new TraceIndex(r.trace);
+      // The index reads the store the UI holds (packed strings); the fold reads the simulator's writer.
+      const index = new TraceIndex(TraceStore.from(r.trace));
       index.ingest();
       const fold = new ReferenceFold();
       const n = r.trace.length;

@@ -189,6 +189,14 @@ export class TraceIndex {
   private futureParentNow: number[] = [];
   private futureChildNow: number[] = [];
   private resources: ResourceInfo[] = [];
+  /**
+   * Steps at which resources were created / dropped, each in step order: the number alive at step s is two
+   * binary searches (the Reactor shows it on every step; a scan over 34k resources took most of a step's
+   * index work). A resource created or dropped twice makes the counts ambiguous: then `countByScan`.
+   */
+  private createdSteps = new GrowableInt32();
+  private droppedSteps = new GrowableInt32();
+  private countByScan = false;
   private resourceText = new EntityLog();
   private resourceWakers = new EntityLog();
   private timers = new EntityLog();
@@ -455,11 +463,12 @@ export class TraceIndex {
         break;
       }
       case 'future-state':
+        // Locals rarely repeat and there is one per state change: keep the trace's string id, not a copy.
         this.futureVariant.add(
           ev.future,
           step,
           this.str(ev.variant),
-          this.strings.push(ev.locals) - 1,
+          this.trace.stringIdAt(step, 'locals'),
           ev.line,
         );
         break;
@@ -528,6 +537,8 @@ export class TraceIndex {
       case 'budget-exhausted':
         break;
       case 'resource-new':
+        if (this.resources[ev.resource]) this.countByScan = true;
+        this.createdSteps.push(step);
         this.resources[ev.resource] = {
           type: ev.type,
           name: ev.owner >= 0 ? `${ev.name}(task ${ev.owner})` : ev.name,
@@ -549,6 +560,8 @@ export class TraceIndex {
       case 'resource-drop': {
         const r = this.resources[ev.resource];
         if (r) {
+          if (r.droppedStep >= 0) this.countByScan = true;
+          this.droppedSteps.push(step);
           r.droppedStep = step;
           r.buffer?.clear(step);
         }
@@ -556,7 +569,8 @@ export class TraceIndex {
       }
       case 'chan-push': {
         const r = this.resources[ev.resource];
-        if (r) (r.buffer ??= new FifoIntervals()).push(step, this.strings.push(ev.value) - 1);
+        // Buffer items are the trace's string ids of the values sent.
+        if (r) (r.buffer ??= new FifoIntervals()).push(step, this.trace.stringIdAt(step, 'value'));
         break;
       }
       case 'chan-pop':
@@ -697,7 +711,7 @@ export class TraceIndex {
       taskCount: this.taskCountAt(s),
       task: (id: number) => this.taskAt(id, s),
       tasks: (limit: number) => this.tasksAt(s, limit),
-      resourceCount: this.aliveResourceIds(s, Infinity).total,
+      resourceCount: this.resourceCountAt(s),
       resources: (limit: number) => this.resourcesAt(s, limit),
       resource: (id: number) => {
         const r = this.resources[id];
@@ -839,19 +853,28 @@ export class TraceIndex {
     return out;
   }
 
-  private aliveResourceIds(s: number, limit: number): { ids: number[]; total: number } {
+  private resourceCountAt(s: number): number {
+    if (this.countByScan) return this.aliveResourceIds(s, Infinity).total;
+    return upperBound(this.createdSteps, s) - upperBound(this.droppedSteps, s);
+  }
+
+  /** The first `limit` resources alive at s, and (unless `stopAtLimit`) how many are alive. */
+  private aliveResourceIds(s: number, limit: number, stopAtLimit = false): { ids: number[]; total: number } {
     const ids: number[] = [];
     let total = 0;
-    this.resources.forEach((r, id) => {
-      if (!r || r.createdStep > s || (r.droppedStep >= 0 && r.droppedStep <= s)) return;
+    const rs = this.resources;
+    for (let id = 0; id < rs.length; id++) {
+      const r = rs[id];
+      if (!r || r.createdStep > s || (r.droppedStep >= 0 && r.droppedStep <= s)) continue;
       total++;
       if (ids.length < limit) ids.push(id);
-    });
+      else if (stopAtLimit) break;
+    }
     return { ids, total };
   }
 
   resourcesAt(s: number, limit = Infinity): ResourceView[] {
-    return this.aliveResourceIds(s, limit).ids.map((id) => this.resourceAt(id, this.resources[id]!, s));
+    return this.aliveResourceIds(s, limit, true).ids.map((id) => this.resourceAt(id, this.resources[id]!, s));
   }
 
   private resourceAt(id: number, r: ResourceInfo, s: number): ResourceView {
@@ -879,7 +902,7 @@ export class TraceIndex {
       site: r.site,
       wakers,
       text: te < 0 ? '' : this.strings[this.resourceText.a.get(te)]!,
-      buffer: buf.items.map((i) => this.strings[i]!),
+      buffer: buf.items.map((i) => this.trace.string(i)),
       bufferLength: buf.total,
       deadline: tm >= 0 && this.timers.a.get(tm) === 0 ? this.timerDeadline.get(tm) : -1,
       fired: tm >= 0 && this.timers.a.get(tm) === 1,
@@ -898,7 +921,7 @@ export class TraceIndex {
       task: this.futureTask.get(i),
       site: this.futureSite.get(i),
       variant: e < 0 ? '' : this.strings[this.futureVariant.a.get(e)]!,
-      locals: e < 0 ? '' : this.strings[this.futureVariant.b.get(e)]!,
+      locals: e < 0 ? '' : this.trace.string(this.futureVariant.b.get(e)),
       line: e < 0 ? -1 : this.futureVariant.c.get(e),
       dropped: dropped >= 0 && dropped <= s,
     };
@@ -1177,6 +1200,18 @@ export class TraceIndex {
     for (const { q } of this.queues.values()) n += q.byteLength;
     return n;
   }
+}
+
+/** How many entries of a sorted array are <= x. */
+function upperBound(xs: GrowableInt32, x: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs.get(mid) <= x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 export { LINTS, RESOURCE_KINDS };

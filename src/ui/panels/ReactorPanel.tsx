@@ -1,6 +1,7 @@
 import { m } from 'framer-motion';
 import { formatNanos } from '../../base';
 import type { ResourceView, ViewState } from '../../trace/state';
+import { useApp } from '../store';
 import { Panel } from './Panel';
 import { TaskChip } from './TaskChip';
 
@@ -28,6 +29,7 @@ const KIND_LABEL: Record<string, string> = {
  * event is a wake through a resource, that resource's row lights up.
  */
 export function ReactorPanel({ view }: { view: ViewState }) {
+  const animate = useApp((s) => s.animateStep);
   const ev = view.lastEvent;
   const waking = ev && (ev.kind === 'wake' || ev.kind === 'timer-fire') ? ev.resource : -1;
   const all = view.resources(RESOURCE_LIMIT);
@@ -42,8 +44,8 @@ export function ReactorPanel({ view }: { view: ViewState }) {
         <>
           <h3 className="sub">Timer wheel</h3>
           <ul className="resources">
-            {timers.map((r) => (
-              <Row key={r.id} r={r} waking={r.id === waking} />
+            {timers.map((r, i) => (
+              <Row key={rowKey(r, i, animate)} r={r} waking={r.id === waking} />
             ))}
           </ul>
         </>
@@ -52,8 +54,8 @@ export function ReactorPanel({ view }: { view: ViewState }) {
         <>
           <h3 className="sub">Resources</h3>
           <ul className="resources">
-            {others.map((r) => (
-              <Row key={r.id} r={r} waking={r.id === waking} />
+            {others.map((r, i) => (
+              <Row key={rowKey(r, i, animate)} r={r} waking={r.id === waking} />
             ))}
           </ul>
         </>
@@ -62,20 +64,47 @@ export function ReactorPanel({ view }: { view: ViewState }) {
   );
 }
 
+/** A single step keeps each resource's row; a jump or a scrub frame reuses the rows by position. */
+function rowKey(r: ResourceView, i: number, animate: boolean): string | number {
+  return animate ? r.id : `at-${i}`;
+}
+
 function interesting(r: ResourceView): boolean {
   if (r.type === 'timer') return r.deadline >= 0 || r.wakers.length > 0;
   if (r.type === 'join') return r.wakers.length > 0;
   return true;
 }
 
+/**
+ * A resource row. Only a single step pulses the row being woken (a framer-motion animation); every other
+ * row, and every row on jumps and scrubbing, is a plain list item: sixty motion components cost more per
+ * step than the whole rest of the page.
+ */
 function Row({ r, waking }: { r: ResourceView; waking: boolean }) {
+  const animate = useApp((s) => s.animateStep);
+  const className = `resource type-${r.type}${waking ? ' waking' : ''}`;
+  const body = <RowBody r={r} />;
+  if (!animate || !waking)
+    return (
+      <li className={className} data-resource={r.id}>
+        {body}
+      </li>
+    );
   return (
     <m.li
-      className={`resource type-${r.type}${waking ? ' waking' : ''}`}
+      className={className}
       data-resource={r.id}
-      animate={waking ? { scale: [1, 1.02, 1] } : { scale: 1 }}
+      animate={{ scale: [1, 1.02, 1] }}
       transition={{ duration: 0.35 }}
     >
+      {body}
+    </m.li>
+  );
+}
+
+function RowBody({ r }: { r: ResourceView }) {
+  return (
+    <>
       <div className="resource-line">
         <span className="resource-name">{r.name}</span>
         <span className="muted kind"> {KIND_LABEL[r.type] ?? r.type}</span>
@@ -103,6 +132,6 @@ function Row({ r, waking }: { r: ResourceView; waking: boolean }) {
           ))}
         </div>
       )}
-    </m.li>
+    </>
   );
 }

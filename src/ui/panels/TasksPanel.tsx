@@ -32,12 +32,20 @@ export const LINT_TEXT: Record<LintKind, string> = {
 /** Each task: state, tokio-console counters and lints, and its future tree printed as state-machine enums. */
 export function TasksPanel({ view }: { view: ViewState }) {
   const selected = useApp((s) => s.selectedTask);
+  const animate = useApp((s) => s.animateStep);
   const tasks = view.tasks(TASK_LIMIT);
   return (
     <Panel title="Tasks" id="tasks" extra={<span className="muted">{view.taskCount} spawned</span>}>
       <ul className="tasks">
-        {tasks.map((t) => (
-          <TaskRow key={t.id} view={view} task={t} open={t.id === selected || tasks.length <= 3} />
+        {tasks.map((t, i) => (
+          <TaskRow
+            // A single step keeps each task's row (and the focus in it); a jump or a scrub frame shows other
+            // tasks, and reusing the rows by position updates their text instead of remounting forty rows.
+            key={animate ? t.id : `at-${i}`}
+            view={view}
+            task={t}
+            open={t.id === selected || tasks.length <= 3}
+          />
         ))}
       </ul>
       {view.taskCount > tasks.length && (

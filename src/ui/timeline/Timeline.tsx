@@ -2,7 +2,7 @@ import { axisTop } from 'd3-axis';
 import { scaleLinear } from 'd3-scale';
 import { select } from 'd3-selection';
 import { zoom, zoomIdentity, type ZoomBehavior, type ZoomTransform } from 'd3-zoom';
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { formatNanos } from '../../base';
 import { session } from '../session';
 import { useApp } from '../store';
@@ -14,8 +14,11 @@ const AXIS_HEIGHT = 22;
  * A lane per simulated thread over machine time: task polls (coloured by task), parks, blocking calls, and
  * arrows from each wake to the poll it caused. Wheel or drag to zoom and pan (or W/S/A/D), "Undo zoom" to
  * go back; click a bar to jump to that poll. One scale maps time to pixels for the canvas and the axis.
+ *
+ * Memoized and not subscribed to the step: the parent re-renders on every step, but the lanes only change
+ * with the trace, the size or the zoom; the playhead is redrawn on the canvas by a transient subscription.
  */
-export function Timeline() {
+export const Timeline = memo(function Timeline() {
   const traceVersion = useApp((s) => s.traceVersion);
   const maxStep = useApp((s) => s.maxStep);
   const wrap = useRef<HTMLDivElement>(null);
@@ -35,16 +38,19 @@ export function Timeline() {
   const hasSteals = lanes.some((t) => t.role === 'worker');
   const height = threads.length * (LANE_HEIGHT + LANE_GAP) + LANE_GAP;
   const axisMode = useApp((s) => s.timelineAxis);
-  const [T0, T1] =
-    axisMode === 'step'
-      ? [-0.5, Math.max(0.5, maxStep + 0.5)]
-      : index && maxStep >= 0
-        ? index.timeRange()
-        : [0, 1];
   const at = (step: number) => (axisMode === 'step' ? step : (session.index?.timeOfStep(step) ?? 0));
 
-  // The base scale covers the whole run; the zoom transform narrows it.
-  const scale = transform.rescaleX(scaleLinear().domain([T0, T1]).range([0, width]));
+  // The base scale covers the whole run; the zoom transform narrows it. Memoized: a new scale redraws the
+  // canvas and the axis.
+  const scale = useMemo(() => {
+    const [T0, T1] =
+      axisMode === 'step'
+        ? [-0.5, Math.max(0.5, maxStep + 0.5)]
+        : index && maxStep >= 0
+          ? index.timeRange()
+          : [0, 1];
+    return transform.rescaleX(scaleLinear().domain([T0, T1]).range([0, width]));
+  }, [axisMode, index, maxStep, transform, width]);
 
   useEffect(() => {
     const el = wrap.current;
@@ -284,6 +290,6 @@ export function Timeline() {
       </div>
     </div>
   );
-}
+});
 
 export { laneY };
