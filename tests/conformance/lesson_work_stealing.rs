@@ -1,5 +1,5 @@
 // Lesson program (src/lessons/programs/work-stealing.rs): a task on a worker spawns eight children into
-// its LIFO slot and local queue; idle workers steal. Output is fixed by the children's sleeps.
+// its LIFO slot and local queue; idle workers steal. Output is fixed by the children's sleeps (50 ms apart).
 use std::time::Duration;
 
 // Four workers. One task, running on a worker, spawns eight children: each lands in that worker's
@@ -15,7 +15,7 @@ async fn main() {
                 for k in 0..2000u64 {
                     sum += k % (i + 2);
                 }
-                tokio::time::sleep(Duration::from_millis(10 * (i + 1))).await;
+                tokio::time::sleep(Duration::from_millis(50 * (i + 1))).await;
                 println!("child {} done: {}", i, sum);
                 sum
             }));

@@ -13,7 +13,7 @@ async fn main() {
                 for k in 0..2000u64 {
                     sum += k % (i + 2);
                 }
-                tokio::time::sleep(Duration::from_millis(10 * (i + 1))).await;
+                tokio::time::sleep(Duration::from_millis(50 * (i + 1))).await;
                 println!("child {} done: {}", i, sum);
                 sum
             }));
