@@ -4,7 +4,10 @@ import { parseFrameMessage, parseHostMessage } from './messages';
 
 describe('embed messages', () => {
   it('accepts the documented messages', () => {
-    expect(parseHostMessage({ type: 'pollscope:goto', step: 12 })).toEqual({ type: 'pollscope:goto', step: 12 });
+    expect(parseHostMessage({ type: 'pollscope:goto', step: 12 })).toEqual({
+      type: 'pollscope:goto',
+      step: 12,
+    });
     expect(parseHostMessage({ type: 'pollscope:play' })).toEqual({ type: 'pollscope:play' });
     expect(parseHostMessage({ type: 'pollscope:pause', extra: 1 })).toEqual({ type: 'pollscope:pause' });
     expect(parseHostMessage({ type: 'pollscope:load', state: '#v1.abc' })).toEqual({
@@ -15,7 +18,10 @@ describe('embed messages', () => {
       source: 'fn main() {}',
       seed: 3,
     });
-    expect(parseFrameMessage({ type: 'pollscope:ready', steps: 40 })).toEqual({ type: 'pollscope:ready', steps: 40 });
+    expect(parseFrameMessage({ type: 'pollscope:ready', steps: 40 })).toEqual({
+      type: 'pollscope:ready',
+      steps: 40,
+    });
   });
 
   it('ignores wrong-shaped and hostile messages', () => {

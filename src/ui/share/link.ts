@@ -10,6 +10,7 @@
  */
 import { deflateSync, Inflate } from 'fflate';
 import * as v from 'valibot';
+import type { Limits as SimLimits } from '../../sim/config';
 
 /** Links (the part after `#`) longer than this are refused before any decoding. */
 export const MAX_LINK_CHARS = 256 * 1024;
@@ -62,7 +63,8 @@ const V1Schema = v.object({
 });
 type V1 = v.InferOutput<typeof V1Schema>;
 
-export type Limits = v.InferOutput<typeof LimitsSchema>;
+/** Limits a link may set (each optional; the simulator's defaults fill the rest). */
+export type Limits = Partial<SimLimits>;
 
 /** Everything a link reproduces. `source: null` means "the lesson's own text". */
 export interface ShareState {
