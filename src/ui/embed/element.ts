@@ -14,7 +14,7 @@
 import { DEFAULT_SHARE, encodeState, type ShareState } from '../share/link';
 import { parseFrameMessage } from './messages';
 
-const EMBED_URL = new URL('embed.html', import.meta.url);
+const EMBED_URL = new URL(/* @vite-ignore */ 'embed.html', import.meta.url);
 
 function intAttr(el: Element, name: string): number | undefined {
   const raw = el.getAttribute(name);

@@ -232,7 +232,14 @@ function startAddressSync(): void {
   const schedule = () => {
     timer ??= setTimeout(write, 120);
   };
-  useApp.subscribe(schedule);
+  useApp.subscribe((s, prev) => {
+    // An edit is written at once: a reload takes the address as it is when it starts, before any
+    // pagehide handler could update it.
+    if (s.source !== prev.source && !pending) {
+      if (timer !== null) clearTimeout(timer);
+      write();
+    } else schedule();
+  });
   useShare.subscribe(schedule);
   // A reload right after a change still finds it in the address.
   window.addEventListener('pagehide', () => {
