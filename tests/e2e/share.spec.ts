@@ -2,18 +2,11 @@
 // the address bar follows scrubbing, the Share dialog, autosave across reloads, and every bad input.
 import { expect, test, type Page } from '@playwright/test';
 import fc from 'fast-check';
-import {
-  decodeLink,
-  DEFAULT_SHARE,
-  encodeState,
-  normalize,
-  PANEL_IDS,
-  type ShareState,
-} from '../../src/ui/share/link';
+import type { PANEL_IDS } from '../../src/ui/share/link';
+import { decodeLink, DEFAULT_SHARE, encodeState, normalize, type ShareState } from '../../src/ui/share/link';
 
 const LESSON = 'two-tasks-and-a-sleep';
 const slider = (page: Page) => page.getByRole('slider', { name: 'Timeline position' });
-const at = async (page: Page) => Number(await slider(page).getAttribute('aria-valuenow'));
 const ready = (page: Page) => page.waitForSelector('[data-status="ready"]');
 const hashState = async (page: Page) => {
   const d = decodeLink(await page.evaluate(() => location.hash));
