@@ -2,6 +2,7 @@
 // docs/embed-example.html on another origin and driven through postMessage, the <pollscope-view> element,
 // hostile messages, and the compact chrome in a 360 px frame. (The webServer of playwright.config.ts has
 // built dist/ before any test runs.)
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
@@ -210,6 +211,8 @@ test('the embed fits a 360 px frame', async ({ page }) => {
   );
   expect(overflow).toBeLessThanOrEqual(0);
   await page.screenshot({ path: 'docs/screenshots/embed-360.png', fullPage: true });
+  const axe = await new AxeBuilder({ page }).analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
   // A bad link in an embed: the message and the default lesson.
   await page.goto(`${appOrigin}${SUB}embed.html#v2.nope`);
   await page.waitForSelector('[data-status="ready"]');

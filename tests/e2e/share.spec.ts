@@ -1,5 +1,6 @@
 // Share and embed (DESIGN.md §6) in real Chromium against the production build: permalinks round-trip,
 // the address bar follows scrubbing, the Share dialog, autosave across reloads, and every bad input.
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import fc from 'fast-check';
 import type { PANEL_IDS } from '../../src/ui/share/link';
@@ -94,10 +95,6 @@ test('the address stays a permalink while scrubbing, without a history entry per
   const before = await page.evaluate(() => history.length);
   for (let i = 0; i < 8; i++) await page.getByRole('button', { name: 'Step forward' }).click();
   await expect.poll(async () => (await hashState(page)).step).toBe(7);
-  await page
-    .getByRole('button', { name: 'Select main' })
-    .click()
-    .catch(() => undefined);
   await page.getByRole('button', { name: 'Jump to end' }).click();
   const max = Number(await slider(page).getAttribute('aria-valuemax'));
   await expect.poll(async () => (await hashState(page)).step).toBe(max);
@@ -136,6 +133,8 @@ test('Share shows the link and the embed snippet, each with a copy button', asyn
   const src = /src="([^"]+)"/.exec(snippet)![1]!.replace(/&amp;/g, '&');
   expect(decodeLink(new URL(src).hash)).toMatchObject({ ok: true, state: { hiddenPanels: ['code'] } });
   await page.screenshot({ path: 'docs/screenshots/share-dialog.png' });
+  const axe = await new AxeBuilder({ page }).include('.share-dialog').analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
   // Opening the copied link in a new page shows the same view, note included.
   const other = await context.newPage();
   await other.goto(link);
