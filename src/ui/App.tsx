@@ -14,6 +14,10 @@ import { ShortcutsDialog } from './panels/ShortcutsDialog';
 import { TasksPanel } from './panels/TasksPanel';
 import { TimelinePanel } from './panels/TimelinePanel';
 import { TraceFiles } from './panels/TraceFiles';
+import { EmbedBar } from './embed/EmbedBar';
+import { NoticeBanner } from './share/NoticeBanner';
+import { ShareButton, ShareDialog } from './share/ShareDialog';
+import { useShare } from './share/share-store';
 import { session } from './session';
 import { useApp } from './store';
 
@@ -32,6 +36,8 @@ export function App() {
   const profile = useApp((s) => s.profile);
   const progress = useApp((s) => s.progress);
   const retryable = useApp((s) => s.failureRetryable);
+  const hiddenPanels = useShare((s) => s.hiddenPanels.join(' '));
+  const embedded = useShare((s) => s.embedded);
 
   useEffect(() => {
     if (useApp.getState().status === 'idle') void useApp.getState().run();
@@ -91,7 +97,13 @@ export function App() {
   return (
     <MotionConfig reducedMotion="user">
       <LazyMotion features={loadMotionFeatures} strict>
-        <div className="app" data-status={status}>
+        <div
+          className="app"
+          data-status={status}
+          data-hide={hiddenPanels || undefined}
+          data-embed={embedded || undefined}
+        >
+          {embedded && <EmbedBar />}
           <header className="topbar">
             <h1>
               Pollscope <span className="tagline">watch async Rust run</span>
@@ -115,6 +127,7 @@ export function App() {
                 </select>
               </label>
               <TraceFiles />
+              <ShareButton />
               <button
                 type="button"
                 onClick={() => useApp.getState().setShortcutsOpen(true)}
@@ -128,6 +141,7 @@ export function App() {
           <main className="workspace">
             <EditorPanel />
             <div className="viz" tabIndex={0} onKeyDown={onKeyDown} aria-label="Visualizer" role="group">
+              <NoticeBanner />
               {failure && (
                 <div className="banner error" role="alert">
                   <p>{failure}. Your code is kept.</p>
@@ -176,6 +190,7 @@ export function App() {
             </div>
           </main>
           <ShortcutsDialog />
+          <ShareDialog />
         </div>
       </LazyMotion>
     </MotionConfig>

@@ -1,5 +1,6 @@
 import { LineIndex } from '../../lang/diagnostics';
-import { LESSONS } from '../../lessons';
+import { LESSONS, lessonById } from '../../lessons';
+import { openLesson, resetToLesson } from '../share/permalink';
 import { useApp } from '../store';
 
 /** The program: lesson picker, source text, Run, and diagnostics at their line and column. */
@@ -8,7 +9,9 @@ export function EditorPanel() {
   const lessonId = useApp((s) => s.lessonId);
   const status = useApp((s) => s.status);
   const diagnostics = useApp((s) => s.diagnostics);
-  const { setSource, loadLesson, run } = useApp.getState();
+  const { setSource, run } = useApp.getState();
+  const lesson = lessonId ? lessonById(lessonId) : undefined;
+  const edited = lesson !== undefined && lesson.source !== source;
   const index = new LineIndex(source);
   return (
     <section className="panel editor" aria-labelledby="code-title">
@@ -16,8 +19,8 @@ export function EditorPanel() {
         <h2 id="code-title">Code</h2>
         <label className="lesson-picker">
           <span className="visually-hidden">Lesson</span>
-          <select aria-label="Lesson" value={lessonId ?? ''} onChange={(e) => loadLesson(e.target.value)}>
-            {lessonId === null && <option value="">Your program</option>}
+          <select aria-label="Lesson" value={lessonId ?? ''} onChange={(e) => openLesson(e.target.value)}>
+            <option value="">Your program</option>
             {LESSONS.map((l) => (
               <option key={l.id} value={l.id}>
                 {l.title}
@@ -25,6 +28,11 @@ export function EditorPanel() {
             ))}
           </select>
         </label>
+        {edited && (
+          <button type="button" onClick={resetToLesson} title="Discard your edits of this lesson">
+            Reset to lesson
+          </button>
+        )}
         <button type="button" className="primary" onClick={() => void run()} disabled={status === 'running'}>
           {status === 'running' ? 'Running…' : 'Run'}
         </button>
@@ -34,10 +42,8 @@ export function EditorPanel() {
         aria-label="Rust source"
         spellCheck={false}
         value={source}
-        onChange={(e) => {
-          setSource(e.target.value);
-          if (lessonId !== null) useApp.setState({ lessonId: null });
-        }}
+        // Edits stay with their lesson (autosaved per lesson); "Reset to lesson" discards them.
+        onChange={(e) => setSource(e.target.value)}
         onKeyDown={(e) => {
           if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) void run();
         }}

@@ -1,6 +1,7 @@
 import { LESSONS, type Lesson } from '../../lessons';
 import { momentAt, type PlacedMoment } from '../../lessons/narration';
 import { markLessonDone, useLessonProgress } from '../lesson-progress';
+import { useShare } from '../share/share-store';
 import { useApp } from '../store';
 import { Panel } from './Panel';
 
@@ -23,9 +24,17 @@ export function NarrationPanel({
   edited: boolean;
 }) {
   const done = useLessonProgress();
+  // A shared link can carry a note ("look at this"): plain text, shown above the lesson's own words.
+  const note = useShare((s) => s.note);
+  const noteLine = note && (
+    <p className="note" data-testid="note">
+      {note}
+    </p>
+  );
   if (!lesson) {
     return (
       <Panel title="Narration" id="narration">
+        {noteLine}
         <p>Your own program: step through it to see the runtime at work.</p>
       </Panel>
     );
@@ -54,9 +63,10 @@ export function NarrationPanel({
         </span>
       }
     >
+      {noteLine}
       <p className="narration-text" data-testid="narration-text" aria-live="polite">
         {edited
-          ? 'You changed the program: the narration follows the lesson’s own program. Pick the lesson again to reset it.'
+          ? 'You changed the program: the narration follows the lesson’s own program. Reset to lesson brings it back.'
           : (current?.text ?? lesson.summary)}
       </p>
       <p className="lesson-predict" data-testid="predict">

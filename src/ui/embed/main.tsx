@@ -1,0 +1,16 @@
+// The embed page (embed.html#<state>): the same App with compact chrome, driven by its host page.
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from '../App';
+import { startPermalinks } from '../share/permalink';
+import { startBridge } from './bridge';
+import '../styles.css';
+
+startPermalinks({ embedded: true });
+startBridge();
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

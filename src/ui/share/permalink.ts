@@ -1,0 +1,274 @@
+/**
+ * The page's address is a permalink (DESIGN.md §6). This module opens a link (or the saved work, or the
+ * default lesson), keeps the address bar in step with the view (`replaceState`, never a history entry per
+ * step), autosaves edits, and offers the explicit "Reset to lesson". The encoding itself is in `link.ts`.
+ */
+import { DEFAULT_LESSON, lessonById } from '../../lessons';
+import { useApp } from '../store';
+import * as saved from './autosave';
+import {
+  decodeLink,
+  describeError,
+  encodeState,
+  MAX_LINK_CHARS,
+  type ShareState,
+  DEFAULT_SHARE,
+} from './link';
+import { setNotice, useShare } from './share-store';
+
+/** The current view as a link state. The source is left out when it is the lesson's own text. */
+export function currentState(): ShareState {
+  const a = useApp.getState();
+  const sh = useShare.getState();
+  const lesson = a.lessonId ? lessonById(a.lessonId) : undefined;
+  return {
+    lessonId: lesson ? lesson.id : null,
+    source: lesson && lesson.source === a.source ? null : a.source,
+    profile: a.profile,
+    seed: a.seed,
+    limits: { ...a.limits },
+    step: pending?.step ?? a.step,
+    selectedTask: pending ? pending.selectedTask : a.selectedTask,
+    hiddenPanels: [...sh.hiddenPanels],
+    timelineAxis: a.timelineAxis,
+    granularity: a.granularity,
+    note: sh.note,
+  };
+}
+
+/** `#v1.…`, or null when the view is too large to be a link. */
+export function currentFragment(state: ShareState = currentState()): string | null {
+  const f = '#' + encodeState(state);
+  return f.length - 1 > MAX_LINK_CHARS ? null : f;
+}
+
+/** Step and task to restore once the run that a link started has finished. */
+let pending: { step: number; selectedTask: number | null } | null = null;
+/** True while this module changes the program itself (so autosave does not count it as an edit). */
+let applying = false;
+
+function withApplying(f: () => void): void {
+  applying = true;
+  try {
+    f();
+  } finally {
+    applying = false;
+  }
+}
+
+/** Shows `state` (already validated) and runs it. */
+export function applyState(state: ShareState): void {
+  const lesson = state.lessonId ? lessonById(state.lessonId) : undefined;
+  const source = state.source ?? lesson?.source ?? DEFAULT_LESSON.source;
+  withApplying(() => {
+    useApp.setState({
+      lessonId: lesson ? lesson.id : state.source === null ? DEFAULT_LESSON.id : null,
+      source,
+      profile: state.profile,
+      seed: state.seed,
+      limits: { ...state.limits },
+      granularity: state.granularity,
+      timelineAxis: state.timelineAxis,
+      selectedTask: null,
+      playing: false,
+    });
+    useShare.setState({ hiddenPanels: [...state.hiddenPanels], note: state.note });
+  });
+  pending = { step: state.step, selectedTask: state.selectedTask };
+  // Before the first render the App starts the run itself; afterwards a new link runs now.
+  if (useApp.getState().status !== 'idle') void useApp.getState().run();
+}
+
+/** Jumps to `step` now, or once the current run is ready. */
+export function gotoWhenReady(step: number): void {
+  const s = useApp.getState();
+  if (s.status === 'ready' && !pending) {
+    s.setPlaying(false);
+    s.setStep(step);
+  } else pending = { step, selectedTask: pending?.selectedTask ?? s.selectedTask };
+}
+
+/** The saved work (the slot used last), if any, as a state. */
+function savedState(): ShareState | null {
+  const last = saved.lastLesson();
+  if (!last) return null;
+  const lesson = last.lessonId ? lessonById(last.lessonId) : undefined;
+  const slot = saved.slotOf(lesson ? lesson.id : null);
+  const code = saved.savedCode(slot);
+  if (!lesson && code === null) return null;
+  return { ...DEFAULT_SHARE, lessonId: lesson?.id ?? null, source: code };
+}
+
+/**
+ * Opens a fragment: the link's view if it is valid, otherwise a clear notice and the saved work (main page)
+ * or the default lesson. `fragment` empty means "no link": the saved work, silently.
+ */
+export function openFragment(fragment: string): void {
+  const embedded = useShare.getState().embedded;
+  const fallback = (why: string | null) => {
+    const state = (!embedded && savedState()) || { ...DEFAULT_SHARE, lessonId: DEFAULT_LESSON.id };
+    applyState(state);
+    if (why)
+      setNotice({
+        tone: 'error',
+        text: `${why} Showing ${state.source !== null ? 'your saved code' : state.lessonId === DEFAULT_LESSON.id ? 'the default lesson' : 'your saved lesson'} instead.`,
+      });
+  };
+  if (fragment === '' || fragment === '#') return fallback(null);
+  const d = decodeLink(fragment);
+  if (!d.ok) return fallback(describeError(d.error));
+  const state = d.state;
+  if (state.lessonId !== null && !lessonById(state.lessonId) && state.source === null)
+    return fallback('This link names a lesson that this Pollscope does not have.');
+  setNotice(null);
+  applyState(state);
+  if (!embedded) offerSavedCode(state);
+}
+
+/** A link replaced what the person had saved for that lesson: keep it and offer it back. */
+function offerSavedCode(state: ShareState): void {
+  const { lessonId, source } = useApp.getState();
+  const slot = saved.slotOf(lessonId);
+  const mine = saved.savedCode(slot);
+  if (mine === null || mine === source) return;
+  if (state.source !== null) saved.saveBackup(slot, mine);
+  setNotice({
+    tone: 'info',
+    text: `${state.source !== null ? 'This link shows its own code.' : 'This link shows the lesson as written.'} Your saved code for ${lessonId ? 'this lesson' : 'your program'} is kept.`,
+    action: {
+      label: 'Open my saved code',
+      run: () => {
+        withApplying(() => useApp.setState({ source: mine, selectedTask: null }));
+        setNotice(null);
+        void useApp.getState().run();
+      },
+    },
+  });
+}
+
+/** The Lesson picker: a lesson with the person's saved edits of it, or (`''`) their scratch program. */
+export function openLesson(id: string): void {
+  const lesson = id === '' ? undefined : lessonById(id);
+  if (id !== '' && !lesson) return;
+  const slot = saved.slotOf(lesson ? lesson.id : null);
+  const source = saved.savedCode(slot) ?? lesson?.source ?? useApp.getState().source;
+  withApplying(() => useApp.setState({ lessonId: lesson ? lesson.id : null, source, selectedTask: null }));
+  if (!lesson) saved.saveCode(slot, source);
+  saved.saveLast(lesson ? lesson.id : null);
+  setNotice(null);
+  void useApp.getState().run();
+}
+
+/** "Reset to lesson": back to the lesson's own code; the edits are kept as a backup, offered back once. */
+export function resetToLesson(): void {
+  const { lessonId, source } = useApp.getState();
+  const lesson = lessonId ? lessonById(lessonId) : undefined;
+  if (!lesson || lesson.source === source) return;
+  saved.saveBackup(lesson.id, source);
+  saved.saveCode(lesson.id, null);
+  withApplying(() => useApp.setState({ source: lesson.source, selectedTask: null }));
+  void useApp.getState().run();
+  setNotice({
+    tone: 'info',
+    text: 'The lesson is back to its original code.',
+    action: {
+      label: 'Restore my edits',
+      run: () => {
+        withApplying(() => useApp.setState({ source }));
+        saved.saveCode(lesson.id, source);
+        setNotice(null);
+        void useApp.getState().run();
+      },
+    },
+  });
+}
+
+let started = false;
+
+/** Wires the page: opens the address's link, then keeps the address, the saved work and the view in step. */
+export function startPermalinks({ embedded }: { embedded: boolean }): void {
+  if (started) return;
+  started = true;
+  useShare.setState({ embedded });
+
+  // Apply a link's step and task once its run is ready.
+  useApp.subscribe((s, prev) => {
+    if (!pending) return;
+    if (s.status === 'failed') pending = null;
+    if (s.status !== 'ready' || prev.status === 'ready') return;
+    const p = pending;
+    pending = null;
+    if (!p) return;
+    s.setStep(p.step);
+    s.selectTask(p.selectedTask);
+  });
+
+  openFragment(location.hash);
+
+  window.addEventListener('hashchange', () => {
+    if (location.hash !== written) openFragment(location.hash);
+  });
+
+  if (!embedded) {
+    startAddressSync();
+    startAutosave();
+  }
+}
+
+/** The last fragment this page wrote itself. */
+let written = '';
+
+function startAddressSync(): void {
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const write = () => {
+    timer = null;
+    if (pending) return schedule();
+    const f = currentFragment();
+    if (f === null || f === location.hash) return;
+    written = f;
+    history.replaceState(history.state, '', f);
+  };
+  // Encoding costs a deflate of the source: coalesce a scrub's many steps into one write.
+  const schedule = () => {
+    timer ??= setTimeout(write, 120);
+  };
+  useApp.subscribe((s, prev) => {
+    // An edit is written at once: a reload takes the address as it is when it starts, before any
+    // pagehide handler could update it.
+    if (s.source !== prev.source && !pending) {
+      if (timer !== null) clearTimeout(timer);
+      write();
+    } else schedule();
+  });
+  useShare.subscribe(schedule);
+  // A reload right after a change still finds it in the address.
+  window.addEventListener('pagehide', () => {
+    if (timer !== null) {
+      clearTimeout(timer);
+      write();
+    }
+  });
+}
+
+function startAutosave(): void {
+  let warned = false;
+  useApp.subscribe((s, prev) => {
+    if (applying) return;
+    if (s.lessonId !== prev.lessonId) {
+      saved.saveLast(s.lessonId);
+      return;
+    }
+    if (s.source === prev.source) return;
+    const lesson = s.lessonId ? lessonById(s.lessonId) : undefined;
+    const ok =
+      saved.saveCode(saved.slotOf(s.lessonId), lesson && lesson.source === s.source ? null : s.source) &&
+      saved.saveLast(s.lessonId);
+    if (!ok && !warned) {
+      warned = true;
+      setNotice({
+        tone: 'error',
+        text: 'This browser does not let Pollscope save your edits (storage is full or disabled). Copy your code before you leave.',
+      });
+    }
+  });
+}
