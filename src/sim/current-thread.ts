@@ -9,6 +9,7 @@
 import { Deque } from '../base';
 import type { QueueKind } from '../trace/events';
 import { PARK_COST_NS, SCHED_COST_NS } from './costs';
+import { hasDeferred, pushDeferred, wakeDeferred } from './defer';
 import { resumePoll, runTask } from './harness';
 import type { SimThread, ThreadBody } from './machine';
 import type { Task } from './task';
@@ -103,18 +104,7 @@ export class CurrentThreadScheduler implements Scheduler, ThreadBody {
       this.world.interp.wakeTaskByRef(task, -1);
       return;
     }
-    const w = this.world.interp.wakerFor(task).clone(this.world);
-    if (this.world.profile === '1.24') {
-      (t.deferred as Waker[]).push(w);
-    } else {
-      const last = this.deferLatest[this.deferLatest.length - 1];
-      if (last && last.willWake(w)) {
-        w.drop(this.world);
-        return;
-      }
-      this.deferLatest.push(w);
-    }
-    m.emit('defer', { task: task.id, core: 0 });
+    if (pushDeferred(this.world, t, this.deferLatest, task)) m.emit('defer', { task: task.id, core: 0 });
   }
 
   whereIs(task: Task): QueueKind | null {
@@ -128,18 +118,11 @@ export class CurrentThreadScheduler implements Scheduler, ThreadBody {
   }
 
   private hasDeferred(): boolean {
-    return this.world.profile === '1.24' ? this.thread.deferred.length > 0 : this.deferLatest.length > 0;
+    return hasDeferred(this.world, this.thread, this.deferLatest);
   }
 
-  /** `Defer::wake`: [24] drains FIFO from the thread-local list; latest pops LIFO (spec §3.2). */
   private wakeDeferred(): void {
-    if (this.world.profile === '1.24') {
-      const list = this.thread.deferred as Waker[];
-      this.thread.deferred = [];
-      for (const w of list) w.wake(this.world, -1, 'defer');
-    } else {
-      while (this.deferLatest.length) this.deferLatest.pop()!.wake(this.world, -1, 'defer');
-    }
+    wakeDeferred(this.world, this.thread, this.deferLatest);
   }
 
   // ------------------------------------------------------------------------------------------ the loop

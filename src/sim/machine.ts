@@ -74,7 +74,7 @@ export class SimThread {
   currentTask: Task | null = null;
   /** Which runtime's scheduler context this thread is in ("CURRENT" in tokio), if any. */
   context: unknown = null;
-  /** tokio 1.24 keeps the defer list in a thread-local; see sim/defer.ts. */
+  /** tokio 1.24 keeps the defer list in a thread-local (sim/defer.ts). */
   deferred: unknown[] = [];
   /** Thread-local RNG (tokio's `thread_rng_n` for `select!`). */
   rng: FastRand;

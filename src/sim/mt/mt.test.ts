@@ -190,22 +190,15 @@ describe('Steal::steal_into and Core::steal_work (queue.rs, worker.rs)', () => {
 
 /** The tasks in worker `core`'s local queue just before event `seq`, from the trace's schedule/poll events. */
 function queueAt(r: Run, seq: number, core: number): number[] {
-  const where = new Map<number, string>();
-  for (const e of r.events.slice(0, seq)) {
-    if (e.kind === 'schedule') where.set(e.task, `${e.where}:${e.core}`);
-    else if (e.kind === 'poll') where.delete(e.task);
-  }
   const q: number[] = [];
-  for (const e of r.events.slice(0, seq))
-    if (
-      e.kind === 'schedule' &&
-      e.where === 'local' &&
-      e.core === core &&
-      where.get(e.task) === `local:${core}`
-    ) {
-      if (!q.includes(e.task)) q.push(e.task);
-    }
-  return q.filter((t) => where.get(t) === `local:${core}`);
+  for (const e of r.events.slice(0, seq)) {
+    if (e.kind !== 'schedule' && e.kind !== 'poll') continue;
+    // Any schedule or poll takes the task out of wherever it was queued.
+    const i = q.indexOf(e.task);
+    if (i >= 0) q.splice(i, 1);
+    if (e.kind === 'schedule' && e.where === 'local' && e.core === core) q.push(e.task);
+  }
+  return q;
 }
 
 describe('parking (worker.rs Context::park, park.rs)', () => {

@@ -8,10 +8,10 @@
 import { Deque } from '../../base';
 import type { QueueKind } from '../../trace/events';
 import { PARK_COST_NS, THREAD_SPAWN_COST_NS } from '../costs';
+import { hasDeferred, pushDeferred, wakeDeferred } from '../defer';
 import { resumePoll, runTask } from '../harness';
 import { WaitQueue, type SimThread, type ThreadBody } from '../machine';
 import type { Task } from '../task';
-import type { Waker } from '../waker';
 import type { Scheduler, World } from '../world';
 import { Core, pushBackOrOverflow } from './core';
 import { Idle } from './idle';
@@ -146,33 +146,18 @@ export class MultiThreadScheduler implements Scheduler {
       this.world.interp.wakeTaskByRef(task, -1);
       return;
     }
-    const w = this.world.interp.wakerFor(task).clone(this.world);
-    if (is124 || !core) {
-      (t.deferred as Waker[]).push(w);
-    } else {
-      const last = core.deferLatest[core.deferLatest.length - 1];
-      if (last && last.willWake(w)) {
-        w.drop(this.world);
-        return;
-      }
-      core.deferLatest.push(w);
-    }
-    m.emit('defer', { task: task.id, core: core ? core.index : -1 });
+    // Without a core this is the 1.24 block_on thread, whose list is the thread-local one.
+    if (pushDeferred(this.world, t, core ? core.deferLatest : [], task))
+      m.emit('defer', { task: task.id, core: core ? core.index : -1 });
   }
 
   hasDeferred(thread: SimThread, core: Core): boolean {
-    return this.world.profile === '1.24' ? thread.deferred.length > 0 : core.deferLatest.length > 0;
+    return hasDeferred(this.world, thread, core.deferLatest);
   }
 
-  /** `Defer::wake`: 1.24 drains the thread-local list FIFO; latest pops the worker's list LIFO (#5741). */
+  /** `Defer::wake` on a worker (its core's list) or the 1.24 block_on thread (`core` null). */
   wakeDeferred(thread: SimThread, core: Core | null): void {
-    if (this.world.profile === '1.24' || !core) {
-      const list = thread.deferred as Waker[];
-      thread.deferred = [];
-      for (const w of list) w.wake(this.world, -1, 'defer');
-    } else {
-      while (core.deferLatest.length) core.deferLatest.pop()!.wake(this.world, -1, 'defer');
-    }
+    wakeDeferred(this.world, thread, core ? core.deferLatest : null);
   }
 
   whereIs(task: Task): QueueKind | null {

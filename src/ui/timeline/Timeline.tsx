@@ -35,7 +35,7 @@ export const Timeline = memo(function Timeline() {
   );
   const threads = useMemo(() => lanes.map((t) => t.id), [lanes]);
   const names = lanes.map((t) => t.name);
-  const hasSteals = lanes.some((t) => t.role === 'worker');
+  const multiThread = lanes.some((t) => t.role === 'worker');
   const height = threads.length * (LANE_HEIGHT + LANE_GAP) + LANE_GAP;
   const axisMode = useApp((s) => s.timelineAxis);
   const at = (step: number) => (axisMode === 'step' ? step : (session.index?.timeOfStep(step) ?? 0));
@@ -249,7 +249,7 @@ export const Timeline = memo(function Timeline() {
         <span className="muted legend">
           <span className="swatch poll" /> poll <span className="swatch park" /> parked{' '}
           <span className="swatch block" /> blocked <span className="swatch wake" /> wake
-          {hasSteals && (
+          {multiThread && (
             <>
               {' '}
               <span className="swatch steal" /> steal
