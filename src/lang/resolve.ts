@@ -672,7 +672,8 @@ class Resolver {
         return false;
       }
       case 'pin':
-        return this.expr(e.expr, use);
+        // `pin!(fut)` pins the binding in place (it shadows it with `Pin<&mut _>`): nothing moves.
+        return this.expr(e.expr, e.expr.k === 'path' ? 'ref' : use);
     }
   }
 

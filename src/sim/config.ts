@@ -3,6 +3,8 @@
  * add the profile, the seed and the limits.
  */
 
+import type { NetConfig } from './net/network';
+
 /** Which tokio the simulator reproduces (DESIGN.md §3; spec §11 lists the differences). */
 export type Profile = '1.24' | 'latest';
 export const PROFILES: readonly Profile[] = ['1.24', 'latest'];
@@ -40,6 +42,8 @@ export interface RunOptions {
   limits: Limits;
   /** Name used in diagnostics (`FILE:LINE:COL`). */
   fileName: string;
+  /** The simulated network's latency, bandwidth and buffers (net/network.ts `DEFAULT_NET` if absent). */
+  net?: NetConfig;
 }
 
 export const DEFAULT_OPTIONS: RunOptions = {

@@ -63,6 +63,9 @@ export class CurrentThreadScheduler implements Scheduler, ThreadBody {
     this.world.time.onUnpark = () => {
       if (this.phase.k === 'parked') this.world.machine.makeReady(thread);
     };
+    this.world.time.onIoEvent = (at) => {
+      if (this.phase.k === 'parked') this.world.machine.makeReadyAt(thread, at);
+    };
   }
 
   // ------------------------------------------------------------------------------------------ Scheduler

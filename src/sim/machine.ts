@@ -192,6 +192,13 @@ export class Machine {
     if (t.readyAt > at) t.readyAt = at;
   }
 
+  /** A parked thread can run again at machine time `at` (an event it waits for lands then). */
+  makeReadyAt(t: SimThread, at: number): void {
+    if (t.status === 'exited') return;
+    const when = Math.max(t.clock, at);
+    if (t.readyAt > when) t.readyAt = when;
+  }
+
   stop(): void {
     this.stopped = true;
   }

@@ -24,6 +24,7 @@ import { LimitError, Machine, WaitQueue, type SimThread, type ThreadBody } from 
 import { MultiThreadScheduler } from './mt/scheduler';
 import { Task } from './task';
 import { TimeDriver } from './time-driver';
+import { DEFAULT_NET, Network } from './net/network';
 import { futureLayouts, type FutureLayout } from './layouts';
 import { debug } from './format';
 import { REnum, deref } from './values';
@@ -125,6 +126,7 @@ class Run implements World {
   time!: TimeDriver;
   interp!: Interp;
   blocking!: BlockingPool;
+  net!: Network;
   nextFutureId = 1;
   nextResourceId = 1;
   nextTaskId = 1;
@@ -252,6 +254,10 @@ function execute(world: Run, program: ResolvedProgram, runtime: RuntimeConfig): 
   const mainThread = m.spawnThread('main', 'main', null, 0);
   m.current = mainThread;
   world.time = new TimeDriver(world, m, runtime.startPaused, 0);
+  // Linux hands out ephemeral ports from 32768–60999; the seed picks where (hashed, so the run's RNG
+  // streams, and every trace without sockets, stay as they were).
+  const firstPort = 32768 + ((Math.imul(world.options.seed | 0, 0x9e3779b1) >>> 0) % 20000);
+  world.net = new Network(world.time.io, world.options.net ?? DEFAULT_NET, firstPort);
   world.interp = new Interp(world, program);
   world.blocking = new BlockingPool(world);
   const mainTask = new Task(0, 'main', null, program.main.span.start);

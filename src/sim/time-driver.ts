@@ -8,6 +8,7 @@
  * (spec §7.2, §12.4) without modelling its levels.
  */
 import { NS_PER_MS } from '../base';
+import { IoDriver } from './io-driver';
 import type { Machine } from './machine';
 import { WakerSlot, type Waker } from './waker';
 import type { World } from './world';
@@ -47,6 +48,8 @@ export class TimeDriver {
   private didWake = false;
   private heap: TimerEntry[] = [];
   private seq = 0;
+  /** The I/O half of the driver: every turn polls it first, as tokio's time driver parks on the IoStack. */
+  readonly io: IoDriver;
 
   constructor(
     private readonly world: World,
@@ -56,6 +59,9 @@ export class TimeDriver {
   ) {
     this.start = startNs;
     this.base = startNs;
+    this.io = new IoDriver(world, machine);
+    // An epoll event wakes the thread blocked in the driver when it lands (not before).
+    this.io.onEvent = (at) => this.onIoEvent?.(at);
   }
 
   /** Tokio time now, as seen by the current thread. */
@@ -128,6 +134,8 @@ export class TimeDriver {
   }
   /** Set by the scheduler: wakes the thread parked in this driver. */
   onUnpark: (() => void) | null = null;
+  /** Set by the scheduler: wakes the thread parked in this driver at machine time `at` (an I/O event). */
+  onIoEvent: ((at: number) => void) | null = null;
 
   /** `Handle::process`: fires every timer due at the current tick, waking in FIFO order. */
   process(): void {
@@ -162,31 +170,39 @@ export class TimeDriver {
    */
   turn(mayBlock: boolean): 'done' | { until: number } {
     const timeout = this.parkTimeout();
-    if (!mayBlock || timeout === 0) {
-      this.ioToken = false;
-      this.process();
-      return 'done';
-    }
+    const now = this.machine.current.clock;
+    const io = this.io;
+    // epoll_wait returns at once when an event is already waiting, whatever the timeout.
+    if (!mayBlock || timeout === 0 || io.hasEventBy(now)) return this.finishTurn();
+    const ioNext = io.nextEventAt();
     if (timeout !== null && this.canAutoAdvance) {
       // park_thread_timeout with a paused clock: a zero-timeout I/O poll, then jump time unless woken.
+      // Bytes still on the simulated wire count as "not idle": the driver waits for them rather than
+      // jumping (on real loopback they would already be there).
+      if (ioNext !== null) return { until: ioNext };
       this.ioToken = false;
+      io.turn(now);
       const woke = this.didWake;
       this.didWake = false;
       if (!woke) this.advanceAuto(timeout);
       this.process();
       return 'done';
     }
-    if (this.ioToken) {
-      this.ioToken = false;
-      this.process();
-      return 'done';
-    }
-    return { until: timeout === null ? Infinity : this.machine.current.clock + timeout };
+    if (this.ioToken) return this.finishTurn();
+    const timerUntil = timeout === null ? Infinity : now + timeout;
+    return { until: ioNext === null ? timerUntil : Math.min(timerUntil, ioNext) };
+  }
+
+  /** The rest of a turn: consume the unpark token, deliver I/O events, fire due timers. */
+  private finishTurn(): 'done' {
+    this.ioToken = false;
+    this.io.turn(this.machine.current.clock);
+    this.process();
+    return 'done';
   }
 
   afterBlockingPark(): void {
-    this.ioToken = false;
-    this.process();
+    this.finishTurn();
   }
 
   /** The timeout the next park would use, without side effects (for the trace). */

@@ -5,6 +5,7 @@
  * holds one task reference; `wake()` consumes it, `wake_by_ref()` does not, dropping it releases the
  * reference. `will_wake` is true when both point at the same task.
  */
+import type { WakerDir } from '../trace/events';
 import { RObject } from './values';
 import type { SelfFormatting } from './format';
 import { wakeTask, type Task, type WakeOp } from './task';
@@ -72,17 +73,21 @@ export class Waker extends RObject implements SelfFormatting {
 export class WakerSlot {
   waker: Waker | null = null;
 
-  constructor(readonly resource: number) {}
+  constructor(
+    readonly resource: number,
+    /** An I/O source has a reader and a writer slot; every other resource has one kind of waiter. */
+    readonly dir: WakerDir = '-',
+  ) {}
 
   /** Stores a clone of `w` unless the stored waker already wakes the same task. */
   register(world: World, w: Waker): void {
     if (this.waker && this.waker.willWake(w)) return;
     if (this.waker) {
-      world.machine.emit('deregister', { task: this.waker.task.id, resource: this.resource });
+      world.machine.emit('deregister', { task: this.waker.task.id, resource: this.resource, dir: this.dir });
       this.waker.drop(world);
     }
     this.waker = w.clone(world);
-    world.machine.emit('register', { task: w.task.id, resource: this.resource });
+    world.machine.emit('register', { task: w.task.id, resource: this.resource, dir: this.dir });
   }
 
   /** Wakes and clears the slot. */
@@ -98,7 +103,7 @@ export class WakerSlot {
     const w = this.waker;
     if (!w) return;
     this.waker = null;
-    world.machine.emit('deregister', { task: w.task.id, resource: this.resource });
+    world.machine.emit('deregister', { task: w.task.id, resource: this.resource, dir: this.dir });
     w.drop(world);
   }
 }

@@ -13,6 +13,7 @@ import type { TimeDriver } from './time-driver';
 import type { Interp } from './interp/interpreter';
 import type { BlockingPool } from './blocking-pool';
 import type { Gen } from './builtins/registry';
+import type { Network } from './net/network';
 
 /** A tokio scheduler (current_thread now; multi_thread later), as tasks and wakers see it. */
 export interface Scheduler {
@@ -53,6 +54,8 @@ export interface World {
   time: TimeSource & TimeDriver;
   interp: Interpreter & Interp;
   blocking: BlockingPool;
+  /** The loopback network the program's sockets talk over. */
+  net: Network;
   nextFutureId: number;
   nextResourceId: number;
   nextTaskId: number;

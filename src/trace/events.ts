@@ -45,9 +45,15 @@ export const RESOURCE_KINDS = [
   'std-mutex',
   'join',
   'joinset',
+  'tcp-listener',
+  'tcp-stream',
   'user',
 ] as const;
 export type ResourceKind = (typeof RESOURCE_KINDS)[number];
+
+/** Which waker slot of an I/O source a `register` fills ('-' for resources with one kind of waiter). */
+export const WAKER_DIRS = ['-', 'read', 'write'] as const;
+export type WakerDir = (typeof WAKER_DIRS)[number];
 
 export const OUTCOMES = ['completed', 'panicked', 'deadlock', 'limit', 'unsupported'] as const;
 export type OutcomeKind = (typeof OUTCOMES)[number];
@@ -81,9 +87,9 @@ export const EVENT_SCHEMA = {
   'waker-clone': { task: 'int', refs: 'int' },
   'waker-drop': { task: 'int', refs: 'int' },
   /** A waker stores its task in a resource (a timer, a channel, a join handle, the defer list, user state). */
-  register: { task: 'int', resource: 'int' },
+  register: { task: 'int', resource: 'int', dir: WAKER_DIRS },
   /** A resource forgets a stored waker without waking it (the future was dropped, the waker replaced). */
-  deregister: { task: 'int', resource: 'int' },
+  deregister: { task: 'int', resource: 'int', dir: WAKER_DIRS },
   /** Somebody wakes `task`. `by` is the task running on this thread (-1: none), `resource` the waker's holder. */
   wake: {
     task: 'int',
@@ -114,6 +120,18 @@ export const EVENT_SCHEMA = {
   'timer-arm': { resource: 'int', task: 'int', deadline: 'f64' },
   'timer-cancel': { resource: 'int' },
   'timer-fire': { resource: 'int', task: 'int' },
+  /**
+   * The I/O driver's turn (`io::Driver::turn`): epoll returned `events` readiness events (emitted only once
+   * the program has I/O sources, so timer-only traces are unchanged).
+   */
+  'io-turn': { events: 'int' },
+  /**
+   * One readiness event delivered to an I/O source: its readiness is now `ready` (e.g. "readable |
+   * read-closed") with the driver's `tick`; the reader / writer wakers it satisfies are woken next.
+   */
+  'io-ready': { resource: 'int', ready: 'str', tick: 'int' },
+  /** A task saw WouldBlock: the readiness `cleared` from its source (only if the tick still matched). */
+  'io-clear': { resource: 'int', ready: 'str', tick: 'int' },
   /** Tokio time moved (machine time passing, or auto-advance of a paused clock) to `now` (ns). */
   'time-advance': { now: 'f64', auto: 'int' },
   /** The thread parks in the driver (`timeout` ns, -1 = until unparked) or on its condvar. */

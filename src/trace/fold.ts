@@ -404,6 +404,11 @@ export class ReferenceFold {
         if (thread && ev.searching && thread.status === 'idle') thread.status = 'searching';
         else if (thread && !ev.searching && thread.status === 'searching') thread.status = 'idle';
         break;
+      case 'io-turn':
+      case 'io-ready':
+      case 'io-clear':
+        // An I/O source's readiness and slots reach the Reactor as `resource-state` text; wakes are `wake`s.
+        break;
       case 'outcome':
         s.outcome = { result: ev.result, message: ev.message };
         break;

@@ -685,6 +685,11 @@ export class TraceIndex {
         else if (!ev.searching && cur === 'searching') this.setThread(ev.thread, step, 'idle', NONE, null);
         break;
       }
+      case 'io-turn':
+      case 'io-ready':
+      case 'io-clear':
+        // An I/O source's readiness and slots reach the Reactor as `resource-state` text; wakes are `wake`s.
+        break;
       case 'outcome':
         this.outcome = { step, result: ev.result, message: ev.message };
         break;

@@ -60,9 +60,17 @@ export function describeEvent(ev: TraceEvent, view: ViewState): string {
     case 'waker-drop':
       return `a waker for ${taskName(ev.task)} is dropped (${ev.refs} references)`;
     case 'register':
-      return `${res(ev.resource)} keeps ${taskName(ev.task)}'s waker`;
+      return `${res(ev.resource)} keeps ${taskName(ev.task)}'s waker${ev.dir === '-' ? '' : ` in its ${ev.dir === 'read' ? 'reader' : 'writer'} slot`}`;
     case 'deregister':
       return `${res(ev.resource)} forgets ${taskName(ev.task)}'s waker`;
+    case 'io-turn':
+      return ev.events === 0
+        ? `${thread} polls the I/O driver (epoll): no socket is ready`
+        : `${thread} polls the I/O driver (epoll): ${ev.events} readiness event${ev.events === 1 ? '' : 's'}`;
+    case 'io-ready':
+      return `${res(ev.resource)} is now ${ev.ready || 'not ready'} (tick ${ev.tick}): the driver wakes whoever waits on it`;
+    case 'io-clear':
+      return `the read or write would block: ${res(ev.resource)} is no longer ${ev.ready} (tick ${ev.tick})`;
     case 'wake': {
       const effect =
         ev.effect === 'scheduled'

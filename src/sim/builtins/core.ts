@@ -387,6 +387,14 @@ defineFn(withPrefixes('String::from_utf8_lossy', ['std::string']), {
   pure,
   call: (_c, [v]) => new RString(bytesToString(deref(v!))),
 });
+defineFn(withPrefixes('String::from_utf8', ['std::string']), {
+  pure,
+  call: (_c, [v]) => {
+    const x = deref(v!);
+    const d = utf8Decode((x instanceof RVec ? x.items : []).map((b) => deref(b) as number));
+    return d.valid ? okVal(new RString(d.text)) : errVal(new RString('invalid utf-8 sequence'));
+  },
+});
 defineFn(['std::str::from_utf8', 'str::from_utf8', 'core::str::from_utf8'], {
   pure,
   call: (_c, [v]) => {

@@ -16,6 +16,8 @@ import './sync/oneshot';
 import './sync/notify';
 import './sync/watch';
 import './sync/broadcast';
+import './io-error';
+import './net';
 import { BLOCKING_METHODS, builtinAliases, builtinConsts, builtinFns } from './registry';
 
 export const BUILTIN_ORACLE: BuiltinOracle = {

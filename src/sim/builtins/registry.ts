@@ -70,6 +70,9 @@ export function findMethod(v: Value, name: string): MethodImpl | undefined {
       return primitiveMethods.str[name];
     case 'boolean':
       return primitiveMethods.bool[name];
+    case 'undefined':
+      // A moved-out slot read through a stale place: the caller reports the missing method.
+      return undefined;
   }
   let proto: object | null = Object.getPrototypeOf(v) as object | null;
   while (proto) {

@@ -39,12 +39,16 @@ export class JoinHandle extends SimFuture {
     if (!task.joinWaker || !task.storedJoinWaker) {
       task.storedJoinWaker = cx.waker.clone(this.world);
       task.joinWaker = true;
-      this.world.machine.emit('register', { task: cx.task.id, resource: this.resource });
+      this.world.machine.emit('register', { task: cx.task.id, resource: this.resource, dir: '-' });
     } else if (!task.storedJoinWaker.willWake(cx.waker)) {
-      this.world.machine.emit('deregister', { task: task.storedJoinWaker.task.id, resource: this.resource });
+      this.world.machine.emit('deregister', {
+        task: task.storedJoinWaker.task.id,
+        resource: this.resource,
+        dir: '-',
+      });
       task.storedJoinWaker.drop(this.world);
       task.storedJoinWaker = cx.waker.clone(this.world);
-      this.world.machine.emit('register', { task: cx.task.id, resource: this.resource });
+      this.world.machine.emit('register', { task: cx.task.id, resource: this.resource, dir: '-' });
     }
     restoreBudget(this.world);
     return PENDING;

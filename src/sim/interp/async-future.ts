@@ -213,7 +213,13 @@ export function shortDebug(v: Value): string {
   if (!isPlainData(x)) return (x as RObject).typeName();
   let s: string;
   try {
-    s = x instanceof RStruct && x.fields.length > 4 ? `${x.def.name} { .. }` : debug(x, false);
+    // A big buffer is cut before formatting: a 4 MB Vec<u8> must not be printed on every state change.
+    s =
+      x instanceof RStruct && x.fields.length > 4
+        ? `${x.def.name} { .. }`
+        : x instanceof RVec && x.items.length > 16
+          ? debug(new RVec(x.items.slice(0, 16)), false).slice(0, -1) + ', ..]'
+          : debug(x, false);
   } catch {
     s = typeof x === 'object' ? x.typeName() : String(x);
   }

@@ -23,7 +23,7 @@ import type {
 } from '../../lang/ast';
 import type { ResolvedProgram } from '../../lang/resolve';
 import { LineIndex, type Span } from '../../lang/diagnostics';
-import { assert } from '../../base';
+import { assert, utf8Decode, utf8Encode } from '../../base';
 import { PENDING, BLOCKED, pollChild, type PollCx, type SimFuture } from '../future';
 import { STEP_COST_NS, PRINT_COST_NS } from '../costs';
 import type { BlockRequest } from '../machine';
@@ -539,6 +539,8 @@ export class Interp implements Interpreter {
         return this.matchesMacro(e, v, f);
       }
       case 'pin':
+        // `pin!(fut);` pins the binding where it is: no value comes out to drop.
+        if (e.expr.k === 'path') return UNIT;
         return yield* this.ev(e.expr, f);
       default:
         return this.evs(e, f);
@@ -641,6 +643,7 @@ export class Interp implements Interpreter {
       case 'matches':
         return this.matchesMacro(e, this.evs(e.expr, f), f);
       case 'pin':
+        if (e.expr.k === 'path') return UNIT;
         return this.evs(e.expr, f);
       default:
         // Block-like expressions are never marked sync, but constants and closures may reach here.
@@ -848,11 +851,22 @@ export class Interp implements Interpreter {
     for (let i = 0; i < 16; i++) {
       if (v instanceof RVec) {
         const n = deref(idx);
+        if (n instanceof RRange) return this.slicePlace(v.items, n, e);
         if (typeof n !== 'number')
           return this.unsupported('only integer indexing (and `buf[..n]`) is supported', e.span);
         if (n < 0 || n >= v.items.length)
           this.panic(`index out of bounds: the len is ${v.items.length} but the index is ${n}`, e.span);
         return new ArrayPlace(v.items, n);
+      }
+      const text = typeof v === 'string' ? v : v instanceof RString ? v.s : null;
+      const r = deref(idx);
+      if (text !== null && r instanceof RRange) {
+        // `&s[a..b]` by byte offsets, as a fresh &str.
+        const bytes = utf8Encode(text);
+        const sliced = this.slicePlace(bytes, r, e).get() as RVec;
+        const d = utf8Decode(sliced.items as number[]);
+        if (!d.valid) this.panic('byte index is not a char boundary', e.span);
+        return new TempPlace(d.text);
       }
       const inner = derefPlaceOf(v);
       if (!inner) break;
@@ -862,6 +876,26 @@ export class Interp implements Interpreter {
       `cannot index into a value of type \`${typeof v === 'object' ? v.typeName() : typeof v}\``,
       e.span,
     );
+  }
+
+  /**
+   * `buf[a..b]`: a slice of the vector's items. Reading it gives a copy (a shared slice cannot change
+   * while it is borrowed, so the copy is indistinguishable); writing it (`&mut buf[..n]` filled by a read)
+   * writes the items back in place.
+   */
+  private slicePlace(items: Value[], r: RRange, e: Expr): Place {
+    const len = items.length;
+    const from = r.from === null ? 0 : (r.from as number);
+    const to = r.to === null ? len : (r.to as number) + (r.inclusive ? 1 : 0);
+    if (to > len) this.panic(`range end index ${to} out of range for slice of length ${len}`, e.span);
+    if (from > to) this.panic(`slice index starts at ${from} but ends at ${to}`, e.span);
+    return {
+      get: () => new RVec(items.slice(from, to)),
+      set: (x: Value) => {
+        const src = deref(x);
+        if (src instanceof RVec) for (let i = 0; i < to - from; i++) items[from + i] = src.items[i]!;
+      },
+    };
   }
 
   private derefPlace(v: Value, e: Expr): Place {

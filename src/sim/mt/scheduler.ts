@@ -44,6 +44,10 @@ export class MultiThreadScheduler implements Scheduler {
       const d = this.driverOwner;
       if (d?.holder) this.world.machine.makeReady(d.holder);
     };
+    world.time.onIoEvent = (at) => {
+      const d = this.driverOwner;
+      if (d?.holder) this.world.machine.makeReadyAt(d.holder, at);
+    };
   }
 
   /** `Launch::launch`: one OS thread per worker, started before `block_on` polls the main future. */

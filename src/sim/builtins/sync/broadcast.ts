@@ -133,7 +133,7 @@ class BroadcastRecvFuture extends SimFuture {
     const mine = s.waiters.find((w) => w.rx === this.rx);
     if (!mine) {
       s.waiters.push({ rx: this.rx, waker: cx.waker.clone(this.world) });
-      this.world.machine.emit('register', { task: cx.task.id, resource: s.resource });
+      this.world.machine.emit('register', { task: cx.task.id, resource: s.resource, dir: '-' });
     } else if (!mine.waker.willWake(cx.waker)) {
       mine.waker.drop(this.world);
       mine.waker = cx.waker.clone(this.world);

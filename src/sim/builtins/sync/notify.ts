@@ -146,7 +146,7 @@ export class NotifiedFuture extends SimFuture {
     if (w.waker && w.waker.willWake(cx.waker)) return;
     if (w.waker) w.waker.drop(this.world);
     w.waker = cx.waker.clone(this.world);
-    this.world.machine.emit('register', { task: cx.task.id, resource: this.notify.resource });
+    this.world.machine.emit('register', { task: cx.task.id, resource: this.notify.resource, dir: '-' });
   }
 
   protected override onDrop(): void {
@@ -155,7 +155,11 @@ export class NotifiedFuture extends SimFuture {
     const i = n.waiters.indexOf(this.waiter);
     if (i >= 0) n.waiters.splice(i, 1);
     if (this.waiter.waker) {
-      this.world.machine.emit('deregister', { task: this.waiter.waker.task.id, resource: n.resource });
+      this.world.machine.emit('deregister', {
+        task: this.waiter.waker.task.id,
+        resource: n.resource,
+        dir: '-',
+      });
       this.waiter.waker.drop(this.world);
       this.waiter.waker = null;
     }

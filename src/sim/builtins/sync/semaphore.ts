@@ -58,7 +58,7 @@ export class BatchSemaphore {
     if (!w.waker || !w.waker.willWake(cx.waker)) {
       if (w.waker) w.waker.drop(this.world);
       w.waker = cx.waker.clone(this.world);
-      this.world.machine.emit('register', { task: cx.task.id, resource: this.resource });
+      this.world.machine.emit('register', { task: cx.task.id, resource: this.resource, dir: '-' });
     }
     return 'pending';
   }
@@ -101,7 +101,7 @@ export class BatchSemaphore {
       w.inList = false;
     }
     if (w.waker) {
-      this.world.machine.emit('deregister', { task: w.waker.task.id, resource: this.resource });
+      this.world.machine.emit('deregister', { task: w.waker.task.id, resource: this.resource, dir: '-' });
       w.waker.drop(this.world);
       w.waker = null;
     }

@@ -1,0 +1,222 @@
+/**
+ * tokio's I/O driver (spec §8; `runtime/io/{driver.rs, scheduled_io.rs, registration.rs}`): one
+ * `ScheduledIo` per socket with readiness bits and the tick of the event that set them, a reader and a
+ * writer waker slot, and the driver turn that delivers the OS's edge-triggered events.
+ *
+ * The OS side (what epoll would report) is the simulated network (`net/network.ts`): it *raises* an event
+ * for a source at the machine time the socket's state changes (data arrives, space frees up, a FIN or RST
+ * lands). Events wait in the "epoll ready list" until a driver turn at or after that time takes them, one
+ * event per source per turn with the bits OR-ed together, as epoll does for an edge-triggered fd that
+ * became ready several times between two `epoll_wait`s. Turns happen only where tokio turns its driver:
+ * park and park_yield (`TimeDriver.turn`), on whichever thread holds the driver.
+ */
+import type { Machine } from './machine';
+import { WakerSlot, type Waker } from './waker';
+import type { World } from './world';
+
+/** tokio 1.24's `Ready` bits (`io/ready.rs`). */
+export const READABLE = 0b0001;
+export const WRITABLE = 0b0010;
+export const READ_CLOSED = 0b0100;
+export const WRITE_CLOSED = 0b1000;
+const CLOSED = READ_CLOSED | WRITE_CLOSED;
+
+export type Direction = 'read' | 'write';
+
+/** `Direction::mask`: the readiness a direction cares about. */
+export function directionMask(dir: Direction): number {
+  return dir === 'read' ? READABLE | READ_CLOSED : WRITABLE | WRITE_CLOSED;
+}
+
+/** `Ready`'s Debug-ish words, for the trace: "readable | read-closed". */
+export function readyText(bits: number): string {
+  const words: string[] = [];
+  if (bits & READABLE) words.push('readable');
+  if (bits & WRITABLE) words.push('writable');
+  if (bits & READ_CLOSED) words.push('read-closed');
+  if (bits & WRITE_CLOSED) words.push('write-closed');
+  return words.join(' | ');
+}
+
+/** `ReadyEvent`: what `poll_ready` saw, so a WouldBlock can clear exactly that. */
+export interface ReadyEvent {
+  readonly tick: number;
+  readonly ready: number;
+}
+
+/** Max events one `epoll_wait` returns (`nevents`, tokio's `max_io_events_per_tick` default 1024). */
+export const EVENTS_PER_TURN = 1024;
+
+export class ScheduledIo {
+  /** READINESS bits (tokio packs them with the tick in one atomic word). */
+  readiness = 0;
+  /** The driver tick of the event that last set the readiness (15 bits in tokio; u8 in `ReadyEvent`). */
+  tick = 0;
+  /** Set when the driver shuts down: every poller gets Ready and an error. */
+  shutdown = false;
+  readonly reader: WakerSlot;
+  readonly writer: WakerSlot;
+  /** Deregistered (the socket was dropped): late events are ignored. */
+  closed = false;
+
+  constructor(
+    readonly resource: number,
+    /** Text for the Reactor besides readiness ("3 bytes buffered"), from the socket. */
+    readonly describe: () => string,
+  ) {
+    this.reader = new WakerSlot(resource, 'read');
+    this.writer = new WakerSlot(resource, 'write');
+  }
+
+  slot(dir: Direction): WakerSlot {
+    return dir === 'read' ? this.reader : this.writer;
+  }
+}
+
+interface OsEvent {
+  readonly io: ScheduledIo;
+  readonly bits: number;
+  readonly at: number;
+}
+
+export class IoDriver {
+  /** The driver's turn counter (`Driver::tick`, a u8 that wraps). */
+  private turnTick = 0;
+  /** Events raised by the OS, in machine-time order (ties: raise order). */
+  private queue: OsEvent[] = [];
+  private sources = 0;
+  /** Wakes the thread parked in the driver when an event lands at `at` (machine time). */
+  onEvent: ((at: number) => void) | null = null;
+
+  constructor(
+    private readonly world: World,
+    private readonly machine: Machine,
+  ) {}
+
+  /** Registering a source with mio (`Registration::new_with_interest_and_handle`). */
+  register(resource: number, describe: () => string): ScheduledIo {
+    this.sources++;
+    const io = new ScheduledIo(resource, describe);
+    this.publish(io);
+    return io;
+  }
+
+  /** The source is deregistered and dropped: its wakers are released, later events are dropped. */
+  deregister(io: ScheduledIo): void {
+    if (io.closed) return;
+    io.closed = true;
+    this.sources--;
+    io.reader.clear(this.world);
+    io.writer.clear(this.world);
+  }
+
+  /** Any I/O source ever registered (driver turns are traced from then on). */
+  get active(): boolean {
+    return this.sources > 0 || this.everUsed;
+  }
+  private everUsed = false;
+
+  /** The OS reports readiness `bits` for `io` at machine time `at` (epoll's ready list). */
+  raise(io: ScheduledIo, bits: number, at: number): void {
+    if (io.closed || bits === 0) return;
+    this.everUsed = true;
+    const q = this.queue;
+    let i = q.length;
+    while (i > 0 && q[i - 1]!.at > at) i--;
+    q.splice(i, 0, { io, bits, at });
+    this.onEvent?.(at);
+  }
+
+  /** The machine time of the earliest event not yet delivered, or null. */
+  nextEventAt(): number | null {
+    return this.queue.length ? this.queue[0]!.at : null;
+  }
+
+  /** An event is waiting for a turn at or before `now` (so a blocking park returns at once). */
+  hasEventBy(now: number): boolean {
+    return this.queue.length > 0 && this.queue[0]!.at <= now;
+  }
+
+  /**
+   * `Driver::turn`: take the events that have happened by `now` (at most 1024 sources), and for each set
+   * its readiness with this turn's tick and wake the reader / writer it satisfies.
+   */
+  turn(now: number): void {
+    if (!this.active) return;
+    this.turnTick = (this.turnTick + 1) & 0xff;
+    const merged = new Map<ScheduledIo, number>();
+    let taken = 0;
+    while (taken < this.queue.length && this.queue[taken]!.at <= now) {
+      const e = this.queue[taken]!;
+      if (!merged.has(e.io) && merged.size === EVENTS_PER_TURN) break;
+      merged.set(e.io, (merged.get(e.io) ?? 0) | e.bits);
+      taken++;
+    }
+    this.queue.splice(0, taken);
+    this.machine.emit('io-turn', { events: merged.size });
+    for (const [io, bits] of merged) {
+      if (io.closed) continue;
+      io.readiness |= bits;
+      io.tick = this.turnTick;
+      this.machine.emit('io-ready', {
+        resource: io.resource,
+        ready: readyText(io.readiness),
+        tick: io.tick,
+      });
+      this.wake(io, bits);
+      this.publish(io);
+    }
+  }
+
+  /** `ScheduledIo::wake`: takes the reader waker if readable, the writer waker if writable, then wakes. */
+  private wake(io: ScheduledIo, bits: number): void {
+    const wakers: Waker[] = [];
+    if (bits & (READABLE | READ_CLOSED) && io.reader.waker) {
+      wakers.push(io.reader.waker);
+      io.reader.waker = null;
+    }
+    if (bits & (WRITABLE | WRITE_CLOSED) && io.writer.waker) {
+      wakers.push(io.writer.waker);
+      io.writer.waker = null;
+    }
+    for (const w of wakers) w.wake(this.world, io.resource);
+  }
+
+  /**
+   * `ScheduledIo::poll_readiness`: the readiness for `dir`, or store the waker in that direction's slot
+   * (last poller wins) and report Pending (null).
+   */
+  pollReadiness(io: ScheduledIo, dir: Direction, waker: Waker): ReadyEvent | null {
+    const mask = directionMask(dir);
+    const ready = io.readiness & mask;
+    if (ready || io.shutdown) return { tick: io.tick, ready: io.shutdown ? mask : ready };
+    io.slot(dir).register(this.world, waker);
+    this.publish(io);
+    return null;
+  }
+
+  /**
+   * `ScheduledIo::clear_readiness`: after WouldBlock, clear what the event saw — unless a newer event has
+   * set the readiness since (its tick differs), and never the closed bits.
+   */
+  clearReadiness(io: ScheduledIo, ev: ReadyEvent): void {
+    if (io.tick !== ev.tick) return;
+    const cleared = ev.ready & ~CLOSED & io.readiness;
+    if (!cleared) return;
+    io.readiness &= ~cleared;
+    this.machine.emit('io-clear', { resource: io.resource, ready: readyText(cleared), tick: ev.tick });
+    this.publish(io);
+  }
+
+  /** The source's state in words, for the Reactor panel. */
+  publish(io: ScheduledIo): void {
+    const slot = (s: WakerSlot) => (s.waker ? `task ${s.waker.task.id}` : 'empty');
+    const extra = io.describe();
+    this.machine.emit('resource-state', {
+      resource: io.resource,
+      text:
+        `${io.readiness ? readyText(io.readiness) : 'not ready'} (tick ${io.tick}) · reader slot: ` +
+        `${slot(io.reader)} · writer slot: ${slot(io.writer)}${extra ? ` · ${extra}` : ''}`,
+    });
+  }
+}
