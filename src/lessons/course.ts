@@ -296,4 +296,127 @@ export const COURSE: readonly LessonText[] = [
       },
     ],
   },
+  {
+    id: 'select-cancellation',
+    title: 'select! and cancellation',
+    summary:
+      'The branch that loses a select! is dropped. A read loop that had bytes in its own buffer loses them.',
+    goal: 'See why a future that keeps state between polls is not cancel-safe, and how pinning one future fixes it.',
+    predict: {
+      question:
+        'The server sends "hel", waits 500 ms, then sends "lo\\n". Each turn of the loop races read_line against a 200 ms sleep. What does the client print after the ticks?',
+      answer:
+        'got: Some("lo"). The first read_line had already read "hel" into its own Vec when the timer won; select! dropped that future, and the three bytes went with it.',
+      revealAt: 5,
+    },
+    tryThis: {
+      text: 'Build read_line once, outside the loop, and poll that same pinned future in every select!.',
+      from: '    loop {\n        tokio::select! {\n            line = read_line(&mut sock) => {',
+      to: '    let reading = read_line(&mut sock);\n    tokio::pin!(reading);\n    loop {\n        tokio::select! {\n            line = &mut reading => {',
+      lookFor:
+        'Only one ReadLineFuture is ever created. When the timer wins, select! drops the borrow (&mut reading), not the future, so "hel" stays in its line and the client prints Some("hello").',
+    },
+    docs: [
+      {
+        label: 'tokio::select! (cancellation safety)',
+        href: `${DOCS}/macro.select.html#cancellation-safety`,
+      },
+      { label: 'tokio::pin!', href: `${DOCS}/macro.pin.html` },
+      { label: 'AsyncReadExt::read', href: `${DOCS}/io/trait.AsyncReadExt.html#method.read` },
+    ],
+    moments: [
+      {
+        when: { kind: 'future-new', name: 'ReadLineFuture' },
+        text: 'Each turn of the loop builds a fresh read_line future and a fresh 200 ms Sleep, and select! polls both.',
+      },
+      {
+        when: { kind: 'io-ready', ready: 'readable | writable' },
+        text: 'The server\'s "hel" lands in the client\'s socket. The I/O driver sets its readable bit and wakes main.',
+      },
+      {
+        when: { kind: 'io-clear', ready: 'readable' },
+        text: 'read_line read "h", "e" and "l" one byte at a time into its own Vec, line (see ReadLineFuture\'s fields in the Tasks panel). The next read would block, so the readable bit is cleared and read_line returns Pending: no newline yet.',
+      },
+      {
+        when: { kind: 'timer-fire' },
+        text: '200 ms pass before the rest of the line arrives. The Sleep branch is ready first.',
+      },
+      {
+        when: { kind: 'print', text: 'tick' },
+        text: 'select! drops the branch that lost. The read_line future is gone, and its line with it: three bytes that were already taken out of the socket.',
+      },
+      {
+        when: { kind: 'print', text: 'got' },
+        text: 'The rest of the line, "lo\\n", arrives, and a brand-new read_line reads it. It never saw "hel".',
+      },
+    ],
+  },
+  {
+    id: 'tcp-echo',
+    title: 'The I/O reactor: a TCP echo',
+    summary:
+      'Sockets are I/O sources: the OS reports readiness, the driver sets the bits and wakes the task in the reader or writer slot.',
+    goal: 'Follow one message through the I/O driver: readiness events, waker slots, and the reads they allow.',
+    predict: {
+      question:
+        'The server task waits in sock.read. When "ping" arrives, who tells the runtime to poll the server task again?',
+      answer:
+        "The I/O driver. When the thread parks, epoll reports the server's socket readable; the driver sets the readable bit and wakes the task whose waker is in the reader slot. No one polls the socket in a loop.",
+      revealAt: 5,
+    },
+    tryThis: {
+      text: 'Run the same program on the multi-thread runtime.',
+      from: 'flavor = "current_thread"',
+      to: 'flavor = "multi_thread", worker_threads = 2',
+      lookFor:
+        "The same readiness events and waker slots, but now the driver is turned by whichever worker parks in it, and the task it wakes lands in that worker's LIFO slot.",
+    },
+    docs: [
+      { label: 'tokio::net::TcpListener', href: `${DOCS}/net/struct.TcpListener.html` },
+      { label: 'tokio::net::TcpStream', href: `${DOCS}/net/struct.TcpStream.html` },
+      { label: 'tokio tutorial: I/O', href: 'https://tokio.rs/tokio/tutorial/io' },
+    ],
+    moments: [
+      {
+        when: { kind: 'resource-new', type: 'tcp-listener' },
+        text: "bind opened a listening socket and registered it with tokio's I/O driver. In the Reactor panel it is an I/O source: four readiness bits, all off, and two empty waker slots, a reader and a writer.",
+      },
+      {
+        when: { kind: 'register', task: 0, dir: 'write' },
+        text: "connect sent the first packet of the handshake and returned Pending. A socket is connected once it is writable, so main's waker goes into the new stream's writer slot.",
+      },
+      {
+        when: { kind: 'register', task: 1, dir: 'read' },
+        text: "The server task polls accept. No client has connected yet, so the server's waker goes into the listener's reader slot.",
+      },
+      {
+        when: { kind: 'io-turn', events: 2 },
+        text: 'Nothing can run, so the thread parks in the I/O driver (epoll). The handshake completes and epoll reports two events: the listener is readable (a connection is waiting) and the client socket is writable (connected).',
+      },
+      {
+        when: { kind: 'wake', task: 1 },
+        text: "The driver sets the listener's readable bit and takes the waker out of its reader slot: the server task is queued again. Nobody checked the socket; the OS told the driver.",
+      },
+      {
+        when: { kind: 'io-ready', ready: 'readable | writable' },
+        text: 'main wrote "ping". The four bytes land in the server\'s socket, and at the next driver turn the readable bit is set and the server task is woken from the reader slot.',
+      },
+      {
+        when: { kind: 'io-clear', ready: 'readable' },
+        text: 'The server read 4 bytes into a 16-byte buffer. A short read means the socket is empty, so tokio clears the readable bit. The next read will wait for a new event.',
+      },
+      {
+        when: { kind: 'print', text: 'client: got' },
+        text: 'The echo travels back the same way: the client socket becomes readable, main is woken from its reader slot and reads "ping".',
+      },
+      {
+        when: { kind: 'io-ready', ready: 'readable | writable | read-closed' },
+        text: "drop(client) closed the client's socket, which sends a FIN. The server's socket is now read-closed, a bit that is never cleared: every read from now on returns 0.",
+      },
+      {
+        when: { kind: 'print', text: 'hung up' },
+        text: "read returned 0 bytes: the end of the stream. The server task returns, and main's JoinHandle is ready.",
+      },
+    ],
+  },
 ];

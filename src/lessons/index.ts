@@ -5,7 +5,9 @@
 import delayWakesItself from './programs/delay-wakes-itself.rs?raw';
 import futuresAreLazy from './programs/futures-are-lazy.rs?raw';
 import lostWaker from './programs/lost-waker.rs?raw';
+import selectCancellation from './programs/select-cancellation.rs?raw';
 import stateMachine from './programs/state-machine.rs?raw';
+import tcpEcho from './programs/tcp-echo.rs?raw';
 import twoTasks from './programs/two-tasks-and-a-sleep.rs?raw';
 import workStealing from './programs/work-stealing.rs?raw';
 import { COURSE, type LessonText } from './course';
@@ -21,6 +23,8 @@ const PROGRAMS: Record<string, string> = {
   'delay-wakes-itself': delayWakesItself,
   'lost-waker': lostWaker,
   'work-stealing': workStealing,
+  'select-cancellation': selectCancellation,
+  'tcp-echo': tcpEcho,
 };
 
 export const LESSONS: readonly Lesson[] = COURSE.map((l) => ({ ...l, source: PROGRAMS[l.id] ?? '' }));

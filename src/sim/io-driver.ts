@@ -156,20 +156,23 @@ export class IoDriver {
     this.machine.emit('io-turn', { events: merged.size });
     for (const [io, bits] of merged) {
       if (io.closed) continue;
+      // `set_readiness` then `ScheduledIo::wake`: the wakers are taken out of their slots under the
+      // lock and woken after it is released. The published state already shows both.
       io.readiness |= bits;
       io.tick = this.turnTick;
+      const wakers = this.takeWakers(io, bits);
+      this.publish(io);
       this.machine.emit('io-ready', {
         resource: io.resource,
         ready: readyText(io.readiness),
         tick: io.tick,
       });
-      this.wake(io, bits);
-      this.publish(io);
+      for (const w of wakers) w.wake(this.world, io.resource);
     }
   }
 
-  /** `ScheduledIo::wake`: takes the reader waker if readable, the writer waker if writable, then wakes. */
-  private wake(io: ScheduledIo, bits: number): void {
+  /** The reader waker if the event is readable, the writer waker if it is writable. */
+  private takeWakers(io: ScheduledIo, bits: number): Waker[] {
     const wakers: Waker[] = [];
     if (bits & (READABLE | READ_CLOSED) && io.reader.waker) {
       wakers.push(io.reader.waker);
@@ -179,7 +182,7 @@ export class IoDriver {
       wakers.push(io.writer.waker);
       io.writer.waker = null;
     }
-    for (const w of wakers) w.wake(this.world, io.resource);
+    return wakers;
   }
 
   /**

@@ -68,7 +68,7 @@ export function describeEvent(ev: TraceEvent, view: ViewState): string {
         ? `${thread} polls the I/O driver (epoll): no socket is ready`
         : `${thread} polls the I/O driver (epoll): ${ev.events} readiness event${ev.events === 1 ? '' : 's'}`;
     case 'io-ready':
-      return `${res(ev.resource)} is now ${ev.ready || 'not ready'} (tick ${ev.tick}): the driver wakes whoever waits on it`;
+      return `${res(ev.resource)} is now ${ev.ready || 'not ready'} (tick ${ev.tick}): the driver wakes the task in each matching waker slot`;
     case 'io-clear':
       return `the read or write would block: ${res(ev.resource)} is no longer ${ev.ready} (tick ${ev.tick})`;
     case 'wake': {

@@ -20,8 +20,12 @@ const KIND_LABEL: Record<string, string> = {
   'std-mutex': 'std Mutex',
   join: 'JoinHandle',
   joinset: 'JoinSet',
+  'tcp-listener': 'TCP listener',
+  'tcp-stream': 'TCP stream',
   user: 'resource',
 };
+
+const IO_TYPES = new Set(['tcp-listener', 'tcp-stream']);
 
 /**
  * The reactor side of the runtime: the timer wheel's armed timers and every other resource that can hold a
@@ -31,12 +35,16 @@ const KIND_LABEL: Record<string, string> = {
 export function ReactorPanel({ view }: { view: ViewState }) {
   const animate = useApp((s) => s.animateStep);
   const ev = view.lastEvent;
-  const waking = ev && (ev.kind === 'wake' || ev.kind === 'timer-fire') ? ev.resource : -1;
+  const waking =
+    ev && (ev.kind === 'wake' || ev.kind === 'timer-fire' || ev.kind === 'io-ready' || ev.kind === 'io-clear')
+      ? ev.resource
+      : -1;
   const all = view.resources(RESOURCE_LIMIT);
   // Show what can wake someone: armed timers, resources holding wakers, channels with data or waiters.
   const live = all.filter((r) => r.id === waking || interesting(r));
   const timers = live.filter((r) => r.type === 'timer');
-  const others = live.filter((r) => r.type !== 'timer');
+  const sources = live.filter((r) => IO_TYPES.has(r.type));
+  const others = live.filter((r) => r.type !== 'timer' && !IO_TYPES.has(r.type));
   return (
     <Panel title="Reactor" id="reactor" extra={<span className="muted">{view.resourceCount} alive</span>}>
       {live.length === 0 && <p className="muted">No timer is armed and no resource holds a waker.</p>}
@@ -45,6 +53,16 @@ export function ReactorPanel({ view }: { view: ViewState }) {
           <h3 className="sub">Timer wheel</h3>
           <ul className="resources">
             {timers.map((r, i) => (
+              <Row key={rowKey(r, i, animate)} r={r} waking={r.id === waking} />
+            ))}
+          </ul>
+        </>
+      )}
+      {sources.length > 0 && (
+        <>
+          <h3 className="sub">I/O driver (epoll)</h3>
+          <ul className="resources" aria-label="I/O sources">
+            {sources.map((r, i) => (
               <Row key={rowKey(r, i, animate)} r={r} waking={r.id === waking} />
             ))}
           </ul>
@@ -103,6 +121,7 @@ function Row({ r, waking }: { r: ResourceView; waking: boolean }) {
 }
 
 function RowBody({ r }: { r: ResourceView }) {
+  if (IO_TYPES.has(r.type)) return <IoSourceBody r={r} />;
   return (
     <>
       <div className="resource-line">
@@ -132,6 +151,46 @@ function RowBody({ r }: { r: ResourceView }) {
           ))}
         </div>
       )}
+    </>
+  );
+}
+
+const READINESS = ['readable', 'writable', 'read-closed', 'write-closed'] as const;
+
+/**
+ * An I/O source as tokio's ScheduledIo holds it: the readiness bits (lit when set) with the tick of the
+ * event that set them, and the reader and writer waker slots. The simulator publishes them as
+ * `resource-state` text: "readable | writable (tick 3) · reader slot: task 2 · writer slot: empty · ...".
+ */
+function IoSourceBody({ r }: { r: ResourceView }) {
+  const [head = '', ...rest] = r.text.split(' · ');
+  const tick = /\(tick (\d+)\)/.exec(head)?.[1];
+  const set = new Set(head.replace(/\s*\(tick \d+\)/, '').split(' | '));
+  const slot = (name: string) => {
+    const part = rest.find((p) => p.startsWith(`${name} slot: `));
+    const task = part && /task (\d+)/.exec(part)?.[1];
+    return task === undefined ? <span className="muted">empty</span> : <TaskChip id={Number(task)} />;
+  };
+  const extra = rest.filter((p) => !/^(reader|writer) slot: /.test(p)).join(' · ');
+  return (
+    <>
+      <div className="resource-line">
+        <span className="resource-name">{r.name}</span>
+        <span className="muted kind"> {KIND_LABEL[r.type]}</span>
+      </div>
+      <div className="readiness" aria-label="readiness">
+        {READINESS.map((b) => (
+          <span key={b} className={`ready-bit${set.has(b) ? ' on' : ''}`}>
+            {b}
+          </span>
+        ))}
+        {tick !== undefined && <span className="muted"> tick {tick}</span>}
+      </div>
+      <div className="slots">
+        <span>reader slot: {slot('reader')}</span>
+        <span>writer slot: {slot('writer')}</span>
+      </div>
+      {extra && <div className="resource-text muted">{extra}</div>}
     </>
   );
 }
