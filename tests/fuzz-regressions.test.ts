@@ -186,6 +186,26 @@ describe('fuzz regressions: front end (fixed)', () => {
       );
     });
   });
+  it('regression: a spawned non-`move` async block that outlives a borrowed local is an outcome, not a TypeError', () => {
+    // rustc rejects this (E0373: the async block may outlive the borrowed `name`; add `move`). The simulator
+    // runs the task after the loop iteration dropped `name`; `name.len()` used to throw a TypeError in
+    // builtins/registry.ts findMethod, which now reports the missing method. Found by deleting `move` in
+    // tests/conformance/sync_std_mutex_counter.rs.
+    const r = simulate(
+      inMain(
+        '    let mut handles = Vec::new();\n' +
+          '    for id in 0..2 {\n' +
+          '        let name = String::from("t");\n' +
+          '        handles.push(tokio::spawn(async { println!("{} {}", name.len(), id); }));\n' +
+          '    }\n' +
+          '    for h in handles {\n' +
+          '        h.await.unwrap();\n' +
+          '    }',
+      ),
+      { limits: LIMITS },
+    );
+    expect(['unsupported', 'panicked']).toContain(r.outcome.kind);
+  });
 });
 
 describe('fuzz regressions: simulator (src/sim, not fixed yet)', () => {
@@ -260,30 +280,6 @@ describe('fuzz regressions: simulator (src/sim, not fixed yet)', () => {
       });
     }
   });
-
-  it.fails(
-    'a spawned non-`move` async block that outlives a borrowed local is an outcome, not a TypeError',
-    () => {
-      // rustc rejects this (E0373: the async block may outlive the borrowed `name`; add `move`). The simulator
-      // runs the task after the loop iteration dropped `name`, then `name.len()` throws "TypeError: Cannot
-      // convert undefined or null to object" in builtins/registry.ts findMethod (from Interp.method). Found
-      // by deleting `move` in tests/conformance/sync_std_mutex_counter.rs.
-      const r = simulate(
-        inMain(
-          '    let mut handles = Vec::new();\n' +
-            '    for id in 0..2 {\n' +
-            '        let name = String::from("t");\n' +
-            '        handles.push(tokio::spawn(async { println!("{} {}", name.len(), id); }));\n' +
-            '    }\n' +
-            '    for h in handles {\n' +
-            '        h.await.unwrap();\n' +
-            '    }',
-        ),
-        { limits: LIMITS },
-      );
-      expect(['unsupported', 'panicked']).toContain(r.outcome.kind);
-    },
-  );
 
   it.fails('`Ok(())` matches `Ok` of the unit value (interp/patterns.ts: a `()` pattern vs UNIT)', () => {
     // A `()` pattern parses as an empty tuple pattern; matchPattern only accepts an RTuple or RVec there,

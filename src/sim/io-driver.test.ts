@@ -250,3 +250,41 @@ describe('both runtimes: woken tasks go where the driver’s thread puts them', 
     expect(sched).toMatchObject({ where: 'lifo' });
   });
 });
+
+describe('Registration::readiness and try_io (the waiter list)', () => {
+  it('readable() waiters queue on the source; one event wakes them all, in 1.24’s WakeList order', () => {
+    const r = sim(`${USES}
+${CT}
+async fn main() {
+    let listener = TcpListener::bind("127.0.0.1:9006").await.unwrap();
+    tokio::spawn(async move {
+        let (mut sock, _) = listener.accept().await.unwrap();
+        tokio::time::sleep(Duration::from_millis(50)).await;
+        sock.write_all(b"x").await.unwrap();
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    });
+    let s = std::sync::Arc::new(TcpStream::connect("127.0.0.1:9006").await.unwrap());
+    let mut hs = Vec::new();
+    for i in 0..3 {
+        let s = s.clone();
+        hs.push(tokio::spawn(async move { s.readable().await.unwrap(); println!("{}", i); }));
+    }
+    for h in hs { h.await.unwrap(); }
+}`);
+    // The list is newest-first and 1.24's WakeList wakes last-in first: the oldest waiter runs first.
+    expect(r.stdout).toBe('0\n1\n2\n');
+    const regs = of(r, 'register').filter((e) => e.dir === 'read' && e.task >= 2);
+    expect(regs.map((e) => e.task)).toEqual([2, 3, 4]);
+  });
+
+  it('try_read with no readiness is WouldBlock without a syscall; after the syscall blocks it clears', () => {
+    const r = sim(
+      program(
+        'ab',
+        'let mut b = [0u8; 8]; println!("{:?}", c.try_read(&mut b).map_err(|e| e.kind())); c.readable().await.unwrap(); println!("{:?}", c.try_read(&mut b).map_err(|e| e.kind())); println!("{:?}", c.try_read(&mut b).map_err(|e| e.kind()));',
+      ),
+    );
+    expect(r.stdout).toBe('Err(WouldBlock)\nOk(2)\nErr(WouldBlock)\n');
+    expect(of(r, 'io-clear').length).toBe(1);
+  });
+});

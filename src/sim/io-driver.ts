@@ -10,6 +10,7 @@
  * became ready several times between two `epoll_wait`s. Turns happen only where tokio turns its driver:
  * park and park_yield (`TimeDriver.turn`), on whichever thread holds the driver.
  */
+import { wakeBatch } from './builtins/sync/common';
 import type { Machine } from './machine';
 import { WakerSlot, type Waker } from './waker';
 import type { World } from './world';
@@ -26,6 +27,10 @@ export type Direction = 'read' | 'write';
 /** `Direction::mask`: the readiness a direction cares about. */
 export function directionMask(dir: Direction): number {
   return dir === 'read' ? READABLE | READ_CLOSED : WRITABLE | WRITE_CLOSED;
+}
+
+function dirOf(interest: number): Direction {
+  return interest & (READABLE | READ_CLOSED) ? 'read' : 'write';
 }
 
 /** `Ready`'s Debug-ish words, for the trace: "readable | read-closed". */
@@ -58,6 +63,8 @@ export class ScheduledIo {
   readonly writer: WakerSlot;
   /** Deregistered (the socket was dropped): late events are ignored. */
   closed = false;
+  /** `readiness(interest).await` waiters (`readable()`, `writable()`): the intrusive list, newest first. */
+  readonly waiters: IoWaiter[] = [];
 
   constructor(
     readonly resource: number,
@@ -71,6 +78,13 @@ export class ScheduledIo {
   slot(dir: Direction): WakerSlot {
     return dir === 'read' ? this.reader : this.writer;
   }
+}
+
+/** A `Readiness` future's node in the waiter list (`scheduled_io.rs` `Waiter`). */
+export interface IoWaiter {
+  readonly interest: number;
+  waker: Waker | null;
+  isReady: boolean;
 }
 
 interface OsEvent {
@@ -108,6 +122,47 @@ export class IoDriver {
     this.sources--;
     io.reader.clear(this.world);
     io.writer.clear(this.world);
+    for (const w of io.waiters.splice(0)) this.dropWaiterWaker(io, w);
+  }
+
+  private dropWaiterWaker(io: ScheduledIo, w: IoWaiter): void {
+    const k = w.waker;
+    if (!k) return;
+    w.waker = null;
+    this.machine.emit('deregister', { task: k.task.id, resource: io.resource, dir: dirOf(w.interest) });
+    k.drop(this.world);
+  }
+
+  /**
+   * `Readiness::poll`: Ready with the event if the source already has readiness for `interest`, else
+   * (the first time) push a waiter with a clone of the waker, or (later) keep waiting, replacing the waker
+   * if another task polls. Returns null for Pending.
+   */
+  pollWaiter(io: ScheduledIo, w: IoWaiter, waker: Waker, first: boolean): ReadyEvent | null {
+    if (first) {
+      const ready = io.readiness & w.interest;
+      if (ready || io.shutdown) return { tick: io.tick, ready: io.shutdown ? w.interest : ready };
+      w.waker = waker.clone(this.world);
+      this.machine.emit('register', { task: waker.task.id, resource: io.resource, dir: dirOf(w.interest) });
+      io.waiters.unshift(w);
+      this.publish(io);
+      return null;
+    }
+    if (w.isReady) return { tick: io.tick, ready: io.readiness & w.interest };
+    if (w.waker && !w.waker.willWake(waker)) {
+      this.dropWaiterWaker(io, w);
+      w.waker = waker.clone(this.world);
+      this.machine.emit('register', { task: waker.task.id, resource: io.resource, dir: dirOf(w.interest) });
+    }
+    return null;
+  }
+
+  /** A `Readiness` future dropped while waiting unlinks its waiter. */
+  cancelWaiter(io: ScheduledIo, w: IoWaiter): void {
+    const i = io.waiters.indexOf(w);
+    if (i >= 0) io.waiters.splice(i, 1);
+    this.dropWaiterWaker(io, w);
+    this.publish(io);
   }
 
   /** Any I/O source ever registered (driver turns are traced from then on). */
@@ -167,11 +222,18 @@ export class IoDriver {
         ready: readyText(io.readiness),
         tick: io.tick,
       });
-      for (const w of wakers) w.wake(this.world, io.resource);
+      wakeBatch(
+        this.world,
+        wakers.map((waker) => ({ waker, resource: io.resource })),
+      );
     }
   }
 
-  /** The reader waker if the event is readable, the writer waker if it is writable. */
+  /**
+   * The reader waker if the event is readable, the writer waker if it is writable, then every waiter
+   * whose interest the event satisfies (drained from the list, newest first, and marked ready). They are
+   * woken as one `WakeList`: 1.24 wakes each batch of 32 last-in first-out, latest in order.
+   */
   private takeWakers(io: ScheduledIo, bits: number): Waker[] {
     const wakers: Waker[] = [];
     if (bits & (READABLE | READ_CLOSED) && io.reader.waker) {
@@ -182,7 +244,23 @@ export class IoDriver {
       wakers.push(io.writer.waker);
       io.writer.waker = null;
     }
+    for (let i = 0; i < io.waiters.length;) {
+      const w = io.waiters[i]!;
+      if (!(w.interest & bits)) {
+        i++;
+        continue;
+      }
+      io.waiters.splice(i, 1);
+      w.isReady = true;
+      if (w.waker) wakers.push(w.waker);
+      w.waker = null;
+    }
     return wakers;
+  }
+
+  /** `ScheduledIo::ready_event` (for `try_io`): the current readiness for `interest`, no waker. */
+  readyEvent(io: ScheduledIo, interest: number): ReadyEvent {
+    return { tick: io.tick, ready: io.readiness & interest };
   }
 
   /**
@@ -214,7 +292,15 @@ export class IoDriver {
   /** The source's state in words, for the Reactor panel. */
   publish(io: ScheduledIo): void {
     const slot = (s: WakerSlot) => (s.waker ? `task ${s.waker.task.id}` : 'empty');
-    const extra = io.describe();
+    const waiting = io.waiters.filter((w) => w.waker);
+    const extra = [
+      waiting.length
+        ? `waiting on readiness: ${waiting.map((w) => `task ${w.waker!.task.id} (${dirOf(w.interest) === 'read' ? 'readable' : 'writable'})`).join(', ')}`
+        : '',
+      io.describe(),
+    ]
+      .filter(Boolean)
+      .join(' · ');
     this.machine.emit('resource-state', {
       resource: io.resource,
       text:

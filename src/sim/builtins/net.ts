@@ -9,7 +9,13 @@
  */
 import { utf8Decode } from '../../base';
 import { PENDING, SimFuture, type PollCx, type PollOutcome } from '../future';
-import { type Direction, type ReadyEvent, type ScheduledIo } from '../io-driver';
+import {
+  directionMask,
+  type Direction,
+  type IoWaiter,
+  type ReadyEvent,
+  type ScheduledIo,
+} from '../io-driver';
 import { addrText, type Endpoint, type Errno, type Listener, type SockAddr, type Sys } from '../net/network';
 import type { SelfFormatting } from '../format';
 import type { REnum } from '../values';
@@ -178,6 +184,25 @@ export class TcpSocket {
       if ('err' in r) return osError(r.err);
       w.time.io.clearReadiness(this.io, ev);
     }
+  }
+
+  /**
+   * `Registration::try_io`: no readiness is a plain `WouldBlock` error; otherwise try the syscall, and if
+   * the socket would block after all, clear the readiness it had and return `WouldBlock` again (1.24
+   * replaces the OS's EAGAIN with the bare kind).
+   */
+  tryIo<T>(dir: Direction, f: () => Sys<T>): { ok: T } | REnum {
+    const w = this.world;
+    const ev = w.time.io.readyEvent(this.io, directionMask(dir));
+    if (!ev.ready) return kindError('WouldBlock');
+    const r = f();
+    if ('ok' in r) {
+      w.time.io.publish(this.io);
+      return r;
+    }
+    if ('err' in r) return osError(r.err);
+    w.time.io.clearReadiness(this.io, ev);
+    return kindError('WouldBlock');
   }
 
   /** `shutdown(Write)` (`poll_shutdown`): synchronous; errors if the socket never connected. */
@@ -626,6 +651,40 @@ class WriteAllFuture extends SimFuture {
   }
 }
 
+/**
+ * `readable()` / `writable()` (`Registration::readiness`, the `Readiness` future): Ready at once if the
+ * source already has that readiness, else a waiter in the source's list until an event satisfies it.
+ * Unlike the poll slots, any number of tasks can wait.
+ */
+class ReadinessFuture extends SimFuture {
+  private readonly waiter: IoWaiter;
+  private state: 'init' | 'waiting' | 'done' = 'init';
+  constructor(
+    world: World,
+    private readonly sock: TcpSocket,
+    private readonly dir: Direction,
+    site: number,
+  ) {
+    super(world, dir === 'read' ? 'Readable' : 'Writable', site);
+    this.waiter = { interest: directionMask(dir), waker: null, isReady: false };
+  }
+  protected pollInner(cx: PollCx): PollOutcome {
+    const ev = this.world.time.io.pollWaiter(this.sock.io, this.waiter, cx.waker, this.state === 'init');
+    if (!ev) {
+      this.state = 'waiting';
+      return PENDING;
+    }
+    this.state = 'done';
+    return okVal(UNIT);
+  }
+  protected override onDrop(): void {
+    if (this.state === 'waiting') this.world.time.io.cancelWaiter(this.sock.io, this.waiter);
+  }
+  describeWait(): string {
+    return `TcpStream ${addrText(this.sock.ep.local)} to become ${this.dir === 'read' ? 'readable' : 'writable'}`;
+  }
+}
+
 /** `flush` (a no-op for TCP) and `shutdown` (FIN, synchronous): Ready on the first poll. */
 class ImmediateFuture extends SimFuture {
   constructor(
@@ -652,6 +711,18 @@ const readMethods = {
     new ReadToEndFuture(ctx.world, socketOf(ctx, self, 'read'), placeArg(ctx, out!), false, ctx.span.start),
   read_to_string: (ctx: CallCtx, self: Value, [out]: Value[]) =>
     new ReadToEndFuture(ctx.world, socketOf(ctx, self, 'read'), placeArg(ctx, out!), true, ctx.span.start),
+  readable: (ctx: CallCtx, self: Value) =>
+    new ReadinessFuture(ctx.world, socketOf(ctx, self, 'read'), 'read', ctx.span.start),
+  try_read: (ctx: CallCtx, self: Value, [buf]: Value[]) => {
+    const sock = socketOf(ctx, self, 'read');
+    const b = bufferArg(ctx, buf!);
+    const target = b.get();
+    const r = sock.tryIo('read', () => sock.ep.read(target.items.length, now(ctx.world)));
+    if (!('ok' in r)) return r;
+    for (let i = 0; i < r.ok.length; i++) target.items[i] = r.ok[i]!;
+    b.set(target);
+    return okVal(r.ok.length);
+  },
 };
 
 const writeMethods = {
@@ -659,6 +730,14 @@ const writeMethods = {
     new WriteFuture(ctx.world, socketOf(ctx, self, 'write'), bytesArg(ctx, b!), ctx.span.start),
   write_all: (ctx: CallCtx, self: Value, [b]: Value[]) =>
     new WriteAllFuture(ctx.world, socketOf(ctx, self, 'write'), bytesArg(ctx, b!), ctx.span.start),
+  writable: (ctx: CallCtx, self: Value) =>
+    new ReadinessFuture(ctx.world, socketOf(ctx, self, 'write'), 'write', ctx.span.start),
+  try_write: (ctx: CallCtx, self: Value, [b]: Value[]) => {
+    const sock = socketOf(ctx, self, 'write');
+    const bytes = bytesArg(ctx, b!);
+    const r = sock.tryIo('write', () => sock.ep.write(bytes, 0, now(ctx.world)));
+    return 'ok' in r ? okVal(r.ok) : r;
+  },
   flush: (ctx: CallCtx, self: Value) => {
     socketOf(ctx, self, 'write');
     return new ImmediateFuture(ctx.world, 'Flush', () => okVal(UNIT), ctx.span.start);
