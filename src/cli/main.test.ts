@@ -9,6 +9,17 @@ const files: Record<string, string> = {
   'hang.rs':
     '#[tokio::main(flavor = "current_thread")]\nasync fn main() { let (_t, r) = tokio::sync::oneshot::channel::<u8>(); r.await.unwrap(); }\n',
   'spin.rs': '#[tokio::main(flavor = "current_thread")]\nasync fn main() { loop {} }\n',
+  'short.rs': `use tokio::io::{AsyncReadExt, AsyncWriteExt};
+#[tokio::main(flavor = "current_thread")]
+async fn main() {
+    let l = tokio::net::TcpListener::bind("127.0.0.1:5000").await.unwrap();
+    let mut c = tokio::net::TcpStream::connect("127.0.0.1:5000").await.unwrap();
+    let (mut s, _) = l.accept().await.unwrap();
+    println!("{}", c.write(&vec![0u8; 100_000]).await.unwrap());
+    let mut b = [0u8; 1];
+    s.read(&mut b).await.unwrap();
+}
+`,
   'err.rs':
     '#[tokio::main(flavor = "current_thread")]\nasync fn main() -> Result<(), String> { Err("bad".to_string()) }\n',
 };
@@ -23,6 +34,12 @@ const cli = (...args: string[]) =>
   );
 
 describe('sim CLI', () => {
+  it('takes the simulated network’s buffer sizes: a write takes what send + receive buffers hold', () => {
+    expect(cli('run', 'short.rs').stdout).toBe('100000\n');
+    expect(cli('run', 'short.rs', '--send-buffer', '1000', '--recv-buffer', '2000').stdout).toBe('3000\n');
+    expect(cli('run', 'short.rs', '--net-bandwidth', '0').code).toBe(2);
+  });
+
   it('prints exactly the program stdout and exits 0', () => {
     expect(cli('run', 'ok.rs')).toEqual({ stdout: 'hi\n', stderr: '', code: 0 });
   });

@@ -1,5 +1,7 @@
 /**
  * `npm run --silent sim -- run FILE.rs [--tokio 1.24|latest] [--seed N] [--trace OUT.jsonl] [--max-events N]`
+ * with the simulated network's knobs `--net-latency NS --net-bandwidth BYTES_PER_NS --send-buffer BYTES
+ * --recv-buffer BYTES` (defaults: sim/net/network.ts `DEFAULT_NET`).
  *
  * Prints exactly the simulated program's stdout; its stderr goes to stderr, followed by Pollscope's own
  * messages (diagnostics as `FILE:LINE:COL: error: message`, deadlock and limit reports). Exit codes
@@ -11,10 +13,12 @@ import { basename } from 'node:path';
 import { LineIndex, formatDiagnostic } from '../lang/diagnostics';
 import { DEFAULT_LIMITS, PROFILES, type Profile } from '../sim/config';
 import { simulate } from '../sim/simulate';
+import { DEFAULT_NET, type NetConfig } from '../sim/net/network';
 import { formatTrace } from '../trace/format';
 import { toChromeTrace, toJsonLines } from '../trace/export';
 
-const USAGE = `usage: sim run FILE.rs [--tokio 1.24|latest] [--seed N] [--trace OUT.jsonl|OUT.json|OUT.txt] [--max-events N]`;
+const USAGE = `usage: sim run FILE.rs [--tokio 1.24|latest] [--seed N] [--trace OUT.jsonl|OUT.json|OUT.txt] [--max-events N]
+               [--net-latency NS] [--net-bandwidth BYTES_PER_NS] [--send-buffer BYTES] [--recv-buffer BYTES]`;
 
 export interface CliResult {
   stdout: string;
@@ -33,6 +37,7 @@ export function runCli(
   let seed = 1;
   let tracePath: string | null = null;
   const limits = { ...DEFAULT_LIMITS };
+  const net: { -readonly [K in keyof NetConfig]: NetConfig[K] } = { ...DEFAULT_NET };
   for (let i = 0; i < rest.length; i++) {
     const a = rest[i]!;
     const value = () => {
@@ -52,6 +57,14 @@ export function runCli(
         tracePath = value();
       } else if (a === '--max-events') {
         limits.maxEvents = intArg(a, value());
+      } else if (a === '--net-latency') {
+        net.latencyNs = intArg(a, value());
+      } else if (a === '--net-bandwidth') {
+        net.bytesPerNs = positiveArg(a, value());
+      } else if (a === '--send-buffer') {
+        net.sendBuffer = intArg(a, value());
+      } else if (a === '--recv-buffer') {
+        net.recvBuffer = intArg(a, value());
       } else if (a.startsWith('--')) {
         throw new CliError(`unknown option ${a}`);
       } else if (file === null) {
@@ -71,7 +84,7 @@ export function runCli(
   } catch {
     return { stdout: '', stderr: `sim: cannot read ${file}\n`, code: 2 };
   }
-  const r = simulate(source, { profile, seed, limits, fileName: basename(file) });
+  const r = simulate(source, { profile, seed, limits, net, fileName: basename(file) });
   let stderr = r.stderr;
   const index = new LineIndex(source);
   for (const d of r.diagnostics) stderr += formatDiagnostic(file, index, d) + '\n';
@@ -100,6 +113,12 @@ class CliError extends Error {}
 function intArg(name: string, v: string): number {
   if (!/^\d+$/.test(v)) throw new CliError(`${name} needs a non-negative integer, got ${v}`);
   return Number(v);
+}
+
+function positiveArg(name: string, v: string): number {
+  const n = Number(v);
+  if (!/^\d+(\.\d+)?$/.test(v) || !(n > 0)) throw new CliError(`${name} needs a positive number, got ${v}`);
+  return n;
 }
 
 // Run when executed directly (not when imported by tests).

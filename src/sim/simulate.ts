@@ -197,6 +197,7 @@ export function simulate(source: string, opts: SimulateOptions = {}): SimResult 
     seed: opts.seed ?? DEFAULT_OPTIONS.seed,
     fileName: opts.fileName ?? DEFAULT_OPTIONS.fileName,
     limits: { ...DEFAULT_OPTIONS.limits, ...opts.limits },
+    ...(opts.net ? { net: opts.net } : {}),
   };
   const trace = new TraceWriter();
   if (opts.onTraceSlice) {
