@@ -54,3 +54,48 @@ async fn main() {
 }
 `;
 }
+
+/**
+ * `clients` connections to an echo server (a task per connection), each sending `messages` 16-byte
+ * messages and reading every echo back: the I/O driver, readiness and the loopback network under load.
+ */
+export function tcpEchoProgram(clients: number, messages: number): string {
+  return `use tokio::io::{AsyncReadExt, AsyncWriteExt};
+use tokio::net::{TcpListener, TcpStream};
+
+#[tokio::main(flavor = "current_thread")]
+async fn main() {
+    let listener = TcpListener::bind("127.0.0.1:6000").await.unwrap();
+    tokio::spawn(async move {
+        loop {
+            let (mut sock, _) = listener.accept().await.unwrap();
+            tokio::spawn(async move {
+                let mut buf = [0u8; 64];
+                loop {
+                    let n = sock.read(&mut buf).await.unwrap();
+                    if n == 0 {
+                        return;
+                    }
+                    sock.write_all(&buf[..n]).await.unwrap();
+                }
+            });
+        }
+    });
+    let mut handles = Vec::new();
+    for _ in 0..${clients} {
+        handles.push(tokio::spawn(async move {
+            let mut c = TcpStream::connect("127.0.0.1:6000").await.unwrap();
+            let mut buf = [0u8; 16];
+            for _ in 0..${messages} {
+                c.write_all(b"0123456789abcdef").await.unwrap();
+                c.read_exact(&mut buf).await.unwrap();
+            }
+        }));
+    }
+    for h in handles {
+        h.await.unwrap();
+    }
+    println!("done");
+}
+`;
+}

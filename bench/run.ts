@@ -13,7 +13,7 @@ import { format, resolveConfig } from 'prettier';
 import { simulate } from '../src/sim/simulate';
 import { BYTES_PER_EVENT } from '../src/trace/store';
 import { firstLoadJsGzip, measureDelivery } from './browser';
-import { manyTasksProgram } from './programs';
+import { manyTasksProgram, tcpEchoProgram } from './programs';
 import { measureTrace } from './trace';
 
 interface Figure {
@@ -68,6 +68,16 @@ if (ct && mt)
   figures.push({
     name: `simulator events/s (multi_thread, 8 workers, same program, ${mt.events} events; target: half of current_thread)`,
     value: Math.round(mt.eventsPerSec),
+    unit: 'events/s',
+    target: `>= ${Math.round(ct.eventsPerSec / 2)}`,
+    better: 'higher',
+  });
+
+const tcp = ct ? simThroughput(tcpEchoProgram(100, 50), runs) : null;
+if (ct && tcp)
+  figures.push({
+    name: `simulator events/s (TCP echo over loopback, 100 clients x 50 round trips, ${tcp.events} events; target: half of current_thread)`,
+    value: Math.round(tcp.eventsPerSec),
     unit: 'events/s',
     target: `>= ${Math.round(ct.eventsPerSec / 2)}`,
     better: 'higher',

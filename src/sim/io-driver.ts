@@ -33,14 +33,18 @@ function dirOf(interest: number): Direction {
   return interest & (READABLE | READ_CLOSED) ? 'read' : 'write';
 }
 
-/** `Ready`'s Debug-ish words, for the trace: "readable | read-closed". */
-export function readyText(bits: number): string {
+const READY_TEXT: string[] = Array.from({ length: 16 }, (_, bits) => {
   const words: string[] = [];
   if (bits & READABLE) words.push('readable');
   if (bits & WRITABLE) words.push('writable');
   if (bits & READ_CLOSED) words.push('read-closed');
   if (bits & WRITE_CLOSED) words.push('write-closed');
   return words.join(' | ');
+});
+
+/** `Ready`'s Debug-ish words, for the trace: "readable | read-closed". */
+export function readyText(bits: number): string {
+  return READY_TEXT[bits & 0xf]!;
 }
 
 /** `ReadyEvent`: what `poll_ready` saw, so a WouldBlock can clear exactly that. */
@@ -65,6 +69,8 @@ export class ScheduledIo {
   closed = false;
   /** `readiness(interest).await` waiters (`readable()`, `writable()`): the intrusive list, newest first. */
   readonly waiters: IoWaiter[] = [];
+  /** The last state text published for the Reactor (publishing is skipped when nothing changed). */
+  published = '';
 
   constructor(
     readonly resource: number,
@@ -199,6 +205,10 @@ export class IoDriver {
   turn(now: number): void {
     if (!this.active) return;
     this.turnTick = (this.turnTick + 1) & 0xff;
+    if (!this.hasEventBy(now)) {
+      this.machine.emit('io-turn', { events: 0 });
+      return;
+    }
     const merged = new Map<ScheduledIo, number>();
     let taken = 0;
     while (taken < this.queue.length && this.queue[taken]!.at <= now) {
@@ -289,23 +299,23 @@ export class IoDriver {
     this.publish(io);
   }
 
-  /** The source's state in words, for the Reactor panel. */
+  /** The source's state in words, for the Reactor panel (emitted only when it changed). */
   publish(io: ScheduledIo): void {
-    const slot = (s: WakerSlot) => (s.waker ? `task ${s.waker.task.id}` : 'empty');
-    const waiting = io.waiters.filter((w) => w.waker);
-    const extra = [
-      waiting.length
-        ? `waiting on readiness: ${waiting.map((w) => `task ${w.waker!.task.id} (${dirOf(w.interest) === 'read' ? 'readable' : 'writable'})`).join(', ')}`
-        : '',
-      io.describe(),
-    ]
-      .filter(Boolean)
-      .join(' · ');
-    this.machine.emit('resource-state', {
-      resource: io.resource,
-      text:
-        `${io.readiness ? readyText(io.readiness) : 'not ready'} (tick ${io.tick}) · reader slot: ` +
-        `${slot(io.reader)} · writer slot: ${slot(io.writer)}${extra ? ` · ${extra}` : ''}`,
-    });
+    let text = `${io.readiness ? readyText(io.readiness) : 'not ready'} (tick ${io.tick}) · reader slot: ${slotText(io.reader)} · writer slot: ${slotText(io.writer)}`;
+    let waiting = '';
+    for (const w of io.waiters) {
+      if (!w.waker) continue;
+      waiting += `${waiting ? ', ' : ''}task ${w.waker.task.id} (${dirOf(w.interest) === 'read' ? 'readable' : 'writable'})`;
+    }
+    if (waiting) text += ` · waiting on readiness: ${waiting}`;
+    const extra = io.describe();
+    if (extra) text += ` · ${extra}`;
+    if (text === io.published) return;
+    io.published = text;
+    this.machine.emit('resource-state', { resource: io.resource, text });
   }
+}
+
+function slotText(s: WakerSlot): string {
+  return s.waker ? `task ${s.waker.task.id}` : 'empty';
 }
