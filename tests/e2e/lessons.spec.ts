@@ -44,3 +44,39 @@ test('every lesson’s narration can be walked with Play, moment by moment', asy
     if (lesson.id === 'state-machine') await page.screenshot({ path: 'docs/screenshots/lesson.png' });
   }
 });
+
+// "Read it aloud": the Read aloud toggle hands each narration text to the browser's speech synthesis as
+// the run reaches it. The page's speechSynthesis is wrapped (not replaced) to record what it was given.
+test('Read aloud speaks each narration text as the timeline reaches it', async ({ page }) => {
+  await page.addInitScript(() => {
+    const spoken: string[] = [];
+    (window as unknown as { spoken: string[] }).spoken = spoken;
+    const synth = window.speechSynthesis;
+    const speak = synth.speak.bind(synth);
+    synth.speak = (u: SpeechSynthesisUtterance) => {
+      spoken.push(u.text);
+      speak(u);
+    };
+  });
+  await page.goto('/');
+  await page.waitForSelector('[data-status="ready"]');
+  const lesson = COURSE[0]!;
+  const run = simulate(readFileSync(`src/lessons/programs/${lesson.id}.rs`, 'utf8'), {
+    profile: '1.24',
+    seed: 1,
+  });
+  const { placed } = placeMoments(run.trace, lesson.moments);
+  const toggle = page.getByRole('button', { name: 'Read aloud' });
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-pressed', 'true');
+  const slider = page.getByRole('slider', { name: 'Timeline position' });
+  for (const m of placed.slice(0, 3)) {
+    await slider.fill(String(m.step));
+    await expect(page.getByTestId('narration-text')).toHaveText(m.text);
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { spoken: string[] }).spoken.at(-1)))
+      .toBe(m.text);
+  }
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-pressed', 'false');
+});

@@ -1,6 +1,8 @@
 import { LESSONS, type Lesson } from '../../lessons';
 import { momentAt, type PlacedMoment } from '../../lessons/narration';
+import { useState, type ReactNode } from 'react';
 import { markLessonDone, useLessonProgress } from '../lesson-progress';
+import { canReadAloud, useReadAloud } from '../read-aloud';
 import { useShare } from '../share/share-store';
 import { useApp } from '../store';
 import { Panel } from './Panel';
@@ -24,6 +26,7 @@ export function NarrationPanel({
   edited: boolean;
 }) {
   const done = useLessonProgress();
+  const [aloud, setAloud] = useState(false);
   // A shared link can carry a note ("look at this"): plain text, shown above the lesson's own words.
   const note = useShare((s) => s.note);
   const noteLine = note && (
@@ -40,6 +43,30 @@ export function NarrationPanel({
     );
   }
   const i = LESSONS.indexOf(lesson);
+  return <LessonNarration {...{ lesson, placed, step, edited, done, noteLine, aloud, setAloud, i }} />;
+}
+
+function LessonNarration({
+  lesson,
+  placed,
+  step,
+  edited,
+  done,
+  noteLine,
+  aloud,
+  setAloud,
+  i,
+}: {
+  lesson: Lesson;
+  placed: readonly PlacedMoment[] | null;
+  step: number;
+  edited: boolean;
+  done: ReadonlySet<string>;
+  noteLine: ReactNode;
+  aloud: boolean;
+  setAloud: (on: boolean) => void;
+  i: number;
+}) {
   const prev = LESSONS[i - 1];
   const next = LESSONS[i + 1];
   const current = placed ? momentAt(placed, step) : null;
@@ -48,6 +75,10 @@ export function NarrationPanel({
   const last = placed?.at(-1);
   if (last && step >= last.step && !done.has(lesson.id)) markLessonDone(lesson.id);
   const { loadLesson, setSource, run } = useApp.getState();
+  const text = edited
+    ? 'You changed the program: the narration follows the lesson’s own program. Reset to lesson brings it back.'
+    : (current?.text ?? lesson.summary);
+  useReadAloud(aloud, text);
   const tryIt = () => {
     setSource(lesson.source.replace(lesson.tryThis.from, lesson.tryThis.to));
     void run();
@@ -65,10 +96,13 @@ export function NarrationPanel({
     >
       {noteLine}
       <p className="narration-text" data-testid="narration-text" aria-live="polite">
-        {edited
-          ? 'You changed the program: the narration follows the lesson’s own program. Reset to lesson brings it back.'
-          : (current?.text ?? lesson.summary)}
+        {text}
       </p>
+      {canReadAloud() && (
+        <button type="button" className="read-aloud" aria-pressed={aloud} onClick={() => setAloud(!aloud)}>
+          Read aloud
+        </button>
+      )}
       <p className="lesson-predict" data-testid="predict">
         <strong>Predict:</strong> {lesson.predict.question}{' '}
         {revealed ? (
