@@ -685,6 +685,58 @@ class ReadinessFuture extends SimFuture {
   }
 }
 
+/** tokio's `io::util::DEFAULT_BUF_SIZE`: the buffer `copy` reads into. */
+const COPY_BUF_SIZE = 8 * 1024;
+
+/**
+ * `tokio::io::copy(reader, writer)` (`io/util/copy.rs` `CopyBuffer`): read up to 8 KiB, write it all out,
+ * repeat until the reader's EOF; the number of bytes copied. Flushing is a no-op for TCP.
+ */
+class CopyFuture extends SimFuture {
+  private buf: number[] = [];
+  private pos = 0;
+  private readDone = false;
+  private amt = 0;
+  constructor(
+    world: World,
+    private readonly from: TcpSocket,
+    private readonly to: TcpSocket,
+    site: number,
+  ) {
+    super(world, 'Copy', site);
+  }
+  protected pollInner(cx: PollCx): PollOutcome {
+    for (;;) {
+      if (this.pos === this.buf.length && !this.readDone) {
+        const r = this.from.pollRead(cx, COPY_BUF_SIZE);
+        if (r === PENDING || !Array.isArray(r)) return r;
+        if (r.length === 0) this.readDone = true;
+        else {
+          this.buf = r;
+          this.pos = 0;
+        }
+      }
+      while (this.pos < this.buf.length) {
+        const n = this.to.pollWrite(cx, this.buf, this.pos);
+        if (n === PENDING || typeof n !== 'number') return n;
+        if (n === 0) return customError('WriteZero', 'write zero byte into writer');
+        this.pos += n;
+        this.amt += n;
+      }
+      if (this.readDone) return okVal(this.amt);
+    }
+  }
+  describeWait(): string {
+    return `io::copy from TcpStream ${addrText(this.from.ep.local)} (${this.amt} bytes so far)`;
+  }
+}
+
+defineFn(['tokio::io::copy'], {
+  pure: true,
+  call: (ctx, [r, w]) =>
+    new CopyFuture(ctx.world, socketOf(ctx, r!, 'read'), socketOf(ctx, w!, 'write'), ctx.span.start),
+});
+
 /** `flush` (a no-op for TCP) and `shutdown` (FIN, synchronous): Ready on the first poll. */
 class ImmediateFuture extends SimFuture {
   constructor(
