@@ -92,6 +92,9 @@ export class SimThread {
   }
 }
 
+/** The most OS threads one run may start (a runaway `std::thread::spawn` loop, a huge `worker_threads`). */
+export const MAX_THREADS = 4096;
+
 /** Stops the run: a limit was reached. */
 export class LimitError {
   constructor(
@@ -124,7 +127,8 @@ export class Machine {
     t.readyAt = at;
     t.body = body;
     this.threads.push(t);
-    if (this.threads.length > 4096) throw new LimitError('more than 4096 threads were started');
+    if (this.threads.length > MAX_THREADS)
+      throw new LimitError(`more than ${MAX_THREADS} threads were started`);
     const prev = this.current;
     this.current = t;
     this.emit('thread-start', { role: kind, name });
