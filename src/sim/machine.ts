@@ -90,6 +90,23 @@ export class SimThread {
   ) {
     this.rng = rng;
   }
+
+  /**
+   * The name Rust gives this thread (`thread::current().name()`, panic messages): tokio names its
+   * workers and blocking-pool threads `tokio-runtime-worker`; `std::thread::spawn` threads are unnamed.
+   * `name` is Pollscope's own label for the thread's lane, which tells them apart.
+   */
+  get rustName(): string | null {
+    switch (this.kind) {
+      case 'main':
+        return 'main';
+      case 'worker':
+      case 'blocking':
+        return 'tokio-runtime-worker';
+      case 'std':
+        return null;
+    }
+  }
 }
 
 /** The most OS threads one run may start (a runaway `std::thread::spawn` loop, a huge `worker_threads`). */
