@@ -253,6 +253,65 @@ export const COURSE: readonly LessonText[] = [
     ],
   },
   {
+    id: 'reactor-of-your-own',
+    title: 'A reactor of your own',
+    summary:
+      'A hand-written future hands its waker to an OS thread; the thread wakes it when the time is up.',
+    goal: 'Write the part that wakes a future: a thread that keeps its waker and calls it when the time is up.',
+    predict: {
+      question: 'The timer thread sleeps 100 ms. How many times is ThreadTimer polled?',
+      answer:
+        'Twice. The first poll returns Pending and leaves its waker in the shared state; the second comes after the timer thread calls wake, and returns Ready. In the 100 ms between, nobody polls it.',
+      revealAt: 6,
+    },
+    tryThis: {
+      text: "Use tokio's own timer instead.",
+      from: '    ThreadTimer::new().await;',
+      to: '    tokio::time::sleep(Duration::from_millis(100)).await;',
+      lookFor:
+        "No timer thread any more: tokio's timer (Reactor panel) keeps main's waker and wakes it after 100 ms. The same job, built into the runtime.",
+    },
+    docs: [
+      { label: 'std::task::Waker', href: `${STD}/task/struct.Waker.html` },
+      { label: 'std::thread::spawn', href: `${STD}/thread/fn.spawn.html` },
+      { label: 'tokio::time::sleep', href: `${DOCS}/time/fn.sleep.html` },
+    ],
+    moments: [
+      {
+        when: { kind: 'future-new', name: 'ThreadTimer' },
+        text: 'main builds a ThreadTimer: a plain struct holding shared state (done = false, no waker yet) in an Arc<Mutex>. Nothing has started.',
+      },
+      {
+        when: { kind: 'thread-start', role: 'std' },
+        text: 'Its first poll starts an OS thread, the timer thread. It gets its own lane in the Timeline and will sleep there for 100 ms.',
+      },
+      {
+        when: { kind: 'print', text: 'keeping the waker' },
+        text: 'done is still false, so poll puts a clone of cx.waker() into the shared state and returns Pending. The waker now lives in your Mutex, where the timer thread can reach it.',
+      },
+      {
+        when: { kind: 'print', text: 'other task' },
+        text: 'main is waiting, so the runtime thread is free to run the other task. Nothing polls ThreadTimer meanwhile.',
+      },
+      {
+        when: { kind: 'park' },
+        text: 'Nothing is left to run, so the runtime thread parks: it sleeps instead of checking the timer over and over. Only a wake can get it going again.',
+      },
+      {
+        when: { kind: 'wake', task: 0 },
+        text: '100 ms later the timer thread sets done = true and calls waker.wake(). That is what a reactor does: it keeps wakers and wakes each one when its event happens (a timer runs out, data arrives).',
+      },
+      {
+        when: { kind: 'print', text: 'poll: done' },
+        text: 'The wake gets the runtime thread going again. It polls main, main polls ThreadTimer, and this time it sees done and returns Ready. Two polls in all.',
+      },
+      {
+        when: { kind: 'print', text: 'main: the timer is done' },
+        text: 'main goes on past the .await. tokio::time::sleep works the same way, except that tokio’s timer holds the waker instead of a thread of yours.',
+      },
+    ],
+  },
+  {
     id: 'work-stealing',
     title: 'Work stealing on four workers',
     summary:

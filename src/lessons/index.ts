@@ -5,6 +5,7 @@
 import delayWakesItself from './programs/delay-wakes-itself.rs?raw';
 import futuresAreLazy from './programs/futures-are-lazy.rs?raw';
 import lostWaker from './programs/lost-waker.rs?raw';
+import reactorOfYourOwn from './programs/reactor-of-your-own.rs?raw';
 import stateMachine from './programs/state-machine.rs?raw';
 import twoTasks from './programs/two-tasks-and-a-sleep.rs?raw';
 import workStealing from './programs/work-stealing.rs?raw';
@@ -20,6 +21,7 @@ const PROGRAMS: Record<string, string> = {
   'state-machine': stateMachine,
   'delay-wakes-itself': delayWakesItself,
   'lost-waker': lostWaker,
+  'reactor-of-your-own': reactorOfYourOwn,
   'work-stealing': workStealing,
 };
 
