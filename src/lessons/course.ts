@@ -312,6 +312,68 @@ export const COURSE: readonly LessonText[] = [
     ],
   },
   {
+    id: 'executor-is-a-queue',
+    title: 'An executor is a queue',
+    summary: 'Waking a task does not run it: it puts the task at the back of the run queue.',
+    goal: "Watch tokio's run queue, and see that every wake puts a task at its back.",
+    predict: {
+      question:
+        'B opens the gate (waking A), then steps aside (waking itself). C has not run yet. In which order do A, B and C finish?',
+      answer:
+        'C, then A, then B. A wake does not run a task; it puts the task at the back of the run queue. C was already waiting, A joined the queue when B opened the gate, and B when it stepped aside.',
+      revealAt: 4,
+    },
+    tryThis: {
+      text: 'Let B step aside before it opens the gate.',
+      from: '        println!("B: opening the gate");\n        open(&gate);\n        println!("B: stepping aside");\n        StepAside { done: false }.await;\n',
+      to: '        println!("B: stepping aside");\n        StepAside { done: false }.await;\n        println!("B: opening the gate");\n        open(&gate);\n',
+      lookFor:
+        'B now queues behind C before A is woken, so A is last: C, then B, then A. The queue order follows the order of the wakes.',
+    },
+    docs: [
+      {
+        label: 'tokio::runtime (current_thread)',
+        href: `${DOCS}/runtime/index.html#current-thread-scheduler`,
+      },
+      { label: 'std::task::Waker::wake', href: `${STD}/task/struct.Waker.html#method.wake` },
+      { label: 'tokio tutorial: mini-tokio', href: 'https://tokio.rs/tokio/tutorial/async#mini-tokio' },
+    ],
+    moments: [
+      {
+        when: { kind: 'schedule', task: 3 },
+        text: "An executor is a loop: take a task from a queue, poll it, repeat. A hand-written one needs Box<dyn Future>, which Pollscope can't run yet, so this lesson watches tokio's own. main has spawned A, B and C: they wait in that order in the Local run queue (Runtime panel).",
+      },
+      {
+        when: { kind: 'pending', task: 1 },
+        text: 'main is waiting, so the loop takes A from the front. The gate is shut: Gate keeps a clone of A’s waker and returns Pending. A is now in no queue at all.',
+      },
+      {
+        when: { kind: 'wake', task: 1 },
+        text: 'B opens the gate and calls A’s waker. That is all a wake does: A goes to the back of the run queue, behind C. B keeps running.',
+      },
+      {
+        when: { kind: 'wake', task: 2 },
+        text: 'B steps aside: StepAside calls wake_by_ref on B’s own waker and returns Pending. B is still being polled, so tokio only notes the wake for now.',
+      },
+      {
+        when: { kind: 'schedule', task: 2 },
+        text: 'B’s poll has ended, and the noted wake puts B at the back of the queue. The queue reads C, A, B.',
+      },
+      {
+        when: { kind: 'print', text: 'C: my turn' },
+        text: 'First in, first out: C has waited longest, so C runs first.',
+      },
+      {
+        when: { kind: 'print', text: 'A: through the gate' },
+        text: 'Then A. Its second poll finds the gate open and goes on past the .await.',
+      },
+      {
+        when: { kind: 'print', text: 'B: back again' },
+        text: 'B comes last. The tasks ran in the order they joined the queue, and a wake is how a task joins it again. That queue is the heart of every executor.',
+      },
+    ],
+  },
+  {
     id: 'work-stealing',
     title: 'Work stealing on four workers',
     summary:

@@ -3,6 +3,7 @@
  * is also a conformance program recorded from real tokio (tests/conformance/lesson_*.rs).
  */
 import delayWakesItself from './programs/delay-wakes-itself.rs?raw';
+import executorIsAQueue from './programs/executor-is-a-queue.rs?raw';
 import futuresAreLazy from './programs/futures-are-lazy.rs?raw';
 import lostWaker from './programs/lost-waker.rs?raw';
 import reactorOfYourOwn from './programs/reactor-of-your-own.rs?raw';
@@ -22,6 +23,7 @@ const PROGRAMS: Record<string, string> = {
   'delay-wakes-itself': delayWakesItself,
   'lost-waker': lostWaker,
   'reactor-of-your-own': reactorOfYourOwn,
+  'executor-is-a-queue': executorIsAQueue,
   'work-stealing': workStealing,
 };
 
