@@ -374,6 +374,73 @@ export const COURSE: readonly LessonText[] = [
     ],
   },
   {
+    id: 'tasks-vs-futures',
+    title: 'Tasks vs futures',
+    summary:
+      'Only a spawned future is a task. Its JoinHandle waits for it; dropping the handle lets it run on; abort cancels it.',
+    goal: 'Tell a future from a task, and see what awaiting, dropping and aborting a JoinHandle each do.',
+    predict: {
+      question:
+        'main drops the detached task’s JoinHandle without awaiting it. Is "detached task: done at 200 ms" still printed?',
+      answer:
+        'Yes. Dropping a JoinHandle only gives up the result; the task keeps running and finishes at 200 ms. Only abort stops a task: the aborted one never prints, and its JoinError says is_cancelled.',
+      revealAt: 8,
+    },
+    tryThis: {
+      text: 'Abort the detached task instead of dropping its handle.',
+      from: '    drop(detached);',
+      to: '    detached.abort();',
+      lookFor: 'The detached task’s line is gone: abort cancels the task, dropping the handle does not.',
+    },
+    docs: [
+      { label: 'tokio::spawn', href: `${DOCS}/task/fn.spawn.html` },
+      { label: 'JoinHandle', href: `${DOCS}/task/struct.JoinHandle.html` },
+      { label: 'JoinError::is_cancelled', href: `${DOCS}/task/struct.JoinError.html#method.is_cancelled` },
+    ],
+    moments: [
+      {
+        when: { kind: 'spawn', task: 3 },
+        text: 'main made one plain future (an async block) and spawned three more. The Tasks panel lists main and the three tasks, but not the plain future: only tokio::spawn turns a future into a task, which the runtime runs by itself.',
+      },
+      {
+        when: { kind: 'print', text: 'plain future' },
+        text: 'main awaits the plain future, so it runs right here, inside main’s own poll. The three tasks still wait in the run queue.',
+      },
+      {
+        when: { kind: 'pending', task: 0 },
+        text: 'main awaits the first JoinHandle and returns Pending. The handle keeps main’s waker; the tasks now get their turn, and each one starts a sleep.',
+      },
+      {
+        when: { kind: 'print', text: 'main: the awaited task returned' },
+        text: 'The clock is paused (start_paused), so tokio jumps to the first timer at 100 ms. The awaited task finishes, its JoinHandle wakes main, and .await hands main the result: Ok(2).',
+      },
+      {
+        when: { kind: 'detach' },
+        text: 'drop(detached) throws the JoinHandle away. The task is detached, not stopped: its sleep is still in the timer (Reactor panel).',
+      },
+      {
+        when: { kind: 'abort' },
+        text: 'aborted.abort() cancels the third task. It is asleep, so tokio queues it one last time, to drop it instead of polling it.',
+      },
+      {
+        when: { kind: 'cancel' },
+        text: 'The task’s future is dropped: its sleep leaves the timer, and the rest of its body never runs.',
+      },
+      {
+        when: { kind: 'print', text: 'is_cancelled' },
+        text: 'Awaiting the aborted task’s handle gives Err(JoinError), and is_cancelled() says why: it was aborted, it did not panic.',
+      },
+      {
+        when: { kind: 'print', text: 'detached task' },
+        text: 'At 200 ms the detached task wakes and finishes, though nobody holds its JoinHandle any more.',
+      },
+      {
+        when: { kind: 'print', text: 'main: done' },
+        text: 'main returns and the program ends, and any task still running would be dropped with it. main slept until 500 ms so the detached task could finish, and so you can see that the aborted one never printed at 300 ms.',
+      },
+    ],
+  },
+  {
     id: 'work-stealing',
     title: 'Work stealing on four workers',
     summary:

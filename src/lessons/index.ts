@@ -8,6 +8,7 @@ import futuresAreLazy from './programs/futures-are-lazy.rs?raw';
 import lostWaker from './programs/lost-waker.rs?raw';
 import reactorOfYourOwn from './programs/reactor-of-your-own.rs?raw';
 import stateMachine from './programs/state-machine.rs?raw';
+import tasksVsFutures from './programs/tasks-vs-futures.rs?raw';
 import twoTasks from './programs/two-tasks-and-a-sleep.rs?raw';
 import workStealing from './programs/work-stealing.rs?raw';
 import { COURSE, type LessonText } from './course';
@@ -24,6 +25,7 @@ const PROGRAMS: Record<string, string> = {
   'lost-waker': lostWaker,
   'reactor-of-your-own': reactorOfYourOwn,
   'executor-is-a-queue': executorIsAQueue,
+  'tasks-vs-futures': tasksVsFutures,
   'work-stealing': workStealing,
 };
 
