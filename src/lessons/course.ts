@@ -441,6 +441,57 @@ export const COURSE: readonly LessonText[] = [
     ],
   },
   {
+    id: 'two-schedulers',
+    title: 'current_thread vs multi_thread',
+    summary: 'The same two tasks on one thread, then on two worker threads.',
+    goal: 'See what a scheduler flavor changes: which threads run your tasks, and how many at once.',
+    predict: {
+      question:
+        'Each task blocks its thread for 100 ms. On current_thread, do 200 ms or more pass before main has both results?',
+      answer:
+        'Yes. current_thread has one thread, and a task that blocks it keeps b waiting in the queue until a is done. On multi_thread, two workers run a and b at the same time.',
+      revealAt: 5,
+    },
+    tryThis: {
+      text: 'Run the same program on two worker threads.',
+      from: 'flavor = "current_thread"',
+      to: 'flavor = "multi_thread", worker_threads = 2',
+      lookFor:
+        'The tasks move to two worker lanes and run side by side: they print tokio-runtime-worker, and the last line says false. main stays on the main thread.',
+    },
+    docs: [
+      { label: 'tokio::runtime (scheduler flavors)', href: `${DOCS}/runtime/index.html` },
+      { label: '#[tokio::main] flavor', href: `${DOCS}/attr.main.html` },
+      { label: 'std::thread::current', href: `${STD}/thread/fn.current.html` },
+    ],
+    moments: [
+      {
+        when: { kind: 'print', text: 'main: runs on thread main' },
+        text: 'With current_thread, tokio runs everything on the thread that called main. The Timeline has one lane for it, main.',
+      },
+      {
+        when: { kind: 'schedule', task: 2 },
+        text: 'main spawns a and b. Both wait in that thread’s run queue until main awaits and returns Pending.',
+      },
+      {
+        when: { kind: 'block' },
+        text: 'a runs and blocks the thread for 100 ms (std::thread::sleep stands in for heavy work). With one thread, nothing else can run: b waits in the queue.',
+      },
+      {
+        when: { kind: 'poll', task: 2 },
+        text: 'Only when a returns does the thread pick up b, and b blocks it for another 100 ms.',
+      },
+      {
+        when: { kind: 'print', text: 'a ran on thread' },
+        text: 'Both tasks ran on the main thread, one after the other.',
+      },
+      {
+        when: { kind: 'print', text: '200 ms or more' },
+        text: 'Two 100 ms jobs on one thread take at least 200 ms. Now try multi_thread: the tasks run on worker threads, while main stays on its own.',
+      },
+    ],
+  },
+  {
     id: 'work-stealing',
     title: 'Work stealing on four workers',
     summary:

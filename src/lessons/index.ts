@@ -9,6 +9,7 @@ import lostWaker from './programs/lost-waker.rs?raw';
 import reactorOfYourOwn from './programs/reactor-of-your-own.rs?raw';
 import stateMachine from './programs/state-machine.rs?raw';
 import tasksVsFutures from './programs/tasks-vs-futures.rs?raw';
+import twoSchedulers from './programs/two-schedulers.rs?raw';
 import twoTasks from './programs/two-tasks-and-a-sleep.rs?raw';
 import workStealing from './programs/work-stealing.rs?raw';
 import { COURSE, type LessonText } from './course';
@@ -26,6 +27,7 @@ const PROGRAMS: Record<string, string> = {
   'reactor-of-your-own': reactorOfYourOwn,
   'executor-is-a-queue': executorIsAQueue,
   'tasks-vs-futures': tasksVsFutures,
+  'two-schedulers': twoSchedulers,
   'work-stealing': workStealing,
 };
 
