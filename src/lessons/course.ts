@@ -283,7 +283,7 @@ export const COURSE: readonly LessonText[] = [
       },
       {
         when: { kind: 'thread-start', role: 'std' },
-        text: 'Its first poll starts an OS thread, the timer thread. It gets its own lane in the Timeline and will sleep there for 100 ms.',
+        text: 'Its first poll starts an OS thread, the timer thread: std thread 1 in the Runtime panel. It will sleep for 100 ms.',
       },
       {
         when: { kind: 'print', text: 'keeping the waker' },
@@ -291,7 +291,7 @@ export const COURSE: readonly LessonText[] = [
       },
       {
         when: { kind: 'print', text: 'other task' },
-        text: 'main is waiting, so the runtime thread is free to run the other task. Nothing polls ThreadTimer meanwhile.',
+        text: 'main is waiting, so the runtime thread is free to run the other task (task 1). Nothing polls ThreadTimer meanwhile.',
       },
       {
         when: { kind: 'park' },
@@ -303,7 +303,7 @@ export const COURSE: readonly LessonText[] = [
       },
       {
         when: { kind: 'print', text: 'poll: done' },
-        text: 'The wake gets the runtime thread going again. It polls main, main polls ThreadTimer, and this time it sees done and returns Ready. Two polls in all.',
+        text: 'The wake gets the runtime thread going again. It polls main, main polls ThreadTimer, and this time it sees done and returns Ready. Two polls in all: polls 2 on main in the Tasks panel.',
       },
       {
         when: { kind: 'print', text: 'main: the timer is done' },
@@ -341,7 +341,7 @@ export const COURSE: readonly LessonText[] = [
     moments: [
       {
         when: { kind: 'schedule', task: 3 },
-        text: "An executor is a loop: take a task from a queue, poll it, repeat. A hand-written one needs Box<dyn Future>, which Pollscope can't run yet, so this lesson watches tokio's own. main has spawned A, B and C: they wait in that order in the Local run queue (Runtime panel).",
+        text: "An executor is a loop: take a task from a queue, poll it, repeat. A hand-written one needs Box<dyn Future>, which Pollscope can't run yet, so this lesson watches tokio's own. main has spawned A, B and C, shown as task 1, task 2 and task 3: they wait in that order in the Local run queue (Runtime panel).",
       },
       {
         when: { kind: 'pending', task: 1 },
@@ -353,11 +353,11 @@ export const COURSE: readonly LessonText[] = [
       },
       {
         when: { kind: 'wake', task: 2 },
-        text: 'B steps aside: StepAside calls wake_by_ref on B’s own waker and returns Pending. B is still being polled, so tokio only notes the wake for now.',
+        text: 'B steps aside: StepAside calls wake_by_ref on B’s own waker and returns Pending. B is still running, so tokio only notes the wake for now (hence the self-wakes flag on task 2).',
       },
       {
         when: { kind: 'schedule', task: 2 },
-        text: 'B’s poll has ended, and the noted wake puts B at the back of the queue. The queue reads C, A, B.',
+        text: 'B’s poll has ended, and the noted wake puts B at the back of the queue. The queue reads C, A, B: task 3, task 1, task 2.',
       },
       {
         when: { kind: 'print', text: 'C: my turn' },
@@ -383,7 +383,7 @@ export const COURSE: readonly LessonText[] = [
       question:
         'main drops the detached task’s JoinHandle without awaiting it. Is "detached task: done at 200 ms" still printed?',
       answer:
-        'Yes. Dropping a JoinHandle only gives up the result; the task keeps running and finishes at 200 ms. Only abort stops a task: the aborted one never prints, and its JoinError says is_cancelled.',
+        'Yes. Dropping a JoinHandle only gives up the result; the task (task 2) keeps running and finishes at 200 ms. Only abort stops a task: the aborted one never prints, and its JoinError says is_cancelled.',
       revealAt: 8,
     },
     tryThis: {
@@ -400,7 +400,7 @@ export const COURSE: readonly LessonText[] = [
     moments: [
       {
         when: { kind: 'spawn', task: 3 },
-        text: 'main made one plain future (an async block) and spawned three more. The Tasks panel lists main and the three tasks, but not the plain future: only tokio::spawn turns a future into a task, which the runtime runs by itself.',
+        text: 'main made one plain future (an async block) and spawned three more. The Tasks panel lists main and the three tasks (awaited is task 1, detached task 2, aborted task 3), but not the plain future: only tokio::spawn turns a future into a task, which the runtime runs by itself.',
       },
       {
         when: { kind: 'print', text: 'plain future' },
@@ -411,16 +411,16 @@ export const COURSE: readonly LessonText[] = [
         text: 'main awaits the first JoinHandle and returns Pending. The handle keeps main’s waker; the tasks now get their turn, and each one starts a sleep.',
       },
       {
-        when: { kind: 'print', text: 'main: the awaited task returned' },
+        when: { kind: 'print', text: 'main: awaited task returned' },
         text: 'The clock is paused (start_paused), so tokio jumps to the first timer at 100 ms. The awaited task finishes, its JoinHandle wakes main, and .await hands main the result: Ok(2).',
       },
       {
         when: { kind: 'detach' },
-        text: 'drop(detached) throws the JoinHandle away. The task is detached, not stopped: its sleep is still in the timer (Reactor panel).',
+        text: 'drop(detached) throws task 2’s JoinHandle away. The task is detached, not stopped: its sleep is still in the timer (Reactor panel).',
       },
       {
         when: { kind: 'abort' },
-        text: 'aborted.abort() cancels the third task. It is asleep, so tokio queues it one last time, to drop it instead of polling it.',
+        text: 'aborted.abort() cancels task 3. It is asleep, so tokio queues it one last time, to drop it instead of polling it.',
       },
       {
         when: { kind: 'cancel' },
@@ -432,7 +432,7 @@ export const COURSE: readonly LessonText[] = [
       },
       {
         when: { kind: 'print', text: 'detached task' },
-        text: 'At 200 ms the detached task wakes and finishes, though nobody holds its JoinHandle any more.',
+        text: 'At 200 ms the detached task (task 2) wakes and finishes, though nobody holds its JoinHandle any more.',
       },
       {
         when: { kind: 'print', text: 'main: done' },
@@ -457,7 +457,7 @@ export const COURSE: readonly LessonText[] = [
       from: 'flavor = "current_thread"',
       to: 'flavor = "multi_thread", worker_threads = 2',
       lookFor:
-        'The tasks move to two worker lanes and run side by side: they print tokio-runtime-worker, and the last line says false. main stays on the main thread.',
+        'The tasks move to two worker lanes and run side by side (set the Timeline’s Axis to machine time to see it): they print tokio-runtime-worker, and the last line says false. main stays on the main thread.',
     },
     docs: [
       { label: 'tokio::runtime (scheduler flavors)', href: `${DOCS}/runtime/index.html` },
@@ -471,7 +471,7 @@ export const COURSE: readonly LessonText[] = [
       },
       {
         when: { kind: 'schedule', task: 2 },
-        text: 'main spawns a and b. Both wait in that thread’s run queue until main awaits and returns Pending.',
+        text: 'main spawns a and b (task 1 and task 2). Both wait in that thread’s run queue until main awaits and returns Pending.',
       },
       {
         when: { kind: 'block' },

@@ -7,7 +7,7 @@ use tokio::time::sleep;
 #[tokio::main(flavor = "current_thread", start_paused = true)]
 async fn main() {
     let plain = async {
-        println!("plain future: runs inside main, when main awaits it");
+        println!("plain future: runs when main awaits it");
         1
     };
     let awaited = tokio::spawn(async {
@@ -17,18 +17,18 @@ async fn main() {
     });
     let detached = tokio::spawn(async {
         sleep(Duration::from_millis(200)).await;
-        println!("detached task: done at 200 ms, though nobody waits for it");
+        println!("detached task: done at 200 ms");
     });
     let aborted = tokio::spawn(async {
         sleep(Duration::from_millis(300)).await;
         println!("aborted task: never printed");
     });
-    println!("main: the plain future returned {}", plain.await);
-    println!("main: the awaited task returned {:?}", awaited.await);
+    println!("main: plain future returned {}", plain.await);
+    println!("main: awaited task returned {:?}", awaited.await);
     drop(detached);
     aborted.abort();
     let err = aborted.await.unwrap_err();
-    println!("main: the aborted task's JoinError is_cancelled: {}", err.is_cancelled());
+    println!("main: aborted task is_cancelled: {}", err.is_cancelled());
     sleep(Duration::from_millis(400)).await;
     println!("main: done at 500 ms");
 }
