@@ -208,6 +208,16 @@ describe('fuzz regressions: front end (fixed)', () => {
   });
 });
 
+describe('fuzz regressions: simulator (fixed)', () => {
+  it('regression huge-worker-threads: `worker_threads = u64::MAX` is a diagnostic, not a heap exhausted by cores', () => {
+    // The multi_thread scheduler built one core per worker before the thread limit could stop the run.
+    expectUnsupported(
+      '#[tokio::main(flavor = "multi_thread", worker_threads = 18446744073709551615)]\nasync fn main() {}\n',
+      /`worker_threads` must be less than 4096/,
+    );
+  });
+});
+
 describe('fuzz regressions: simulator (src/sim, not fixed yet)', () => {
   it.fails(
     'std thread names do not depend on earlier runs (module-level counter in builtins/threads.ts)',

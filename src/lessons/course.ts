@@ -253,6 +253,245 @@ export const COURSE: readonly LessonText[] = [
     ],
   },
   {
+    id: 'reactor-of-your-own',
+    title: 'A reactor of your own',
+    summary:
+      'A hand-written future hands its waker to an OS thread; the thread wakes it when the time is up.',
+    goal: 'Write the part that wakes a future: a thread that keeps its waker and calls it when the time is up.',
+    predict: {
+      question: 'The timer thread sleeps 100 ms. How many times is ThreadTimer polled?',
+      answer:
+        'Twice. The first poll returns Pending and leaves its waker in the shared state; the second comes after the timer thread calls wake, and returns Ready. In the 100 ms between, nobody polls it.',
+      revealAt: 6,
+    },
+    tryThis: {
+      text: "Use tokio's own timer instead.",
+      from: '    ThreadTimer::new().await;',
+      to: '    tokio::time::sleep(Duration::from_millis(100)).await;',
+      lookFor:
+        "No timer thread any more: tokio's timer (Reactor panel) keeps main's waker and wakes it after 100 ms. The same job, built into the runtime.",
+    },
+    docs: [
+      { label: 'std::task::Waker', href: `${STD}/task/struct.Waker.html` },
+      { label: 'std::thread::spawn', href: `${STD}/thread/fn.spawn.html` },
+      { label: 'tokio::time::sleep', href: `${DOCS}/time/fn.sleep.html` },
+    ],
+    moments: [
+      {
+        when: { kind: 'future-new', name: 'ThreadTimer' },
+        text: 'main builds a ThreadTimer: a plain struct holding shared state (done = false, no waker yet) in an Arc<Mutex>. Nothing has started.',
+      },
+      {
+        when: { kind: 'thread-start', role: 'std' },
+        text: 'Its first poll starts an OS thread, the timer thread: std thread 1 in the Runtime panel. It will sleep for 100 ms.',
+      },
+      {
+        when: { kind: 'print', text: 'keeping the waker' },
+        text: 'done is still false, so poll puts a clone of cx.waker() into the shared state and returns Pending. The waker now lives in your Mutex, where the timer thread can reach it.',
+      },
+      {
+        when: { kind: 'print', text: 'other task' },
+        text: 'main is waiting, so the runtime thread is free to run the other task (task 1). Nothing polls ThreadTimer meanwhile.',
+      },
+      {
+        when: { kind: 'park' },
+        text: 'Nothing is left to run, so the runtime thread parks: it sleeps instead of checking the timer over and over. Only a wake can get it going again.',
+      },
+      {
+        when: { kind: 'wake', task: 0 },
+        text: '100 ms later the timer thread sets done = true and calls waker.wake(). That is what a reactor does: it keeps wakers and wakes each one when its event happens (a timer runs out, data arrives).',
+      },
+      {
+        when: { kind: 'print', text: 'poll: done' },
+        text: 'The wake gets the runtime thread going again. It polls main, main polls ThreadTimer, and this time it sees done and returns Ready. Two polls in all: polls 2 on main in the Tasks panel.',
+      },
+      {
+        when: { kind: 'print', text: 'main: the timer is done' },
+        text: 'main goes on past the .await. tokio::time::sleep works the same way, except that tokio’s timer holds the waker instead of a thread of yours.',
+      },
+    ],
+  },
+  {
+    id: 'executor-is-a-queue',
+    title: 'An executor is a queue',
+    summary: 'Waking a task does not run it: it puts the task at the back of the run queue.',
+    goal: "Watch tokio's run queue, and see that every wake puts a task at its back.",
+    predict: {
+      question:
+        'B opens the gate (waking A), then steps aside (waking itself). C has not run yet. In which order do A, B and C finish?',
+      answer:
+        'C, then A, then B. A wake does not run a task; it puts the task at the back of the run queue. C was already waiting, A joined the queue when B opened the gate, and B when it stepped aside.',
+      revealAt: 4,
+    },
+    tryThis: {
+      text: 'Let B step aside before it opens the gate.',
+      from: '        println!("B: opening the gate");\n        open(&gate);\n        println!("B: stepping aside");\n        StepAside { done: false }.await;\n',
+      to: '        println!("B: stepping aside");\n        StepAside { done: false }.await;\n        println!("B: opening the gate");\n        open(&gate);\n',
+      lookFor:
+        'B now queues behind C before A is woken, so A is last: C, then B, then A. The queue order follows the order of the wakes.',
+    },
+    docs: [
+      {
+        label: 'tokio::runtime (current_thread)',
+        href: `${DOCS}/runtime/index.html#current-thread-scheduler`,
+      },
+      { label: 'std::task::Waker::wake', href: `${STD}/task/struct.Waker.html#method.wake` },
+      { label: 'tokio tutorial: mini-tokio', href: 'https://tokio.rs/tokio/tutorial/async#mini-tokio' },
+    ],
+    moments: [
+      {
+        when: { kind: 'schedule', task: 3 },
+        text: "An executor is a loop: take a task from a queue, poll it, repeat. A hand-written one needs Box<dyn Future>, which Pollscope can't run yet, so this lesson watches tokio's own. main has spawned A, B and C, shown as task 1, task 2 and task 3: they wait in that order in the Local run queue (Runtime panel).",
+      },
+      {
+        when: { kind: 'pending', task: 1 },
+        text: 'main is waiting, so the loop takes A from the front. The gate is shut: Gate keeps a clone of A’s waker and returns Pending. A is now in no queue at all.',
+      },
+      {
+        when: { kind: 'wake', task: 1 },
+        text: 'B opens the gate and calls A’s waker. That is all a wake does: A goes to the back of the run queue, behind C. B keeps running.',
+      },
+      {
+        when: { kind: 'wake', task: 2 },
+        text: 'B steps aside: StepAside calls wake_by_ref on B’s own waker and returns Pending. B is still running, so tokio only notes the wake for now (hence the self-wakes flag on task 2).',
+      },
+      {
+        when: { kind: 'schedule', task: 2 },
+        text: 'B’s poll has ended, and the noted wake puts B at the back of the queue. The queue reads C, A, B: task 3, task 1, task 2.',
+      },
+      {
+        when: { kind: 'print', text: 'C: my turn' },
+        text: 'First in, first out: C has waited longest, so C runs first.',
+      },
+      {
+        when: { kind: 'print', text: 'A: through the gate' },
+        text: 'Then A. Its second poll finds the gate open and goes on past the .await.',
+      },
+      {
+        when: { kind: 'print', text: 'B: back again' },
+        text: 'B comes last. The tasks ran in the order they joined the queue, and a wake is how a task joins it again. That queue is the heart of every executor.',
+      },
+    ],
+  },
+  {
+    id: 'tasks-vs-futures',
+    title: 'Tasks vs futures',
+    summary:
+      'Only a spawned future is a task. Its JoinHandle waits for it; dropping the handle lets it run on; abort cancels it.',
+    goal: 'Tell a future from a task, and see what awaiting, dropping and aborting a JoinHandle each do.',
+    predict: {
+      question:
+        'main drops the detached task’s JoinHandle without awaiting it. Is "detached task: done at 200 ms" still printed?',
+      answer:
+        'Yes. Dropping a JoinHandle only gives up the result; the task (task 2) keeps running and finishes at 200 ms. Only abort stops a task: the aborted one never prints, and its JoinError says is_cancelled.',
+      revealAt: 8,
+    },
+    tryThis: {
+      text: 'Abort the detached task instead of dropping its handle.',
+      from: '    drop(detached);',
+      to: '    detached.abort();',
+      lookFor: 'The detached task’s line is gone: abort cancels the task, dropping the handle does not.',
+    },
+    docs: [
+      { label: 'tokio::spawn', href: `${DOCS}/task/fn.spawn.html` },
+      { label: 'JoinHandle', href: `${DOCS}/task/struct.JoinHandle.html` },
+      { label: 'JoinError::is_cancelled', href: `${DOCS}/task/struct.JoinError.html#method.is_cancelled` },
+    ],
+    moments: [
+      {
+        when: { kind: 'spawn', task: 3 },
+        text: 'main made one plain future (an async block) and spawned three more. The Tasks panel lists main and the three tasks (awaited is task 1, detached task 2, aborted task 3), but not the plain future: only tokio::spawn turns a future into a task, which the runtime runs by itself.',
+      },
+      {
+        when: { kind: 'print', text: 'plain future' },
+        text: 'main awaits the plain future, so it runs right here, inside main’s own poll. The three tasks still wait in the run queue.',
+      },
+      {
+        when: { kind: 'pending', task: 0 },
+        text: 'main awaits the first JoinHandle and returns Pending. The handle keeps main’s waker; the tasks now get their turn, and each one starts a sleep.',
+      },
+      {
+        when: { kind: 'print', text: 'main: awaited task returned' },
+        text: 'The clock is paused (start_paused), so tokio jumps to the first timer at 100 ms. The awaited task finishes, its JoinHandle wakes main, and .await hands main the result: Ok(2).',
+      },
+      {
+        when: { kind: 'detach' },
+        text: 'drop(detached) throws task 2’s JoinHandle away. The task is detached, not stopped: its sleep is still in the timer (Reactor panel).',
+      },
+      {
+        when: { kind: 'abort' },
+        text: 'aborted.abort() cancels task 3. It is asleep, so tokio queues it one last time, to drop it instead of polling it.',
+      },
+      {
+        when: { kind: 'cancel' },
+        text: 'The task’s future is dropped: its sleep leaves the timer, and the rest of its body never runs.',
+      },
+      {
+        when: { kind: 'print', text: 'is_cancelled' },
+        text: 'Awaiting the aborted task’s handle gives Err(JoinError), and is_cancelled() says why: it was aborted, it did not panic.',
+      },
+      {
+        when: { kind: 'print', text: 'detached task' },
+        text: 'At 200 ms the detached task (task 2) wakes and finishes, though nobody holds its JoinHandle any more.',
+      },
+      {
+        when: { kind: 'print', text: 'main: done' },
+        text: 'main returns and the program ends, and any task still running would be dropped with it. main slept until 500 ms so the detached task could finish, and so you can see that the aborted one never printed at 300 ms.',
+      },
+    ],
+  },
+  {
+    id: 'two-schedulers',
+    title: 'current_thread vs multi_thread',
+    summary: 'The same two tasks on one thread, then on two worker threads.',
+    goal: 'See what a scheduler flavor changes: which threads run your tasks, and how many at once.',
+    predict: {
+      question:
+        'Each task blocks its thread for 100 ms. On current_thread, do 200 ms or more pass before main has both results?',
+      answer:
+        'Yes. current_thread has one thread, and a task that blocks it keeps b waiting in the queue until a is done. On multi_thread, two workers run a and b at the same time.',
+      revealAt: 5,
+    },
+    tryThis: {
+      text: 'Run the same program on two worker threads.',
+      from: 'flavor = "current_thread"',
+      to: 'flavor = "multi_thread", worker_threads = 2',
+      lookFor:
+        'The tasks move to two worker lanes and run side by side (set the Timeline’s Axis to machine time to see it): they print tokio-runtime-worker, and the last line says false. main stays on the main thread.',
+    },
+    docs: [
+      { label: 'tokio::runtime (scheduler flavors)', href: `${DOCS}/runtime/index.html` },
+      { label: '#[tokio::main] flavor', href: `${DOCS}/attr.main.html` },
+      { label: 'std::thread::current', href: `${STD}/thread/fn.current.html` },
+    ],
+    moments: [
+      {
+        when: { kind: 'print', text: 'main: runs on thread main' },
+        text: 'With current_thread, tokio runs everything on the thread that called main. The Timeline has one lane for it, main.',
+      },
+      {
+        when: { kind: 'schedule', task: 2 },
+        text: 'main spawns a and b (task 1 and task 2). Both wait in that thread’s run queue until main awaits and returns Pending.',
+      },
+      {
+        when: { kind: 'block' },
+        text: 'a runs and blocks the thread for 100 ms (std::thread::sleep stands in for heavy work). With one thread, nothing else can run: b waits in the queue.',
+      },
+      {
+        when: { kind: 'poll', task: 2 },
+        text: 'Only when a returns does the thread pick up b, and b blocks it for another 100 ms.',
+      },
+      {
+        when: { kind: 'print', text: 'a ran on thread' },
+        text: 'Both tasks ran on the main thread, one after the other.',
+      },
+      {
+        when: { kind: 'print', text: '200 ms or more' },
+        text: 'Two 100 ms jobs on one thread take at least 200 ms. Now try multi_thread: the tasks run on worker threads, while main stays on its own.',
+      },
+    ],
+  },
+  {
     id: 'work-stealing',
     title: 'Work stealing on four workers',
     summary:

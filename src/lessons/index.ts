@@ -3,11 +3,15 @@
  * is also a conformance program recorded from real tokio (tests/conformance/lesson_*.rs).
  */
 import delayWakesItself from './programs/delay-wakes-itself.rs?raw';
+import executorIsAQueue from './programs/executor-is-a-queue.rs?raw';
 import futuresAreLazy from './programs/futures-are-lazy.rs?raw';
 import lostWaker from './programs/lost-waker.rs?raw';
+import reactorOfYourOwn from './programs/reactor-of-your-own.rs?raw';
 import selectCancellation from './programs/select-cancellation.rs?raw';
 import stateMachine from './programs/state-machine.rs?raw';
+import tasksVsFutures from './programs/tasks-vs-futures.rs?raw';
 import tcpEcho from './programs/tcp-echo.rs?raw';
+import twoSchedulers from './programs/two-schedulers.rs?raw';
 import twoTasks from './programs/two-tasks-and-a-sleep.rs?raw';
 import workStealing from './programs/work-stealing.rs?raw';
 import { COURSE, type LessonText } from './course';
@@ -22,6 +26,10 @@ const PROGRAMS: Record<string, string> = {
   'state-machine': stateMachine,
   'delay-wakes-itself': delayWakesItself,
   'lost-waker': lostWaker,
+  'reactor-of-your-own': reactorOfYourOwn,
+  'executor-is-a-queue': executorIsAQueue,
+  'tasks-vs-futures': tasksVsFutures,
+  'two-schedulers': twoSchedulers,
   'work-stealing': workStealing,
   'select-cancellation': selectCancellation,
   'tcp-echo': tcpEcho,

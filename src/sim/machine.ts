@@ -90,7 +90,27 @@ export class SimThread {
   ) {
     this.rng = rng;
   }
+
+  /**
+   * The name Rust gives this thread (`thread::current().name()`, panic messages): tokio names its
+   * workers and blocking-pool threads `tokio-runtime-worker`; `std::thread::spawn` threads are unnamed.
+   * `name` is Pollscope's own label for the thread's lane, which tells them apart.
+   */
+  get rustName(): string | null {
+    switch (this.kind) {
+      case 'main':
+        return 'main';
+      case 'worker':
+      case 'blocking':
+        return 'tokio-runtime-worker';
+      case 'std':
+        return null;
+    }
+  }
 }
+
+/** The most OS threads one run may start (a runaway `std::thread::spawn` loop, a huge `worker_threads`). */
+export const MAX_THREADS = 4096;
 
 /** Stops the run: a limit was reached. */
 export class LimitError {
@@ -124,7 +144,8 @@ export class Machine {
     t.readyAt = at;
     t.body = body;
     this.threads.push(t);
-    if (this.threads.length > 4096) throw new LimitError('more than 4096 threads were started');
+    if (this.threads.length > MAX_THREADS)
+      throw new LimitError(`more than ${MAX_THREADS} threads were started`);
     const prev = this.current;
     this.current = t;
     this.emit('thread-start', { role: kind, name });

@@ -20,7 +20,7 @@ import type { SimFuture } from './future';
 import { cancelTask } from './harness';
 import { Interp } from './interp/interpreter';
 import { RustPanic, UnsupportedError } from './interp/signals';
-import { LimitError, Machine, WaitQueue, type SimThread, type ThreadBody } from './machine';
+import { LimitError, MAX_THREADS, Machine, WaitQueue, type SimThread, type ThreadBody } from './machine';
 import { MultiThreadScheduler } from './mt/scheduler';
 import { Task } from './task';
 import { TimeDriver } from './time-driver';
@@ -95,6 +95,12 @@ function runtimeConfig(p: ResolvedProgram): RuntimeConfig {
     } else if (a.key === 'worker_threads') {
       if (typeof a.value !== 'number' || a.value < 1)
         throw new CompileError('`worker_threads` must be a positive integer', attr.span);
+      // Checked here, before a core is built for each worker, not by spawnThread's limit.
+      if (a.value >= MAX_THREADS)
+        throw new CompileError(
+          `\`worker_threads\` must be less than ${MAX_THREADS}: Pollscope simulates at most ${MAX_THREADS} threads`,
+          attr.span,
+        );
       workerThreads = a.value;
     } else if (a.key === 'start_paused') {
       startPaused = a.value === true;

@@ -11,7 +11,7 @@ import { THREAD_SPAWN_COST_NS } from '../costs';
 import type { SimThread } from '../machine';
 import { MultiThreadScheduler } from '../mt/scheduler';
 import { Task } from '../task';
-import { RDuration, RObject, UNIT, deref, errVal, okVal, some, type Value } from '../values';
+import { NONE, RDuration, RObject, UNIT, deref, errVal, okVal, some, type Value } from '../values';
 import { JoinHandle } from './task';
 import { defineFn, defineMethods, type CallCtx, type Gen } from './registry';
 import { ErrorValue } from './sync/common';
@@ -39,7 +39,8 @@ export class RThread extends RObject {
     return 'Thread';
   }
   fmtDebug(): string {
-    return `Thread { id: ThreadId(${this.thread.id + 1}), name: ${this.thread.kind === 'main' ? 'Some("main")' : 'None'}, .. }`;
+    const name = this.thread.rustName;
+    return `Thread { id: ThreadId(${this.thread.id + 1}), name: ${name === null ? 'None' : `Some(${JSON.stringify(name)})`}, .. }`;
   }
 }
 
@@ -124,8 +125,8 @@ defineMethods(StdJoinHandle, {
 defineMethods(RThread, {
   id: (_ctx, self) => new RThreadId((deref(self) as RThread).thread.id + 1),
   name: (_ctx, self) => {
-    const t = (deref(self) as RThread).thread;
-    return t.kind === 'main' ? some('main') : t.kind === 'std' ? (deref(UNIT) as never) : some(t.name);
+    const name = (deref(self) as RThread).thread.rustName;
+    return name === null ? NONE : some(name);
   },
 });
 

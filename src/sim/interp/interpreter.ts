@@ -132,14 +132,7 @@ export class Interp implements Interpreter {
   /** Prints a panic message to stderr the way Rust's default hook does. */
   reportPanic(p: RustPanic): void {
     const t = this.world.machine.current;
-    const thread =
-      t.kind === 'main'
-        ? 'main'
-        : t.kind === 'worker'
-          ? 'tokio-runtime-worker'
-          : t.name.startsWith('std thread')
-            ? '<unnamed>'
-            : t.name;
+    const thread = t.rustName ?? '<unnamed>';
     const loc = p.span ? this.location(p.span) : 'src/main.rs';
     let text = `thread '${thread}' panicked at ${loc}:\n${p.message}\n`;
     if (!this.panicNoteShown) {
