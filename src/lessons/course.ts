@@ -296,4 +296,56 @@ export const COURSE: readonly LessonText[] = [
       },
     ],
   },
+  {
+    id: 'blocking-the-executor',
+    title: 'Blocking the executor',
+    summary:
+      'std::thread::sleep inside a task stops the runtime thread: no other task runs and no timer fires until it returns.',
+    goal: 'See why a blocking call inside async code freezes every other task on its thread.',
+    predict: {
+      question:
+        'alarm asks to be woken after 100 ms. Then worker blocks the thread for 1.2 s. When does alarm ring?',
+      answer:
+        'Only after worker is done, 1.2 s in. std::thread::sleep stopped the only runtime thread, so nobody could fire the timer or poll alarm until it returned.',
+      revealAt: 3,
+    },
+    tryThis: {
+      text: 'Make worker sleep the async way.',
+      from: '        // No .await: this sleep stops the whole thread, and this runtime has only one.\n        std::thread::sleep(Duration::from_millis(1200));',
+      to: '        // An .await: the sleep gives its waker to the timer and the thread back to the runtime.\n        tokio::time::sleep(Duration::from_millis(1200)).await;',
+      lookFor:
+        'worker now returns Pending at its sleep, the thread stays free, and alarm rings on time at 100 ms.',
+    },
+    docs: [
+      {
+        label: 'tokio: CPU-bound tasks and blocking code',
+        href: `${DOCS}/index.html#cpu-bound-tasks-and-blocking-code`,
+      },
+      { label: 'tokio::time::sleep', href: `${DOCS}/time/fn.sleep.html` },
+      { label: 'tokio::task::spawn_blocking', href: `${DOCS}/task/fn.spawn_blocking.html` },
+      { label: 'tokio::task::block_in_place', href: `${DOCS}/task/fn.block_in_place.html` },
+    ],
+    moments: [
+      {
+        when: { kind: 'timer-arm', task: 1 },
+        text: 'alarm runs first and reaches its sleep: the timer will wake it at 100 ms (Reactor panel). It returns Pending, and the thread moves on to worker.',
+      },
+      {
+        when: { kind: 'block' },
+        text: 'worker calls std::thread::sleep. That is not an .await, so worker never returns Pending: the whole thread stops. This runtime has only this one thread, so everything else waits too.',
+      },
+      {
+        when: { kind: 'unblock' },
+        text: "1.2 s later the thread runs again. alarm's deadline passed long ago, but nobody was free to look at the timer. The Tasks panel flags worker as never-yielded: one poll held the thread for over a second.",
+      },
+      {
+        when: { kind: 'timer-fire' },
+        text: 'Only when worker is finished does the thread check the timer. The alarm fires, more than a second late.',
+      },
+      {
+        when: { kind: 'print', text: 'rang over 1 s late' },
+        text: 'The fix is an .await that gives the thread back: tokio::time::sleep (Try this). For work that really must block, like a heavy computation or a blocking file read, tokio::task::spawn_blocking runs it on a separate thread.',
+      },
+    ],
+  },
 ];

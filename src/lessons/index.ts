@@ -2,6 +2,7 @@
  * The built-in lessons: the course's text (course.ts) with each lesson's program, a real tokio program that
  * is also a conformance program recorded from real tokio (tests/conformance/lesson_*.rs).
  */
+import blockingTheExecutor from './programs/blocking-the-executor.rs?raw';
 import delayWakesItself from './programs/delay-wakes-itself.rs?raw';
 import futuresAreLazy from './programs/futures-are-lazy.rs?raw';
 import lostWaker from './programs/lost-waker.rs?raw';
@@ -21,6 +22,7 @@ const PROGRAMS: Record<string, string> = {
   'delay-wakes-itself': delayWakesItself,
   'lost-waker': lostWaker,
   'work-stealing': workStealing,
+  'blocking-the-executor': blockingTheExecutor,
 };
 
 export const LESSONS: readonly Lesson[] = COURSE.map((l) => ({ ...l, source: PROGRAMS[l.id] ?? '' }));
