@@ -348,4 +348,61 @@ export const COURSE: readonly LessonText[] = [
       },
     ],
   },
+  {
+    id: 'yield-and-budget',
+    title: 'Taking turns: yield_now and the coop budget',
+    summary:
+      'A task whose awaits are always ready is made to yield after 128 operations; yield_now steps aside until nothing else is ready.',
+    goal: 'See the two ways a busy task gives others a turn: the coop budget, and yield_now with its defer list.',
+    predict: {
+      question:
+        "greedy reads 300 messages that are all waiting, so its loop never has to wait. On polite's first turn, how many has greedy read: 0, 128 or 300?",
+      answer:
+        '128. tokio gives each poll a budget of 128 operations. When greedy had spent it, recv returned Pending even though messages were waiting, and polite got its turn.',
+      revealAt: 2,
+    },
+    tryThis: {
+      text: 'Queue only 100 messages.',
+      from: 'for i in 0..300 {',
+      to: 'for i in 0..100 {',
+      lookFor: '100 is under the budget: greedy reads them all in one poll, and polite first sees 100.',
+    },
+    docs: [
+      { label: 'tokio::task::yield_now', href: `${DOCS}/task/fn.yield_now.html` },
+      {
+        label: 'Cooperative scheduling (the budget)',
+        href: `${DOCS}/task/index.html#cooperative-scheduling`,
+      },
+    ],
+    moments: [
+      {
+        when: { kind: 'poll', task: 1 },
+        text: 'greedy was spawned first, so it runs first. Every recv finds a message waiting and is Ready at once: on its own, this loop would never return Pending.',
+      },
+      {
+        when: { kind: 'budget-exhausted' },
+        text: "After 128 messages greedy's budget for this poll is spent. recv returns Pending although messages are waiting, and wakes greedy at once: it goes to the back of the run queue, behind polite.",
+      },
+      {
+        when: { kind: 'print', text: 'polite: turn 1' },
+        text: 'polite gets the thread and sees 128. Without the budget it would have waited for all 300. The Tasks panel marks greedy with self-wakes: the wake came from inside its own poll. Here that is the budget at work, not a bug.',
+      },
+      {
+        when: { kind: 'defer' },
+        text: "polite calls yield_now. It returns Pending once and puts polite's waker on the defer list (Runtime panel). Tasks there go back to the run queue only when nothing else is ready.",
+      },
+      {
+        when: { kind: 'budget-exhausted' },
+        text: 'greedy runs again with a fresh budget and spends it at 256. It goes back to the run queue, but polite is still on the defer list, so greedy is next again.',
+      },
+      {
+        when: { kind: 'print', text: 'greedy: channel empty' },
+        text: 'greedy reads the last 44 messages and finishes.',
+      },
+      {
+        when: { kind: 'print', text: 'polite: turn 2' },
+        text: 'Now nothing else is ready, so the defer list is emptied into the run queue and polite runs again. yield_now means: let every task that is ready go first.',
+      },
+    ],
+  },
 ];

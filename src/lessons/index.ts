@@ -9,6 +9,7 @@ import lostWaker from './programs/lost-waker.rs?raw';
 import stateMachine from './programs/state-machine.rs?raw';
 import twoTasks from './programs/two-tasks-and-a-sleep.rs?raw';
 import workStealing from './programs/work-stealing.rs?raw';
+import yieldAndBudget from './programs/yield-and-budget.rs?raw';
 import { COURSE, type LessonText } from './course';
 
 export interface Lesson extends LessonText {
@@ -23,6 +24,7 @@ const PROGRAMS: Record<string, string> = {
   'lost-waker': lostWaker,
   'work-stealing': workStealing,
   'blocking-the-executor': blockingTheExecutor,
+  'yield-and-budget': yieldAndBudget,
 };
 
 export const LESSONS: readonly Lesson[] = COURSE.map((l) => ({ ...l, source: PROGRAMS[l.id] ?? '' }));
