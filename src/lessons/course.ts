@@ -405,4 +405,58 @@ export const COURSE: readonly LessonText[] = [
       },
     ],
   },
+  {
+    id: 'channels',
+    title: 'Channels and backpressure',
+    summary:
+      'A bounded mpsc channel makes a fast sender wait for a slow receiver; oneshot, watch and broadcast fit other shapes.',
+    goal: 'See a bounded channel hold back a fast producer until the consumer frees a slot.',
+    predict: {
+      question:
+        'The channel has room for 2 messages, and the consumer spends 100 ms on each. At what time is message 5 sent?',
+      answer:
+        'At 200 ms. Messages 1 to 3 go out at once: two fill the buffer, the third as soon as the consumer takes 1. After that each send waits for a free slot, and a slot frees up every 100 ms.',
+      revealAt: 4,
+    },
+    tryThis: {
+      text: 'Give the channel room for 8 messages.',
+      from: '// Room for 2 messages: a send into a full channel waits until the receiver takes one.\n    let (tx, mut rx) = mpsc::channel::<u32>(2);',
+      to: '// Room for 8 messages: the producer never finds the channel full.\n    let (tx, mut rx) = mpsc::channel::<u32>(8);',
+      lookFor:
+        'All five sends finish at 0 ms: the producer never waits, and the messages pile up in the channel instead.',
+    },
+    docs: [
+      { label: 'tokio::sync::mpsc::channel', href: `${DOCS}/sync/mpsc/fn.channel.html` },
+      { label: 'tokio::sync::oneshot', href: `${DOCS}/sync/oneshot/index.html` },
+      { label: 'tokio::sync::watch', href: `${DOCS}/sync/watch/index.html` },
+      { label: 'tokio::sync::broadcast', href: `${DOCS}/sync/broadcast/index.html` },
+      { label: 'tokio tutorial: channels', href: 'https://tokio.rs/tokio/tutorial/channels' },
+    ],
+    moments: [
+      {
+        when: { kind: 'register', task: 0 },
+        text: "main is the consumer. Its first recv finds the channel empty: recv returns Pending, and the channel keeps main's waker (Reactor panel).",
+      },
+      {
+        when: { kind: 'print', text: 'sent 2' },
+        text: 'The first two sends fit in the buffer and are Ready at once. Sending 1 woke main, but main can only run when the producer gives the thread back.',
+      },
+      {
+        when: { kind: 'register', task: 1 },
+        text: "The third send finds both slots taken. It returns Pending and the channel keeps the producer's waker: the producer has to wait. This is backpressure.",
+      },
+      {
+        when: { kind: 'print', text: 'consumer: got 1' },
+        text: 'main takes message 1. That frees a slot and wakes the producer. Then main sleeps for 100 ms.',
+      },
+      {
+        when: { kind: 'print', text: 'sent 5' },
+        text: "From here on the producer moves at the consumer's pace: sent 4 at 100 ms, sent 5 at 200 ms. The channel never holds more than 2, however fast the producer could go.",
+      },
+      {
+        when: { kind: 'print', text: 'channel closed' },
+        text: 'The producer dropped tx when it finished, so after the last message recv returns None and the loop ends. tokio has other channels too: oneshot carries one value, once; watch keeps only the latest value; broadcast gives every receiver its own copy.',
+      },
+    ],
+  },
 ];

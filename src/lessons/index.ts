@@ -3,6 +3,7 @@
  * is also a conformance program recorded from real tokio (tests/conformance/lesson_*.rs).
  */
 import blockingTheExecutor from './programs/blocking-the-executor.rs?raw';
+import channels from './programs/channels.rs?raw';
 import delayWakesItself from './programs/delay-wakes-itself.rs?raw';
 import futuresAreLazy from './programs/futures-are-lazy.rs?raw';
 import lostWaker from './programs/lost-waker.rs?raw';
@@ -25,6 +26,7 @@ const PROGRAMS: Record<string, string> = {
   'work-stealing': workStealing,
   'blocking-the-executor': blockingTheExecutor,
   'yield-and-budget': yieldAndBudget,
+  channels,
 };
 
 export const LESSONS: readonly Lesson[] = COURSE.map((l) => ({ ...l, source: PROGRAMS[l.id] ?? '' }));
