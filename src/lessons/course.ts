@@ -459,4 +459,62 @@ export const COURSE: readonly LessonText[] = [
       },
     ],
   },
+  {
+    id: 'notify-and-semaphore',
+    title: 'Notify and Semaphore',
+    summary:
+      'Notify wakes tasks that wait for a signal; a Semaphore lets only a set number of tasks through at a time.',
+    goal: 'Wake waiting tasks with Notify, and use a Semaphore to let only two of them work at once.',
+    predict: {
+      question:
+        'Four workers share 2 permits, and each keeps its permit for 100 ms. When do the last two get a permit, and when is everything done?',
+      answer:
+        'Two workers start at 0 ms. The other two wait in the semaphore and get the permits the first pair gives back at 100 ms. All done at 200 ms.',
+      revealAt: 6,
+    },
+    tryThis: {
+      text: 'Give the semaphore 4 permits.',
+      from: '// Two permits: at most two workers can hold one at a time.\n    let permits = Arc::new(Semaphore::new(2));',
+      to: '// Four permits: nobody has to wait.\n    let permits = Arc::new(Semaphore::new(4));',
+      lookFor: 'All four workers get a permit at 0 ms, and main is done at 100 ms.',
+    },
+    docs: [
+      { label: 'tokio::sync::Notify', href: `${DOCS}/sync/struct.Notify.html` },
+      { label: 'tokio::sync::Semaphore', href: `${DOCS}/sync/struct.Semaphore.html` },
+    ],
+    moments: [
+      {
+        when: { kind: 'defer', task: 0 },
+        text: 'main has spawned four workers. It calls yield_now so they can run first.',
+      },
+      {
+        when: { kind: 'register', task: 4 },
+        text: 'Each worker awaits go.notified(). Nobody has called notify yet, so each returns Pending and the Notify keeps its waker. The Reactor panel shows the Notify holding all four.',
+      },
+      {
+        when: { kind: 'schedule', task: 4 },
+        text: 'main calls notify_waiters(): it wakes every task waiting right now. tokio 1.24 wakes the newest waiter first: worker 4 joins the run queue, then 3, 2 and 1.',
+      },
+      {
+        when: { kind: 'print', text: 'worker 3: got a permit' },
+        text: 'Workers 4 and 3 each take a permit and start 100 ms of work. The semaphore has none left.',
+      },
+      {
+        when: { kind: 'register', task: 2 },
+        text: "Worker 2 asks for a permit. None is free, so acquire returns Pending and the semaphore keeps worker 2's waker in its queue. Next, worker 1 queues behind it.",
+      },
+      {
+        when: { kind: 'print', text: 'worker 4: done' },
+        text: 'Worker 4 finishes. Its _permit is dropped at the end of the block, and dropping a permit gives it back: the semaphore hands it straight to worker 2, first in its queue.',
+      },
+      {
+        when: { kind: 'print', text: 'worker 1: got a permit' },
+        text: 'At 100 ms workers 2 and 1 have their permits, in the order they asked. Never more than two were working at once.',
+      },
+      {
+        when: { kind: 'print', text: 'all done' },
+        text: "All done at 200 ms. Notify is a bare signal with no data in it; a Semaphore counts permits. tokio's own Mutex is a semaphore with a single permit.",
+      },
+    ],
+  },
 ];

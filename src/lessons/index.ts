@@ -7,6 +7,7 @@ import channels from './programs/channels.rs?raw';
 import delayWakesItself from './programs/delay-wakes-itself.rs?raw';
 import futuresAreLazy from './programs/futures-are-lazy.rs?raw';
 import lostWaker from './programs/lost-waker.rs?raw';
+import notifyAndSemaphore from './programs/notify-and-semaphore.rs?raw';
 import stateMachine from './programs/state-machine.rs?raw';
 import twoTasks from './programs/two-tasks-and-a-sleep.rs?raw';
 import workStealing from './programs/work-stealing.rs?raw';
@@ -27,6 +28,7 @@ const PROGRAMS: Record<string, string> = {
   'blocking-the-executor': blockingTheExecutor,
   'yield-and-budget': yieldAndBudget,
   channels,
+  'notify-and-semaphore': notifyAndSemaphore,
 };
 
 export const LESSONS: readonly Lesson[] = COURSE.map((l) => ({ ...l, source: PROGRAMS[l.id] ?? '' }));
