@@ -517,4 +517,48 @@ export const COURSE: readonly LessonText[] = [
       },
     ],
   },
+  {
+    id: 'shutdown',
+    title: 'When main returns',
+    summary: 'Returning from main shuts the runtime down: every unfinished task is dropped where it waits.',
+    goal: 'See that tasks still unfinished when main returns are dropped at their .await and never finish.',
+    predict: {
+      question: 'background needs 500 ms; main returns after 100 ms. Is "background: finished" printed?',
+      answer:
+        'No. When main returns, the runtime shuts down and drops every task that has not finished. background is dropped at the .await of its sleep and never runs again.',
+      revealAt: 3,
+    },
+    tryThis: {
+      text: 'Wait for background before returning.',
+      from: '    println!("main: returning");',
+      to: '    background.await.unwrap();\n    println!("main: returning");',
+      lookFor: 'main waits on the JoinHandle: background finishes at 500 ms, and then main returns.',
+    },
+    docs: [
+      { label: 'tokio::task::JoinHandle', href: `${DOCS}/task/struct.JoinHandle.html` },
+      { label: 'Runtime shutdown', href: `${DOCS}/runtime/struct.Runtime.html#shutdown` },
+    ],
+    moments: [
+      {
+        when: { kind: 'timer-arm', task: 1 },
+        text: 'main is asleep for 100 ms, and now background starts and goes to sleep for 500 ms. Two timers in the Reactor panel.',
+      },
+      {
+        when: { kind: 'print', text: 'finished? false' },
+        text: "At 100 ms main's timer fires first. background is still asleep, so is_finished() is false.",
+      },
+      {
+        when: { kind: 'detach' },
+        text: "main returns, and its locals are dropped, background's JoinHandle among them. Dropping a JoinHandle neither stops the task nor waits for it: the task is now detached.",
+      },
+      {
+        when: { kind: 'cancel' },
+        text: 'main is done, so the runtime shuts down. It does not wait for unfinished tasks: it drops them. background is still in Suspend0, waiting on its sleep, and its future is dropped right there.',
+      },
+      {
+        when: { kind: 'outcome' },
+        text: 'The program ends and "background: finished" is never printed: that line comes after the .await, and the future is gone. To let a task finish, keep its JoinHandle and await it (Try this).',
+      },
+    ],
+  },
 ];

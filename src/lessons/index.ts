@@ -8,6 +8,7 @@ import delayWakesItself from './programs/delay-wakes-itself.rs?raw';
 import futuresAreLazy from './programs/futures-are-lazy.rs?raw';
 import lostWaker from './programs/lost-waker.rs?raw';
 import notifyAndSemaphore from './programs/notify-and-semaphore.rs?raw';
+import shutdown from './programs/shutdown.rs?raw';
 import stateMachine from './programs/state-machine.rs?raw';
 import twoTasks from './programs/two-tasks-and-a-sleep.rs?raw';
 import workStealing from './programs/work-stealing.rs?raw';
@@ -29,6 +30,7 @@ const PROGRAMS: Record<string, string> = {
   'yield-and-budget': yieldAndBudget,
   channels,
   'notify-and-semaphore': notifyAndSemaphore,
+  shutdown,
 };
 
 export const LESSONS: readonly Lesson[] = COURSE.map((l) => ({ ...l, source: PROGRAMS[l.id] ?? '' }));
