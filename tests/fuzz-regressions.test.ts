@@ -188,6 +188,18 @@ describe('fuzz regressions: front end (fixed)', () => {
   });
 });
 
+describe('fuzz regressions: simulator (fixed)', () => {
+  it('regression worker-threads-huge: a huge `worker_threads` is a diagnostic, not an out-of-memory crash', () => {
+    // The multi_thread scheduler built one worker per requested thread up front: 2^32 - 1 of them ran the
+    // fuzzer's worker out of heap before any limit could stop the run.
+    const mt = (n: number) =>
+      `#[tokio::main(flavor = "multi_thread", worker_threads = ${n})]\nasync fn main() {\n    println!("hi");\n}\n`;
+    expectUnsupported(mt(4294967295), /at most 256 worker threads/);
+    expectUnsupported(mt(257), /at most 256 worker threads/);
+    expectCompleted(mt(256), 'hi\n');
+  });
+});
+
 describe('fuzz regressions: simulator (src/sim, not fixed yet)', () => {
   it.fails(
     'std thread names do not depend on earlier runs (module-level counter in builtins/threads.ts)',

@@ -58,6 +58,12 @@ export function compile(source: string): { program: ResolvedProgram; runtime: Ru
   return { program, runtime: runtimeConfig(program) };
 }
 
+/**
+ * Each worker is a simulated thread with its own queues; a picture of more than this many is unreadable,
+ * and a huge count (a fuzzed `worker_threads = 4294967295`) would exhaust memory before any limit applies.
+ */
+const MAX_WORKER_THREADS = 256;
+
 function runtimeConfig(p: ResolvedProgram): RuntimeConfig {
   const main = p.main;
   const attr = main.attrs.find((a) => a.path === 'tokio::main' || a.path === 'main');
@@ -94,6 +100,12 @@ function runtimeConfig(p: ResolvedProgram): RuntimeConfig {
     } else if (a.key === 'worker_threads') {
       if (typeof a.value !== 'number' || a.value < 1)
         throw new CompileError('`worker_threads` must be a positive integer', attr.span);
+      if (a.value > MAX_WORKER_THREADS)
+        throw new CompileError(
+          `Pollscope simulates at most ${MAX_WORKER_THREADS} worker threads`,
+          attr.span,
+          'use a smaller `worker_threads`',
+        );
       workerThreads = a.value;
     } else if (a.key === 'start_paused') {
       startPaused = a.value === true;
