@@ -328,15 +328,15 @@ export const COURSE: readonly LessonText[] = [
     moments: [
       {
         when: { kind: 'timer-arm', task: 1 },
-        text: 'alarm runs first and reaches its sleep: the timer will wake it at 100 ms (Reactor panel). It returns Pending, and the thread moves on to worker.',
+        text: 'alarm (task 1) runs first and reaches its sleep: the timer will wake it at 100 ms (Reactor panel). It returns Pending, and the thread moves on to worker.',
       },
       {
         when: { kind: 'block' },
-        text: 'worker calls std::thread::sleep. That is not an .await, so worker never returns Pending: the whole thread stops. This runtime has only this one thread, so everything else waits too.',
+        text: 'worker (task 2) calls std::thread::sleep. That is not an .await, so worker never returns Pending: the whole thread stops. The Runtime panel shows it blocked. This runtime has only this one thread, so everything else waits too.',
       },
       {
         when: { kind: 'unblock' },
-        text: "1.2 s later the thread runs again. alarm's deadline passed long ago, but nobody was free to look at the timer. The Tasks panel flags worker as never-yielded: one poll held the thread for over a second.",
+        text: "1.2 s later the thread runs again. alarm's deadline passed long ago, but nobody was free to look at the timer. In the Tasks panel, worker is flagged never-yielded: one poll held the thread for over a second.",
       },
       {
         when: { kind: 'timer-fire' },
@@ -352,7 +352,7 @@ export const COURSE: readonly LessonText[] = [
     id: 'yield-and-budget',
     title: 'Taking turns: yield_now and the coop budget',
     summary:
-      'A task whose awaits are always ready is made to yield after 128 operations; yield_now steps aside until nothing else is ready.',
+      'A task whose awaits are always ready is made to yield after 128 operations; yield_now steps aside until the run queue is empty.',
     goal: 'See the two ways a busy task gives others a turn: the coop budget, and yield_now with its defer list.',
     predict: {
       question:
@@ -377,7 +377,7 @@ export const COURSE: readonly LessonText[] = [
     moments: [
       {
         when: { kind: 'poll', task: 1 },
-        text: 'greedy was spawned first, so it runs first. Every recv finds a message waiting and is Ready at once: on its own, this loop would never return Pending.',
+        text: 'greedy (task 1) was spawned first, so it runs first. Every recv finds a message waiting and is Ready at once: on its own, this loop would never return Pending.',
       },
       {
         when: { kind: 'budget-exhausted' },
@@ -385,11 +385,11 @@ export const COURSE: readonly LessonText[] = [
       },
       {
         when: { kind: 'print', text: 'polite: turn 1' },
-        text: 'polite gets the thread and sees 128. Without the budget it would have waited for all 300. The Tasks panel marks greedy with self-wakes: the wake came from inside its own poll. Here that is the budget at work, not a bug.',
+        text: 'polite (task 2) gets the thread and sees 128. Without the budget it would have waited for all 300. The Tasks panel marks greedy with self-wakes: the wake came from inside its own poll. Here that is the budget at work, not a bug.',
       },
       {
         when: { kind: 'defer' },
-        text: "polite calls yield_now. It returns Pending once and puts polite's waker on the defer list (Runtime panel). Tasks there go back to the run queue only when nothing else is ready.",
+        text: "polite calls yield_now. It returns Pending once and puts polite's waker on the defer list (Runtime panel). Tasks there go back to the run queue only once it is empty.",
       },
       {
         when: { kind: 'budget-exhausted' },
@@ -401,7 +401,7 @@ export const COURSE: readonly LessonText[] = [
       },
       {
         when: { kind: 'print', text: 'polite: turn 2' },
-        text: 'Now nothing else is ready, so the defer list is emptied into the run queue and polite runs again. yield_now means: let every task that is ready go first.',
+        text: 'The run queue is empty, so the thread checks its timers for a moment (a short park) and then wakes the tasks on the defer list: polite runs again. yield_now means: let every task that is already queued go first.',
       },
     ],
   },
@@ -439,7 +439,7 @@ export const COURSE: readonly LessonText[] = [
       },
       {
         when: { kind: 'print', text: 'sent 2' },
-        text: 'The first two sends fit in the buffer and are Ready at once. Sending 1 woke main, but main can only run when the producer gives the thread back.',
+        text: 'The producer (task 1) runs. Its first two sends fit in the buffer and are Ready at once. Sending 1 woke main, but main can only run when the producer gives the thread back.',
       },
       {
         when: { kind: 'register', task: 1 },
@@ -489,7 +489,7 @@ export const COURSE: readonly LessonText[] = [
       },
       {
         when: { kind: 'register', task: 4 },
-        text: 'Each worker awaits go.notified(). Nobody has called notify yet, so each returns Pending and the Notify keeps its waker. The Reactor panel shows the Notify holding all four.',
+        text: 'Each worker (worker 1 is task 1, and so on) awaits go.notified(). Nobody has called notify yet, so each returns Pending and the Notify keeps its waker. The Reactor panel shows the Notify holding all four.',
       },
       {
         when: { kind: 'schedule', task: 4 },
@@ -541,7 +541,7 @@ export const COURSE: readonly LessonText[] = [
     moments: [
       {
         when: { kind: 'timer-arm', task: 1 },
-        text: 'main is asleep for 100 ms, and now background starts and goes to sleep for 500 ms. Two timers in the Reactor panel.',
+        text: 'main is asleep for 100 ms, and now background (task 1) starts and goes to sleep for 500 ms. Two timers in the Reactor panel.',
       },
       {
         when: { kind: 'print', text: 'finished? false' },
