@@ -186,6 +186,9 @@ describe('fuzz regressions: front end (fixed)', () => {
       );
     });
   });
+});
+
+describe('fuzz regressions: simulator (fixed)', () => {
   it('regression: a spawned non-`move` async block that outlives a borrowed local is an outcome, not a TypeError', () => {
     // rustc rejects this (E0373: the async block may outlive the borrowed `name`; add `move`). The simulator
     // runs the task after the loop iteration dropped `name`; `name.len()` used to throw a TypeError in
@@ -206,15 +209,23 @@ describe('fuzz regressions: front end (fixed)', () => {
     );
     expect(['unsupported', 'panicked']).toContain(r.outcome.kind);
   });
-});
 
-describe('fuzz regressions: simulator (fixed)', () => {
   it('regression huge-worker-threads: `worker_threads = u64::MAX` is a diagnostic, not a heap exhausted by cores', () => {
     // The multi_thread scheduler built one core per worker before the thread limit could stop the run.
     expectUnsupported(
       '#[tokio::main(flavor = "multi_thread", worker_threads = 18446744073709551615)]\nasync fn main() {}\n',
-      /`worker_threads` must be less than 4096/,
+      /at most 256 worker threads/,
     );
+  });
+
+  it('regression worker-threads-huge: a huge `worker_threads` is a diagnostic, not an out-of-memory crash', () => {
+    // The multi_thread scheduler built one worker per requested thread up front: 2^32 - 1 of them ran the
+    // fuzzer's worker out of heap before any limit could stop the run.
+    const mt = (n: number) =>
+      `#[tokio::main(flavor = "multi_thread", worker_threads = ${n})]\nasync fn main() {\n    println!("hi");\n}\n`;
+    expectUnsupported(mt(4294967295), /at most 256 worker threads/);
+    expectUnsupported(mt(257), /at most 256 worker threads/);
+    expectCompleted(mt(256), 'hi\n');
   });
 });
 

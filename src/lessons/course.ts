@@ -536,6 +536,115 @@ export const COURSE: readonly LessonText[] = [
     ],
   },
   {
+    id: 'blocking-the-executor',
+    title: 'Blocking the executor',
+    summary:
+      'std::thread::sleep inside a task stops the runtime thread: no other task runs and no timer fires until it returns.',
+    goal: 'See why a blocking call inside async code freezes every other task on its thread.',
+    predict: {
+      question:
+        'alarm asks to be woken after 100 ms. Then worker blocks the thread for 1.2 s. When does alarm ring?',
+      answer:
+        'Only after worker is done, 1.2 s in. std::thread::sleep stopped the only runtime thread, so nobody could fire the timer or poll alarm until it returned.',
+      revealAt: 3,
+    },
+    tryThis: {
+      text: 'Make worker sleep the async way.',
+      from: '        // No .await: this sleep stops the whole thread, and this runtime has only one.\n        std::thread::sleep(Duration::from_millis(1200));',
+      to: '        // An .await: the sleep gives its waker to the timer and the thread back to the runtime.\n        tokio::time::sleep(Duration::from_millis(1200)).await;',
+      lookFor:
+        'worker now returns Pending at its sleep, the thread stays free, and alarm rings on time at 100 ms.',
+    },
+    docs: [
+      {
+        label: 'tokio: CPU-bound tasks and blocking code',
+        href: `${DOCS}/index.html#cpu-bound-tasks-and-blocking-code`,
+      },
+      { label: 'tokio::time::sleep', href: `${DOCS}/time/fn.sleep.html` },
+      { label: 'tokio::task::spawn_blocking', href: `${DOCS}/task/fn.spawn_blocking.html` },
+      { label: 'tokio::task::block_in_place', href: `${DOCS}/task/fn.block_in_place.html` },
+    ],
+    moments: [
+      {
+        when: { kind: 'timer-arm', task: 1 },
+        text: 'alarm (task 1) runs first and reaches its sleep: the timer will wake it at 100 ms (Reactor panel). It returns Pending, and the thread moves on to worker.',
+      },
+      {
+        when: { kind: 'block' },
+        text: 'worker (task 2) calls std::thread::sleep. That is not an .await, so worker never returns Pending: the whole thread stops. The Runtime panel shows it blocked. This runtime has only this one thread, so everything else waits too.',
+      },
+      {
+        when: { kind: 'unblock' },
+        text: "1.2 s later the thread runs again. alarm's deadline passed long ago, but nobody was free to look at the timer. In the Tasks panel, worker is flagged never-yielded: one poll held the thread for over a second.",
+      },
+      {
+        when: { kind: 'timer-fire' },
+        text: 'Only when worker is finished does the thread check the timer. The alarm fires, more than a second late.',
+      },
+      {
+        when: { kind: 'print', text: 'rang over 1 s late' },
+        text: 'The fix is an .await that gives the thread back: tokio::time::sleep (Try this). For work that really must block, like a heavy computation or a blocking file read, tokio::task::spawn_blocking runs it on a separate thread.',
+      },
+    ],
+  },
+  {
+    id: 'yield-and-budget',
+    title: 'Taking turns: yield_now and the coop budget',
+    summary:
+      'A task whose awaits are always ready is made to yield after 128 operations; yield_now steps aside until the run queue is empty.',
+    goal: 'See the two ways a busy task gives others a turn: the coop budget, and yield_now with its defer list.',
+    predict: {
+      question:
+        "greedy reads 300 messages that are all waiting, so its loop never has to wait. On polite's first turn, how many has greedy read: 0, 128 or 300?",
+      answer:
+        '128. tokio gives each poll a budget of 128 operations. When greedy had spent it, recv returned Pending even though messages were waiting, and polite got its turn.',
+      revealAt: 2,
+    },
+    tryThis: {
+      text: 'Queue only 100 messages.',
+      from: 'for i in 0..300 {',
+      to: 'for i in 0..100 {',
+      lookFor: '100 is under the budget: greedy reads them all in one poll, and polite first sees 100.',
+    },
+    docs: [
+      { label: 'tokio::task::yield_now', href: `${DOCS}/task/fn.yield_now.html` },
+      {
+        label: 'Cooperative scheduling (the budget)',
+        href: `${DOCS}/task/index.html#cooperative-scheduling`,
+      },
+    ],
+    moments: [
+      {
+        when: { kind: 'poll', task: 1 },
+        text: 'greedy (task 1) was spawned first, so it runs first. Every recv finds a message waiting and is Ready at once: on its own, this loop would never return Pending.',
+      },
+      {
+        when: { kind: 'budget-exhausted' },
+        text: "After 128 messages greedy's budget for this poll is spent. recv returns Pending although messages are waiting, and wakes greedy at once: it goes to the back of the run queue, behind polite.",
+      },
+      {
+        when: { kind: 'print', text: 'polite: turn 1' },
+        text: 'polite (task 2) gets the thread and sees 128. Without the budget it would have waited for all 300. The Tasks panel marks greedy with self-wakes: the wake came from inside its own poll. Here that is the budget at work, not a bug.',
+      },
+      {
+        when: { kind: 'defer' },
+        text: "polite calls yield_now. It returns Pending once and puts polite's waker on the defer list (Runtime panel). Tasks there go back to the run queue only once it is empty.",
+      },
+      {
+        when: { kind: 'budget-exhausted' },
+        text: 'greedy runs again with a fresh budget and spends it at 256. It goes back to the run queue, but polite is still on the defer list, so greedy is next again.',
+      },
+      {
+        when: { kind: 'print', text: 'greedy: channel empty' },
+        text: 'greedy reads the last 44 messages and finishes.',
+      },
+      {
+        when: { kind: 'print', text: 'polite: turn 2' },
+        text: 'The run queue is empty, so the thread checks its timers for a moment (a short park) and then wakes the tasks on the defer list: polite runs again. yield_now means: let every task that is already queued go first.',
+      },
+    ],
+  },
+  {
     id: 'select-cancellation',
     title: 'select! and cancellation',
     summary:
@@ -587,6 +696,118 @@ export const COURSE: readonly LessonText[] = [
       {
         when: { kind: 'print', text: 'got' },
         text: 'The rest of the line, "lo\\n", arrives, and a brand-new read_line reads it. It never saw "hel".',
+      },
+    ],
+  },
+  {
+    id: 'channels',
+    title: 'Channels and backpressure',
+    summary:
+      'A bounded mpsc channel makes a fast sender wait for a slow receiver; oneshot, watch and broadcast fit other shapes.',
+    goal: 'See a bounded channel hold back a fast producer until the consumer frees a slot.',
+    predict: {
+      question:
+        'The channel has room for 2 messages, and the consumer spends 100 ms on each. At what time is message 5 sent?',
+      answer:
+        'At 200 ms. Messages 1 to 3 go out at once: two fill the buffer, the third as soon as the consumer takes 1. After that each send waits for a free slot, and a slot frees up every 100 ms.',
+      revealAt: 4,
+    },
+    tryThis: {
+      text: 'Give the channel room for 8 messages.',
+      from: '// Room for 2 messages: a send into a full channel waits until the receiver takes one.\n    let (tx, mut rx) = mpsc::channel::<u32>(2);',
+      to: '// Room for 8 messages: the producer never finds the channel full.\n    let (tx, mut rx) = mpsc::channel::<u32>(8);',
+      lookFor:
+        'All five sends finish at 0 ms: the producer never waits, and the messages pile up in the channel instead.',
+    },
+    docs: [
+      { label: 'tokio::sync::mpsc::channel', href: `${DOCS}/sync/mpsc/fn.channel.html` },
+      { label: 'tokio::sync::oneshot', href: `${DOCS}/sync/oneshot/index.html` },
+      { label: 'tokio::sync::watch', href: `${DOCS}/sync/watch/index.html` },
+      { label: 'tokio::sync::broadcast', href: `${DOCS}/sync/broadcast/index.html` },
+      { label: 'tokio tutorial: channels', href: 'https://tokio.rs/tokio/tutorial/channels' },
+    ],
+    moments: [
+      {
+        when: { kind: 'register', task: 0 },
+        text: "main is the consumer. Its first recv finds the channel empty: recv returns Pending, and the channel keeps main's waker (Reactor panel).",
+      },
+      {
+        when: { kind: 'print', text: 'sent 2' },
+        text: 'The producer (task 1) runs. Its first two sends fit in the buffer and are Ready at once. Sending 1 woke main, but main can only run when the producer gives the thread back.',
+      },
+      {
+        when: { kind: 'register', task: 1 },
+        text: "The third send finds both slots taken. It returns Pending and the channel keeps the producer's waker: the producer has to wait. This is backpressure.",
+      },
+      {
+        when: { kind: 'print', text: 'consumer: got 1' },
+        text: 'main takes message 1. That frees a slot and wakes the producer. Then main sleeps for 100 ms.',
+      },
+      {
+        when: { kind: 'print', text: 'sent 5' },
+        text: "From here on the producer moves at the consumer's pace: sent 4 at 100 ms, sent 5 at 200 ms. The channel never holds more than 2, however fast the producer could go.",
+      },
+      {
+        when: { kind: 'print', text: 'channel closed' },
+        text: 'The producer dropped tx when it finished, so after the last message recv returns None and the loop ends. tokio has other channels too: oneshot carries one value, once; watch keeps only the latest value; broadcast gives every receiver its own copy.',
+      },
+    ],
+  },
+  {
+    id: 'notify-and-semaphore',
+    title: 'Notify and Semaphore',
+    summary:
+      'Notify wakes tasks that wait for a signal; a Semaphore lets only a set number of tasks through at a time.',
+    goal: 'Wake waiting tasks with Notify, and use a Semaphore to let only two of them work at once.',
+    predict: {
+      question:
+        'Four workers share 2 permits, and each keeps its permit for 100 ms. When do the last two get a permit, and when is everything done?',
+      answer:
+        'Two workers start at 0 ms. The other two wait in the semaphore and get the permits the first pair gives back at 100 ms. All done at 200 ms.',
+      revealAt: 6,
+    },
+    tryThis: {
+      text: 'Give the semaphore 4 permits.',
+      from: '// Two permits: at most two workers can hold one at a time.\n    let permits = Arc::new(Semaphore::new(2));',
+      to: '// Four permits: nobody has to wait.\n    let permits = Arc::new(Semaphore::new(4));',
+      lookFor: 'All four workers get a permit at 0 ms, and main is done at 100 ms.',
+    },
+    docs: [
+      { label: 'tokio::sync::Notify', href: `${DOCS}/sync/struct.Notify.html` },
+      { label: 'tokio::sync::Semaphore', href: `${DOCS}/sync/struct.Semaphore.html` },
+    ],
+    moments: [
+      {
+        when: { kind: 'defer', task: 0 },
+        text: 'main has spawned four workers. It calls yield_now so they can run first.',
+      },
+      {
+        when: { kind: 'register', task: 4 },
+        text: 'Each worker (worker 1 is task 1, and so on) awaits go.notified(). Nobody has called notify yet, so each returns Pending and the Notify keeps its waker. The Reactor panel shows the Notify holding all four.',
+      },
+      {
+        when: { kind: 'schedule', task: 4 },
+        text: 'main calls notify_waiters(): it wakes every task waiting right now. tokio 1.24 wakes the newest waiter first: worker 4 joins the run queue, then 3, 2 and 1.',
+      },
+      {
+        when: { kind: 'print', text: 'worker 3: got a permit' },
+        text: 'Workers 4 and 3 each take a permit and start 100 ms of work. The semaphore has none left.',
+      },
+      {
+        when: { kind: 'register', task: 2 },
+        text: "Worker 2 asks for a permit. None is free, so acquire returns Pending and the semaphore keeps worker 2's waker in its queue. Next, worker 1 queues behind it.",
+      },
+      {
+        when: { kind: 'print', text: 'worker 4: done' },
+        text: 'Worker 4 finishes. Its _permit is dropped at the end of the block, and dropping a permit gives it back: the semaphore hands it straight to worker 2, first in its queue.',
+      },
+      {
+        when: { kind: 'print', text: 'worker 1: got a permit' },
+        text: 'At 100 ms workers 2 and 1 have their permits, in the order they asked. Never more than two were working at once.',
+      },
+      {
+        when: { kind: 'print', text: 'all done' },
+        text: "All done at 200 ms. Notify is a bare signal with no data in it; a Semaphore counts permits. tokio's own Mutex is a semaphore with a single permit.",
       },
     ],
   },
@@ -655,6 +876,50 @@ export const COURSE: readonly LessonText[] = [
       {
         when: { kind: 'print', text: 'hung up' },
         text: "read returned 0 bytes: the end of the stream. The server task returns, and main's JoinHandle is ready.",
+      },
+    ],
+  },
+  {
+    id: 'shutdown',
+    title: 'When main returns',
+    summary: 'Returning from main shuts the runtime down: every unfinished task is dropped where it waits.',
+    goal: 'See that tasks still unfinished when main returns are dropped at their .await and never finish.',
+    predict: {
+      question: 'background needs 500 ms; main returns after 100 ms. Is "background: finished" printed?',
+      answer:
+        'No. When main returns, the runtime shuts down and drops every task that has not finished. background is dropped at the .await of its sleep and never runs again.',
+      revealAt: 3,
+    },
+    tryThis: {
+      text: 'Wait for background before returning.',
+      from: '    println!("main: returning");',
+      to: '    background.await.unwrap();\n    println!("main: returning");',
+      lookFor: 'main waits on the JoinHandle: background finishes at 500 ms, and then main returns.',
+    },
+    docs: [
+      { label: 'tokio::task::JoinHandle', href: `${DOCS}/task/struct.JoinHandle.html` },
+      { label: 'Runtime shutdown', href: `${DOCS}/runtime/struct.Runtime.html#shutdown` },
+    ],
+    moments: [
+      {
+        when: { kind: 'timer-arm', task: 1 },
+        text: 'main is asleep for 100 ms, and now background (task 1) starts and goes to sleep for 500 ms. Two timers in the Reactor panel.',
+      },
+      {
+        when: { kind: 'print', text: 'finished? false' },
+        text: "At 100 ms main's timer fires first. background is still asleep, so is_finished() is false.",
+      },
+      {
+        when: { kind: 'detach' },
+        text: "main returns, and its locals are dropped, background's JoinHandle among them. Dropping a JoinHandle neither stops the task nor waits for it: the task is now detached.",
+      },
+      {
+        when: { kind: 'cancel' },
+        text: 'main is done, so the runtime shuts down. It does not wait for unfinished tasks: it drops them. background is still in Suspend0, waiting on its sleep, and its future is dropped right there.',
+      },
+      {
+        when: { kind: 'outcome' },
+        text: 'The program ends and "background: finished" is never printed: that line comes after the .await, and the future is gone. To let a task finish, keep its JoinHandle and await it (Try this).',
       },
     ],
   },

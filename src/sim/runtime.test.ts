@@ -234,6 +234,32 @@ async fn main() {
   });
 });
 
+describe('channels (sync/mpsc)', () => {
+  it("an mpsc channel's counters follow receives as well as sends, bounded or not", () => {
+    const channels = [
+      ['unbounded_channel::<u32>()', 'tx.send(i).unwrap()'],
+      ['channel::<u32>(4)', 'tx.send(i).await.unwrap()'],
+    ];
+    for (const [make, send] of channels) {
+      const r = sim(`
+${CT}
+async fn main() {
+    let (tx, mut rx) = tokio::sync::mpsc::${make};
+    for i in 0..3u32 {
+        ${send};
+    }
+    rx.recv().await;
+    rx.recv().await;
+    println!("{}", rx.try_recv().unwrap());
+}`);
+      expect(r.stdout).toBe('2\n');
+      // Created empty, three sends, three receives (the drops at the end of main follow).
+      const queued = r.events.flatMap((e) => (e.kind === 'chan-state' ? [e.queued] : []));
+      expect(queued.slice(0, 7), make).toEqual([0, 1, 2, 3, 2, 1, 0]);
+    }
+  });
+});
+
 describe('determinism', () => {
   it('the same source and seed give byte-identical traces', () => {
     const src = SELF_WAKE;

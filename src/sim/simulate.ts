@@ -20,7 +20,7 @@ import type { SimFuture } from './future';
 import { cancelTask } from './harness';
 import { Interp } from './interp/interpreter';
 import { RustPanic, UnsupportedError } from './interp/signals';
-import { LimitError, MAX_THREADS, Machine, WaitQueue, type SimThread, type ThreadBody } from './machine';
+import { LimitError, Machine, WaitQueue, type SimThread, type ThreadBody } from './machine';
 import { MultiThreadScheduler } from './mt/scheduler';
 import { Task } from './task';
 import { TimeDriver } from './time-driver';
@@ -59,6 +59,12 @@ export function compile(source: string): { program: ResolvedProgram; runtime: Ru
   return { program, runtime: runtimeConfig(program) };
 }
 
+/**
+ * Each worker is a simulated thread with its own queues; a picture of more than this many is unreadable,
+ * and a huge count (a fuzzed `worker_threads = 4294967295`) would exhaust memory before any limit applies.
+ */
+const MAX_WORKER_THREADS = 256;
+
 function runtimeConfig(p: ResolvedProgram): RuntimeConfig {
   const main = p.main;
   const attr = main.attrs.find((a) => a.path === 'tokio::main' || a.path === 'main');
@@ -96,10 +102,11 @@ function runtimeConfig(p: ResolvedProgram): RuntimeConfig {
       if (typeof a.value !== 'number' || a.value < 1)
         throw new CompileError('`worker_threads` must be a positive integer', attr.span);
       // Checked here, before a core is built for each worker, not by spawnThread's limit.
-      if (a.value >= MAX_THREADS)
+      if (a.value > MAX_WORKER_THREADS)
         throw new CompileError(
-          `\`worker_threads\` must be less than ${MAX_THREADS}: Pollscope simulates at most ${MAX_THREADS} threads`,
+          `Pollscope simulates at most ${MAX_WORKER_THREADS} worker threads`,
           attr.span,
+          'use a smaller `worker_threads`',
         );
       workerThreads = a.value;
     } else if (a.key === 'start_paused') {

@@ -117,6 +117,13 @@ async fn main() { tokio::spawn(Never).await.unwrap(); }`);
     expect(ix.taskAt(1, lost.trace.length - 1)!.lints).toContain('lost-waker');
   });
 
+  it('does not flag a lost waker at the wake that hands the waker to the scheduler', () => {
+    // A wake by value consumes the task's last waker one event before the task is queued.
+    const wake = [...r.trace.events()].find((e) => e.kind === 'wake' && e.task === 1)!;
+    expect(r.trace.get(wake.seq + 1)).toMatchObject({ kind: 'schedule', task: 1 });
+    expect(index.taskAt(1, wake.seq)!.lints).not.toContain('lost-waker');
+  });
+
   it('flags self-wakes over 50%', () => {
     const busy = simulate(`use std::future::Future;
 use std::pin::Pin;

@@ -818,7 +818,11 @@ export class TraceIndex {
     if (t.mode === 'async') {
       if (wakes > 0 && (selfWakes * 100) / wakes > LINT_THRESHOLDS.selfWakePercent) lints.push('self-wakes');
       const done = state === 'complete' || state === 'cancelled' || state === 'panicked';
-      if (!done && polls > 0 && wakers === 0 && state === 'idle' && id !== 0) lints.push('lost-waker');
+      // A wake by value uses up the last waker one event before the task is queued: that one is not lost.
+      const woken = this.taskWakes.latest(id, s);
+      const justWoken = woken >= 0 && this.taskWakes.step.get(woken) === s;
+      if (!done && polls > 0 && wakers === 0 && state === 'idle' && id !== 0 && !justWoken)
+        lints.push('lost-waker');
       if (state === 'running' && polls <= 1 && currentPoll >= LINT_THRESHOLDS.neverYieldedNs)
         lints.push('never-yielded');
       if (t.largeStep >= 0 && t.largeStep <= s) lints.push('large-future');

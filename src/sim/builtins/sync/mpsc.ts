@@ -74,6 +74,9 @@ export class Chan {
     if (v === undefined) return undefined;
     this.world.machine.emit('chan-pop', { resource: this.resource });
     if (this.sem) this.sem.release(1);
+    // The counters change on a receive too; without this an unbounded channel would show its count as of
+    // the last send while it is drained.
+    this.state();
     this.threadWaiters.notifyAll(this.world.machine);
     return v;
   }
