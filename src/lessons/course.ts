@@ -47,7 +47,8 @@ export const COURSE: readonly LessonText[] = [
       text: 'Make slow block its thread instead of sleeping.',
       from: 'tokio::time::sleep(Duration::from_millis(100)).await;',
       to: 'std::thread::sleep(Duration::from_millis(100));',
-      lookFor: 'The main thread is blocked for 100 ms and fast waits behind it: the never-yielded lint.',
+      lookFor:
+        'The main thread is blocked for 100 ms and fast waits behind it: nothing else runs, not even the timer. (Block for over a second and the Tasks panel flags never-yielded: see Blocking the executor.)',
     },
     docs: [
       { label: 'tokio::spawn', href: `${DOCS}/task/fn.spawn.html` },

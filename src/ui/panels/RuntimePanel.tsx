@@ -126,12 +126,18 @@ export function RuntimePanel({
   );
 }
 
+/** A std thread (or a blocking-pool thread) outside a poll runs its own closure, not a scheduler loop. */
+function statusText(t: ThreadView): string {
+  if (t.status === 'idle' && (t.role === 'std' || t.role === 'blocking')) return 'running its closure';
+  return STATUS_TEXT[t.status] ?? t.status;
+}
+
 function Thread({ t }: { t: ThreadView }) {
   return (
     <li className={`thread status-${t.status}`} data-testid={`thread-${t.id}`}>
       <span className="thread-name">{t.name}</span>
       <span className="thread-status">
-        {STATUS_TEXT[t.status]}
+        {statusText(t)}
         {t.task !== null && (
           <>
             {' '}
