@@ -18,8 +18,8 @@ import {
 } from '../io-driver';
 import { addrText, type Endpoint, type Errno, type Listener, type SockAddr, type Sys } from '../net/network';
 import type { SelfFormatting } from '../format';
-import type { REnum } from '../values';
-import { RObject, RString, RTuple, RVec, UNIT, deref, okVal, type Value } from '../values';
+import type { Place, REnum } from '../values';
+import { RObject, RRef, RString, RTuple, RVec, UNIT, deref, okVal, type Value } from '../values';
 import type { World } from '../world';
 import { pollProceed, restoreBudget } from './coop';
 import { customError, kindError, osError, simpleError } from './io-error';
@@ -497,14 +497,16 @@ export function bytesArg(ctx: CallCtx, v: Value): number[] {
   return ctx.interp.unsupported('expected a byte buffer (`&[u8]`)');
 }
 
-/** The `&mut [u8]` / `&mut Vec<u8>` a read fills: its place, so a slice writes back into its array. */
+/** The place behind a `&mut` argument (a read writes through it; a slice writes back into its array). */
+function placeArg(ctx: CallCtx, v: Value, what: string): Place {
+  if (v instanceof RRef) return v.place;
+  return ctx.interp.unsupported(`expected ${what}`);
+}
+
+/** The `&mut [u8]` / `&mut Vec<u8>` a read fills. */
 function bufferArg(ctx: CallCtx, v: Value): { get(): RVec; set(x: RVec): void } {
-  const place =
-    v instanceof RObject && 'place' in v
-      ? (v as { place: { get(): Value; set(x: Value): void } }).place
-      : null;
-  const cur = deref(v);
-  if (!(cur instanceof RVec) || !place)
+  const place = placeArg(ctx, v, 'a mutable byte buffer (`&mut buf`)');
+  if (!(deref(v) instanceof RVec))
     return ctx.interp.unsupported('expected a mutable byte buffer (`&mut buf`)');
   return {
     get: () => deref(place.get()) as RVec,
@@ -760,9 +762,21 @@ const readMethods = {
   read_exact: (ctx: CallCtx, self: Value, [buf]: Value[]) =>
     new ReadExactFuture(ctx.world, socketOf(ctx, self, 'read'), bufferArg(ctx, buf!), ctx.span.start),
   read_to_end: (ctx: CallCtx, self: Value, [out]: Value[]) =>
-    new ReadToEndFuture(ctx.world, socketOf(ctx, self, 'read'), placeArg(ctx, out!), false, ctx.span.start),
+    new ReadToEndFuture(
+      ctx.world,
+      socketOf(ctx, self, 'read'),
+      placeArg(ctx, out!, '`&mut` of a Vec<u8> or String'),
+      false,
+      ctx.span.start,
+    ),
   read_to_string: (ctx: CallCtx, self: Value, [out]: Value[]) =>
-    new ReadToEndFuture(ctx.world, socketOf(ctx, self, 'read'), placeArg(ctx, out!), true, ctx.span.start),
+    new ReadToEndFuture(
+      ctx.world,
+      socketOf(ctx, self, 'read'),
+      placeArg(ctx, out!, '`&mut` of a Vec<u8> or String'),
+      true,
+      ctx.span.start,
+    ),
   readable: (ctx: CallCtx, self: Value) =>
     new ReadinessFuture(ctx.world, socketOf(ctx, self, 'read'), 'read', ctx.span.start),
   try_read: (ctx: CallCtx, self: Value, [buf]: Value[]) => {
@@ -809,12 +823,6 @@ const writeMethods = {
     );
   },
 };
-
-function placeArg(ctx: CallCtx, v: Value): { get(): Value; set(x: Value): void } {
-  if (v instanceof RObject && 'place' in v)
-    return (v as { place: { get(): Value; set(x: Value): void } }).place;
-  return ctx.interp.unsupported('expected `&mut` of a Vec<u8> or String');
-}
 
 defineMethods(RTcpStream, { ...readMethods, ...writeMethods });
 defineMethods(ROwnedReadHalf, readMethods);
