@@ -88,21 +88,28 @@ function LessonNarration({
       title="Narration"
       id="narration"
       extra={
-        <span className="muted">
-          lesson {i + 1} of {LESSONS.length}
-          {done.has(lesson.id) ? ' · done' : ''}
-        </span>
+        <>
+          {canReadAloud() && (
+            <button
+              type="button"
+              className="read-aloud"
+              aria-pressed={aloud}
+              onClick={() => setAloud(!aloud)}
+            >
+              Read aloud
+            </button>
+          )}
+          <span className="muted">
+            lesson {i + 1} of {LESSONS.length}
+            {done.has(lesson.id) ? ' · done' : ''}
+          </span>
+        </>
       }
     >
       {noteLine}
       <p className="narration-text" data-testid="narration-text" aria-live="polite">
         {text}
       </p>
-      {canReadAloud() && (
-        <button type="button" className="read-aloud" aria-pressed={aloud} onClick={() => setAloud(!aloud)}>
-          Read aloud
-        </button>
-      )}
       <p className="lesson-predict" data-testid="predict">
         <strong>Predict:</strong> {lesson.predict.question}{' '}
         {revealed ? (
