@@ -3,6 +3,7 @@
  * function it models (spec §8). Conformance with real tokio is tests/conformance/net_*; these pin the
  * *why* on the trace.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { TraceEvent } from '../trace/events';
 import { simulate, type SimResult } from './simulate';
@@ -286,5 +287,17 @@ async fn main() {
     );
     expect(r.stdout).toBe('Err(WouldBlock)\nOk(2)\nErr(WouldBlock)\n');
     expect(of(r, 'io-clear').length).toBe(1);
+  });
+});
+
+describe('many sockets on multi_thread', () => {
+  it('eight concurrent clients on four workers finish with the same output under every seed', () => {
+    const src = readFileSync('tests/conformance/net_concurrent_mt.rs', 'utf8');
+    const want = readFileSync('tests/conformance/net_concurrent_mt.stdout', 'utf8');
+    for (let seed = 1; seed <= 8; seed++) {
+      const r = simulate(src, { seed, limits: { maxEvents: 400_000 } });
+      expect(r.outcome.kind, `seed ${seed}: ${r.outcome.message}`).toBe('completed');
+      expect(r.stdout).toBe(want);
+    }
   });
 });
