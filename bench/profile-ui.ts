@@ -52,8 +52,18 @@ try {
     }
     await page.mouse.up();
   } else {
+    // Clicked from inside the page, as bench/browser.ts's stepCost does: Playwright's own clicks check
+    // actionability (hit tests, forced layouts) and would dominate the profile.
     await page.getByRole('button', { name: 'Jump to start' }).click();
-    for (let i = 0; i < 30; i++) await page.getByRole('button', { name: 'Step forward' }).click();
+    await page.evaluate(`(async () => {
+      const button = [...document.querySelectorAll('button')].find((b) => b.getAttribute('aria-label') === 'Step forward');
+      for (let i = 0; i < 30; i++) {
+        await new Promise((r) => setTimeout(r, 30));
+        button.click();
+        void document.body.offsetHeight;
+        await new Promise((r) => requestAnimationFrame(r));
+      }
+    })()`);
   }
   const { profile } = await cdp.send('Profiler.stop');
   const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
