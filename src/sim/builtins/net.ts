@@ -240,10 +240,18 @@ export class RTcpStream extends RObject implements SelfFormatting {
   }
 }
 
-/** `into_split`'s halves share the stream (an `Arc`); the write half shuts down writing when dropped. */
+/**
+ * Halves that share the stream (an `Arc`): `into_split`'s, whose write half shuts down writing when
+ * dropped, and `tokio::io::split`'s (`ReadHalf`/`WriteHalf` behind a lock), whose do not. The stream
+ * closes when both are gone.
+ */
 class SharedStream {
   owners = 2;
-  constructor(readonly sock: TcpSocket) {}
+  constructor(
+    readonly sock: TcpSocket,
+    /** `tokio::io::split` rather than `TcpStream::into_split`. */
+    readonly generic = false,
+  ) {}
   release(): void {
     if (--this.owners === 0) this.sock.close();
   }
@@ -258,7 +266,7 @@ export class ROwnedReadHalf extends RObject {
     return this.shared.sock;
   }
   typeName(): string {
-    return 'OwnedReadHalf';
+    return this.shared.generic ? 'ReadHalf<TcpStream>' : 'OwnedReadHalf';
   }
   dropValue(): void {
     if (this.dropped) return;
@@ -269,15 +277,16 @@ export class ROwnedReadHalf extends RObject {
 
 export class ROwnedWriteHalf extends RObject {
   private dropped = false;
-  shutdownOnDrop = true;
+  shutdownOnDrop: boolean;
   constructor(readonly shared: SharedStream) {
     super();
+    this.shutdownOnDrop = !shared.generic;
   }
   get sock(): TcpSocket {
     return this.shared.sock;
   }
   typeName(): string {
-    return 'OwnedWriteHalf';
+    return this.shared.generic ? 'WriteHalf<TcpStream>' : 'OwnedWriteHalf';
   }
   dropValue(): void {
     if (this.dropped) return;
@@ -732,6 +741,16 @@ class CopyFuture extends SimFuture {
     return `io::copy from TcpStream ${addrText(this.from.ep.local)} (${this.amt} bytes so far)`;
   }
 }
+
+defineFn(['tokio::io::split'], {
+  pure: true,
+  call: (ctx, [stream]) => {
+    const x = deref(stream!);
+    if (!(x instanceof RTcpStream)) return ctx.interp.unsupported('tokio::io::split takes a TcpStream here');
+    const shared = new SharedStream(x.sock, true);
+    return new RTuple([new ROwnedReadHalf(shared), new ROwnedWriteHalf(shared)]);
+  },
+});
 
 defineFn(['tokio::io::copy'], {
   pure: true,
