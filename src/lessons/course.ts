@@ -167,7 +167,7 @@ export const COURSE: readonly LessonText[] = [
       },
       {
         when: { kind: 'future-state', variant: 'Suspend1' },
-        text: 'After the loop, yield_now is the second .await: Suspend1. Only total is still alive, so label and i are gone from the fields.',
+        text: 'After the loop, yield_now is the second .await: Suspend1. i went out of scope with the loop, so it is gone from the fields; label (an argument) and total are still alive.',
       },
       {
         when: { kind: 'print', text: 'steps returned' },
@@ -683,8 +683,8 @@ export const COURSE: readonly LessonText[] = [
         text: 'The server\'s "hel" lands in the client\'s socket. The I/O driver sets its readable bit and wakes main.',
       },
       {
-        when: { kind: 'io-clear', ready: 'readable' },
-        text: 'read_line read "h", "e" and "l" one byte at a time into its own Vec, line (see ReadLineFuture\'s fields in the Tasks panel). The next read would block, so the readable bit is cleared and read_line returns Pending: no newline yet.',
+        when: { kind: 'future-state', variant: 'Suspend0' },
+        text: 'read_line read "h", "e" and "l" one byte at a time into its own Vec: ReadLineFuture\'s fields in the Tasks panel now hold line = [104, 101, 108]. The next read would block, so the readable bit was cleared and read_line returns Pending: no newline yet.',
       },
       {
         when: { kind: 'timer-fire' },

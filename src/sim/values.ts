@@ -243,7 +243,8 @@ export function isCopy(v: Value): boolean {
 export function typeNameOf(v: Value): string {
   switch (typeof v) {
     case 'number':
-      return 'i32';
+      // Integers are untyped at run time: say so the way rustc does, rather than guess i32 for a u8.
+      return '{integer}';
     case 'boolean':
       return 'bool';
     case 'string':

@@ -34,8 +34,11 @@ test('every lesson’s narration can be walked with Play, moment by moment', asy
       await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
       await expect(narration.getByTestId('narration-text')).toHaveText(m.text);
       // The bytes read_line holds just before select! drops it.
-      if (lesson.id === 'select-cancellation' && k === 2)
+      if (lesson.id === 'select-cancellation' && k === 2) {
+        const fields = page.getByRole('region', { name: 'Tasks' }).getByText(/line: .* = \[104, 101, 108\]/);
+        await fields.scrollIntoViewIfNeeded();
         await page.screenshot({ path: 'docs/screenshots/lost-bytes.png' });
+      }
       if (k >= lesson.predict.revealAt)
         await expect(narration.getByTestId('predict-answer')).toHaveText(lesson.predict.answer);
       else await expect(narration.getByTestId('predict-answer')).toHaveCount(0);

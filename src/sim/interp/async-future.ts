@@ -90,10 +90,25 @@ export class AsyncFnFuture extends SimFuture {
 
   /** Called by `.await` when the awaitee returned Pending: the future is now stopped at suspend point `k`. */
   enterSuspend(k: number, sp: Span): void {
-    if (this.state === k) return;
+    if (this.state === k) {
+      // The same .await again (a loop): the variant is unchanged, but its fields may hold new values.
+      const locals = this.describeLocals(k);
+      if (locals === this.lastLocals) return;
+      this.lastLocals = locals;
+      this.world.machine.emit('future-state', {
+        future: this.id,
+        variant: `Suspend${k}`,
+        locals,
+        line: this.lineOf(sp.start),
+      });
+      return;
+    }
     this.setState(k, sp);
     this.checkSize();
   }
+
+  /** The locals text of the last `future-state` (so an unchanged re-suspend emits nothing). */
+  private lastLocals = '';
 
   /** The largest size seen; reported once it reaches 1 KiB (the state machine holds its awaitee inline). */
   private maxSize = 0;
@@ -124,12 +139,9 @@ export class AsyncFnFuture extends SimFuture {
     this.state = s;
     const variant = typeof s === 'number' ? `Suspend${s}` : s;
     const line = sp ? this.lineOf(sp.start) : -1;
-    this.world.machine.emit('future-state', {
-      future: this.id,
-      variant,
-      locals: typeof s === 'number' ? this.describeLocals(s) : '',
-      line,
-    });
+    const locals = typeof s === 'number' ? this.describeLocals(s) : '';
+    this.lastLocals = locals;
+    this.world.machine.emit('future-state', { future: this.id, variant, locals, line });
   }
 
   private lineOf(offset: number): number {
