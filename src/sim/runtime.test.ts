@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { formatTrace } from '../trace/format';
+import { localsText } from '../trace/locals';
 import type { TraceEvent } from '../trace/events';
 import { simulate, type SimResult } from './simulate';
 
@@ -266,5 +267,32 @@ describe('determinism', () => {
     const a = simulate(src, { seed: 42 });
     const b = simulate(src, { seed: 42 });
     expect(formatTrace(a.trace)).toBe(formatTrace(b.trace));
+  });
+});
+
+describe('the state machine’s fields (async-future.ts)', () => {
+  it('re-suspending at the same .await records the fields again when they changed, and only then', () => {
+    const r = sim(`${PAUSED}
+async fn main() {
+    let mut total = 0;
+    for i in 1..=3u32 {
+        tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+        total += i;
+    }
+    tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+    println!("{}", total);
+}`);
+    const states = r.events.filter(
+      (e): e is Extract<TraceEvent, { kind: 'future-state' }> => e.kind === 'future-state' && e.future === 1,
+    );
+    // Suspend0 three times with the loop's new values, then Suspend1 (total only) and Returned.
+    expect(states.map((e) => `${e.variant} ${localsText(e.locals)}`)).toEqual([
+      'Unresumed ',
+      'Suspend0 total = 0, i = 1, __awaitee',
+      'Suspend0 total = 1, i = 2, __awaitee',
+      'Suspend0 total = 3, i = 3, __awaitee',
+      'Suspend1 total = 6, __awaitee',
+      'Returned ',
+    ]);
   });
 });
