@@ -29,10 +29,6 @@ export function directionMask(dir: Direction): number {
   return dir === 'read' ? READABLE | READ_CLOSED : WRITABLE | WRITE_CLOSED;
 }
 
-function dirOf(interest: number): Direction {
-  return interest & (READABLE | READ_CLOSED) ? 'read' : 'write';
-}
-
 const READY_TEXT: string[] = Array.from({ length: 16 }, (_, bits) => {
   const words: string[] = [];
   if (bits & READABLE) words.push('readable');
@@ -61,8 +57,6 @@ export class ScheduledIo {
   readiness = 0;
   /** The driver tick of the event that last set the readiness (15 bits in tokio; u8 in `ReadyEvent`). */
   tick = 0;
-  /** Set when the driver shuts down: every poller gets Ready and an error. */
-  shutdown = false;
   readonly reader: WakerSlot;
   readonly writer: WakerSlot;
   /** Deregistered (the socket was dropped): late events are ignored. */
@@ -89,8 +83,13 @@ export class ScheduledIo {
 /** A `Readiness` future's node in the waiter list (`scheduled_io.rs` `Waiter`). */
 export interface IoWaiter {
   readonly interest: number;
-  waker: Waker | null;
+  /** Its waker (`register`/`deregister` carry the interest's direction). */
+  readonly slot: WakerSlot;
   isReady: boolean;
+}
+
+export function newWaiter(resource: number, dir: Direction): IoWaiter {
+  return { interest: directionMask(dir), slot: new WakerSlot(resource, dir), isReady: false };
 }
 
 interface OsEvent {
@@ -104,7 +103,8 @@ export class IoDriver {
   private turnTick = 0;
   /** Events raised by the OS, in machine-time order (ties: raise order). */
   private queue: OsEvent[] = [];
-  private sources = 0;
+  /** Any I/O source was ever registered: driver turns are traced from then on. */
+  private active = false;
   /** Wakes the thread parked in the driver when an event lands at `at` (machine time). */
   onEvent: ((at: number) => void) | null = null;
 
@@ -115,7 +115,7 @@ export class IoDriver {
 
   /** Registering a source with mio (`Registration::new_with_interest_and_handle`). */
   register(resource: number, describe: () => string): ScheduledIo {
-    this.sources++;
+    this.active = true;
     const io = new ScheduledIo(resource, describe);
     this.publish(io);
     return io;
@@ -125,18 +125,9 @@ export class IoDriver {
   deregister(io: ScheduledIo): void {
     if (io.closed) return;
     io.closed = true;
-    this.sources--;
     io.reader.clear(this.world);
     io.writer.clear(this.world);
-    for (const w of io.waiters.splice(0)) this.dropWaiterWaker(io, w);
-  }
-
-  private dropWaiterWaker(io: ScheduledIo, w: IoWaiter): void {
-    const k = w.waker;
-    if (!k) return;
-    w.waker = null;
-    this.machine.emit('deregister', { task: k.task.id, resource: io.resource, dir: dirOf(w.interest) });
-    k.drop(this.world);
+    for (const w of io.waiters.splice(0)) w.slot.clear(this.world);
   }
 
   /**
@@ -147,19 +138,15 @@ export class IoDriver {
   pollWaiter(io: ScheduledIo, w: IoWaiter, waker: Waker, first: boolean): ReadyEvent | null {
     if (first) {
       const ready = io.readiness & w.interest;
-      if (ready || io.shutdown) return { tick: io.tick, ready: io.shutdown ? w.interest : ready };
-      w.waker = waker.clone(this.world);
-      this.machine.emit('register', { task: waker.task.id, resource: io.resource, dir: dirOf(w.interest) });
+      if (ready) return { tick: io.tick, ready };
+      w.slot.register(this.world, waker);
       io.waiters.unshift(w);
       this.publish(io);
       return null;
     }
     if (w.isReady) return { tick: io.tick, ready: io.readiness & w.interest };
-    if (w.waker && !w.waker.willWake(waker)) {
-      this.dropWaiterWaker(io, w);
-      w.waker = waker.clone(this.world);
-      this.machine.emit('register', { task: waker.task.id, resource: io.resource, dir: dirOf(w.interest) });
-    }
+    // Another task polling the same future replaces the waker (the slot keeps one that will_wake).
+    w.slot.register(this.world, waker);
     return null;
   }
 
@@ -167,20 +154,13 @@ export class IoDriver {
   cancelWaiter(io: ScheduledIo, w: IoWaiter): void {
     const i = io.waiters.indexOf(w);
     if (i >= 0) io.waiters.splice(i, 1);
-    this.dropWaiterWaker(io, w);
+    w.slot.clear(this.world);
     this.publish(io);
   }
-
-  /** Any I/O source ever registered (driver turns are traced from then on). */
-  get active(): boolean {
-    return this.sources > 0 || this.everUsed;
-  }
-  private everUsed = false;
 
   /** The OS reports readiness `bits` for `io` at machine time `at` (epoll's ready list). */
   raise(io: ScheduledIo, bits: number, at: number): void {
     if (io.closed || bits === 0) return;
-    this.everUsed = true;
     const q = this.queue;
     let i = q.length;
     while (i > 0 && q[i - 1]!.at > at) i--;
@@ -262,8 +242,8 @@ export class IoDriver {
       }
       io.waiters.splice(i, 1);
       w.isReady = true;
-      if (w.waker) wakers.push(w.waker);
-      w.waker = null;
+      if (w.slot.waker) wakers.push(w.slot.waker);
+      w.slot.waker = null;
     }
     return wakers;
   }
@@ -280,7 +260,7 @@ export class IoDriver {
   pollReadiness(io: ScheduledIo, dir: Direction, waker: Waker): ReadyEvent | null {
     const mask = directionMask(dir);
     const ready = io.readiness & mask;
-    if (ready || io.shutdown) return { tick: io.tick, ready: io.shutdown ? mask : ready };
+    if (ready) return { tick: io.tick, ready };
     io.slot(dir).register(this.world, waker);
     this.publish(io);
     return null;
@@ -304,8 +284,8 @@ export class IoDriver {
     let text = `${io.readiness ? readyText(io.readiness) : 'not ready'} (tick ${io.tick}) · reader slot: ${slotText(io.reader)} · writer slot: ${slotText(io.writer)}`;
     let waiting = '';
     for (const w of io.waiters) {
-      if (!w.waker) continue;
-      waiting += `${waiting ? ', ' : ''}task ${w.waker.task.id} (${dirOf(w.interest) === 'read' ? 'readable' : 'writable'})`;
+      if (!w.slot.waker) continue;
+      waiting += `${waiting ? ', ' : ''}task ${w.slot.waker.task.id} (${w.slot.dir === 'read' ? 'readable' : 'writable'})`;
     }
     if (waiting) text += ` · waiting on readiness: ${waiting}`;
     const extra = io.describe();

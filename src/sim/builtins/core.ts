@@ -49,7 +49,8 @@ const pure = true;
 
 // ---------------------------------------------------------------------------------------------- helpers
 
-function str(v: Value): string | null {
+/** The text of a `&str` or `String` value (through references), or null. */
+export function str(v: Value): string | null {
   const x = deref(v);
   if (typeof x === 'string') return x;
   if (x instanceof RString) return x.s;

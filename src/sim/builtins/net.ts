@@ -11,17 +11,19 @@ import { utf8Decode } from '../../base';
 import { PENDING, SimFuture, type PollCx, type PollOutcome } from '../future';
 import {
   directionMask,
+  newWaiter,
   type Direction,
   type IoWaiter,
   type ReadyEvent,
   type ScheduledIo,
 } from '../io-driver';
-import { addrText, type Endpoint, type Errno, type Listener, type SockAddr, type Sys } from '../net/network';
+import { addrText, type Endpoint, type Listener, type SockAddr, type Sys } from '../net/network';
 import type { SelfFormatting } from '../format';
 import type { Place, REnum } from '../values';
 import { RObject, RRef, RString, RTuple, RVec, UNIT, deref, okVal, type Value } from '../values';
 import type { World } from '../world';
 import { pollProceed, restoreBudget } from './coop';
+import { str } from './core';
 import { customError, kindError, osError, simpleError } from './io-error';
 import { defineFn, defineMethods, type CallCtx } from './registry';
 
@@ -79,11 +81,11 @@ function toSocketAddr(ctx: CallCtx, v: Value): SockAddr | REnum {
   const x = deref(v);
   if (x instanceof RSocketAddr) return x.addr;
   if (x instanceof RTuple && x.items.length === 2) {
-    const host = textOf(x.items[0]!);
+    const host = str(x.items[0]!);
     const port = deref(x.items[1]!);
     if (host !== null && typeof port === 'number') return parseAddr(ctx, `${host}:${port}`);
   }
-  const s = textOf(x);
+  const s = str(x);
   if (s === null) return ctx.interp.unsupported('expected an address like "127.0.0.1:8080"');
   return parseAddr(ctx, s);
 }
@@ -108,13 +110,6 @@ function parseAddr(ctx: CallCtx, s: string): SockAddr | REnum {
     );
   }
   return { ip: host, port: Number(portText) };
-}
-
-function textOf(v: Value): string | null {
-  const x = deref(v);
-  if (typeof x === 'string') return x;
-  if (x instanceof RString) return x.s;
-  return null;
 }
 
 // ------------------------------------------------------------------------------------------ sockets
@@ -677,7 +672,7 @@ class ReadinessFuture extends SimFuture {
     site: number,
   ) {
     super(world, dir === 'read' ? 'Readable' : 'Writable', site);
-    this.waiter = { interest: directionMask(dir), waker: null, isReady: false };
+    this.waiter = newWaiter(sock.io.resource, dir);
   }
   protected pollInner(cx: PollCx): PollOutcome {
     const ev = this.world.time.io.pollWaiter(this.sock.io, this.waiter, cx.waker, this.state === 'init');
@@ -773,7 +768,7 @@ class ImmediateFuture extends SimFuture {
   }
 }
 
-const errnoResult = (r: Sys<null>): Value => ('err' in r ? osError(r.err as Errno) : okVal(UNIT));
+const errnoResult = (r: Sys<null>): Value => ('err' in r ? osError(r.err) : okVal(UNIT));
 
 const readMethods = {
   read: (ctx: CallCtx, self: Value, [buf]: Value[]) =>

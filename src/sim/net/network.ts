@@ -218,13 +218,6 @@ export class Endpoint {
     this.raise(WRITABLE, at);
   }
 
-  /** `connect` was refused: the RST lands at `at`. */
-  refused(at: number): void {
-    this.resetAt = at;
-    this.pendingErr = { err: 'ECONNREFUSED', at };
-    this.raise(ALL, at);
-  }
-
   /** `getsockopt(SO_ERROR)` (`take_error`): the pending error, consumed. */
   takeError(now: number): Errno | null {
     if (!this.pendingErr || this.pendingErr.at > now) return null;
@@ -393,7 +386,7 @@ export class Network {
     const done = now + 2 * this.config.latencyNs;
     const listener = to.ip === '127.0.0.1' || to.ip === '0.0.0.0' ? this.listeners.get(to.port) : undefined;
     if (!listener) {
-      client.refused(done);
+      client.reset(done, 'ECONNREFUSED'); // the SYN is answered with a RST
       return client;
     }
     const server = new Endpoint(this, { ip: '127.0.0.1', port: to.port }, local);

@@ -1,6 +1,6 @@
 import { LESSONS, type Lesson } from '../../lessons';
 import { momentAt, type PlacedMoment } from '../../lessons/narration';
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { markLessonDone, useLessonProgress } from '../lesson-progress';
 import { canReadAloud, useReadAloud } from '../read-aloud';
 import { useShare } from '../share/share-store';
@@ -34,6 +34,14 @@ export function NarrationPanel({
       {note}
     </p>
   );
+  const current = lesson && placed ? momentAt(placed, step) : null;
+  const text = !lesson
+    ? ''
+    : edited
+      ? 'You changed the program: the narration follows the lesson’s own program. Reset to lesson brings it back.'
+      : (current?.text ?? lesson.summary);
+  // Hooks run on every render, so reading aloud is switched off (not skipped) for your own program.
+  useReadAloud(aloud && lesson !== undefined, text);
   if (!lesson) {
     return (
       <Panel title="Narration" id="narration">
@@ -43,42 +51,13 @@ export function NarrationPanel({
     );
   }
   const i = LESSONS.indexOf(lesson);
-  return <LessonNarration {...{ lesson, placed, step, edited, done, noteLine, aloud, setAloud, i }} />;
-}
-
-function LessonNarration({
-  lesson,
-  placed,
-  step,
-  edited,
-  done,
-  noteLine,
-  aloud,
-  setAloud,
-  i,
-}: {
-  lesson: Lesson;
-  placed: readonly PlacedMoment[] | null;
-  step: number;
-  edited: boolean;
-  done: ReadonlySet<string>;
-  noteLine: ReactNode;
-  aloud: boolean;
-  setAloud: (on: boolean) => void;
-  i: number;
-}) {
   const prev = LESSONS[i - 1];
   const next = LESSONS[i + 1];
-  const current = placed ? momentAt(placed, step) : null;
   const revealStep = placed?.[lesson.predict.revealAt]?.step;
   const revealed = revealStep !== undefined && step >= revealStep;
   const last = placed?.at(-1);
   if (last && step >= last.step && !done.has(lesson.id)) markLessonDone(lesson.id);
   const { loadLesson, setSource, run } = useApp.getState();
-  const text = edited
-    ? 'You changed the program: the narration follows the lesson’s own program. Reset to lesson brings it back.'
-    : (current?.text ?? lesson.summary);
-  useReadAloud(aloud, text);
   const tryIt = () => {
     setSource(lesson.source.replace(lesson.tryThis.from, lesson.tryThis.to));
     void run();
