@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Record the conformance oracle: build every tests/conformance/*.rs against REAL tokio 1.24
-# (Debian's packaged sources, offline) and record each program's stdout and exit status.
+# (Debian's packaged sources, offline; also futures 0.3.21 and tokio-stream 0.1.9 for programs that
+# use them) and record each program's stdout and exit status. Built in release mode with
+# overflow-checks on, so arithmetic overflow panics as it does under `cargo run`.
 #
 # Usage:
 #   scripts/record-conformance.sh                 # build all, re-record all
@@ -88,10 +90,14 @@ autobenches = false
 
 [dependencies]
 tokio = { version = "=1.24.2", features = ["full", "test-util"] }
+futures = "=0.3.21"
+tokio-stream = { version = "=0.1.9", features = ["time", "io-util", "net", "sync", "fs"] }
 
+# overflow-checks: integer overflow panics as under `cargo run` (debug), which is what a learner sees.
 [profile.release]
 debug = false
 incremental = true
+overflow-checks = true
 EOF
   for name in "${ALL[@]}"; do
     printf '\n[[bin]]\nname = "%s"\npath = "%s"\n' "$name" "$CONF/$name.rs"
