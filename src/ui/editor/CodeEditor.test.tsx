@@ -197,7 +197,8 @@ describe('LazyCodeEditor', () => {
         await act(async () => {});
         expect(host.querySelector('.cm-content')).not.toBeNull();
       },
-      { timeout: 10_000 },
+      // Loading the chunk is transform + import work: give a busy machine room (this is a wait, not a measure).
+      { timeout: 60_000 },
     );
     expect(host.querySelector('textarea')).toBeNull();
   });
