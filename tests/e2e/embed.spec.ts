@@ -9,6 +9,7 @@ import { createServer, type Server } from 'node:http';
 import { extname, join, normalize as normalizePath } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { DEFAULT_SHARE, encodeState } from '../../src/ui/share/link';
+import { shot } from './screenshot';
 
 const SUB = '/deep/sub/path/';
 const TYPES: Record<string, string> = {
@@ -210,7 +211,7 @@ test('the embed fits a 360 px frame', async ({ page }) => {
     () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
   );
   expect(overflow).toBeLessThanOrEqual(0);
-  await page.screenshot({ path: 'docs/screenshots/embed-360.png', fullPage: true });
+  await shot(page, 'screenshots/embed-360.png', { fullPage: true });
   const axe = await new AxeBuilder({ page }).analyze();
   expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
   // A bad link in an embed: the message and the default lesson.
