@@ -6,7 +6,8 @@
  * Prints exactly the simulated program's stdout; its stderr goes to stderr, followed by Pollscope's own
  * messages (diagnostics as `FILE:LINE:COL: error: message`, deadlock and limit reports). Exit codes
  * (DESIGN.md §7): 0 completed, 101 main panicked, 2 outside the supported language, 3 deadlock (real tokio
- * would hang), 4 stopped by a limit; a `main` that returns `Err` exits 1 like a Rust binary.
+ * would hang), 4 stopped by a limit; a `main` that returns `Err` exits 1 like a Rust binary; 70 if the
+ * simulator itself fails (a bug in Pollscope, reported in one line without a stack trace).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
@@ -110,6 +111,9 @@ export function runCli(
 
 class CliError extends Error {}
 
+/** Pollscope itself failed (a bug, not an outcome of the program): sysexits' EX_SOFTWARE. */
+export const EXIT_INTERNAL = 70;
+
 function intArg(name: string, v: string): number {
   if (!/^\d+$/.test(v)) throw new CliError(`${name} needs a non-negative integer, got ${v}`);
   return Number(v);
@@ -123,8 +127,17 @@ function positiveArg(name: string, v: string): number {
 
 // Run when executed directly (not when imported by tests).
 if (process.argv[1] && /cli[\\/]main\.ts$/.test(process.argv[1])) {
-  const r = runCli(process.argv.slice(2));
-  process.stdout.write(r.stdout);
-  process.stderr.write(r.stderr);
-  process.exitCode = r.code;
+  try {
+    const r = runCli(process.argv.slice(2));
+    process.stdout.write(r.stdout);
+    process.stderr.write(r.stderr);
+    process.exitCode = r.code;
+  } catch (e) {
+    // Every run should end in an outcome; if the simulator itself breaks, say so in one line, no stack.
+    const what = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+    process.stderr.write(
+      `sim: the simulator failed: ${what} (a bug in Pollscope; please report it with the program)\n`,
+    );
+    process.exitCode = EXIT_INTERNAL;
+  }
 }

@@ -8,6 +8,7 @@ import type { Limits, Profile, RuntimeConfig } from '../sim/config';
 import type { RunOutcome } from '../sim/simulate';
 import { DEFAULT_LESSON, lessonById } from '../lessons';
 import { CancelledError, WatchdogError } from '../worker/client';
+import { failureText } from './failure';
 import type { FutureLayout } from '../sim/layouts';
 import type { TraceReader } from '../trace/store';
 import { catchUpIndex, session, setTrace, simClient } from './session';
@@ -156,11 +157,7 @@ export const useApp = create<AppState>()((set, get) => ({
       }));
     } catch (e) {
       if (e instanceof CancelledError) return;
-      set({
-        status: 'failed',
-        failure: e instanceof Error ? e.message : String(e),
-        failureRetryable: e instanceof WatchdogError,
-      });
+      set({ status: 'failed', failure: failureText(e), failureRetryable: e instanceof WatchdogError });
     }
   },
 
@@ -168,7 +165,8 @@ export const useApp = create<AppState>()((set, get) => ({
     simClient().cancel();
     set({
       status: 'failed',
-      failure: 'You stopped the run. Everything simulated so far can still be stepped through.',
+      // No final period: the page adds ". Your code is kept."
+      failure: 'You stopped the run. Everything simulated so far can still be stepped through',
       failureRetryable: false,
     });
   },
