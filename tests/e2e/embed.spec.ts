@@ -24,10 +24,17 @@ let host: Server;
 let appOrigin = '';
 let hostOrigin = '';
 
+/**
+ * While true, the app's host answers 503 for the simulation worker's script: a real way for the worker to
+ * die (its script does not load), with nothing in the app replaced.
+ */
+let workerUnavailable = false;
+
 /** A static host knowing nothing about Pollscope: files under `prefix`, 404 for anything else. */
 function staticServer(root: string, prefix: string, extra: Record<string, string> = {}): Promise<Server> {
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    if (workerUnavailable && /\/sim\.worker-[^/]*\.js$/.test(path)) return void res.writeHead(503).end();
     if (extra[path] !== undefined) {
       res.writeHead(200, { 'content-type': 'text/html' }).end(extra[path]);
       return;
@@ -171,6 +178,69 @@ test('a host page drives the embed through postMessage (ready, goto, play, pause
   await post({ type: 'pollscope:load', state: '#v1.broken' });
   await expect.poll(async () => (await messages()).some((m) => m.type === 'pollscope:error')).toBe(true);
   await expect(frame.getByTestId('notice')).toContainText('damaged or incomplete');
+});
+
+test('a load that cannot be shown answers pollscope:error, and the next good load clears every error', async ({
+  page,
+}) => {
+  const messages = await recordMessages(page);
+  const frameUrl = appOrigin + SUB + 'embed.html';
+  // The worker's script cannot load from the start: the frame's first run fails, and so does every load.
+  workerUnavailable = true;
+  try {
+    await page.goto(`${hostOrigin}/docs/embed-example.html?pollscope=${encodeURIComponent(frameUrl)}`);
+    const frame = page.frameLocator('#pollscope');
+    const errors = async () =>
+      (await messages()).filter((m) => m.type === 'pollscope:error') as unknown as { message: string }[];
+    const readies = async () => (await messages()).filter((m) => m.type === 'pollscope:ready').length;
+    const post = (m: unknown) =>
+      page.evaluate(
+        ([m, origin]) =>
+          (document.getElementById('pollscope') as HTMLIFrameElement).contentWindow!.postMessage(
+            m,
+            origin as string,
+          ),
+        [m, appOrigin] as const,
+      );
+    await expect.poll(async () => (await errors()).length).toBe(1);
+    const ok = '#[tokio::main(flavor = "current_thread")]\nasync fn main() {\n    println!("fine");\n}\n';
+    await post({ type: 'pollscope:load', source: ok });
+    await expect.poll(async () => (await errors()).length).toBe(2);
+    const crash = (await errors())[1]!.message;
+    expect(crash).toMatch(/^The simulator failed: .+ please report it with the link/);
+    expect(crash).not.toContain('[object Object]');
+    await expect(frame.getByRole('alert')).toContainText('The simulator failed');
+    expect(await readies()).toBe(0);
+    workerUnavailable = false;
+
+    // A program that does not compile: an error with the diagnostic at line:col, and no ready.
+    await post({
+      type: 'pollscope:load',
+      source: '#[tokio::main(flavor = "current_thread")]\nasync fn main() {\n    let x = ;\n}\n',
+    });
+    await expect.poll(async () => (await errors()).length).toBe(3);
+    expect((await errors())[2]!.message).toMatch(/^main\.rs:3:13: error: expected an expression/);
+    expect(await readies()).toBe(0);
+    await expect(frame.getByRole('alert')).toHaveCount(0); // the crash notice went with the new run
+    await expect(frame.locator('.banner.unsupported')).toContainText('expected an expression');
+
+    // A damaged link: refused, with a notice.
+    await post({ type: 'pollscope:load', state: '#v1.broken' });
+    await expect.poll(async () => (await errors()).length).toBe(4);
+    await expect(frame.getByTestId('notice')).toContainText('damaged or incomplete');
+
+    // The next good load: ready, and no notice, failure or error outcome is left on screen.
+    await post({ type: 'pollscope:load', source: ok });
+    await expect.poll(readies).toBe(1);
+    await expect(frame.getByTestId('notice')).toHaveCount(0);
+    await expect(frame.getByRole('alert')).toHaveCount(0);
+    await expect(frame.locator('.banner.unsupported')).toHaveCount(0);
+    await frame.getByRole('button', { name: 'Jump to end' }).click();
+    await expect(frame.getByTestId('stdout')).toHaveText('fine\n');
+    expect((await errors()).length).toBe(4);
+  } finally {
+    workerUnavailable = false;
+  }
 });
 
 test('<pollscope-view> renders the embed and speaks its events', async ({ page }) => {
