@@ -8,6 +8,7 @@ import { readFileSync, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize as normalizePath } from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { simulate } from '../../src/sim/simulate';
 import { DEFAULT_SHARE, encodeState } from '../../src/ui/share/link';
 import { shot } from './screenshot';
 
@@ -54,14 +55,51 @@ function staticServer(root: string, prefix: string, extra: Record<string, string
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
+const ELEMENT_PAGE = (script: string) => `<!doctype html><html lang="en"><head><title>Element host</title>
+${script}</head><body>
+<pollscope-view lesson="two-tasks-and-a-sleep" step="5" label="Pollscope: two tasks"></pollscope-view>
+</body></html>`;
+
+/** Rust text that HTML would love to eat: end tags, a comment, markup, entities, generics, `&&`. */
+const HOSTILE = `#[tokio::main(flavor = "current_thread")]
+async fn main() {
+    let v: Vec<u8> = vec![1, 2];
+    let notify = 3;
+    let r = &notify;
+    println!("</script> </template> <!-- x --> <img src=x onerror=\\"window.pwned=1\\"> {} {}", v.len() > 1 && true, *r);
+    println!("&amp; &lt; &notify; &times &para; a<b && c>d");
+}
+`;
+/** What the README tells authors to do with a program inside <template>: `&` → `&amp;`, `<` → `&lt;`. */
+const escapeForTemplate = (rust: string) => rust.replaceAll('&', '&amp;').replaceAll('<', '&lt;');
+
+const PROGRAM_CHILD_PAGE = (
+  script: string,
+) => `<!doctype html><html lang="en"><head><title>Program children</title>
+${script}</head><body>
+<pollscope-view id="escaped" show-code label="Escaped template"><template>
+${escapeForTemplate(HOSTILE)}</template></pollscope-view>
+<pollscope-view id="unescaped" height="80px" label="Unescaped template"><template>
+#[tokio::main(flavor = "current_thread")]
+async fn main() { let v: Vec<u8> = Vec::new(); println!("{}", v.len()); }
+</template></pollscope-view>
+<pollscope-view id="old-ok" height="80px" label="Old form"><script type="text/rust">
+#[tokio::main(flavor = "current_thread")]
+async fn main() { println!("{}", 1 < 2 && 3 > 2); }
+</script></pollscope-view>
+<pollscope-view id="old-cut" height="80px" label="Old form, cut short"><script type="text/rust">
+#[tokio::main(flavor = "current_thread")]
+async fn main() { println!("</script><b id=leaked>leaked</b>"); }
+</script></pollscope-view>
+</body></html>`;
+
 test.beforeAll(async () => {
   app = await staticServer(join(process.cwd(), 'dist'), SUB);
   appOrigin = `http://127.0.0.1:${(app.address() as AddressInfo).port}`;
+  const script = `<script type="module" src="${appOrigin}${SUB}pollscope-view.js"></script>`;
   host = await staticServer(join(process.cwd(), 'docs'), '/docs/', {
-    '/element.html': `<!doctype html><html lang="en"><head><title>Element host</title>
-<script type="module" src="${appOrigin}${SUB}pollscope-view.js"></script></head><body>
-<pollscope-view lesson="two-tasks-and-a-sleep" step="5" label="Pollscope: two tasks"></pollscope-view>
-</body></html>`,
+    '/element.html': ELEMENT_PAGE(script),
+    '/program-child.html': PROGRAM_CHILD_PAGE(script),
   });
   // localhost vs 127.0.0.1: the host page and the frame are different origins, as on a real course page.
   hostOrigin = `http://localhost:${(host.address() as AddressInfo).port}`;
@@ -267,6 +305,37 @@ test('<pollscope-view> renders the embed and speaks its events', async ({ page }
     'aria-valuenow',
     '8',
   );
+});
+
+test('<pollscope-view> carries any Rust text in a <template>; a cut-short program is said, not hidden', async ({
+  page,
+}) => {
+  const pageErrors: string[] = [];
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  await page.goto(`${hostOrigin}/program-child.html`);
+  const hint = (id: string) => page.locator(`#${id}`).getByRole('note');
+
+  // Escaped as the README says: the program arrives byte for byte, runs, and prints what the CLI prints.
+  const frame = page.frameLocator('#escaped iframe');
+  await expect(frame.getByRole('textbox', { name: 'Rust source' })).toHaveValue(HOSTILE);
+  await frame.getByRole('button', { name: 'Jump to end' }).click();
+  await expect(frame.getByTestId('stdout')).toHaveText(simulate(HOSTILE).stdout);
+  await expect(hint('escaped')).toBeHidden();
+
+  // Not escaped: `<u8>` became a tag. The page says so, in words, above the view.
+  await expect(hint('unescaped')).toBeVisible();
+  await expect(hint('unescaped')).toContainText('read as the start of an HTML tag (<u8>');
+  await expect(hint('unescaped')).toContainText('write every < as &lt; and every & as &amp;');
+
+  // The first form still works for a program without </script> ...
+  await expect(hint('old-ok')).toBeHidden();
+  // ... and one with </script> in it spills into the page: the view says the program was cut short.
+  await expect(hint('old-cut')).toBeVisible();
+  await expect(hint('old-cut')).toContainText('looks cut short');
+  await expect(hint('old-cut')).toContainText('Put the program in a <template> instead');
+
+  expect(await page.evaluate(() => (window as unknown as { pwned?: unknown }).pwned)).toBeUndefined();
+  expect(pageErrors).toEqual([]);
 });
 
 test('the embed fits a 360 px frame', async ({ page }) => {
