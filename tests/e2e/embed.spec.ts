@@ -9,6 +9,7 @@ import { createServer, type Server } from 'node:http';
 import { extname, join, normalize as normalizePath } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { simulate } from '../../src/sim/simulate';
+import { headersFor, shippedHeaders, type HeaderRule } from '../headers-file';
 import { DEFAULT_SHARE, encodeState } from '../../src/ui/share/link';
 import { shot } from './screenshot';
 
@@ -31,8 +32,17 @@ let hostOrigin = '';
  */
 let workerUnavailable = false;
 
-/** A static host knowing nothing about Pollscope: files under `prefix`, 404 for anything else. */
-function staticServer(root: string, prefix: string, extra: Record<string, string> = {}): Promise<Server> {
+/**
+ * A static host knowing nothing about Pollscope: files under `prefix`, 404 for anything else. With `rules`,
+ * it answers with the headers of that `_headers` file (as Netlify or Cloudflare Pages would, the app being
+ * at the site's root there), and nothing else; without, with the CORS header GitHub Pages sends everywhere.
+ */
+function staticServer(
+  root: string,
+  prefix: string,
+  extra: Record<string, string> = {},
+  rules: HeaderRule[] | null = null,
+): Promise<Server> {
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     if (workerUnavailable && /\/sim\.worker-[^/]*\.js$/.test(path)) return void res.writeHead(503).end();
@@ -45,11 +55,10 @@ function staticServer(root: string, prefix: string, extra: Record<string, string
     if (!file.startsWith(root)) return void res.writeHead(403).end();
     if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
     if (!existsSync(file)) return void res.writeHead(404).end();
-    // Module scripts from another origin need CORS, as GitHub Pages and most static hosts send it.
-    res.writeHead(200, {
-      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
-      'access-control-allow-origin': '*',
-    });
+    const headers: Record<string, string | string[]> = rules
+      ? Object.fromEntries(headersFor(rules, path.slice(prefix.length - 1)))
+      : { 'access-control-allow-origin': '*' }; // module scripts from another origin need CORS
+    res.writeHead(200, { ...headers, 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
     res.end(readFileSync(file));
   });
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
@@ -94,7 +103,9 @@ async fn main() { println!("</script><b id=leaked>leaked</b>"); }
 </body></html>`;
 
 test.beforeAll(async () => {
-  app = await staticServer(join(process.cwd(), 'dist'), SUB);
+  // The app's host sends the headers Pollscope ships for Netlify and Cloudflare Pages (public/_headers):
+  // the embed must still work from another origin under its frame-ancestors and CORS rules.
+  app = await staticServer(join(process.cwd(), 'dist'), SUB, {}, shippedHeaders());
   appOrigin = `http://127.0.0.1:${(app.address() as AddressInfo).port}`;
   const script = `<script type="module" src="${appOrigin}${SUB}pollscope-view.js"></script>`;
   host = await staticServer(join(process.cwd(), 'docs'), '/docs/', {
