@@ -79,9 +79,7 @@ test('base-uri, object-src and form-action are enforced', async ({ page }) => {
  * <style> element in the document. Built on a page of its own (like tests/e2e/editor.spec.ts), under the
  * pages' policy it loads without a violation; with 'unsafe-inline' taken out, Chromium blocks its styles.
  */
-test("the editor needs style-src 'unsafe-inline' for its <style> elements, and nothing else does", async ({
-  page,
-}) => {
+test("the editor's <style> elements are why style-src keeps 'unsafe-inline'", async ({ page }) => {
   test.setTimeout(240_000);
   const REPO = resolve('.');
   const outDir = mkdtempSync(join(tmpdir(), 'pollscope-csp-editor-'));
