@@ -204,10 +204,9 @@ export function startPermalinks({ embedded }: { embedded: boolean }): void {
     s.selectTask(p.selectedTask);
   });
 
-  openFragment(location.hash);
-
+  openAddress();
   window.addEventListener('hashchange', () => {
-    if (location.hash !== written) openFragment(location.hash);
+    if (location.hash !== written) openAddress();
   });
 
   if (!embedded) {
@@ -216,13 +215,22 @@ export function startPermalinks({ embedded }: { embedded: boolean }): void {
   }
 }
 
-/** The last fragment this page wrote itself. */
+/** The fragment the address had when this page last opened it or wrote it itself. */
 let written = '';
+
+/** Opens the address's fragment, as the page's own from now on. */
+function openAddress(): void {
+  written = location.hash;
+  openFragment(location.hash);
+}
 
 function startAddressSync(): void {
   let timer: ReturnType<typeof setTimeout> | null = null;
   const write = () => {
     timer = null;
+    // An address this page did not write (a link opened in this page whose hashchange event has not been
+    // dispatched yet: on a busy machine a due write can run first) is opened, never overwritten.
+    if (location.hash !== written) return openAddress();
     if (pending) return schedule();
     const f = currentFragment();
     if (f === null || f === location.hash) return;
