@@ -2,11 +2,10 @@
  * `std::task::Context` and `Waker` as values a user's `impl Future` sees: `cx.waker()`, `.clone()`,
  * `.wake()`, `.wake_by_ref()`, `.will_wake(..)`.
  */
-import type { PollCx } from '../future';
 import { RObject, deref, UNIT } from '../values';
-import { Waker } from '../waker';
 import { defineMethods } from './registry';
 import type { World } from '../world';
+import { Waker, type PollCx } from '../task';
 
 export class RContext extends RObject {
   constructor(readonly cx: PollCx) {

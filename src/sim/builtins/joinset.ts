@@ -3,15 +3,16 @@
  * *finished* (their completion wakes the set, which queues them FIFO). Dropping the set aborts every task
  * in it — unlike a bare JoinHandle, which detaches.
  */
-import { PENDING, SimFuture, type PollCx, type PollOutcome } from '../future';
-import { abortTask, type Task } from '../task';
+import { SimFuture } from '../future';
+import { abortTask, type Task, Waker, type PollCx } from '../task';
 import { NONE, RObject, UNIT, deref, some, type Value } from '../values';
-import { Waker, WakerSlot } from '../waker';
+import { WakerSlot } from '../waker';
 import type { WakeOp } from '../task';
 import type { World } from '../world';
 import { intoFuture } from '../interp/into-future';
 import { JoinHandle } from './task';
 import { defineFn, defineMethods, type CallCtx } from './registry';
+import { PENDING, type PollOutcome } from '../poll';
 
 class Entry {
   constructor(

@@ -8,7 +8,7 @@
  * short write also clears it (`PollEvented::poll_read`/`poll_write` on unix: the buffer is drained/full).
  */
 import { utf8Decode } from '../../base';
-import { PENDING, SimFuture, type PollCx, type PollOutcome } from '../future';
+import { SimFuture } from '../future';
 import {
   directionMask,
   newWaiter,
@@ -26,6 +26,8 @@ import { pollProceed, restoreBudget } from './coop';
 import { str } from './core';
 import { customError, kindError, osError, simpleError } from './io-error';
 import { defineFn, defineMethods, type CallCtx } from './registry';
+import { PENDING, type PollOutcome } from '../poll';
+import type { PollCx } from '../task';
 
 // ------------------------------------------------------------------------------------------ addresses
 

@@ -6,14 +6,11 @@
  */
 import type { Expr, Type } from '../../lang/ast';
 import type { Span } from '../../lang/diagnostics';
-import type { BlockRequest } from '../machine';
-import type { PENDING } from '../future';
 import type { Place, Value } from '../values';
 import type { World } from '../world';
 import type { Interp } from '../interp/interpreter';
+import type { Gen } from '../poll';
 
-export type Yield = typeof PENDING | BlockRequest;
-export type Gen<T> = Generator<Yield, T, undefined>;
 export type NativeResult = Value | Gen<Value>;
 
 export interface CallCtx {

@@ -13,8 +13,9 @@ import { MultiThreadScheduler } from '../mt/scheduler';
 import { Task } from '../task';
 import { NONE, RDuration, RObject, UNIT, deref, errVal, okVal, some, type Value } from '../values';
 import { JoinHandle } from './task';
-import { defineFn, defineMethods, type CallCtx, type Gen } from './registry';
+import { defineFn, defineMethods, type CallCtx } from './registry';
 import { ErrorValue } from './sync/common';
+import type { Gen } from '../poll';
 
 export class StdJoinHandle extends RObject {
   constructor(

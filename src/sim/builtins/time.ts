@@ -4,7 +4,7 @@
  * poll; every poll spends coop budget; dropping it removes the timer.
  */
 import { formatNanos } from '../../base';
-import { BLOCKED, PENDING, SimFuture, pollChild, type PollCx, type PollOutcome } from '../future';
+import { SimFuture, pollChild } from '../future';
 import { TimerEntry } from '../time-driver';
 import { RDuration, RInstant, RObject, UNIT, deref, errVal, okVal, type Value } from '../values';
 import type { SelfFormatting } from '../format';
@@ -12,6 +12,8 @@ import type { World } from '../world';
 import { intoFuture } from '../interp/into-future';
 import { pollProceed, restoreBudget } from './coop';
 import { defineFn, defineMethods, type CallCtx } from './registry';
+import { BLOCKED, PENDING, type PollOutcome } from '../poll';
+import type { PollCx } from '../task';
 
 export class SleepFuture extends SimFuture {
   readonly entry: TimerEntry;

@@ -11,12 +11,14 @@
  * `MaybeDone` and not polled again.
  */
 import type { Expr } from '../../lang/ast';
-import { BLOCKED, PENDING, SimFuture, pollChild, type PollCx, type PollOutcome } from '../future';
+import { SimFuture, pollChild } from '../future';
 import type { World } from '../world';
 import { REnum, RTuple, UNIT, deref, type Value } from '../values';
 import type { Interp } from './interpreter';
 import { matches } from './patterns';
 import { budgetExhausted } from '../builtins/coop';
+import { BLOCKED, PENDING, type PollOutcome } from '../poll';
+import type { PollCx } from '../task';
 
 export class SelectFuture extends SimFuture {
   private readonly disabled: boolean[];

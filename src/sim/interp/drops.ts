@@ -7,7 +7,7 @@ import { RRef, REnum, RObject, RStruct, RTuple, RVec, type Value } from '../valu
 import { SimFuture } from '../future';
 import { RClosure } from './callables';
 import type { Interp } from './interpreter';
-import type { Gen } from '../builtins/registry';
+import type { Gen } from '../poll';
 
 /** Runtime objects with side effects on drop implement this. */
 export interface Droppable {

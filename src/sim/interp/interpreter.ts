@@ -24,12 +24,11 @@ import type {
 import type { ResolvedProgram } from '../../lang/resolve';
 import { LineIndex, type Span } from '../../lang/diagnostics';
 import { assert, utf8Decode, utf8Encode } from '../../base';
-import { PENDING, BLOCKED, pollChild, type PollCx, type SimFuture } from '../future';
+import { pollChild, type SimFuture } from '../future';
 import { STEP_COST_NS, PRINT_COST_NS } from '../costs';
 import type { BlockRequest } from '../machine';
 import { LimitError } from '../machine';
-import { wakeTask, type Task } from '../task';
-import { Waker } from '../waker';
+import { wakeTask, type Task, Waker, type PollCx } from '../task';
 import type { Interpreter, World } from '../world';
 import {
   F64,
@@ -53,20 +52,15 @@ import { formatValue } from '../format';
 import { ArrayPlace, Frame, SlotPlace } from './frame';
 import { arith, cast, compare, equals, truthy } from './ops';
 import { bind, matches } from './patterns';
-import { BreakSignal, ContinueSignal, ReturnSignal, RustPanic, UnsupportedError } from './signals';
-import {
-  builtinConsts,
-  builtinFns,
-  findMethod,
-  type CallCtx,
-  type Gen,
-  type NativeResult,
-} from '../builtins/registry';
+import { BreakSignal, ContinueSignal, ReturnSignal } from './signals';
+import { builtinConsts, builtinFns, findMethod, type CallCtx, type NativeResult } from '../builtins/registry';
 import { AsyncFnFuture, intoFuture } from './async-future';
 import { RBuiltinFnValue, RClosure, RFnItem, RStructCtor, RVariantCtor } from './callables';
 import { SelectFuture, JoinAllFuture } from './combinators';
 import { dropValue } from './drops';
 import { iterate } from './iterate';
+import { PENDING, BLOCKED, type Gen } from '../poll';
+import { RustPanic, UnsupportedError } from '../panic';
 
 function isGen(x: unknown): x is Gen<Value> {
   return (
@@ -1541,7 +1535,7 @@ function derefOnce(v: Value): Value {
 }
 
 /** `Clone::clone` for the values `vec![x; n]` copies. */
-export function cloneValue(interp: Interp, v: Value): Value {
+export function cloneValue(interp: Interpreter, v: Value): Value {
   const x = v;
   if (typeof x !== 'object' || x.isCopy()) return x;
   if (x instanceof RString) return new RString(x.s);

@@ -3,12 +3,13 @@
  * not consumed), and user structs with `impl Future` (their `poll` runs as interpreted code).
  */
 import type { Span } from '../../lang/diagnostics';
-import { BLOCKED, PENDING, SimFuture, type PollCx, type PollOutcome } from '../future';
+import { SimFuture } from '../future';
 import { REnum, RRef, RStruct, deref, type Value } from '../values';
 import type { World } from '../world';
-import type { Gen } from '../builtins/registry';
 import type { Interp } from './interpreter';
 import { RContext } from '../builtins/context';
+import { BLOCKED, PENDING, type PollOutcome, type Gen } from '../poll';
+import type { PollCx } from '../task';
 
 /** Values that are futures by `IntoFuture` (a oneshot Receiver): registered by their builtins module. */
 const converters: ((world: World, v: Value, borrowed: boolean, site: number) => SimFuture | null)[] = [];

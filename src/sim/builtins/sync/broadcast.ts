@@ -4,15 +4,17 @@
  * oldest value still held. `send` fails only when there are no receivers, and returns how many there are.
  * Waiting receivers are woken FIFO. latest makes `recv` spend coop budget (#6870).
  */
-import { PENDING, SimFuture, type PollCx, type PollOutcome } from '../../future';
+import { SimFuture } from '../../future';
 import { RObject, RTuple, deref, errVal, okVal, type Value } from '../../values';
 import { cloneValue } from '../../interp/interpreter';
 import { shortDebug } from '../../interp/async-future';
-import type { Waker } from '../../waker';
 import type { World } from '../../world';
 import { pollProceed, restoreBudget } from '../coop';
 import { defineFn, defineMethods, type CallCtx } from '../registry';
-import { ErrorValue, wakeBatch } from './common';
+import { ErrorValue } from './common';
+import { PENDING, type PollOutcome } from '../../poll';
+import type { Waker, PollCx } from '../../task';
+import { wakeBatch } from '../../waker';
 
 class BroadcastShared {
   /** Values by position; only the last `capacity` are retained. */

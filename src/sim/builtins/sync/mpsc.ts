@@ -6,7 +6,7 @@
  * the last Sender is dropped (the receiver then drains and sees `None`) or when the Receiver is dropped or
  * closed (pending and future sends fail with `SendError`). `recv` spends coop budget.
  */
-import { PENDING, SimFuture, type PollCx, type PollOutcome } from '../../future';
+import { SimFuture } from '../../future';
 import { NONE, RObject, RTuple, UNIT, deref, errVal, okVal, some, type Value } from '../../values';
 import { WakerSlot } from '../../waker';
 import type { World } from '../../world';
@@ -15,9 +15,11 @@ import { dropValue } from '../../interp/drops';
 import { shortDebug } from '../../interp/async-future';
 import { WaitQueue } from '../../machine';
 import { pollProceed, restoreBudget } from '../coop';
-import { defineFn, defineMethods, type CallCtx, type Gen } from '../registry';
+import { defineFn, defineMethods, type CallCtx } from '../registry';
 import { AcquireFuture, BatchSemaphore } from './semaphore';
 import { ErrorValue } from './common';
+import { PENDING, type PollOutcome, type Gen } from '../../poll';
+import type { PollCx } from '../../task';
 
 export class Chan {
   readonly queue: Value[] = [];

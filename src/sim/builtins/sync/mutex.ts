@@ -8,9 +8,10 @@ import type { World } from '../../world';
 import { WaitQueue } from '../../machine';
 import { dropValue } from '../../interp/drops';
 import type { Interp } from '../../interp/interpreter';
-import { defineFn, defineMethods, type CallCtx, type Gen } from '../registry';
+import { defineFn, defineMethods, type CallCtx } from '../registry';
 import { AcquireFuture, BatchSemaphore } from './semaphore';
 import { ErrorValue } from './common';
+import type { Gen } from '../../poll';
 
 export class RTokioMutex extends RObject {
   readonly sem: BatchSemaphore;

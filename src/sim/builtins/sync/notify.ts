@@ -4,12 +4,13 @@
  * nothing; a `Notified` created before the call still completes. A `Notified` dropped after receiving a
  * `notify_one` passes the notification on. Notify spends no coop budget.
  */
-import { PENDING, SimFuture, type PollCx, type PollOutcome } from '../../future';
+import { SimFuture } from '../../future';
 import { RObject, UNIT, deref, type Value } from '../../values';
-import type { Waker } from '../../waker';
 import type { World } from '../../world';
 import { defineFn, defineMethods, type CallCtx } from '../registry';
-import { wakeBatch } from './common';
+import { PENDING, type PollOutcome } from '../../poll';
+import type { Waker, PollCx } from '../../task';
+import { wakeBatch } from '../../waker';
 
 class NotifyWaiter {
   waker: Waker | null = null;

@@ -6,13 +6,15 @@
  * release serves the oldest waiter first and stops at the first one it cannot satisfy, so a small request
  * can never overtake a large queued one. Permits return to the counter only when nobody waits.
  */
-import { PENDING, SimFuture, type PollCx, type PollOutcome } from '../../future';
+import { SimFuture } from '../../future';
 import { RObject, UNIT, deref, errVal, okVal, type Value } from '../../values';
-import type { Waker } from '../../waker';
 import type { World } from '../../world';
 import { pollProceed, restoreBudget } from '../coop';
 import { defineFn, defineMethods, type CallCtx } from '../registry';
-import { ErrorValue, wakeBatch } from './common';
+import { ErrorValue } from './common';
+import { PENDING, type PollOutcome } from '../../poll';
+import type { Waker, PollCx } from '../../task';
+import { wakeBatch } from '../../waker';
 
 export class SemWaiter {
   assigned = 0;
