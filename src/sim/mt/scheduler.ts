@@ -15,9 +15,9 @@ import type { Task, Scheduler } from '../task';
 import type { World } from '../world';
 import { Core, pushBackOrOverflow } from './core';
 import { Idle } from './idle';
-import { WorkerThread } from './worker-thread';
+import { WorkerThread, type WorkerShared } from './worker-thread';
 
-export class MultiThreadScheduler implements Scheduler {
+export class MultiThreadScheduler implements Scheduler, WorkerShared {
   readonly flavor = 'multi_thread' as const;
   readonly cores: Core[] = [];
   readonly inject = new Deque<Task>();
