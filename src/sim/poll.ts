@@ -17,3 +17,5 @@ export type PollOutcome = Value | typeof PENDING | typeof BLOCKED;
 
 export type Yield = typeof PENDING | BlockRequest;
 export type Gen<T> = Generator<Yield, T, undefined>;
+/** What a builtin or a call returns: a value, or a generator when it may suspend. */
+export type NativeResult = Value | Gen<Value>;

@@ -2,22 +2,11 @@
  * `std::task::Context` and `Waker` as values a user's `impl Future` sees: `cx.waker()`, `.clone()`,
  * `.wake()`, `.wake_by_ref()`, `.will_wake(..)`.
  */
-import { RObject, deref, UNIT } from '../values';
-import { defineMethods } from './registry';
+import { RContext } from '../interp/into-future';
+import { defineMethods } from '../interp/registry';
+import { Waker } from '../task';
+import { deref, UNIT } from '../values';
 import type { World } from '../world';
-import { Waker, type PollCx } from '../task';
-
-export class RContext extends RObject {
-  constructor(readonly cx: PollCx) {
-    super();
-  }
-  typeName(): string {
-    return 'Context';
-  }
-  fmtDebug(): string {
-    return `Context { waker: Waker { task: ${this.cx.task.id} } }`;
-  }
-}
 
 defineMethods(RContext, {
   waker: (_ctx, self) => (self as RContext).cx.waker,

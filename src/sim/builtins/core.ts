@@ -29,7 +29,7 @@ import {
   type Value,
 } from '../values';
 import { display, debug } from '../format';
-import { cloneValue } from '../interp/interpreter';
+import { cloneValue } from '../interp/clone';
 import { ArrayPlace } from '../interp/frame';
 import { RIter, vecRefs } from '../interp/iterate';
 import { compare, equals } from '../interp/ops';
@@ -42,8 +42,8 @@ import {
   withPrefixes,
   type CallCtx,
   type MethodImpl,
-  type NativeResult,
-} from './registry';
+} from '../interp/registry';
+import type { NativeResult } from '../poll';
 
 const pure = true;
 

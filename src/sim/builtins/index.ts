@@ -18,7 +18,7 @@ import './sync/watch';
 import './sync/broadcast';
 import './io-error';
 import './net';
-import { BLOCKING_METHODS, builtinAliases, builtinConsts, builtinFns } from './registry';
+import { BLOCKING_METHODS, builtinAliases, builtinConsts, builtinFns } from '../interp/registry';
 
 export const BUILTIN_ORACLE: BuiltinOracle = {
   resolve(path) {

@@ -7,7 +7,7 @@
 import type { SelfFormatting } from '../format';
 import { ERRNO, type Errno } from '../net/network';
 import { NONE, REnum, RObject, RString, deref, errVal, some } from '../values';
-import { defineConst, defineFn, defineMethods } from './registry';
+import { defineConst, defineFn, defineMethods } from '../interp/registry';
 
 /** `ErrorKind::as_str` (what `{}` of a kind, and of a bare-kind error, prints). */
 const KIND_WORDS: Record<string, string> = {

@@ -11,7 +11,7 @@ import type { WakeOp } from '../task';
 import type { World } from '../world';
 import { intoFuture } from '../interp/into-future';
 import { JoinHandle } from './task';
-import { defineFn, defineMethods, type CallCtx } from './registry';
+import { defineFn, defineMethods, type CallCtx } from '../interp/registry';
 import { PENDING, type PollOutcome } from '../poll';
 
 class Entry {

@@ -22,10 +22,10 @@ import type { SelfFormatting } from '../format';
 import type { Place, REnum } from '../values';
 import { RObject, RRef, RString, RTuple, RVec, UNIT, deref, okVal, type Value } from '../values';
 import type { World } from '../world';
-import { pollProceed, restoreBudget } from './coop';
+import { pollProceed, restoreBudget } from '../coop';
 import { str } from './core';
 import { customError, kindError, osError, simpleError } from './io-error';
-import { defineFn, defineMethods, type CallCtx } from './registry';
+import { defineFn, defineMethods, type CallCtx } from '../interp/registry';
 import { PENDING, type PollOutcome } from '../poll';
 import type { PollCx } from '../task';
 

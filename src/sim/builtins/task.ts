@@ -7,9 +7,9 @@ import { abortTask, JoinError, type Task, type PollCx } from '../task';
 import { NONE, UNIT, deref, errVal, okVal, some, type Value } from '../values';
 import type { World } from '../world';
 import { intoFuture } from '../interp/into-future';
-import type { Interp } from '../interp/interpreter';
-import { pollProceed, restoreBudget } from './coop';
-import { defineFn, defineMethods } from './registry';
+import type { InterpCore } from '../interp/core';
+import { pollProceed, restoreBudget } from '../coop';
+import { defineFn, defineMethods } from '../interp/registry';
 import { PENDING, type PollOutcome } from '../poll';
 
 /** `JoinHandle<T>`: awaiting it reads the task's output; dropping it detaches the task. */
@@ -133,7 +133,7 @@ defineMethods(JoinError, {
   },
 });
 
-export function spawnedTaskOf(interp: Interp, v: Value): Task | null {
+export function spawnedTaskOf(interp: InterpCore, v: Value): Task | null {
   void interp;
   const x = deref(v);
   return x instanceof JoinHandle ? x.task : null;

@@ -13,7 +13,7 @@ import { MultiThreadScheduler } from '../mt/scheduler';
 import { Task } from '../task';
 import { NONE, RDuration, RObject, UNIT, deref, errVal, okVal, some, type Value } from '../values';
 import { JoinHandle } from './task';
-import { defineFn, defineMethods, type CallCtx } from './registry';
+import { defineFn, defineMethods, type CallCtx } from '../interp/registry';
 import { ErrorValue } from './sync/common';
 import type { Gen } from '../poll';
 

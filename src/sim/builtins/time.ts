@@ -10,8 +10,8 @@ import { RDuration, RInstant, RObject, UNIT, deref, errVal, okVal, type Value } 
 import type { SelfFormatting } from '../format';
 import type { World } from '../world';
 import { intoFuture } from '../interp/into-future';
-import { pollProceed, restoreBudget } from './coop';
-import { defineFn, defineMethods, type CallCtx } from './registry';
+import { pollProceed, restoreBudget } from '../coop';
+import { defineFn, defineMethods, type CallCtx } from '../interp/registry';
 import { BLOCKED, PENDING, type PollOutcome } from '../poll';
 import type { PollCx } from '../task';
 

@@ -25,7 +25,7 @@ import {
   type Value,
 } from '../values';
 import type { Frame } from './frame';
-import type { Interp } from './interpreter';
+import type { InterpCore } from './core';
 import { ReturnSignal } from './signals';
 import { debug } from '../format';
 import { encodeLocals, type LocalField } from '../../trace/locals';
@@ -41,7 +41,7 @@ export class AsyncFnFuture extends SimFuture {
 
   constructor(
     world: World,
-    private readonly interp: Interp,
+    private readonly interp: InterpCore,
     name: string,
     readonly body: Block,
     readonly frame: Frame,
@@ -239,6 +239,3 @@ export function shortDebug(v: Value): string {
   }
   return s.length > 40 ? s.slice(0, 37) + '...' : s;
 }
-
-/** `IntoFuture`: what `.await`, `select!` and `join!` accept. */
-export { intoFuture } from './into-future';

@@ -6,11 +6,11 @@
  */
 import { SimFuture } from '../../future';
 import { RObject, RTuple, deref, errVal, okVal, type Value } from '../../values';
-import { cloneValue } from '../../interp/interpreter';
+import { cloneValue } from '../../interp/clone';
 import { shortDebug } from '../../interp/async-future';
 import type { World } from '../../world';
-import { pollProceed, restoreBudget } from '../coop';
-import { defineFn, defineMethods, type CallCtx } from '../registry';
+import { pollProceed, restoreBudget } from '../../coop';
+import { defineFn, defineMethods, type CallCtx } from '../../interp/registry';
 import { ErrorValue } from './common';
 import { PENDING, type PollOutcome } from '../../poll';
 import type { Waker, PollCx } from '../../task';

@@ -10,12 +10,12 @@ import { SimFuture } from '../../future';
 import { NONE, RObject, RTuple, UNIT, deref, errVal, okVal, some, type Value } from '../../values';
 import { WakerSlot } from '../../waker';
 import type { World } from '../../world';
-import type { Interp } from '../../interp/interpreter';
+import type { InterpCore } from '../../interp/core';
 import { dropValue } from '../../interp/drops';
 import { shortDebug } from '../../interp/async-future';
 import { WaitQueue } from '../../machine';
-import { pollProceed, restoreBudget } from '../coop';
-import { defineFn, defineMethods, type CallCtx } from '../registry';
+import { pollProceed, restoreBudget } from '../../coop';
+import { defineFn, defineMethods, type CallCtx } from '../../interp/registry';
 import { AcquireFuture, BatchSemaphore } from './semaphore';
 import { ErrorValue } from './common';
 import { PENDING, type PollOutcome, type Gen } from '../../poll';
@@ -88,7 +88,7 @@ export class Chan {
     return this.queue.length === 0 && (this.txClosed || this.rxClosed);
   }
 
-  closeRx(interp: Interp): void {
+  closeRx(interp: InterpCore): void {
     if (this.rxClosed) return;
     this.rxClosed = true;
     this.sem?.close();
@@ -139,7 +139,7 @@ export class RReceiver extends RObject {
   fmtDebug(): string {
     return `${this.typeName()} { chan: Rx { .. } }`;
   }
-  dropValue(interp: Interp): void {
+  dropValue(interp: InterpCore): void {
     if (this.dropped) return;
     this.dropped = true;
     const c = this.chan;

@@ -7,8 +7,8 @@ import { debug, display } from '../../format';
 import type { World } from '../../world';
 import { WaitQueue } from '../../machine';
 import { dropValue } from '../../interp/drops';
-import type { Interp } from '../../interp/interpreter';
-import { defineFn, defineMethods, type CallCtx } from '../registry';
+import type { InterpCore } from '../../interp/core';
+import { defineFn, defineMethods, type CallCtx } from '../../interp/registry';
 import { AcquireFuture, BatchSemaphore } from './semaphore';
 import { ErrorValue } from './common';
 import type { Gen } from '../../poll';
@@ -38,7 +38,7 @@ export class RTokioMutex extends RObject {
       ? `Mutex { data: ${debug(this.value, false)} }`
       : 'Mutex { data: <locked> }';
   }
-  dropValue(interp: Interp): void {
+  dropValue(interp: InterpCore): void {
     dropValue(interp, this.value);
   }
   cellPlace(): Place {
@@ -127,7 +127,7 @@ export class RStdMutex extends RObject {
       ? `Mutex { data: ${debug(this.value, false)}, poisoned: false, .. }`
       : 'Mutex { data: <locked>, poisoned: false, .. }';
   }
-  dropValue(interp: Interp): void {
+  dropValue(interp: InterpCore): void {
     dropValue(interp, this.value);
   }
   cellPlace(): Place {

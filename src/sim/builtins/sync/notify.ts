@@ -7,7 +7,7 @@
 import { SimFuture } from '../../future';
 import { RObject, UNIT, deref, type Value } from '../../values';
 import type { World } from '../../world';
-import { defineFn, defineMethods, type CallCtx } from '../registry';
+import { defineFn, defineMethods, type CallCtx } from '../../interp/registry';
 import { PENDING, type PollOutcome } from '../../poll';
 import type { Waker, PollCx } from '../../task';
 import { wakeBatch } from '../../waker';

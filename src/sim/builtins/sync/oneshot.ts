@@ -7,12 +7,12 @@ import { SimFuture } from '../../future';
 import { RObject, RTuple, UNIT, deref, errVal, okVal, type Value } from '../../values';
 import { WakerSlot } from '../../waker';
 import type { World } from '../../world';
-import type { Interp } from '../../interp/interpreter';
+import type { InterpCore } from '../../interp/core';
 import { dropValue } from '../../interp/drops';
 import { shortDebug } from '../../interp/async-future';
 import { WaitQueue } from '../../machine';
-import { pollProceed, restoreBudget } from '../coop';
-import { defineFn, defineMethods, type CallCtx } from '../registry';
+import { pollProceed, restoreBudget } from '../../coop';
+import { defineFn, defineMethods, type CallCtx } from '../../interp/registry';
 import { ErrorValue } from './common';
 import { registerIntoFuture } from '../../interp/into-future';
 import { PENDING, type PollOutcome, type Gen } from '../../poll';
@@ -72,7 +72,7 @@ export class OneshotReceiver extends RObject {
   fmtDebug(): string {
     return 'Receiver { inner: Some(Inner { .. }) }';
   }
-  dropValue(interp: Interp): void {
+  dropValue(interp: InterpCore): void {
     if (this.dropped) return;
     this.dropped = true;
     const c = this.ch;

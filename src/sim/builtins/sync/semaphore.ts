@@ -9,8 +9,8 @@
 import { SimFuture } from '../../future';
 import { RObject, UNIT, deref, errVal, okVal, type Value } from '../../values';
 import type { World } from '../../world';
-import { pollProceed, restoreBudget } from '../coop';
-import { defineFn, defineMethods, type CallCtx } from '../registry';
+import { pollProceed, restoreBudget } from '../../coop';
+import { defineFn, defineMethods, type CallCtx } from '../../interp/registry';
 import { ErrorValue } from './common';
 import { PENDING, type PollOutcome } from '../../poll';
 import type { Waker, PollCx } from '../../task';

@@ -8,13 +8,11 @@ import type { Expr, Type } from '../../lang/ast';
 import type { Span } from '../../lang/diagnostics';
 import type { Place, Value } from '../values';
 import type { World } from '../world';
-import type { Interp } from '../interp/interpreter';
-import type { Gen } from '../poll';
-
-export type NativeResult = Value | Gen<Value>;
+import type { InterpCore } from './core';
+import type { NativeResult } from '../poll';
 
 export interface CallCtx {
-  readonly interp: Interp;
+  readonly interp: InterpCore;
   readonly world: World;
   readonly span: Span;
   /** Turbofish / explicit generic arguments (`channel::<u32>`), rarely needed. */

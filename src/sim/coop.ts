@@ -5,8 +5,8 @@
  * arranges a wake: 1.24 calls `wake_by_ref` (the task is re-queued at once), latest defers the waker until
  * the next driver turn (#7185).
  */
-import type { World } from '../world';
-import type { PollCx } from '../task';
+import type { World } from './world';
+import type { PollCx } from './task';
 
 /** `coop::poll_proceed`: true to go ahead (one unit spent), false if the budget is exhausted. */
 export function pollProceed(world: World, cx: PollCx, resource: number): boolean {
