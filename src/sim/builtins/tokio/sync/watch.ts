@@ -5,18 +5,18 @@
  * 1.24 has one internal Notify; latest has 8 and each `changed()` picks one at random (#5464), and makes
  * `changed()` spend coop budget (#6846).
  */
-import { SimFuture, pollChild } from '../../future';
-import { RObject, RTuple, UNIT, deref, errVal, okVal, type Place, type Value } from '../../values';
-import { debug, display } from '../../format';
-import { shortDebug } from '../../interp/async-future';
-import { dropValue } from '../../interp/drops';
-import type { World } from '../../world';
-import { pollProceed, restoreBudget } from '../../coop';
-import { defineFn, defineMethods, type CallCtx } from '../../interp/registry';
-import { ErrorValue } from './common';
+import { SimFuture, pollChild } from '../../../future';
+import { RObject, RTuple, UNIT, deref, errVal, okVal, type Place, type Value } from '../../../values';
+import { debug, display } from '../../../format';
+import { shortDebug } from '../../../interp/async-future';
+import { dropValue } from '../../../interp/drops';
+import type { World } from '../../../world';
+import { pollProceed, restoreBudget } from '../../../coop';
+import { defineFn, defineMethods, type CallCtx } from '../../../interp/registry';
+import { ErrorValue } from './error';
 import { NotifiedFuture, RNotify } from './notify';
-import { PENDING, type PollOutcome, type Gen } from '../../poll';
-import type { PollCx } from '../../task';
+import { PENDING, type PollOutcome, type Gen } from '../../../poll';
+import type { PollCx } from '../../../task';
 
 class WatchShared {
   version = 0;

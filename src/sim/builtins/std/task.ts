@@ -2,11 +2,11 @@
  * `std::task::Context` and `Waker` as values a user's `impl Future` sees: `cx.waker()`, `.clone()`,
  * `.wake()`, `.wake_by_ref()`, `.will_wake(..)`.
  */
-import { RContext } from '../interp/into-future';
-import { defineMethods } from '../interp/registry';
-import { Waker } from '../task';
-import { deref, UNIT } from '../values';
-import type { World } from '../world';
+import { RContext } from '../../interp/into-future';
+import { defineMethods } from '../../interp/registry';
+import { Waker } from '../../task';
+import { deref, UNIT } from '../../values';
+import type { World } from '../../world';
 
 defineMethods(RContext, {
   waker: (_ctx, self) => (self as RContext).cx.waker,

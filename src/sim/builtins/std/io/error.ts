@@ -4,10 +4,10 @@
  * `const_error!` shows its message (Debug `Error { kind: .., message: .. }`), an `io::Error::new` shows its
  * payload (Debug `Custom { kind: .., error: .. }`), a bare kind shows the kind's words (Debug `Kind(..)`).
  */
-import type { SelfFormatting } from '../format';
-import { ERRNO, type Errno } from '../net/network';
-import { NONE, REnum, RObject, RString, deref, errVal, some } from '../values';
-import { defineConst, defineFn, defineMethods } from '../interp/registry';
+import type { SelfFormatting } from '../../../format';
+import { ERRNO, type Errno } from '../../../net/network';
+import { NONE, REnum, RObject, RString, deref, errVal, some } from '../../../values';
+import { defineConst, defineFn, defineMethods } from '../../../interp/registry';
 
 /** `ErrorKind::as_str` (what `{}` of a kind, and of a bare-kind error, prints). */
 const KIND_WORDS: Record<string, string> = {

@@ -4,13 +4,13 @@
  * nothing; a `Notified` created before the call still completes. A `Notified` dropped after receiving a
  * `notify_one` passes the notification on. Notify spends no coop budget.
  */
-import { SimFuture } from '../../future';
-import { RObject, UNIT, deref, type Value } from '../../values';
-import type { World } from '../../world';
-import { defineFn, defineMethods, type CallCtx } from '../../interp/registry';
-import { PENDING, type PollOutcome } from '../../poll';
-import type { Waker, PollCx } from '../../task';
-import { wakeBatch } from '../../waker';
+import { SimFuture } from '../../../future';
+import { RObject, UNIT, deref, type Value } from '../../../values';
+import type { World } from '../../../world';
+import { defineFn, defineMethods, type CallCtx } from '../../../interp/registry';
+import { PENDING, type PollOutcome } from '../../../poll';
+import type { Waker, PollCx } from '../../../task';
+import { wakeBatch } from '../../../waker';
 
 class NotifyWaiter {
   waker: Waker | null = null;

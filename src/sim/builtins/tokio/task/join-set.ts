@@ -3,16 +3,16 @@
  * *finished* (their completion wakes the set, which queues them FIFO). Dropping the set aborts every task
  * in it — unlike a bare JoinHandle, which detaches.
  */
-import { SimFuture } from '../future';
-import { abortTask, type Task, Waker, type PollCx } from '../task';
-import { NONE, RObject, UNIT, deref, some, type Value } from '../values';
-import { WakerSlot } from '../waker';
-import type { WakeOp } from '../task';
-import type { World } from '../world';
-import { intoFuture } from '../interp/into-future';
-import { JoinHandle } from './task';
-import { defineFn, defineMethods, type CallCtx } from '../interp/registry';
-import { PENDING, type PollOutcome } from '../poll';
+import { SimFuture } from '../../../future';
+import { abortTask, type Task, Waker, type PollCx } from '../../../task';
+import { NONE, RObject, UNIT, deref, some, type Value } from '../../../values';
+import { WakerSlot } from '../../../waker';
+import type { WakeOp } from '../../../task';
+import type { World } from '../../../world';
+import { intoFuture } from '../../../interp/into-future';
+import { JoinHandle } from './spawn';
+import { defineFn, defineMethods, type CallCtx } from '../../../interp/registry';
+import { PENDING, type PollOutcome } from '../../../poll';
 
 class Entry {
   constructor(

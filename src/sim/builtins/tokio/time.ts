@@ -3,17 +3,17 @@
  * (spec §7). A `Sleep` computes its deadline when created and registers in the timer wheel on its first
  * poll; every poll spends coop budget; dropping it removes the timer.
  */
-import { formatNanos } from '../../base';
-import { SimFuture, pollChild } from '../future';
-import { TimerEntry } from '../time-driver';
-import { RDuration, RInstant, RObject, UNIT, deref, errVal, okVal, type Value } from '../values';
-import type { SelfFormatting } from '../format';
-import type { World } from '../world';
-import { intoFuture } from '../interp/into-future';
-import { pollProceed, restoreBudget } from '../coop';
-import { defineFn, defineMethods, type CallCtx } from '../interp/registry';
-import { BLOCKED, PENDING, type PollOutcome } from '../poll';
-import type { PollCx } from '../task';
+import { formatNanos } from '../../../base';
+import { SimFuture, pollChild } from '../../future';
+import { TimerEntry } from '../../time-driver';
+import { RDuration, RInstant, RObject, UNIT, deref, errVal, okVal, type Value } from '../../values';
+import type { SelfFormatting } from '../../format';
+import type { World } from '../../world';
+import { intoFuture } from '../../interp/into-future';
+import { pollProceed, restoreBudget } from '../../coop';
+import { defineFn, defineMethods, type CallCtx } from '../../interp/registry';
+import { BLOCKED, PENDING, type PollOutcome } from '../../poll';
+import type { PollCx } from '../../task';
 
 export class SleepFuture extends SimFuture {
   readonly entry: TimerEntry;

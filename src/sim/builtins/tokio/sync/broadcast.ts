@@ -4,17 +4,17 @@
  * oldest value still held. `send` fails only when there are no receivers, and returns how many there are.
  * Waiting receivers are woken FIFO. latest makes `recv` spend coop budget (#6870).
  */
-import { SimFuture } from '../../future';
-import { RObject, RTuple, deref, errVal, okVal, type Value } from '../../values';
-import { cloneValue } from '../../interp/clone';
-import { shortDebug } from '../../interp/async-future';
-import type { World } from '../../world';
-import { pollProceed, restoreBudget } from '../../coop';
-import { defineFn, defineMethods, type CallCtx } from '../../interp/registry';
-import { ErrorValue } from './common';
-import { PENDING, type PollOutcome } from '../../poll';
-import type { Waker, PollCx } from '../../task';
-import { wakeBatch } from '../../waker';
+import { SimFuture } from '../../../future';
+import { RObject, RTuple, deref, errVal, okVal, type Value } from '../../../values';
+import { cloneValue } from '../../../interp/clone';
+import { shortDebug } from '../../../interp/async-future';
+import type { World } from '../../../world';
+import { pollProceed, restoreBudget } from '../../../coop';
+import { defineFn, defineMethods, type CallCtx } from '../../../interp/registry';
+import { ErrorValue } from './error';
+import { PENDING, type PollOutcome } from '../../../poll';
+import type { Waker, PollCx } from '../../../task';
+import { wakeBatch } from '../../../waker';
 
 class BroadcastShared {
   /** Values by position; only the last `capacity` are retained. */

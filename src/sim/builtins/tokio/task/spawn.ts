@@ -2,15 +2,15 @@
  * Tasks from the program's side: `tokio::spawn`, `JoinHandle` (a future; `abort`, `is_finished`; dropping
  * it detaches), `JoinError`, and `task::yield_now` (spec §1.4, §3.1).
  */
-import { SimFuture } from '../future';
-import { abortTask, JoinError, type Task, type PollCx } from '../task';
-import { NONE, UNIT, deref, errVal, okVal, some, type Value } from '../values';
-import type { World } from '../world';
-import { intoFuture } from '../interp/into-future';
-import type { InterpCore } from '../interp/core';
-import { pollProceed, restoreBudget } from '../coop';
-import { defineFn, defineMethods } from '../interp/registry';
-import { PENDING, type PollOutcome } from '../poll';
+import { SimFuture } from '../../../future';
+import { abortTask, JoinError, type Task, type PollCx } from '../../../task';
+import { NONE, UNIT, deref, errVal, okVal, some, type Value } from '../../../values';
+import type { World } from '../../../world';
+import { intoFuture } from '../../../interp/into-future';
+import type { InterpCore } from '../../../interp/core';
+import { pollProceed, restoreBudget } from '../../../coop';
+import { defineFn, defineMethods } from '../../../interp/registry';
+import { PENDING, type PollOutcome } from '../../../poll';
 
 /** `JoinHandle<T>`: awaiting it reads the task's output; dropping it detaches the task. */
 export class JoinHandle extends SimFuture {

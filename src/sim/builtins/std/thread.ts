@@ -1,21 +1,18 @@
 /**
  * OS threads from the program's side: `std::thread::spawn` / `sleep` / `JoinHandle::join` /
- * `thread::current()`, and tokio's `spawn_blocking` and `block_in_place`.
+ * `thread::current()`.
  *
  * `std::thread::sleep` blocks the calling *thread*: inside an async task it stalls the whole runtime
  * thread, which is the lesson it teaches.
  */
-import { formatNanos } from '../../base';
-import { ClosureThread } from '../blocking-pool';
-import { THREAD_SPAWN_COST_NS } from '../costs';
-import type { SimThread } from '../machine';
-import { MultiThreadScheduler } from '../mt/scheduler';
-import { Task } from '../task';
-import { NONE, RDuration, RObject, UNIT, deref, errVal, okVal, some, type Value } from '../values';
-import { JoinHandle } from './task';
-import { defineFn, defineMethods, type CallCtx } from '../interp/registry';
-import { ErrorValue } from './sync/common';
-import type { Gen } from '../poll';
+import { formatNanos } from '../../../base';
+import { ClosureThread } from '../../blocking-pool';
+import { THREAD_SPAWN_COST_NS } from '../../costs';
+import { defineFn, defineMethods, type CallCtx } from '../../interp/registry';
+import type { SimThread } from '../../machine';
+import type { Gen } from '../../poll';
+import { deref, errVal, NONE, okVal, RDuration, RObject, some, UNIT, type Value } from '../../values';
+import { ErrorValue } from '../tokio/sync/error';
 
 export class StdJoinHandle extends RObject {
   constructor(
@@ -130,47 +127,3 @@ defineMethods(RThread, {
     return name === null ? NONE : some(name);
   },
 });
-
-// ---------------------------------------------------------------------------------------------- tokio
-
-defineFn(['tokio::task::spawn_blocking'], {
-  pure: true,
-  call: (ctx, [f]) => {
-    const w = ctx.world;
-    const task = new Task(w.nextTaskId++, 'blocking', null, ctx.span.start);
-    w.tasks.push(task);
-    const parent = w.machine.current.currentTask;
-    w.machine.emit('spawn', {
-      task: task.id,
-      future: -1,
-      parent: parent ? parent.id : -1,
-      site: ctx.span.start,
-      mode: 'blocking',
-    });
-    const handle = new JoinHandle(w, task, ctx.span.start);
-    w.blocking.spawn(task, f!);
-    return handle;
-  },
-});
-
-defineFn(['tokio::task::block_in_place'], {
-  pure: false,
-  blocks: true,
-  call: (ctx, [f]) => {
-    const sched = ctx.world.scheduler;
-    if (!(sched instanceof MultiThreadScheduler))
-      return ctx.interp.panic('can call blocking only when running on the multi-threaded runtime');
-    return blockInPlace(ctx, sched, f!);
-  },
-});
-
-/** Runs the closure on this thread; the worker's core carries on on another thread meanwhile. */
-function* blockInPlace(ctx: CallCtx, sched: MultiThreadScheduler, f: Value): Gen<Value> {
-  const exit = sched.enterBlockInPlace();
-  try {
-    return yield* ctx.interp.callForThread(f, []);
-  } finally {
-    exit?.();
-    ctx.interp.dropValue(f);
-  }
-}

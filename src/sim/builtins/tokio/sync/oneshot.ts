@@ -3,20 +3,20 @@
  * reference; dropping the sender without sending completes the receiver with `RecvError`; sending after the
  * receiver is gone returns the value back as `Err(v)`. Receiving spends coop budget.
  */
-import { SimFuture } from '../../future';
-import { RObject, RTuple, UNIT, deref, errVal, okVal, type Value } from '../../values';
-import { WakerSlot } from '../../waker';
-import type { World } from '../../world';
-import type { InterpCore } from '../../interp/core';
-import { dropValue } from '../../interp/drops';
-import { shortDebug } from '../../interp/async-future';
-import { WaitQueue } from '../../machine';
-import { pollProceed, restoreBudget } from '../../coop';
-import { defineFn, defineMethods, type CallCtx } from '../../interp/registry';
-import { ErrorValue } from './common';
-import { registerIntoFuture } from '../../interp/into-future';
-import { PENDING, type PollOutcome, type Gen } from '../../poll';
-import type { PollCx } from '../../task';
+import { SimFuture } from '../../../future';
+import { RObject, RTuple, UNIT, deref, errVal, okVal, type Value } from '../../../values';
+import { WakerSlot } from '../../../waker';
+import type { World } from '../../../world';
+import type { InterpCore } from '../../../interp/core';
+import { dropValue } from '../../../interp/drops';
+import { shortDebug } from '../../../interp/async-future';
+import { WaitQueue } from '../../../machine';
+import { pollProceed, restoreBudget } from '../../../coop';
+import { defineFn, defineMethods, type CallCtx } from '../../../interp/registry';
+import { ErrorValue } from './error';
+import { registerIntoFuture } from '../../../interp/into-future';
+import { PENDING, type PollOutcome, type Gen } from '../../../poll';
+import type { PollCx } from '../../../task';
 
 class Oneshot {
   value: Value | undefined = undefined;

@@ -2,7 +2,7 @@
  * Pieces shared by the sync primitives: error values that print like tokio's. (Waking a batch of wakers in
  * each version's order is `wakeBatch` in sim/waker.ts.)
  */
-import { REnum, UNIT, type Value } from '../../values';
+import { REnum, UNIT, type Value } from '../../../values';
 
 /** A tokio error type: an enum variant whose Display is fixed text (`channel closed`). */
 export class ErrorValue extends REnum {

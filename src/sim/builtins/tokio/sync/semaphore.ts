@@ -6,15 +6,15 @@
  * release serves the oldest waiter first and stops at the first one it cannot satisfy, so a small request
  * can never overtake a large queued one. Permits return to the counter only when nobody waits.
  */
-import { SimFuture } from '../../future';
-import { RObject, UNIT, deref, errVal, okVal, type Value } from '../../values';
-import type { World } from '../../world';
-import { pollProceed, restoreBudget } from '../../coop';
-import { defineFn, defineMethods, type CallCtx } from '../../interp/registry';
-import { ErrorValue } from './common';
-import { PENDING, type PollOutcome } from '../../poll';
-import type { Waker, PollCx } from '../../task';
-import { wakeBatch } from '../../waker';
+import { SimFuture } from '../../../future';
+import { RObject, UNIT, deref, errVal, okVal, type Value } from '../../../values';
+import type { World } from '../../../world';
+import { pollProceed, restoreBudget } from '../../../coop';
+import { defineFn, defineMethods, type CallCtx } from '../../../interp/registry';
+import { ErrorValue } from './error';
+import { PENDING, type PollOutcome } from '../../../poll';
+import type { Waker, PollCx } from '../../../task';
+import { wakeBatch } from '../../../waker';
 
 export class SemWaiter {
   assigned = 0;

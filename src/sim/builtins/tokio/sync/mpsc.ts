@@ -6,20 +6,20 @@
  * the last Sender is dropped (the receiver then drains and sees `None`) or when the Receiver is dropped or
  * closed (pending and future sends fail with `SendError`). `recv` spends coop budget.
  */
-import { SimFuture } from '../../future';
-import { NONE, RObject, RTuple, UNIT, deref, errVal, okVal, some, type Value } from '../../values';
-import { WakerSlot } from '../../waker';
-import type { World } from '../../world';
-import type { InterpCore } from '../../interp/core';
-import { dropValue } from '../../interp/drops';
-import { shortDebug } from '../../interp/async-future';
-import { WaitQueue } from '../../machine';
-import { pollProceed, restoreBudget } from '../../coop';
-import { defineFn, defineMethods, type CallCtx } from '../../interp/registry';
+import { SimFuture } from '../../../future';
+import { NONE, RObject, RTuple, UNIT, deref, errVal, okVal, some, type Value } from '../../../values';
+import { WakerSlot } from '../../../waker';
+import type { World } from '../../../world';
+import type { InterpCore } from '../../../interp/core';
+import { dropValue } from '../../../interp/drops';
+import { shortDebug } from '../../../interp/async-future';
+import { WaitQueue } from '../../../machine';
+import { pollProceed, restoreBudget } from '../../../coop';
+import { defineFn, defineMethods, type CallCtx } from '../../../interp/registry';
 import { AcquireFuture, BatchSemaphore } from './semaphore';
-import { ErrorValue } from './common';
-import { PENDING, type PollOutcome, type Gen } from '../../poll';
-import type { PollCx } from '../../task';
+import { ErrorValue } from './error';
+import { PENDING, type PollOutcome, type Gen } from '../../../poll';
+import type { PollCx } from '../../../task';
 
 export class Chan {
   readonly queue: Value[] = [];
