@@ -7,7 +7,7 @@
  *   and it must become a plain `it`.
  */
 import { describe, expect, it } from 'vitest';
-import { MAX_NESTING } from '../src/lang/parser';
+import { MAX_NESTING } from '../src/lang/parse/cursor';
 import { simulate, type SimResult } from '../src/sim/simulate';
 import { formatTrace } from '../src/trace/format';
 

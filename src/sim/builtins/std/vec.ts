@@ -6,7 +6,7 @@ import { ArrayPlace } from '../../interp/frame';
 import { RIter, vecRefs } from '../../interp/iterate';
 import { compare, equals } from '../../interp/ops';
 import { defineFn, defineMethods, withPrefixes } from '../../interp/registry';
-import type { RRange} from '../../values';
+import type { RRange } from '../../values';
 import { deref, isCopy, NONE, RRef, RString, RVec, some, UNIT, type Value } from '../../values';
 import { callClosure, pure, str } from '../support';
 

@@ -14,8 +14,7 @@ import type { Place } from '../../../values';
 import { deref, okVal, RRef, RString, RTuple, RVec, UNIT, type Value } from '../../../values';
 import type { World } from '../../../world';
 import { customError, kindError, osError, simpleError } from '../../std/io/error';
-import type {
-  TcpSocket} from '../net/socket';
+import type { TcpSocket } from '../net/socket';
 import {
   now,
   ROwnedReadHalf,
@@ -24,7 +23,7 @@ import {
   RTcpStream,
   RWriteHalf,
   SharedStream,
-  socketOf
+  socketOf,
 } from '../net/socket';
 
 /** The bytes of a `&[u8]` argument: a byte string, an array, a Vec, a slice. */
