@@ -114,7 +114,7 @@ export class UserFuture extends SimFuture {
   }
 }
 
-/** `std::task::Context` as a value a user's `impl Future` sees (builtins/context.ts gives it `waker()`). */
+/** `std::task::Context` as a value a user's `impl Future` sees (builtins/std/task.ts gives it `waker()`). */
 export class RContext extends RObject {
   constructor(readonly cx: PollCx) {
     super();
