@@ -12,7 +12,7 @@ import { defineFn, defineMethods, type CallCtx } from '../../interp/registry';
 import type { SimThread } from '../../machine';
 import type { Gen } from '../../poll';
 import { deref, errVal, NONE, okVal, RDuration, RObject, some, UNIT, type Value } from '../../values';
-import { ErrorValue } from '../tokio/sync/error';
+import { ErrorValue } from '../error-value';
 
 export class StdJoinHandle extends RObject {
   constructor(

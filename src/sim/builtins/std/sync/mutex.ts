@@ -10,7 +10,7 @@ import { WaitQueue } from '../../../machine';
 import type { Gen } from '../../../poll';
 import { deref, errVal, okVal, RObject, type Place, type Value } from '../../../values';
 import type { World } from '../../../world';
-import { ErrorValue } from '../../tokio/sync/error';
+import { ErrorValue } from '../../error-value';
 
 export class RStdMutex extends RObject {
   /** The thread holding the lock, or -1. */

@@ -17,7 +17,7 @@ import { WaitQueue } from '../../../machine';
 import { pollProceed, restoreBudget } from '../../../coop';
 import { defineFn, defineMethods, type CallCtx } from '../../../interp/registry';
 import { AcquireFuture, BatchSemaphore } from './semaphore';
-import { ErrorValue } from './error';
+import { ErrorValue } from '../../error-value';
 import { PENDING, type PollOutcome, type Gen } from '../../../poll';
 import type { PollCx } from '../../../task';
 

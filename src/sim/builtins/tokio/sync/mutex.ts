@@ -5,7 +5,7 @@ import { dropValue } from '../../../interp/drops';
 import { defineFn, defineMethods, type CallCtx } from '../../../interp/registry';
 import { deref, errVal, okVal, RObject, UNIT, type Place, type Value } from '../../../values';
 import type { World } from '../../../world';
-import { ErrorValue } from './error';
+import { ErrorValue } from '../../error-value';
 import { AcquireFuture, BatchSemaphore } from './semaphore';
 
 export class RTokioMutex extends RObject {

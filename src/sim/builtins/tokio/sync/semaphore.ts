@@ -11,7 +11,7 @@ import { RObject, UNIT, deref, errVal, okVal, type Value } from '../../../values
 import type { World } from '../../../world';
 import { pollProceed, restoreBudget } from '../../../coop';
 import { defineFn, defineMethods, type CallCtx } from '../../../interp/registry';
-import { ErrorValue } from './error';
+import { ErrorValue } from '../../error-value';
 import { PENDING, type PollOutcome } from '../../../poll';
 import type { Waker, PollCx } from '../../../task';
 import { wakeBatch } from '../../../waker';

@@ -13,7 +13,7 @@ import { dropValue } from '../../../interp/drops';
 import type { World } from '../../../world';
 import { pollProceed, restoreBudget } from '../../../coop';
 import { defineFn, defineMethods, type CallCtx } from '../../../interp/registry';
-import { ErrorValue } from './error';
+import { ErrorValue } from '../../error-value';
 import { NotifiedFuture, RNotify } from './notify';
 import { PENDING, type PollOutcome, type Gen } from '../../../poll';
 import type { PollCx } from '../../../task';

@@ -1,10 +1,10 @@
 /**
- * Pieces shared by the sync primitives: error values that print like tokio's. (Waking a batch of wakers in
- * each version's order is `wakeBatch` in sim/waker.ts.)
+ * Error values that print like std's and tokio's (`channel closed`, `TryLockError::WouldBlock`): shared by the
+ * sync primitives, std threads and the std mutex.
  */
-import { REnum, UNIT, type Value } from '../../../values';
+import { REnum, UNIT, type Value } from '../values';
 
-/** A tokio error type: an enum variant whose Display is fixed text (`channel closed`). */
+/** An error type: an enum variant whose Display is fixed text (`channel closed`). */
 export class ErrorValue extends REnum {
   constructor(
     enumName: string,
