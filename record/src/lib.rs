@@ -152,7 +152,8 @@ fn finish(outcome: Option<(&str, &str, i32)>) {
                 .to_string(),
         ];
         notes.push(
-            "runtime flavor: inferred (multi_thread when threads other than main polled spawned tasks)"
+            "runtime flavor: inferred (multi_thread when worker run loops were seen); on multi_thread \
+             tokio launches each worker as a blocking task with its own task id, which is not shown"
                 .to_string(),
         );
         if cfg!(target_os = "linux") {

@@ -65,6 +65,10 @@ pub(crate) struct Rec {
 
 enum SpanKind {
     Task(i64),
+    /// A multi_thread worker's run loop: tokio launches each worker as a blocking task (`worker.rs`
+    /// `launch` → `spawn_blocking`), so it has a span and a task id. Not a task of the program's: it is
+    /// not shown; the thread that enters it is a worker.
+    WorkerLoop,
     /// A resource; `res` is -1 for resources Pollscope does not show (tokio's internal semaphores).
     Resource(i64),
     AsyncOp(i64),
@@ -104,6 +108,8 @@ pub(crate) struct ThreadRec {
     pub name: String,
     pub ran_async: bool,
     pub ran_blocking: bool,
+    /// Ran a multi_thread worker's loop.
+    pub worker: bool,
 }
 
 pub(crate) struct State {
@@ -174,7 +180,7 @@ impl State {
         let same = self.threads.iter().filter(|t| t.name == name || t.name.starts_with(&format!("{name} #"))).count();
         let shown = if same == 0 { name.to_string() } else { format!("{name} #{}", same + 1) };
         let idx = self.threads.len() as u32;
-        self.threads.push(ThreadRec { name: shown.clone(), ran_async: false, ran_blocking: false });
+        self.threads.push(ThreadRec { name: shown.clone(), ran_async: false, ran_blocking: false, worker: false });
         self.push(idx, Ev::ThreadStart { name: shown });
         idx
     }
@@ -282,8 +288,12 @@ impl State {
             return SpanKind::Other;
         };
         let block_on = kind == "block_on";
-        let task = self.task_id(tokio_id, block_on);
         let site = Loc::of(fields);
+        if kind == "blocking" && site.as_ref().map_or(false, |l| l.file.ends_with("multi_thread/worker.rs")) {
+            self.count("span runtime.spawn kind=blocking (a multi_thread worker's run loop, not shown)".into());
+            return SpanKind::WorkerLoop;
+        }
+        let task = self.task_id(tokio_id, block_on);
         if block_on && self.program_file.is_none() {
             self.program_file = site.as_ref().map(|l| l.file.clone());
         }
@@ -345,6 +355,12 @@ impl State {
     }
 
     pub fn enter(&mut self, thread: u32, id: u64) {
+        if let Some(SpanInfo { kind: SpanKind::WorkerLoop, .. }) = self.spans.get(&id) {
+            if let Some(th) = self.threads.get_mut(thread as usize) {
+                th.worker = true;
+            }
+            return;
+        }
         if let Some(SpanInfo { kind: SpanKind::AsyncOpPoll(res), .. }) = self.spans.get(&id) {
             let res = *res;
             if let Some(r) = self.resources.get_mut(&res) {
@@ -660,8 +676,8 @@ impl State {
         self.finished = true;
     }
 
-    /// Threads that polled spawned async tasks besides the main thread: the runtime was multi_thread.
+    /// Threads that ran a multi_thread worker's loop: 0 on current_thread.
     pub fn worker_threads(&self) -> usize {
-        self.threads.iter().filter(|t| t.ran_async && t.name != "main").count()
+        self.threads.iter().filter(|t| t.worker).count()
     }
 }

@@ -126,7 +126,7 @@ fn role(state: &State, thread: usize) -> &'static str {
     let t = &state.threads[thread];
     if thread == 0 && t.name == "main" {
         "main"
-    } else if t.ran_async {
+    } else if t.worker || t.ran_async {
         "worker"
     } else if t.ran_blocking {
         "blocking"
