@@ -22,7 +22,11 @@ fn record(fd: libc::c_int, bytes: &[u8]) {
 /// # Safety
 /// The C `write` contract: `buf` points to `n` readable bytes.
 #[no_mangle]
-pub unsafe extern "C" fn write(fd: libc::c_int, buf: *const libc::c_void, n: libc::size_t) -> libc::ssize_t {
+pub unsafe extern "C" fn write(
+    fd: libc::c_int,
+    buf: *const libc::c_void,
+    n: libc::size_t,
+) -> libc::ssize_t {
     let r = libc::syscall(libc::SYS_write, fd, buf, n) as libc::ssize_t;
     if r > 0 && (fd == 1 || fd == 2) && CAPTURING.load(Ordering::Relaxed) {
         // What the kernel took, after it took it: a short write is recorded as written.
@@ -34,7 +38,11 @@ pub unsafe extern "C" fn write(fd: libc::c_int, buf: *const libc::c_void, n: lib
 /// # Safety
 /// The C `writev` contract: `iov` points to `cnt` valid `iovec`s.
 #[no_mangle]
-pub unsafe extern "C" fn writev(fd: libc::c_int, iov: *const libc::iovec, cnt: libc::c_int) -> libc::ssize_t {
+pub unsafe extern "C" fn writev(
+    fd: libc::c_int,
+    iov: *const libc::iovec,
+    cnt: libc::c_int,
+) -> libc::ssize_t {
     let r = libc::syscall(libc::SYS_writev, fd, iov, cnt) as libc::ssize_t;
     if r > 0 && (fd == 1 || fd == 2) && CAPTURING.load(Ordering::Relaxed) && cnt > 0 {
         let mut left = r as usize;

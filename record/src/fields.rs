@@ -85,10 +85,16 @@ impl Loc {
     /// `loc.file` / `loc.line` / `loc.col` (tasks, resources) or `spawn.location = "file:line:col"`
     /// (spawn_blocking).
     pub fn of(fields: &Fields) -> Option<Loc> {
-        if let (Some(file), Some(line), Some(col)) =
-            (fields.str("loc.file"), fields.u64("loc.line"), fields.u64("loc.col"))
-        {
-            return Some(Loc { file: file.to_string(), line: line as u32, col: col as u32 });
+        if let (Some(file), Some(line), Some(col)) = (
+            fields.str("loc.file"),
+            fields.u64("loc.line"),
+            fields.u64("loc.col"),
+        ) {
+            return Some(Loc {
+                file: file.to_string(),
+                line: line as u32,
+                col: col as u32,
+            });
         }
         let s = fields.str("spawn.location")?;
         let mut parts = s.rsplitn(3, ':');
@@ -105,8 +111,18 @@ mod tests {
 
     #[test]
     fn spawn_location_is_split_from_the_right() {
-        let f = Fields(vec![("spawn.location", Value::S("C:/a:b/main.rs:12:5".into()))]);
-        assert_eq!(Loc::of(&f), Some(Loc { file: "C:/a:b/main.rs".into(), line: 12, col: 5 }));
+        let f = Fields(vec![(
+            "spawn.location",
+            Value::S("C:/a:b/main.rs:12:5".into()),
+        )]);
+        assert_eq!(
+            Loc::of(&f),
+            Some(Loc {
+                file: "C:/a:b/main.rs".into(),
+                line: 12,
+                col: 5
+            })
+        );
         let bad = Fields(vec![("spawn.location", Value::S("main.rs".into()))]);
         assert_eq!(Loc::of(&bad), None);
     }

@@ -57,7 +57,11 @@ impl Drop for Guard {
             return;
         }
         if std::thread::panicking() {
-            finish(Some(("panicked", "the thread holding the recorder's guard panicked", 101)));
+            finish(Some((
+                "panicked",
+                "the thread holding the recorder's guard panicked",
+                101,
+            )));
         } else {
             finish(Some(("completed", "main returned", 0)));
         }
@@ -70,7 +74,9 @@ impl Drop for Guard {
 /// one-line warning goes to stderr.
 pub fn init(path: impl AsRef<Path>) -> Guard {
     let source = std::env::var_os("POLLSCOPE_RECORD_SOURCE").map(PathBuf::from);
-    Guard { active: install(path.as_ref().to_path_buf(), source) }
+    Guard {
+        active: install(path.as_ref().to_path_buf(), source),
+    }
 }
 
 fn install(out: PathBuf, source: Option<PathBuf>) -> bool {
@@ -78,7 +84,11 @@ fn install(out: PathBuf, source: Option<PathBuf>) -> bool {
         warn("a recording is already running; this one is ignored");
         return false;
     }
-    if tracing_core::dispatcher::set_global_default(tracing_core::Dispatch::new(subscriber::Recorder)).is_err() {
+    if tracing_core::dispatcher::set_global_default(tracing_core::Dispatch::new(
+        subscriber::Recorder,
+    ))
+    .is_err()
+    {
         warn("another tracing subscriber is installed; nothing will be recorded");
         return false;
     }
@@ -86,9 +96,17 @@ fn install(out: PathBuf, source: Option<PathBuf>) -> bool {
     std::panic::set_hook(Box::new(move |info| {
         let message = match info.payload().downcast_ref::<&str>() {
             Some(s) => s.to_string(),
-            None => info.payload().downcast_ref::<String>().cloned().unwrap_or_else(|| "Box<dyn Any>".into()),
+            None => info
+                .payload()
+                .downcast_ref::<String>()
+                .cloned()
+                .unwrap_or_else(|| "Box<dyn Any>".into()),
         };
-        let site = info.location().map(|l| Loc { file: l.file().to_string(), line: l.line(), col: l.column() });
+        let site = info.location().map(|l| Loc {
+            file: l.file().to_string(),
+            line: l.line(),
+            col: l.column(),
+        });
         with_state(|st, thread, stack| st.panic(thread, stack, message, site));
         previous(info);
     }));
@@ -106,14 +124,21 @@ fn warn(msg: &str) {
 fn host() -> String {
     let mut buf = [0u8; 256];
     // SAFETY: the buffer is writable for its length; gethostname NUL-terminates what fits.
-    let name = if unsafe { libc::gethostname(buf.as_mut_ptr() as *mut libc::c_char, buf.len()) } == 0 {
-        let end = buf.iter().position(|&b| b == 0).unwrap_or(buf.len());
-        String::from_utf8_lossy(&buf[..end]).into_owned()
-    } else {
-        "unknown".to_string()
-    };
-    let cpus = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(0);
-    format!("{} {}, {cpus} CPUs, host {name}", std::env::consts::OS, std::env::consts::ARCH)
+    let name =
+        if unsafe { libc::gethostname(buf.as_mut_ptr() as *mut libc::c_char, buf.len()) } == 0 {
+            let end = buf.iter().position(|&b| b == 0).unwrap_or(buf.len());
+            String::from_utf8_lossy(&buf[..end]).into_owned()
+        } else {
+            "unknown".to_string()
+        };
+    let cpus = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(0);
+    format!(
+        "{} {}, {cpus} CPUs, host {name}",
+        std::env::consts::OS,
+        std::env::consts::ARCH
+    )
 }
 
 /// Ends the recording and writes the trace (once; later calls do nothing).
@@ -136,8 +161,13 @@ fn finish(outcome: Option<(&str, &str, i32)>) {
         st.finish();
         #[cfg(target_os = "linux")]
         capture::CAPTURING.store(false, std::sync::atomic::Ordering::SeqCst);
-        let source_path = cfg.source.clone().or_else(|| st.program_file.as_ref().map(PathBuf::from));
-        let source = source_path.and_then(|p| std::fs::read_to_string(p).ok()).unwrap_or_default();
+        let source_path = cfg
+            .source
+            .clone()
+            .or_else(|| st.program_file.as_ref().map(PathBuf::from));
+        let source = source_path
+            .and_then(|p| std::fs::read_to_string(p).ok())
+            .unwrap_or_default();
         let mut notes = vec![
             "task ids are tokio's task::Id as the program gets them without instrumentation: with \
              tokio_unstable + tracing, every block_on also takes an id, which is subtracted (so a \
@@ -157,12 +187,17 @@ fn finish(outcome: Option<(&str, &str, i32)>) {
                 .to_string(),
         );
         if cfg!(target_os = "linux") {
-            notes.push("output: every write(2) to fd 1 and 2, at the moment and on the thread it happened".into());
+            notes.push(
+                "output: every write(2) to fd 1 and 2, at the moment and on the thread it happened"
+                    .into(),
+            );
         } else {
             notes.push("output is not recorded on this OS".into());
         }
         if source.is_empty() {
-            notes.push("the program's source file could not be read: code positions are not shown".into());
+            notes.push(
+                "the program's source file could not be read: code positions are not shown".into(),
+            );
         }
         if st.wakes_of_unknown_tasks > 0 {
             notes.push(format!(
@@ -170,7 +205,11 @@ fn finish(outcome: Option<(&str, &str, i32)>) {
                 st.wakes_of_unknown_tasks
             ));
         }
-        if !st.received.keys().any(|k| k.starts_with("span runtime.spawn")) {
+        if !st
+            .received
+            .keys()
+            .any(|k| k.starts_with("span runtime.spawn"))
+        {
             notes.push(
                 "no task instrumentation arrived: build with --cfg tokio_unstable and tokio's tracing \
                  feature, and start recording before the runtime is built"
@@ -184,7 +223,13 @@ fn finish(outcome: Option<(&str, &str, i32)>) {
         let host = host();
         output::write_trace(
             &st,
-            &output::Header { source: &source, tokio: &tokio, host: &host, outcome, notes: &notes },
+            &output::Header {
+                source: &source,
+                tokio: &tokio,
+                host: &host,
+                outcome,
+                notes: &notes,
+            },
         )
     };
     let tmp = cfg.out.with_extension("jsonl.partial");
@@ -205,7 +250,9 @@ extern "C" fn at_exit() {
 /// running after that long (exit status 124), writing what was recorded.
 #[cfg(target_os = "linux")]
 extern "C" fn from_env() {
-    let Some(out) = std::env::var_os("POLLSCOPE_RECORD") else { return };
+    let Some(out) = std::env::var_os("POLLSCOPE_RECORD") else {
+        return;
+    };
     let source = std::env::var_os("POLLSCOPE_RECORD_SOURCE").map(PathBuf::from);
     if !install(PathBuf::from(out), source) {
         return;
@@ -215,14 +262,18 @@ extern "C" fn from_env() {
     unsafe {
         libc::atexit(at_exit);
     }
-    let timeout = std::env::var("POLLSCOPE_RECORD_TIMEOUT").ok().and_then(|s| s.parse::<f64>().ok());
+    let timeout = std::env::var("POLLSCOPE_RECORD_TIMEOUT")
+        .ok()
+        .and_then(|s| s.parse::<f64>().ok());
     if let Some(secs) = timeout.filter(|s| *s > 0.0) {
-        let _ = std::thread::Builder::new().name("pollscope-record-timeout".into()).spawn(move || {
-            std::thread::sleep(std::time::Duration::from_secs_f64(secs));
-            let message = format!("still running after {secs} s: the recorder stopped it");
-            finish(Some(("limit", &message, 124)));
-            std::process::exit(124);
-        });
+        let _ = std::thread::Builder::new()
+            .name("pollscope-record-timeout".into())
+            .spawn(move || {
+                std::thread::sleep(std::time::Duration::from_secs_f64(secs));
+                let message = format!("still running after {secs} s: the recorder stopped it");
+                finish(Some(("limit", &message, 124)));
+                std::process::exit(124);
+            });
     }
 }
 

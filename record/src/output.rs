@@ -53,12 +53,18 @@ pub(crate) struct SourceMap<'a> {
 
 impl<'a> SourceMap<'a> {
     pub fn new(file: Option<&'a str>, source: &'a str) -> SourceMap<'a> {
-        SourceMap { file, lines: source.split('\n').collect() }
+        SourceMap {
+            file,
+            lines: source.split('\n').collect(),
+        }
     }
 
     pub fn offset(&self, loc: &Option<Loc>) -> i64 {
         let Some(loc) = loc else { return -1 };
-        if self.file != Some(loc.file.as_str()) || loc.line == 0 || loc.line as usize > self.lines.len() {
+        if self.file != Some(loc.file.as_str())
+            || loc.line == 0
+            || loc.line as usize > self.lines.len()
+        {
             return -1;
         }
         let mut off: usize = 0;
@@ -66,7 +72,11 @@ impl<'a> SourceMap<'a> {
             off += l.encode_utf16().count() + 1;
         }
         let line = self.lines[loc.line as usize - 1];
-        off += line.chars().take(loc.col.saturating_sub(1) as usize).map(char::len_utf16).sum::<usize>();
+        off += line
+            .chars()
+            .take(loc.col.saturating_sub(1) as usize)
+            .map(char::len_utf16)
+            .sum::<usize>();
         off as i64
     }
 }
@@ -76,7 +86,11 @@ fn header_line(state: &State, h: &Header) -> String {
     o.push_str("{\"pollscope\":1,\"source\":");
     json_str(&mut o, h.source);
     let workers = state.worker_threads();
-    let flavor = if workers > 0 { "multi_thread" } else { "current_thread" };
+    let flavor = if workers > 0 {
+        "multi_thread"
+    } else {
+        "current_thread"
+    };
     let _ = write!(o, ",\"runtime\":{{\"flavor\":\"{flavor}\",\"workerThreads\":{workers},\"startPaused\":false}}");
     o.push_str(",\"profile\":\"1.24\",\"seed\":0,\"outcome\":");
     match h.outcome {
@@ -90,7 +104,10 @@ fn header_line(state: &State, h: &Header) -> String {
     o.push_str(",\"recorded\":{\"tokio\":");
     json_str(&mut o, h.tokio);
     o.push_str(",\"recorder\":");
-    json_str(&mut o, concat!("pollscope_record ", env!("CARGO_PKG_VERSION")));
+    json_str(
+        &mut o,
+        concat!("pollscope_record ", env!("CARGO_PKG_VERSION")),
+    );
     o.push_str(",\"host\":");
     json_str(&mut o, h.host);
     o.push_str(",\"clock\":\"monotonic (std::time::Instant), ns since the recorder started\"");
@@ -146,8 +163,15 @@ fn role(state: &State, thread: usize) -> &'static str {
 fn resource_name(name: &str, site: &Option<Loc>, program_file: Option<&str>) -> String {
     match site {
         Some(loc) if Some(loc.file.as_str()) != program_file => {
-            let file = loc.file.rsplit_once("/src/").map_or(loc.file.as_str(), |(_, f)| f);
-            let by = if loc.file.contains("/tokio-") { "made by tokio" } else { "made in" };
+            let file = loc
+                .file
+                .rsplit_once("/src/")
+                .map_or(loc.file.as_str(), |(_, f)| f);
+            let by = if loc.file.contains("/tokio-") {
+                "made by tokio"
+            } else {
+                "made in"
+            };
             format!("{name} ({by} {file}:{})", loc.line)
         }
         _ => name.to_string(),
@@ -160,7 +184,13 @@ pub(crate) fn write_trace(state: &State, h: &Header) -> String {
     o.push('\n');
     for rec in &state.events {
         // A poll that panicked returned nothing: the task's `complete` (panicked) ends it.
-        if matches!(rec.ev, Ev::PollEnd { end: End::Unwound, .. }) {
+        if matches!(
+            rec.ev,
+            Ev::PollEnd {
+                end: End::Unwound,
+                ..
+            }
+        ) {
             continue;
         }
         let _ = write!(o, "{{\"time\":{},\"thread\":{},", rec.time, rec.thread);
@@ -170,11 +200,20 @@ pub(crate) fn write_trace(state: &State, h: &Header) -> String {
         match &rec.ev {
             Ev::ThreadStart { name } => {
                 kind("thread-start");
-                let _ = write!(o, ",\"role\":\"{}\",\"name\":", role(state, rec.thread as usize));
+                let _ = write!(
+                    o,
+                    ",\"role\":\"{}\",\"name\":",
+                    role(state, rec.thread as usize)
+                );
                 json_str(&mut o, name);
             }
             Ev::ThreadExit => kind("thread-exit"),
-            Ev::Spawn { task, parent, site, mode } => {
+            Ev::Spawn {
+                task,
+                parent,
+                site,
+                mode,
+            } => {
                 kind("spawn");
                 let _ = write!(
                     o,
@@ -186,7 +225,11 @@ pub(crate) fn write_trace(state: &State, h: &Header) -> String {
                 kind("poll");
                 let _ = write!(o, ",\"task\":{task},\"future\":-1,\"from\":\"{from}\"");
             }
-            Ev::PollEnd { task, end, reschedule } => {
+            Ev::PollEnd {
+                task,
+                end,
+                reschedule,
+            } => {
                 let ready = *end == End::Ready;
                 kind(if ready { "ready" } else { "pending" });
                 let _ = write!(o, ",\"task\":{task},\"future\":-1");
@@ -214,7 +257,13 @@ pub(crate) fn write_trace(state: &State, h: &Header) -> String {
                 kind("waker-drop");
                 let _ = write!(o, ",\"task\":{task},\"refs\":-1");
             }
-            Ev::Wake { task, by, resource, op, effect } => {
+            Ev::Wake {
+                task,
+                by,
+                resource,
+                op,
+                effect,
+            } => {
                 kind("wake");
                 let _ = write!(
                     o,
@@ -229,11 +278,23 @@ pub(crate) fn write_trace(state: &State, h: &Header) -> String {
                 kind("deregister");
                 let _ = write!(o, ",\"task\":{task},\"resource\":{resource},\"dir\":\"-\"");
             }
-            Ev::ResourceNew { resource, name, site, kind: k } => {
+            Ev::ResourceNew {
+                resource,
+                name,
+                site,
+                kind: k,
+            } => {
                 kind("resource-new");
                 let _ = write!(o, ",\"resource\":{resource},\"name\":");
-                json_str(&mut o, &resource_name(name, site, state.program_file.as_deref()));
-                let _ = write!(o, ",\"site\":{},\"owner\":-1,\"type\":\"{k}\"", map.offset(site));
+                json_str(
+                    &mut o,
+                    &resource_name(name, site, state.program_file.as_deref()),
+                );
+                let _ = write!(
+                    o,
+                    ",\"site\":{},\"owner\":-1,\"type\":\"{k}\"",
+                    map.offset(site)
+                );
             }
             Ev::ResourceState { resource, text } => {
                 kind("resource-state");
@@ -244,9 +305,16 @@ pub(crate) fn write_trace(state: &State, h: &Header) -> String {
                 kind("resource-drop");
                 let _ = write!(o, ",\"resource\":{resource}");
             }
-            Ev::TimerArm { resource, task, deadline } => {
+            Ev::TimerArm {
+                resource,
+                task,
+                deadline,
+            } => {
                 kind("timer-arm");
-                let _ = write!(o, ",\"resource\":{resource},\"task\":{task},\"deadline\":{deadline}");
+                let _ = write!(
+                    o,
+                    ",\"resource\":{resource},\"task\":{task},\"deadline\":{deadline}"
+                );
             }
             Ev::TimerFire { resource, task } => {
                 kind("timer-fire");
@@ -262,7 +330,11 @@ pub(crate) fn write_trace(state: &State, h: &Header) -> String {
                 json_str(&mut o, text);
                 let _ = write!(o, ",\"stream\":\"{stream}\"");
             }
-            Ev::Panic { task, message, site } => {
+            Ev::Panic {
+                task,
+                message,
+                site,
+            } => {
                 kind("panic");
                 let _ = write!(o, ",\"task\":{task},\"message\":");
                 json_str(&mut o, message);
@@ -295,12 +367,26 @@ mod tests {
     fn locations_become_utf16_offsets_in_the_program_file_only() {
         let src = "use x;\n\nlet é😀 = tokio::spawn(f);\n";
         let map = SourceMap::new(Some("src/main.rs"), src);
-        let at = |file: &str, line, col| Some(Loc { file: file.into(), line, col });
+        let at = |file: &str, line, col| {
+            Some(Loc {
+                file: file.into(),
+                line,
+                col,
+            })
+        };
         assert_eq!(map.offset(&at("src/main.rs", 1, 1)), 0);
         assert_eq!(map.offset(&at("src/main.rs", 3, 1)), 8);
         // `é` is one UTF-16 unit, `😀` two: column 8 (chars) is offset 8 + 8 units.
         assert_eq!(map.offset(&at("src/main.rs", 3, 8)), 16);
-        assert_eq!(&src[..].encode_utf16().skip(16).take(5).map(|u| u as u8 as char).collect::<String>(), "= tok");
+        assert_eq!(
+            &src[..]
+                .encode_utf16()
+                .skip(16)
+                .take(5)
+                .map(|u| u as u8 as char)
+                .collect::<String>(),
+            "= tok"
+        );
         assert_eq!(map.offset(&at("other.rs", 1, 1)), -1);
         assert_eq!(map.offset(&at("src/main.rs", 99, 1)), -1);
         assert_eq!(map.offset(&None), -1);

@@ -10,7 +10,11 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::time::Instant;
 
-use crate::fields::{Fields, Loc, Value};
+use crate::fields::{Fields, Loc};
+
+mod resources;
+#[cfg(test)]
+mod tests;
 
 /// Pollscope task id of `#[tokio::main]`'s `block_on` future.
 pub(crate) const MAIN_TASK: i64 = 0;
@@ -19,31 +23,95 @@ const EXTRA_BLOCK_ON_BASE: i64 = 100_000;
 
 #[derive(Debug)]
 pub(crate) enum Ev {
-    ThreadStart { name: String },
+    ThreadStart {
+        name: String,
+    },
     ThreadExit,
-    Spawn { task: i64, parent: i64, site: Option<Loc>, mode: &'static str },
-    Poll { task: i64, from: &'static str },
+    Spawn {
+        task: i64,
+        parent: i64,
+        site: Option<Loc>,
+        mode: &'static str,
+    },
+    Poll {
+        task: i64,
+        from: &'static str,
+    },
     /// The end of a task poll, decided later (see `resolve_thread`). `reschedule`: the task was woken
     /// during the poll, so a Pending poll puts it straight back in a run queue (tokio's
     /// `transition_to_idle` finding NOTIFIED).
-    PollEnd { task: i64, end: End, reschedule: bool },
+    PollEnd {
+        task: i64,
+        end: End,
+        reschedule: bool,
+    },
     /// The task became scheduled (notified). Which queue it went into is not recorded.
-    Schedule { task: i64 },
-    Complete { task: i64, outcome: &'static str },
-    WakerClone { task: i64 },
-    WakerDrop { task: i64 },
-    Wake { task: i64, by: i64, resource: i64, op: &'static str, effect: &'static str },
-    Register { task: i64, resource: i64 },
-    Deregister { task: i64, resource: i64 },
-    ResourceNew { resource: i64, name: String, site: Option<Loc>, kind: &'static str },
-    ResourceState { resource: i64, text: String },
-    ResourceDrop { resource: i64 },
-    TimerArm { resource: i64, task: i64, deadline: u64 },
-    TimerFire { resource: i64, task: i64 },
-    TimerCancel { resource: i64 },
-    Print { text: String, stream: &'static str },
-    Panic { task: i64, message: String, site: Option<Loc> },
-    Outcome { message: String, result: &'static str },
+    Schedule {
+        task: i64,
+    },
+    Complete {
+        task: i64,
+        outcome: &'static str,
+    },
+    WakerClone {
+        task: i64,
+    },
+    WakerDrop {
+        task: i64,
+    },
+    Wake {
+        task: i64,
+        by: i64,
+        resource: i64,
+        op: &'static str,
+        effect: &'static str,
+    },
+    Register {
+        task: i64,
+        resource: i64,
+    },
+    Deregister {
+        task: i64,
+        resource: i64,
+    },
+    ResourceNew {
+        resource: i64,
+        name: String,
+        site: Option<Loc>,
+        kind: &'static str,
+    },
+    ResourceState {
+        resource: i64,
+        text: String,
+    },
+    ResourceDrop {
+        resource: i64,
+    },
+    TimerArm {
+        resource: i64,
+        task: i64,
+        deadline: u64,
+    },
+    TimerFire {
+        resource: i64,
+        task: i64,
+    },
+    TimerCancel {
+        resource: i64,
+    },
+    Print {
+        text: String,
+        stream: &'static str,
+    },
+    Panic {
+        task: i64,
+        message: String,
+        site: Option<Loc>,
+    },
+    Outcome {
+        message: String,
+        result: &'static str,
+    },
 }
 
 /// How a task poll ended.
@@ -177,10 +245,23 @@ impl State {
     /// A thread seen for the first time (`name` as the OS knows it; repeats get " #2", " #3"…, since
     /// tokio names every worker and blocking thread `tokio-runtime-worker`).
     pub fn add_thread(&mut self, name: &str) -> u32 {
-        let same = self.threads.iter().filter(|t| t.name == name || t.name.starts_with(&format!("{name} #"))).count();
-        let shown = if same == 0 { name.to_string() } else { format!("{name} #{}", same + 1) };
+        let same = self
+            .threads
+            .iter()
+            .filter(|t| t.name == name || t.name.starts_with(&format!("{name} #")))
+            .count();
+        let shown = if same == 0 {
+            name.to_string()
+        } else {
+            format!("{name} #{}", same + 1)
+        };
         let idx = self.threads.len() as u32;
-        self.threads.push(ThreadRec { name: shown.clone(), ran_async: false, ran_blocking: false, worker: false });
+        self.threads.push(ThreadRec {
+            name: shown.clone(),
+            ran_async: false,
+            ran_blocking: false,
+            worker: false,
+        });
         self.push(idx, Ev::ThreadStart { name: shown });
         idx
     }
@@ -194,7 +275,11 @@ impl State {
 
     fn innermost_task(&self, stack: &[u64]) -> i64 {
         for id in stack.iter().rev() {
-            if let Some(SpanInfo { kind: SpanKind::Task(t), .. }) = self.spans.get(id) {
+            if let Some(SpanInfo {
+                kind: SpanKind::Task(t),
+                ..
+            }) = self.spans.get(id)
+            {
                 return *t;
             }
         }
@@ -206,7 +291,9 @@ impl State {
     fn innermost_resource(&self, stack: &[u64]) -> i64 {
         for id in stack.iter().rev() {
             match self.spans.get(id).map(|s| &s.kind) {
-                Some(SpanKind::Resource(r) | SpanKind::AsyncOp(r) | SpanKind::AsyncOpPoll(r)) => return *r,
+                Some(SpanKind::Resource(r) | SpanKind::AsyncOp(r) | SpanKind::AsyncOpPoll(r)) => {
+                    return *r
+                }
                 Some(SpanKind::Task(_)) => return -1,
                 _ => {}
             }
@@ -229,7 +316,10 @@ impl State {
                     SpanKind::Resource(-1)
                 } else if let Some(parent) = parent {
                     // A resource made inside another (`Interval` makes a `Sleep`): one resource.
-                    self.count(format!("span runtime.resource {} (inside another resource)", fields.str("concrete_type").unwrap_or("?")));
+                    self.count(format!(
+                        "span runtime.resource {} (inside another resource)",
+                        fields.str("concrete_type").unwrap_or("?")
+                    ));
                     SpanKind::Resource(parent)
                 } else {
                     owns_resource = true;
@@ -237,7 +327,10 @@ impl State {
                 }
             }
             "runtime.resource.async_op" => {
-                self.count(format!("span runtime.resource.async_op source={}", fields.str("source").unwrap_or("?")));
+                self.count(format!(
+                    "span runtime.resource.async_op source={}",
+                    fields.str("source").unwrap_or("?")
+                ));
                 SpanKind::AsyncOp(self.innermost_resource(stack))
             }
             "runtime.resource.async_op.poll" => {
@@ -249,7 +342,14 @@ impl State {
                 SpanKind::Other
             }
         };
-        self.spans.insert(id, SpanInfo { refs: 1, kind, owns_resource });
+        self.spans.insert(
+            id,
+            SpanInfo {
+                refs: 1,
+                kind,
+                owns_resource,
+            },
+        );
         id
     }
 
@@ -289,41 +389,45 @@ impl State {
         };
         let block_on = kind == "block_on";
         let site = Loc::of(fields);
-        if kind == "blocking" && site.as_ref().map_or(false, |l| l.file.ends_with("multi_thread/worker.rs")) {
-            self.count("span runtime.spawn kind=blocking (a multi_thread worker's run loop, not shown)".into());
+        if kind == "blocking"
+            && site
+                .as_ref()
+                .is_some_and(|l| l.file.ends_with("multi_thread/worker.rs"))
+        {
+            self.count(
+                "span runtime.spawn kind=blocking (a multi_thread worker's run loop, not shown)"
+                    .into(),
+            );
             return SpanKind::WorkerLoop;
         }
         let task = self.task_id(tokio_id, block_on);
         if block_on && self.program_file.is_none() {
             self.program_file = site.as_ref().map(|l| l.file.clone());
         }
-        let parent = if block_on { -1 } else { self.innermost_task(stack) };
+        let parent = if block_on {
+            -1
+        } else {
+            self.innermost_task(stack)
+        };
         let blocking = kind == "blocking";
         self.task_of_span.insert(span, task);
-        self.tasks.insert(task, Task { blocking, ..Task::default() });
-        self.push(thread, Ev::Spawn { task, parent, site, mode: if blocking { "blocking" } else { "async" } });
+        self.tasks.insert(
+            task,
+            Task {
+                blocking,
+                ..Task::default()
+            },
+        );
+        self.push(
+            thread,
+            Ev::Spawn {
+                task,
+                parent,
+                site,
+                mode: if blocking { "blocking" } else { "async" },
+            },
+        );
         SpanKind::Task(task)
-    }
-
-    fn new_resource(&mut self, thread: u32, fields: &Fields) -> i64 {
-        let concrete = fields.str("concrete_type").unwrap_or("resource").to_string();
-        self.count(format!("span runtime.resource {concrete}"));
-        let res = self.next_resource;
-        self.next_resource += 1;
-        let timer = fields.str("kind") == Some("timer");
-        let kind = match concrete.as_str() {
-            _ if timer => "timer",
-            "Mutex" => "mutex",
-            "Semaphore" => "semaphore",
-            "Sender|Receiver" => "oneshot",
-            "RwLock" => "rwlock",
-            "Barrier" => "barrier",
-            _ => "user",
-        };
-        let name = if concrete == "Sender|Receiver" { "oneshot".to_string() } else { concrete };
-        self.resources.insert(res, Resource { timer, ..Resource::default() });
-        self.push(thread, Ev::ResourceNew { resource: res, name, site: Loc::of(fields), kind });
-        res
     }
 
     pub fn clone_span(&mut self, id: u64) {
@@ -334,7 +438,9 @@ impl State {
 
     /// Returns true when the span closed.
     pub fn try_close(&mut self, thread: u32, id: u64) -> bool {
-        let Some(s) = self.spans.get_mut(&id) else { return false };
+        let Some(s) = self.spans.get_mut(&id) else {
+            return false;
+        };
         s.refs = s.refs.saturating_sub(1);
         if s.refs > 0 {
             return false;
@@ -355,24 +461,40 @@ impl State {
     }
 
     pub fn enter(&mut self, thread: u32, id: u64) {
-        if let Some(SpanInfo { kind: SpanKind::WorkerLoop, .. }) = self.spans.get(&id) {
+        if let Some(SpanInfo {
+            kind: SpanKind::WorkerLoop,
+            ..
+        }) = self.spans.get(&id)
+        {
             if let Some(th) = self.threads.get_mut(thread as usize) {
                 th.worker = true;
             }
             return;
         }
-        if let Some(SpanInfo { kind: SpanKind::AsyncOpPoll(res), .. }) = self.spans.get(&id) {
+        if let Some(SpanInfo {
+            kind: SpanKind::AsyncOpPoll(res),
+            ..
+        }) = self.spans.get(&id)
+        {
             let res = *res;
             if let Some(r) = self.resources.get_mut(&res) {
                 r.elapsed_ready = false;
             }
             return;
         }
-        let Some(SpanInfo { kind: SpanKind::Task(task), .. }) = self.spans.get(&id) else { return };
+        let Some(SpanInfo {
+            kind: SpanKind::Task(task),
+            ..
+        }) = self.spans.get(&id)
+        else {
+            return;
+        };
         let task = *task;
         self.count("enter runtime.spawn (a poll)".into());
         self.resolve_thread(thread, None);
-        let Some(t) = self.tasks.get_mut(&task) else { return };
+        let Some(t) = self.tasks.get_mut(&task) else {
+            return;
+        };
         t.running_on = Some(thread);
         t.notified = false;
         let blocking = t.blocking;
@@ -389,12 +511,24 @@ impl State {
         for resource in registered {
             self.push(thread, Ev::Deregister { task, resource });
         }
-        let from = if task == MAIN_TASK { "main" } else if blocking { "blocking" } else { "unrecorded" };
+        let from = if task == MAIN_TASK {
+            "main"
+        } else if blocking {
+            "blocking"
+        } else {
+            "unrecorded"
+        };
         self.push(thread, Ev::Poll { task, from });
     }
 
     pub fn exit(&mut self, thread: u32, id: u64) {
-        let Some(SpanInfo { kind: SpanKind::Task(task), .. }) = self.spans.get(&id) else { return };
+        let Some(SpanInfo {
+            kind: SpanKind::Task(task),
+            ..
+        }) = self.spans.get(&id)
+        else {
+            return;
+        };
         let task = *task;
         self.count("exit runtime.spawn".into());
         self.resolve_thread(thread, None);
@@ -405,7 +539,14 @@ impl State {
             }
             None => false,
         };
-        let i = self.push(thread, Ev::PollEnd { task, end: End::Unresolved, reschedule });
+        let i = self.push(
+            thread,
+            Ev::PollEnd {
+                task,
+                end: End::Unresolved,
+                reschedule,
+            },
+        );
         self.unresolved.push((thread, i, id));
     }
 
@@ -496,7 +637,10 @@ impl State {
         let op = fields.str("op").unwrap_or("?").to_string();
         self.count(format!("event tokio::task::waker op={op}"));
         // `task.id` here is the task's *span* id (`Header::get_tracing_id`), not tokio's task::Id.
-        let Some(task) = fields.u64("task.id").and_then(|s| self.task_of_span.get(&s).copied()) else {
+        let Some(task) = fields
+            .u64("task.id")
+            .and_then(|s| self.task_of_span.get(&s).copied())
+        else {
             self.wakes_of_unknown_tasks += 1;
             return;
         };
@@ -511,8 +655,21 @@ impl State {
                 let by = self.innermost_task(stack);
                 let resource = self.waking_resource(thread, task, by);
                 let effect = self.wake_effect(task);
-                let op = if op == "waker.wake" { "wake" } else { "wake_by_ref" };
-                self.push(thread, Ev::Wake { task, by, resource, op, effect });
+                let op = if op == "waker.wake" {
+                    "wake"
+                } else {
+                    "wake_by_ref"
+                };
+                self.push(
+                    thread,
+                    Ev::Wake {
+                        task,
+                        by,
+                        resource,
+                        op,
+                        effect,
+                    },
+                );
                 if effect == "scheduled" {
                     self.push(thread, Ev::Schedule { task });
                 }
@@ -524,7 +681,9 @@ impl State {
     /// What a wake did, from the task's state as recorded (tokio's `State::transition_to_notified_*`):
     /// on multi_thread this follows the order the events reached the recorder.
     fn wake_effect(&mut self, task: i64) -> &'static str {
-        let Some(t) = self.tasks.get_mut(&task) else { return "scheduled" };
+        let Some(t) = self.tasks.get_mut(&task) else {
+            return "scheduled";
+        };
         if t.done {
             "after-complete"
         } else if task == MAIN_TASK {
@@ -540,116 +699,6 @@ impl State {
         }
     }
 
-    /// Which resource woke the task, where the recording shows it: a wake from outside any task of a
-    /// task whose Pending timer is due is that timer firing (tokio's time driver wakes from the
-    /// scheduler's park, outside every task span; its deadline is known to the millisecond tick);
-    /// otherwise the one non-timer resource the task was waiting on, if there is exactly one. Else -1.
-    fn waking_resource(&mut self, thread: u32, task: i64, by: i64) -> i64 {
-        let now = self.now();
-        let registered = self.tasks.get(&task).map(|t| t.registered.clone()).unwrap_or_default();
-        if by < 0 {
-            let due = registered
-                .iter()
-                .filter_map(|r| self.resources.get(r).and_then(|x| x.armed).map(|d| (d, *r)))
-                .filter(|(d, _)| *d <= now + 1_000_000)
-                .min();
-            if let Some((_, res)) = due {
-                self.fire(thread, res, task);
-                return res;
-            }
-        }
-        let others: Vec<i64> =
-            registered.into_iter().filter(|r| self.resources.get(r).map_or(false, |x| !x.timer)).collect();
-        if others.len() == 1 {
-            others[0]
-        } else {
-            -1
-        }
-    }
-
-    fn fire(&mut self, thread: u32, res: i64, task: i64) {
-        if let Some(r) = self.resources.get_mut(&res) {
-            r.armed = None;
-        }
-        self.push(thread, Ev::TimerFire { resource: res, task });
-    }
-
-    fn state_update(&mut self, thread: u32, stack: &[u64], fields: &Fields) {
-        self.count("event runtime::resource::state_update".into());
-        let res = self.innermost_resource(stack);
-        if res < 0 || !self.resources.contains_key(&res) {
-            return;
-        }
-        let task = self.innermost_task(stack);
-        // One attribute per update: `name = value`, with `name.op` (override/add/sub), `name.unit`.
-        let Some((name, value)) = fields.0.iter().find(|(n, _)| !n.contains('.')) else { return };
-        let op = fields.str(&format!("{name}.op")).unwrap_or("override").to_string();
-        let unit = fields.str(&format!("{name}.unit")).map(|u| format!(" {u}")).unwrap_or_default();
-        let now = self.now();
-        let r = self.resources.get_mut(&res).expect("checked");
-        let shown = match (&op[..], value, r.attrs.iter().position(|(n, _)| n == name)) {
-            ("add" | "sub", Value::U(v), Some(i)) => {
-                let old: i64 = r.attrs[i].1.split(' ').next().and_then(|s| s.parse().ok()).unwrap_or(0);
-                let new = if op == "add" { old + *v as i64 } else { old - *v as i64 };
-                format!("{new}{unit}")
-            }
-            _ => format!("{value}{unit}"),
-        };
-        match r.attrs.iter().position(|(n, _)| n == name) {
-            Some(i) => r.attrs[i].1 = shown,
-            None => r.attrs.push((name.to_string(), shown)),
-        }
-        let text = r.attrs.iter().map(|(n, v)| format!("{n} = {v}")).collect::<Vec<_>>().join(", ");
-        let arm = r.timer && *name == "duration";
-        let deadline = match value {
-            Value::U(ms) => now + ms * 1_000_000,
-            _ => now,
-        };
-        if arm {
-            r.armed = Some(deadline);
-        }
-        self.push(thread, Ev::ResourceState { resource: res, text });
-        if arm {
-            self.push(thread, Ev::TimerArm { resource: res, task, deadline });
-        }
-    }
-
-    /// `poll_op`: one operation of a resource polled inside a task. Pending means the resource keeps
-    /// the task's waker (Pollscope's `register`). `Sleep::poll_elapsed` reports twice per poll under the
-    /// same name — the coop budget check, then the timer entry — so a timer has fired when the second
-    /// of them is Ready (exact, whatever the clock: a paused clock's timers fire before their real-time
-    /// deadline).
-    fn poll_op(&mut self, thread: u32, stack: &[u64], fields: &Fields) {
-        let ready = fields.bool("is_ready").unwrap_or(false);
-        let op = fields.str("op_name").unwrap_or("?").to_string();
-        self.count(format!("event runtime::resource::poll_op op_name={op} is_ready={ready}"));
-        let res = self.innermost_resource(stack);
-        let task = self.innermost_task(stack);
-        if res < 0 || !self.resources.contains_key(&res) {
-            return;
-        }
-        let r = self.resources.get_mut(&res).expect("checked");
-        let fired = if op == "poll_elapsed" && ready {
-            let second = r.elapsed_ready;
-            r.elapsed_ready = !second;
-            second && r.armed.is_some()
-        } else {
-            r.elapsed_ready = false;
-            false
-        };
-        if fired {
-            self.fire(thread, res, task);
-        }
-        if !ready && task >= 0 {
-            if let Some(t) = self.tasks.get_mut(&task) {
-                if !t.registered.contains(&res) {
-                    t.registered.push(res);
-                    self.push(thread, Ev::Register { task, resource: res });
-                }
-            }
-        }
-    }
-
     // ------------------------------------------------------------------------------------ the program
 
     pub fn print(&mut self, thread: u32, text: String, stream: &'static str) {
@@ -661,7 +710,14 @@ impl State {
         if task >= 0 {
             self.panicked.insert(task);
         }
-        self.push(thread, Ev::Panic { task, message, site });
+        self.push(
+            thread,
+            Ev::Panic {
+                task,
+                message,
+                site,
+            },
+        );
     }
 
     pub fn outcome(&mut self, thread: u32, message: String, result: &'static str) {
