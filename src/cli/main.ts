@@ -15,10 +15,11 @@ import { LineIndex, formatDiagnostic } from '../lang/diagnostics';
 import { DEFAULT_LIMITS, DEFAULT_NET, PROFILES, type NetConfig, type Profile } from '../sim/config';
 import { simulate } from '../sim/simulate';
 import { formatTrace } from '../trace/format';
-import { toChromeTrace, toJsonLines } from '../trace/export';
+import { TraceFileError, fromJsonLines, toChromeTrace, toJsonLines } from '../trace/export';
 
 const USAGE = `usage: sim run FILE.rs [--tokio 1.24|latest] [--seed N] [--trace OUT.jsonl|OUT.json|OUT.txt] [--max-events N]
-               [--net-latency NS] [--net-bandwidth BYTES_PER_NS] [--send-buffer BYTES] [--recv-buffer BYTES]`;
+               [--net-latency NS] [--net-bandwidth BYTES_PER_NS] [--send-buffer BYTES] [--recv-buffer BYTES]
+       sim trace TRACE.jsonl [--chrome]   (a saved or recorded trace: one readable line per event, or Chrome trace JSON)`;
 
 export interface CliResult {
   stdout: string;
@@ -31,6 +32,7 @@ export function runCli(
   readFile: (p: string) => string = (p) => readFileSync(p, 'utf8'),
 ): CliResult {
   const [cmd, ...rest] = argv;
+  if (cmd === 'trace') return traceCommand(rest, readFile);
   if (cmd !== 'run') return { stdout: '', stderr: `${USAGE}\n`, code: 2 };
   let file: string | null = null;
   let profile: Profile = '1.24';
@@ -106,6 +108,39 @@ export function runCli(
     writeFileSync(tracePath, text);
   }
   return { stdout: r.stdout, stderr, code: r.outcome.exitCode };
+}
+
+/**
+ * `sim trace TRACE.jsonl [--chrome]`: reads a trace file — the CLI's `--trace`, the app's "Export trace",
+ * or a real run recorded by `npm run record` — and prints it one readable line per event (for a recorded
+ * run, after a header saying so and what was not recorded), or as Chrome trace-event JSON for Perfetto.
+ */
+function traceCommand(args: string[], readFile: (p: string) => string): CliResult {
+  const chrome = args.includes('--chrome');
+  const files = args.filter((a) => a !== '--chrome');
+  const bad = files.find((a) => a.startsWith('-'));
+  if (bad) return { stdout: '', stderr: `sim: unknown option ${bad}\n${USAGE}\n`, code: 2 };
+  if (files.length !== 1) return { stdout: '', stderr: `${USAGE}\n`, code: 2 };
+  const file = files[0]!;
+  let text: string;
+  try {
+    text = readFile(file);
+  } catch {
+    return { stdout: '', stderr: `sim: cannot read ${file}\n`, code: 2 };
+  }
+  try {
+    const { header, trace } = fromJsonLines(text);
+    if (chrome) return { stdout: JSON.stringify(toChromeTrace(trace)) + '\n', stderr: '', code: 0 };
+    const rec = header.recorded;
+    const intro = rec
+      ? `# recorded from a real run of tokio ${rec.tokio} (${rec.host}) by ${rec.recorder}\n` +
+        rec.notRecorded.map((n) => `# not recorded: ${n}\n`).join('')
+      : `# simulated: tokio ${header.profile}, seed ${header.seed}\n`;
+    return { stdout: intro + formatTrace(trace), stderr: '', code: 0 };
+  } catch (e) {
+    if (e instanceof TraceFileError) return { stdout: '', stderr: `${file}: error: ${e.message}\n`, code: 2 };
+    throw e;
+  }
 }
 
 class CliError extends Error {}

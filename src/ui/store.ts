@@ -11,6 +11,7 @@ import { CancelledError, WatchdogError } from '../worker/client';
 import { failureText } from './failure';
 import type { FutureLayout } from '../sim/layouts';
 import type { TraceReader } from '../trace/store';
+import type { RecordedRun } from '../trace/export';
 import { catchUpIndex, session, setTrace, simClient } from './session';
 
 export type RunStatus = 'idle' | 'running' | 'ready' | 'failed';
@@ -47,6 +48,8 @@ export interface AppState {
   outcome: RunOutcome | null;
   diagnostics: Diagnostic[];
   runtime: RuntimeConfig | null;
+  /** The trace on screen was recorded from a real tokio run (opened with "Open trace…"), not simulated. */
+  recorded: RecordedRun | null;
   traceVersion: number;
   /** Current step: the index of the last event applied; -1 is "before the first event". */
   step: number;
@@ -98,6 +101,7 @@ export const useApp = create<AppState>()((set, get) => ({
   outcome: null,
   diagnostics: [],
   runtime: null,
+  recorded: null,
   traceVersion: 0,
   step: -1,
   maxStep: -1,
@@ -129,6 +133,7 @@ export const useApp = create<AppState>()((set, get) => ({
       progress: 0,
       outcome: null,
       diagnostics: [],
+      recorded: null,
     });
     try {
       const r = await simClient().run(
