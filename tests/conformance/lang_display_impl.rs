@@ -3,9 +3,7 @@
 use std::error::Error;
 use std::fmt;
 
-struct Money {
-    cents: i64,
-}
+struct Money { cents: i64 }
 
 impl fmt::Display for Money {
     fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
@@ -14,18 +12,11 @@ impl fmt::Display for Money {
     }
 }
 
-enum Level {
-    Info,
-    Warn,
-}
+enum Level { Info, Warn }
 
 impl fmt::Display for Level {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let s = match self {
-            Level::Info => "INFO",
-            Level::Warn => "WARN",
-        };
-        f.pad(s)
+        f.pad(match self { Level::Info => "INFO", Level::Warn => "WARN" })
     }
 }
 
@@ -33,9 +24,7 @@ struct Matrix([[i32; 2]; 2]);
 
 impl fmt::Display for Matrix {
     fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        for row in &self.0 {
-            writeln!(f, "[{:>3} {:>3}]", row[0], row[1])?;
-        }
+        for row in &self.0 { writeln!(f, "[{:>3} {:>3}]", row[0], row[1])?; }
         Ok(())
     }
 }
@@ -47,17 +36,13 @@ impl fmt::Debug for Matrix {
 }
 
 #[derive(Debug)]
-enum BankError {
-    Insufficient { needed: i64, available: i64 },
-    Frozen(String),
-}
+enum BankError { Insufficient { needed: i64, available: i64 }, Frozen(String) }
 
 impl fmt::Display for BankError {
     fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
         match self {
-            BankError::Insufficient { needed, available } => {
-                write!(f, "need {} but only {} available", Money { cents: *needed }, Money { cents: *available })
-            }
+            BankError::Insufficient { needed, available } => write!(f, "need {} but only {} available",
+                Money { cents: *needed }, Money { cents: *available }),
             BankError::Frozen(who) => write!(f, "account of {who} is frozen"),
         }
     }
@@ -68,12 +53,8 @@ impl Error for BankError {}
 async fn withdraw(balance: i64, amount: &str) -> Result<Money, Box<dyn Error + Send + Sync>> {
     tokio::task::yield_now().await;
     let cents: i64 = amount.parse()?;
-    if amount.starts_with('0') {
-        return Err(Box::new(BankError::Frozen("zero".to_string())));
-    }
-    if cents > balance {
-        return Err(BankError::Insufficient { needed: cents, available: balance }.into());
-    }
+    if amount.starts_with('0') { return Err(Box::new(BankError::Frozen("zero".to_string()))); }
+    if cents > balance { return Err(BankError::Insufficient { needed: cents, available: balance }.into()); }
     Ok(Money { cents: balance - cents })
 }
 
@@ -83,8 +64,7 @@ async fn main() {
     println!("{} | {} | {}", m, Money { cents: 5 }, m.to_string().len());
     println!("[{:>12}] [{:>12}]", Money { cents: 99 }, Money { cents: 99 }.to_string());
     println!("[{:>6}] [{:<6}] [{:^7}]", Level::Info, Level::Warn, Level::Info);
-    let levels: Vec<String> = [Level::Warn, Level::Info].iter().map(|l| l.to_string()).collect();
-    println!("{:?}", levels);
+    println!("{:?}", [Level::Warn, Level::Info].iter().map(|l| l.to_string()).collect::<Vec<_>>());
     let mx = Matrix([[1, -20], [300, 4]]);
     print!("{}", mx);
     println!("{:?} / {:#?}", mx, mx);

@@ -3,27 +3,14 @@
 use std::convert::TryFrom;
 
 #[derive(Debug, Clone, Copy, PartialEq)]
-enum Status {
-    Ok = 200,
-    Created,
-    NotFound = 404,
-    Teapot = 418,
-}
+enum Status { Ok = 200, Created, NotFound = 404, Teapot = 418 }
 
 #[derive(Debug, Clone, Copy)]
-enum Color {
-    Red,
-    Green,
-    Blue,
-}
+enum Color { Red, Green, Blue }
 
 #[derive(Debug)]
 #[repr(i8)]
-enum Level {
-    Low = -1,
-    Mid = 0,
-    High = 1,
-}
+enum Level { Low = -1, Mid = 0, High = 1 }
 
 impl Color {
     const ALL: [Color; 3] = [Color::Red, Color::Green, Color::Blue];
@@ -68,9 +55,7 @@ async fn main() {
         let is_success = matches!(s, Status::Ok | Status::Created);
         println!("{path:6} -> {:?} = {} (success: {is_success})", s, s as u16);
     }
-    for c in Color::ALL {
-        println!("{:?} = {} -> next {:?}", c, c as u8, c.next());
-    }
+    for c in Color::ALL { println!("{:?} = {} -> next {:?}", c, c as u8, c.next()); }
     println!("{:?} {} {} {}", Level::Low, Level::Low as i8, Level::Mid as i32, Level::High as u8);
     println!("{:?} {:?}", Status::try_from(418), Status::try_from(500));
     let code: Result<Status, _> = 201u16.try_into();

@@ -5,11 +5,7 @@ use std::num::ParseIntError;
 use tokio::sync::mpsc;
 
 #[derive(Debug)]
-enum AppError {
-    Parse(ParseIntError),
-    Negative(i64),
-    ChannelClosed,
-}
+enum AppError { Parse(ParseIntError), Negative(i64), ChannelClosed }
 
 impl fmt::Display for AppError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -23,23 +19,15 @@ impl fmt::Display for AppError {
 
 impl std::error::Error for AppError {}
 
-impl From<ParseIntError> for AppError {
-    fn from(e: ParseIntError) -> Self {
-        AppError::Parse(e)
-    }
-}
+impl From<ParseIntError> for AppError { fn from(e: ParseIntError) -> Self { AppError::Parse(e) } }
 
 impl<T> From<mpsc::error::SendError<T>> for AppError {
-    fn from(_: mpsc::error::SendError<T>) -> Self {
-        AppError::ChannelClosed
-    }
+    fn from(_: mpsc::error::SendError<T>) -> Self { AppError::ChannelClosed }
 }
 
 fn parse_positive(s: &str) -> Result<i64, AppError> {
     let n: i64 = s.trim().parse()?;
-    if n < 0 {
-        return Err(AppError::Negative(n));
-    }
+    if n < 0 { return Err(AppError::Negative(n)); }
     Ok(n)
 }
 

@@ -7,25 +7,14 @@ use std::sync::{Arc, Mutex};
 
 fn largest<T: PartialOrd + Copy>(items: &[T]) -> T {
     let mut best = items[0];
-    for &item in items {
-        if item > best {
-            best = item;
-        }
-    }
+    for &item in items { if item > best { best = item; } }
     best
 }
 
 #[derive(Debug)]
-struct Pair<T> {
-    a: T,
-    b: T,
-}
+struct Pair<T> { a: T, b: T }
 
-impl<T> Pair<T> {
-    fn new(a: T, b: T) -> Self {
-        Pair { a, b }
-    }
-}
+impl<T> Pair<T> { fn new(a: T, b: T) -> Self { Pair { a, b } } }
 
 impl<T: PartialOrd + Display> Pair<T> {
     fn larger(&self) -> String {
@@ -34,33 +23,22 @@ impl<T: PartialOrd + Display> Pair<T> {
 }
 
 #[derive(Debug)]
-enum Either<L, R> {
-    Left(L),
-    Right(R),
-}
+enum Either<L, R> { Left(L), Right(R) }
 
 fn summarize<T, U>(t: T, u: &U) -> String
 where
     T: Display,
     U: Debug + ?Sized,
-{
-    format!("{t} / {u:?}")
-}
+{ format!("{t} / {u:?}") }
 
-struct Cache<K, V> {
-    map: HashMap<K, V>,
-    hits: u32,
-    misses: u32,
-}
+struct Cache<K, V> { map: HashMap<K, V>, hits: u32, misses: u32 }
 
 impl<K, V> Cache<K, V>
 where
     K: Eq + Hash + Clone,
     V: Clone,
 {
-    fn new() -> Self {
-        Cache { map: HashMap::new(), hits: 0, misses: 0 }
-    }
+    fn new() -> Self { Cache { map: HashMap::new(), hits: 0, misses: 0 } }
 
     fn get_or_compute(&mut self, key: K, compute: impl FnOnce(&K) -> V) -> V {
         if let Some(v) = self.map.get(&key) {
@@ -95,9 +73,7 @@ async fn main() {
         }));
     }
     let mut results = Vec::new();
-    for t in tasks {
-        results.push(t.await.unwrap());
-    }
+    for t in tasks { results.push(t.await.unwrap()); }
     let c = cache.lock().unwrap();
     println!("{:?}", results);
     println!("hits {}, misses {}, size {}", c.hits, c.misses, c.map.len());

@@ -1,9 +1,6 @@
 // Language: iterators a program writes itself — `impl Iterator for T` (Fibonacci in u64, a countdown,
 // a generic adapter struct), then used with the standard adapters, for loops and tasks.
-struct Fibonacci {
-    curr: u64,
-    next: u64,
-}
+struct Fibonacci { curr: u64, next: u64 }
 
 impl Iterator for Fibonacci {
     type Item = u64;
@@ -17,18 +14,14 @@ impl Iterator for Fibonacci {
     }
 }
 
-fn fibonacci() -> Fibonacci {
-    Fibonacci { curr: 0, next: 1 }
-}
+fn fibonacci() -> Fibonacci { Fibonacci { curr: 0, next: 1 } }
 
 struct Countdown(u32);
 
 impl Iterator for Countdown {
     type Item = u32;
     fn next(&mut self) -> Option<u32> {
-        if self.0 == 0 {
-            None
-        } else {
+        if self.0 == 0 { None } else {
             self.0 -= 1;
             Some(self.0 + 1)
         }
@@ -36,10 +29,7 @@ impl Iterator for Countdown {
 }
 
 /// Yields every item of the inner iterator twice.
-struct Twice<I: Iterator> {
-    inner: I,
-    pending: Option<I::Item>,
-}
+struct Twice<I: Iterator> { inner: I, pending: Option<I::Item> }
 
 impl<I> Iterator for Twice<I>
 where
@@ -48,9 +38,7 @@ where
 {
     type Item = I::Item;
     fn next(&mut self) -> Option<I::Item> {
-        if let Some(x) = self.pending.take() {
-            return Some(x);
-        }
+        if let Some(x) = self.pending.take() { return Some(x); }
         let x = self.inner.next()?;
         self.pending = Some(x.clone());
         Some(x)
@@ -65,9 +53,7 @@ async fn main() {
     println!("largest: {}", fibonacci().last().unwrap());
     println!("90th: {:?}", fibonacci().nth(90));
 
-    for n in Countdown(3) {
-        println!("countdown {n}");
-    }
+    for n in Countdown(3) { println!("countdown {n}"); }
     println!("sum {}", Countdown(100).sum::<u32>());
     let twice = Twice { inner: Countdown(3), pending: None };
     println!("twice: {:?}", twice.collect::<Vec<_>>());
@@ -81,7 +67,5 @@ async fn main() {
             format!("task {i}: fib has {} digits", f.to_string().len())
         }));
     }
-    for h in handles {
-        println!("{}", h.await.unwrap());
-    }
+    for h in handles { println!("{}", h.await.unwrap()); }
 }

@@ -1,8 +1,6 @@
 // Language: implementing your own traits for built-in types — i32, bool, str, String, Vec<T>,
 // Option<T>, tuples — including generic impls with bounds, and an extension trait on u64/String.
-trait Describe {
-    fn describe(&self) -> String;
-}
+trait Describe { fn describe(&self) -> String; }
 
 impl Describe for i32 {
     fn describe(&self) -> String {
@@ -11,22 +9,14 @@ impl Describe for i32 {
 }
 
 impl Describe for bool {
-    fn describe(&self) -> String {
-        (if *self { "yes" } else { "no" }).to_string()
-    }
+    fn describe(&self) -> String { (if *self { "yes" } else { "no" }).to_string() }
 }
 
 impl Describe for str {
-    fn describe(&self) -> String {
-        format!("text of {} chars", self.chars().count())
-    }
+    fn describe(&self) -> String { format!("text of {} chars", self.chars().count()) }
 }
 
-impl Describe for String {
-    fn describe(&self) -> String {
-        self.as_str().describe()
-    }
-}
+impl Describe for String { fn describe(&self) -> String { self.as_str().describe() } }
 
 impl<T: Describe> Describe for Vec<T> {
     fn describe(&self) -> String {
@@ -50,21 +40,11 @@ impl<A: Describe, B: Describe> Describe for (A, B) {
     }
 }
 
-trait Doubled {
-    fn doubled(&self) -> Self;
-}
+trait Doubled { fn doubled(&self) -> Self; }
 
-impl Doubled for u64 {
-    fn doubled(&self) -> u64 {
-        self * 2
-    }
-}
+impl Doubled for u64 { fn doubled(&self) -> u64 { self * 2 } }
 
-impl Doubled for String {
-    fn doubled(&self) -> String {
-        self.repeat(2)
-    }
-}
+impl Doubled for String { fn doubled(&self) -> String { self.repeat(2) } }
 
 async fn report(label: &str, value: impl Describe + Send) -> String {
     tokio::task::yield_now().await;

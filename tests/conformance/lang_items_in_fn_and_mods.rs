@@ -17,9 +17,7 @@ mod geometry {
 
     use self::shapes::Point;
 
-    fn abs(v: i64) -> i64 {
-        if v < 0 { -v } else { v }
-    }
+    fn abs(v: i64) -> i64 { if v < 0 { -v } else { v } }
 
     pub fn path_length(points: &[Point]) -> i64 {
         points.windows(2).map(|w| w[0].manhattan(&w[1])).sum()
@@ -33,22 +31,14 @@ mod geometry {
 
 mod config {
     pub const VERSION: &str = "1.2.3";
-    pub(crate) fn describe() -> String {
-        format!("config v{VERSION}")
-    }
+    pub(crate) fn describe() -> String { format!("config v{VERSION}") }
 }
 
 use geometry::shapes::Point;
 
 fn classify(moves: &[(i64, i64)]) -> Vec<String> {
     #[derive(Debug)]
-    enum Direction {
-        North,
-        South,
-        East,
-        West,
-        Still,
-    }
+    enum Direction { North, South, East, West, Still }
     use Direction::*;
     const STEP_NAME: &str = "step";
 
@@ -76,18 +66,12 @@ async fn main() {
     println!("path length {}", geometry::path_length(&pts));
     println!("{:?} -> {:?}: {}", pts[0], pts[1], pts[0].manhattan(&pts[1]));
     println!("{} ({})", config::describe(), config::VERSION);
-    for line in classify(&[(0, 2), (-5, 0), (1, 1), (0, -1)]) {
-        println!("{line}");
-    }
+    for line in classify(&[(0, 2), (-5, 0), (1, 1), (0, -1)]) { println!("{line}"); }
     let total = {
         use std::collections::HashMap;
-        struct Tally {
-            counts: HashMap<char, u32>,
-        }
+        struct Tally { counts: HashMap<char, u32> }
         let mut t = Tally { counts: HashMap::new() };
-        for c in "hello".chars() {
-            *t.counts.entry(c).or_default() += 1;
-        }
+        for c in "hello".chars() { *t.counts.entry(c).or_default() += 1; }
         t.counts[&'l']
     };
     println!("'l' appears {total} times in hello");

@@ -22,12 +22,8 @@ async fn main() {
     let mut skipped = Vec::new();
     'outer: for i in 0..4 {
         for j in 0..4 {
-            if j > i {
-                continue 'outer;
-            }
-            if (i + j) % 3 == 0 {
-                skipped.push((i, j));
-            }
+            if j > i { continue 'outer; }
+            if (i + j) % 3 == 0 { skipped.push((i, j)); }
         }
     }
     println!("pairs: {:?}", skipped);
@@ -35,9 +31,7 @@ async fn main() {
     let mut n = 27u64;
     let mut steps = 0;
     let peak = loop {
-        if n == 1 {
-            break steps;
-        }
+        if n == 1 { break steps; }
         n = if n % 2 == 0 { n / 2 } else { 3 * n + 1 };
         steps += 1;
     };
@@ -60,26 +54,18 @@ async fn main() {
     while let Some(batch) = next_batch(batch_no).await {
         batch_no += 1;
         let total: u32 = batch.iter().sum();
-        if total % 2 == 0 {
-            continue;
-        }
+        if total % 2 == 0 { continue; }
         seen.push(total);
     }
     println!("odd batch totals {:?} after {batch_no} batches", seen);
 
     let find = |needle: i32| -> Option<usize> {
-        for (i, row) in grid.iter().enumerate() {
-            if row.contains(&needle) {
-                return Some(i);
-            }
-        }
+        for (i, row) in grid.iter().enumerate() { if row.contains(&needle) { return Some(i); } }
         None
     };
     println!("8 in row {:?}, 42 in row {:?}", find(8), find(42));
     let result = 'block: {
-        if grid[0][0] != 1 {
-            break 'block "unexpected";
-        }
+        if grid[0][0] != 1 { break 'block "unexpected"; }
         "as expected"
     };
     println!("{result}");

@@ -4,43 +4,28 @@ use std::iter::Sum;
 use std::ops::{Add, AddAssign, Index, IndexMut, Mul, Neg, Sub};
 
 #[derive(Debug, Clone, Copy, PartialEq)]
-struct V2 {
-    x: f64,
-    y: f64,
-}
+struct V2 { x: f64, y: f64 }
 
-impl V2 {
-    fn len(self) -> f64 {
-        (self.x * self.x + self.y * self.y).sqrt()
-    }
-}
+impl V2 { fn len(self) -> f64 { (self.x * self.x + self.y * self.y).sqrt() } }
 
 impl Add for V2 {
     type Output = V2;
-    fn add(self, o: V2) -> V2 {
-        V2 { x: self.x + o.x, y: self.y + o.y }
-    }
+    fn add(self, o: V2) -> V2 { V2 { x: self.x + o.x, y: self.y + o.y } }
 }
 
 impl Sub for V2 {
     type Output = V2;
-    fn sub(self, o: V2) -> V2 {
-        V2 { x: self.x - o.x, y: self.y - o.y }
-    }
+    fn sub(self, o: V2) -> V2 { V2 { x: self.x - o.x, y: self.y - o.y } }
 }
 
 impl Mul<f64> for V2 {
     type Output = V2;
-    fn mul(self, k: f64) -> V2 {
-        V2 { x: self.x * k, y: self.y * k }
-    }
+    fn mul(self, k: f64) -> V2 { V2 { x: self.x * k, y: self.y * k } }
 }
 
 impl Neg for V2 {
     type Output = V2;
-    fn neg(self) -> V2 {
-        V2 { x: -self.x, y: -self.y }
-    }
+    fn neg(self) -> V2 { V2 { x: -self.x, y: -self.y } }
 }
 
 impl AddAssign for V2 {
@@ -51,9 +36,7 @@ impl AddAssign for V2 {
 }
 
 impl Sum for V2 {
-    fn sum<I: Iterator<Item = V2>>(iter: I) -> V2 {
-        iter.fold(V2 { x: 0.0, y: 0.0 }, |a, b| a + b)
-    }
+    fn sum<I: Iterator<Item = V2>>(iter: I) -> V2 { iter.fold(V2 { x: 0.0, y: 0.0 }, |a, b| a + b) }
 }
 
 impl PartialOrd for V2 {
@@ -62,15 +45,11 @@ impl PartialOrd for V2 {
     }
 }
 
-struct Path {
-    points: Vec<V2>,
-}
+struct Path { points: Vec<V2> }
 
 impl Index<usize> for Path {
     type Output = V2;
-    fn index(&self, i: usize) -> &V2 {
-        &self.points[i % self.points.len()]
-    }
+    fn index(&self, i: usize) -> &V2 { &self.points[i % self.points.len()] }
 }
 
 impl IndexMut<usize> for Path {
@@ -87,9 +66,7 @@ async fn main() {
     println!("a+b={:?} a-b={:?} a*2={:?} -b={:?}", a + b, a - b, a * 2.0, -b);
     println!("|a|={} a>b: {} a==a*1: {}", a.len(), a > b, a == a * 1.0);
     let mut pos = V2 { x: 0.0, y: 0.0 };
-    for step in [a, b, b] {
-        pos += step;
-    }
+    for step in [a, b, b] { pos += step; }
     println!("pos {:?}", pos);
     let mut path = Path { points: vec![a, b] };
     path[3].y = 10.0;

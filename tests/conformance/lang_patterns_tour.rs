@@ -2,17 +2,10 @@
 // bindings, guards, slice patterns, `ref`/`ref mut`, tuple patterns, let-else, while let, matches!.
 #[derive(Debug)]
 enum Event {
-    Key { code: char, shift: bool },
-    Click { x: i32, y: i32, button: u8 },
-    Scroll(i32),
-    Batch(Vec<Event>),
-    Quit,
+    Key { code: char, shift: bool }, Click { x: i32, y: i32, button: u8 }, Scroll(i32), Batch(Vec<Event>), Quit,
 }
 
-struct Player {
-    name: String,
-    score: u32,
-}
+struct Player { name: String, score: u32 }
 
 fn describe(e: &Event) -> String {
     match e {
@@ -36,41 +29,28 @@ fn describe(e: &Event) -> String {
 }
 
 fn sum_pairs(v: &[i32]) -> i32 {
-    match v {
-        [a, b, rest @ ..] => a * b + sum_pairs(rest),
-        [a] => *a,
-        [] => 0,
-    }
+    match v { [a, b, rest @ ..] => a * b + sum_pairs(rest), [a] => *a, [] => 0 }
 }
 
 async fn first_word(text: &str) -> Option<&str> {
     tokio::task::yield_now().await;
-    let Some(word) = text.split_whitespace().next() else {
-        return None;
-    };
+    let Some(word) = text.split_whitespace().next() else { return None; };
     Some(word)
 }
 
 #[tokio::main(flavor = "current_thread")]
 async fn main() {
+    let key = |code: char, shift: bool| Event::Key { code, shift };
+    let click = |x: i32, y: i32, button: u8| Event::Click { x, y, button };
     let events = vec![
-        Event::Key { code: 'Q', shift: true },
-        Event::Key { code: 'x', shift: true },
-        Event::Key { code: '7', shift: false },
-        Event::Key { code: '#', shift: false },
-        Event::Click { x: 0, y: 0, button: 1 },
-        Event::Click { x: 5, y: -3, button: 2 },
-        Event::Click { x: 1, y: 1, button: 9 },
-        Event::Scroll(3),
-        Event::Scroll(-8),
-        Event::Scroll(40),
+        key('Q', true), key('x', true), key('7', false), key('#', false),
+        click(0, 0, 1), click(5, -3, 2), click(1, 1, 9),
+        Event::Scroll(3), Event::Scroll(-8), Event::Scroll(40),
         Event::Batch(vec![]),
         Event::Batch(vec![Event::Quit]),
-        Event::Batch(vec![Event::Scroll(1), Event::Quit, Event::Key { code: 'z', shift: false }]),
+        Event::Batch(vec![Event::Scroll(1), Event::Quit, key('z', false)]),
     ];
-    for e in &events {
-        println!("{}", describe(e));
-    }
+    for e in &events { println!("{}", describe(e)); }
     println!("quits: {}", events.iter().filter(|e| matches!(e, Event::Quit | Event::Key { code: 'q' | 'Q', .. })).count());
 
     println!("sum_pairs: {} {} {}", sum_pairs(&[1, 2, 3, 4, 5]), sum_pairs(&[]), sum_pairs(&[6]));
@@ -93,12 +73,8 @@ async fn main() {
     }
 
     let mut stack = vec![1, 2, 3];
-    while let Some(top) = stack.pop() {
-        print!("{top} ");
-    }
+    while let Some(top) = stack.pop() { print!("{top} "); }
     println!();
     println!("{:?} {:?}", first_word("  hello world").await, first_word("   ").await);
-    if let (Some(a), Some(b)) = (Some(1), "2".parse::<i32>().ok()) {
-        println!("both present: {}", a + b);
-    }
+    if let (Some(a), Some(b)) = (Some(1), "2".parse::<i32>().ok()) { println!("both present: {}", a + b); }
 }

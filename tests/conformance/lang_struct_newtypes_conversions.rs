@@ -6,48 +6,29 @@ use std::str::FromStr;
 
 #[derive(Debug, Clone, Copy, PartialEq)]
 struct Celsius(f64);
-
 #[derive(Debug, Clone, Copy, PartialEq)]
 struct Fahrenheit(f64);
-
-impl From<Celsius> for Fahrenheit {
-    fn from(c: Celsius) -> Self {
-        Fahrenheit(c.0 * 9.0 / 5.0 + 32.0)
-    }
-}
+impl From<Celsius> for Fahrenheit { fn from(c: Celsius) -> Self { Fahrenheit(c.0 * 9.0 / 5.0 + 32.0) } }
 
 #[derive(Debug)]
 struct Username(String);
-
 impl TryFrom<&str> for Username {
     type Error = String;
     fn try_from(s: &str) -> Result<Self, Self::Error> {
         if s.len() >= 3 && s.chars().all(|c| c.is_ascii_alphanumeric()) {
             Ok(Username(s.to_lowercase()))
-        } else {
-            Err(format!("invalid username {s:?}"))
-        }
+        } else { Err(format!("invalid username {s:?}")) }
     }
 }
 
-impl AsRef<str> for Username {
-    fn as_ref(&self) -> &str {
-        &self.0
-    }
-}
-
+impl AsRef<str> for Username { fn as_ref(&self) -> &str { &self.0 } }
 impl Deref for Username {
     type Target = String;
-    fn deref(&self) -> &String {
-        &self.0
-    }
+    fn deref(&self) -> &String { &self.0 }
 }
 
 #[derive(Debug, Clone, PartialEq)]
-struct Addr {
-    host: String,
-    port: u16,
-}
+struct Addr { host: String, port: u16 }
 
 impl FromStr for Addr {
     type Err = String;
@@ -59,25 +40,14 @@ impl FromStr for Addr {
 }
 
 #[derive(Debug, Clone, Default)]
-struct Request {
-    method: String,
-    path: String,
-    retries: u8,
-}
+struct Request { method: String, path: String, retries: u8 }
 
 impl Request {
-    fn get(path: &str) -> Self {
-        Request { method: "GET".into(), path: path.into(), ..Default::default() }
-    }
-    fn retries(mut self, n: u8) -> Self {
-        self.retries = n;
-        self
-    }
+    fn get(path: &str) -> Self { Request { method: "GET".into(), path: path.into(), ..Default::default() } }
+    fn retries(mut self, n: u8) -> Self { self.retries = n; self }
 }
 
-fn shout<S: AsRef<str>>(s: S) -> String {
-    s.as_ref().to_uppercase()
-}
+fn shout<S: AsRef<str>>(s: S) -> String { s.as_ref().to_uppercase() }
 
 #[tokio::main(flavor = "current_thread")]
 async fn main() {

@@ -8,44 +8,32 @@ trait Container {
 
     fn items(&self) -> Vec<Self::Item>;
 
-    fn first(&self) -> Option<Self::Item> {
-        self.items().into_iter().next()
-    }
+    fn first(&self) -> Option<Self::Item> { self.items().into_iter().next() }
 }
 
-struct Stack {
-    values: Vec<i32>,
-}
+struct Stack { values: Vec<i32> }
 
-struct Sentence {
-    text: String,
-}
+struct Sentence { text: String }
 
 impl Container for Stack {
     type Item = i32;
     const KIND: &'static str = "stack";
 
-    fn items(&self) -> Vec<i32> {
-        self.values.iter().rev().cloned().collect()
-    }
+    fn items(&self) -> Vec<i32> { self.values.iter().rev().cloned().collect() }
 }
 
 impl Container for Sentence {
     type Item = String;
     const KIND: &'static str = "sentence";
 
-    fn items(&self) -> Vec<String> {
-        self.text.split_whitespace().map(String::from).collect()
-    }
+    fn items(&self) -> Vec<String> { self.text.split_whitespace().map(String::from).collect() }
 }
 
 fn describe<C>(c: &C) -> String
 where
     C: Container,
     C::Item: Debug,
-{
-    format!("{} with {} items, first {:?}", C::KIND, c.items().len(), c.first())
-}
+{ format!("{} with {} items, first {:?}", C::KIND, c.items().len(), c.first()) }
 
 trait Job {
     type Output: Debug + Send + 'static;
@@ -57,16 +45,12 @@ struct Words(&'static str);
 
 impl Job for Square {
     type Output = u64;
-    fn run(self) -> u64 {
-        self.0 * self.0
-    }
+    fn run(self) -> u64 { self.0 * self.0 }
 }
 
 impl Job for Words {
     type Output = Vec<&'static str>;
-    fn run(self) -> Vec<&'static str> {
-        self.0.split(' ').collect()
-    }
+    fn run(self) -> Vec<&'static str> { self.0.split(' ').collect() }
 }
 
 async fn run_job<J: Job + Send + 'static>(job: J) -> J::Output {

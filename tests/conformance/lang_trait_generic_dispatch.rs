@@ -2,26 +2,16 @@
 // a trait with a generic method, static dispatch (generics) next to dynamic (&dyn) on the same values.
 use std::fmt::{self, Display};
 
-trait Named {
-    fn name(&self) -> String;
-}
+trait Named { fn name(&self) -> String; }
 
 trait Animal: Named {
     fn sound(&self) -> &'static str;
-    fn speak(&self) -> String {
-        format!("{} says {}", self.name(), self.sound())
-    }
+    fn speak(&self) -> String { format!("{} says {}", self.name(), self.sound()) }
 }
 
-trait Labeled {
-    fn label(&self) -> String;
-}
+trait Labeled { fn label(&self) -> String; }
 
-impl<T: Display> Labeled for T {
-    fn label(&self) -> String {
-        format!("<{}>", self)
-    }
-}
+impl<T: Display> Labeled for T { fn label(&self) -> String { format!("<{}>", self) } }
 
 trait Store {
     fn put<V: Display>(&mut self, key: &str, value: V);
@@ -29,57 +19,29 @@ trait Store {
 }
 
 #[derive(Default)]
-struct Log {
-    lines: Vec<String>,
-}
+struct Log { lines: Vec<String> }
 
 impl Store for Log {
-    fn put<V: Display>(&mut self, key: &str, value: V) {
-        self.lines.push(format!("{key}={value}"));
-    }
-    fn dump(&self) -> String {
-        self.lines.join(";")
-    }
+    fn put<V: Display>(&mut self, key: &str, value: V) { self.lines.push(format!("{key}={value}")); }
+    fn dump(&self) -> String { self.lines.join(";") }
 }
 
 struct Dog;
-struct Cat {
-    lives: u8,
-}
+struct Cat { lives: u8 }
 
-impl Named for Dog {
-    fn name(&self) -> String {
-        "Dog".into()
-    }
-}
-impl Animal for Dog {
-    fn sound(&self) -> &'static str {
-        "woof"
-    }
-}
-impl Named for Cat {
-    fn name(&self) -> String {
-        format!("Cat({} lives)", self.lives)
-    }
-}
+impl Named for Dog { fn name(&self) -> String { "Dog".into() } }
+impl Animal for Dog { fn sound(&self) -> &'static str { "woof" } }
+impl Named for Cat { fn name(&self) -> String { format!("Cat({} lives)", self.lives) } }
 impl Animal for Cat {
-    fn sound(&self) -> &'static str {
-        "meow"
-    }
-    fn speak(&self) -> String {
-        format!("{} ignores you", self.name())
-    }
+    fn sound(&self) -> &'static str { "meow" }
+    fn speak(&self) -> String { format!("{} ignores you", self.name()) }
 }
 
 impl Display for Cat {
-    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        write!(f, "cat with {} lives", self.lives)
-    }
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result { write!(f, "cat with {} lives", self.lives) }
 }
 
-fn loud<A: Animal>(a: &A) -> String {
-    a.speak().to_uppercase()
-}
+fn loud<A: Animal>(a: &A) -> String { a.speak().to_uppercase() }
 
 fn chorus(animals: &[&dyn Animal]) -> String {
     animals.iter().map(|a| a.sound()).collect::<Vec<_>>().join("-")

@@ -5,9 +5,7 @@ use std::future::Future;
 use std::pin::Pin;
 use std::task::{Context, Poll};
 
-struct PrintAsync {
-    polled: bool,
-}
+struct PrintAsync { polled: bool }
 
 impl Future for PrintAsync {
     type Output = ();
@@ -38,14 +36,12 @@ impl Future for HelloFuture {
                 }
                 HelloState::AwaitingPrint(inner) => {
                     let inner = unsafe { Pin::new_unchecked(inner) };
-                    match inner.poll(cx) {
-                        Poll::Pending => return Poll::Pending,
-                        Poll::Ready(()) => {
-                            println!("  HelloFuture: AwaitingPrint -> Done");
-                            this.state = HelloState::Done;
-                            return Poll::Ready(());
-                        }
+                    if inner.poll(cx).is_pending() {
+                        return Poll::Pending;
                     }
+                    println!("  HelloFuture: AwaitingPrint -> Done");
+                    this.state = HelloState::Done;
+                    return Poll::Ready(());
                 }
                 HelloState::Done => panic!("HelloFuture polled after completion"),
             }
@@ -64,13 +60,9 @@ impl Future for TokioMainFuture {
         println!("TokioMainFuture poll #{}", this.polls);
         loop {
             match &mut this.state {
-                TokioMainState::Start => {
-                    this.state = TokioMainState::AwaitingHello(HelloFuture { state: HelloState::Start });
-                }
+                TokioMainState::Start => this.state = TokioMainState::AwaitingHello(HelloFuture { state: HelloState::Start }),
                 TokioMainState::AwaitingHello(hello) => {
-                    if unsafe { Pin::new_unchecked(hello) }.poll(cx).is_pending() {
-                        return Poll::Pending;
-                    }
+                    if unsafe { Pin::new_unchecked(hello) }.poll(cx).is_pending() { return Poll::Pending; }
                     this.state = TokioMainState::Done;
                     return Poll::Ready(this.polls);
                 }

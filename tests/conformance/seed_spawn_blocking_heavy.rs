@@ -4,7 +4,7 @@ use std::time::Duration;
 
 fn heavy_sum(n: u64) -> u64 {
     std::thread::sleep(Duration::from_millis(300)); // stands in for a long computation
-    (1..=n).map(|i| i * i).sum()
+    (1..=n).map(|i| i * i * i).sum()
 }
 
 #[tokio::main(flavor = "current_thread")]
@@ -15,10 +15,10 @@ async fn main() {
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
     });
-    let heavy = tokio::task::spawn_blocking(|| heavy_sum(1_000_000));
+    let heavy = tokio::task::spawn_blocking(|| heavy_sum(60_000));
     println!("heavy work handed to the blocking pool");
     let total = heavy.await.unwrap();
-    println!("sum of squares up to 1e6 = {total}");
+    println!("sum of cubes up to 60000 = {total}");
     ticker.await.unwrap();
     println!("both done");
 }

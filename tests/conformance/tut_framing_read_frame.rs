@@ -5,33 +5,17 @@ use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
 
 #[derive(Debug)]
-enum Frame {
-    Simple(String),
-    Integer(i64),
-}
-
+enum Frame { Simple(String), Integer(i64) }
 #[derive(Debug)]
-enum Error {
-    Incomplete,
-    Other(String),
-}
+enum Error { Incomplete, Other(String) }
 
-struct Connection {
-    stream: TcpStream,
-    buffer: Vec<u8>,
-    cursor: usize,
-}
+struct Connection { stream: TcpStream, buffer: Vec<u8>, cursor: usize }
 
 impl Connection {
-    fn new(stream: TcpStream) -> Connection {
-        Connection { stream, buffer: vec![0; 8], cursor: 0 }
-    }
+    fn new(stream: TcpStream) -> Connection { Connection { stream, buffer: vec![0; 8], cursor: 0 } }
 
     fn check_frame(buf: &[u8]) -> Result<(Frame, usize), Error> {
-        let end = match buf.windows(2).position(|w| w == b"\r\n") {
-            Some(end) => end,
-            None => return Err(Error::Incomplete),
-        };
+        let Some(end) = buf.windows(2).position(|w| w == b"\r\n") else { return Err(Error::Incomplete) };
         let line = std::str::from_utf8(&buf[1..end]).map_err(|e| Error::Other(e.to_string()))?;
         let frame = match buf[0] {
             b'+' => Frame::Simple(line.to_string()),
@@ -58,9 +42,7 @@ impl Connection {
 
     async fn read_frame(&mut self) -> Result<Option<Frame>, Error> {
         loop {
-            if let Some(frame) = self.parse_frame()? {
-                return Ok(Some(frame));
-            }
+            if let Some(frame) = self.parse_frame()? { return Ok(Some(frame)); }
             // Ensure the buffer has capacity
             if self.buffer.len() == self.cursor {
                 self.buffer.resize(self.cursor * 2, 0);
@@ -68,11 +50,7 @@ impl Connection {
             }
             let n = self.stream.read(&mut self.buffer[self.cursor..]).await.unwrap();
             if 0 == n {
-                if self.cursor == 0 {
-                    return Ok(None);
-                } else {
-                    return Err(Error::Other("connection reset by peer".into()));
-                }
+                return if self.cursor == 0 { Ok(None) } else { Err(Error::Other("connection reset by peer".into())) };
             }
             self.cursor += n;
         }
@@ -94,14 +72,8 @@ async fn main() {
     loop {
         match conn.read_frame().await {
             Ok(Some(frame)) => println!("frame: {:?}", frame),
-            Ok(None) => {
-                println!("clean end of stream");
-                break;
-            }
-            Err(e) => {
-                println!("error: {:?}", e);
-                break;
-            }
+            Ok(None) => { println!("clean end of stream"); break; }
+            Err(e) => { println!("error: {:?}", e); break; }
         }
     }
 }

@@ -9,11 +9,7 @@ use tokio::net::{TcpListener, TcpStream};
 type Db = Arc<Mutex<HashMap<String, Vec<u8>>>>;
 
 #[derive(Debug)]
-enum Command {
-    Get(String),
-    Set(String, Vec<u8>),
-    Unknown(String),
-}
+enum Command { Get(String), Set(String, Vec<u8>), Unknown(String) }
 
 impl Command {
     fn parse(line: &str) -> Command {
@@ -33,16 +29,12 @@ async fn process(socket: TcpStream, db: Db) {
     while let Some(line) = lines.next_line().await.unwrap() {
         let response = match Command::parse(&line) {
             Set(key, value) => {
-                let mut db = db.lock().unwrap();
-                db.insert(key, value);
+                db.lock().unwrap().insert(key, value);
                 "OK".to_string()
             }
             Get(key) => {
                 let db = db.lock().unwrap();
-                match db.get(&key) {
-                    Some(value) => String::from_utf8_lossy(value).into_owned(),
-                    None => "(nil)".to_string(),
-                }
+                db.get(&key).map(|v| String::from_utf8_lossy(v).into_owned()).unwrap_or("(nil)".to_string())
             }
             Unknown(text) => format!("ERR unknown command {:?}", text),
         };
@@ -73,9 +65,7 @@ async fn main() {
             // Clone the handle to the hash map.
             let db = server_db.clone();
             println!("Accepted");
-            tokio::spawn(async move {
-                process(socket, db).await;
-            });
+            tokio::spawn(async move { process(socket, db).await; });
         }
     });
 

@@ -6,9 +6,7 @@ use std::pin::Pin;
 use std::task::{Context, Poll};
 use std::time::{Duration, Instant};
 
-struct Delay {
-    when: Instant,
-}
+struct Delay { when: Instant }
 
 impl Future for Delay {
     type Output = &'static str;
@@ -34,31 +32,23 @@ impl Future for YieldOnce {
 
 type Task = Pin<Box<dyn Future<Output = ()> + Send>>;
 
-struct MiniTokio {
-    tasks: VecDeque<Task>,
-}
+struct MiniTokio { tasks: VecDeque<Task> }
 
 impl MiniTokio {
-    fn new() -> MiniTokio {
-        MiniTokio { tasks: VecDeque::new() }
-    }
+    fn new() -> MiniTokio { MiniTokio { tasks: VecDeque::new() } }
 
     /// Spawn a future onto the mini-tokio instance.
     fn spawn<F>(&mut self, future: F)
     where
         F: Future<Output = ()> + Send + 'static,
-    {
-        self.tasks.push_back(Box::pin(future));
-    }
+    { self.tasks.push_back(Box::pin(future)); }
 
     fn run(&mut self) -> usize {
         let waker = futures::task::noop_waker();
         let mut cx = Context::from_waker(&waker);
         let mut finished = 0;
         while let Some(mut task) = self.tasks.pop_front() {
-            if task.as_mut().poll(&mut cx).is_pending() {
-                self.tasks.push_back(task);
-            } else {
+            if task.as_mut().poll(&mut cx).is_pending() { self.tasks.push_back(task); } else {
                 finished += 1;
             }
         }
