@@ -1,7 +1,6 @@
 /** `String`, `&str` and `char`, and `std::str::from_utf8`. */
 import { utf8Decode, utf8Encode } from '../../../base';
 import { display } from '../../format';
-import { RIter } from '../../interp/iterate';
 import { equals } from '../../interp/ops';
 import {
   defineFn,
@@ -61,8 +60,8 @@ const strMethods: Record<string, MethodImpl> = {
   ends_with: (_c, s, [p]) => str(s)!.endsWith(str(p!) ?? (deref(p!) as RChar).c),
   replace: (_c, s, [a, b]) => new RString(str(s)!.split(str(a!)!).join(str(b!)!)),
   repeat: (_c, s, [n]) => new RString(str(s)!.repeat(deref(n!) as number)),
-  chars: (_c, s) => new RIter([...str(s)!].map((c) => new RChar(c))[Symbol.iterator](), 'Chars'),
-  bytes: (_c, s) => new RIter(utf8Encode(str(s)!)[Symbol.iterator](), 'Bytes'),
+  chars: (_c, s) => listIter([...str(s)!].map((c) => new RChar(c)), 'Chars'),
+  bytes: (_c, s) => listIter(utf8Encode(str(s)!), 'Bytes'),
   as_bytes: (_c, s) => new RVec(utf8Encode(str(s)!), true),
   lines: (_c, s) =>
     listIter(

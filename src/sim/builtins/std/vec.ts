@@ -3,7 +3,8 @@ import { display } from '../../format';
 import { cloneValue } from '../../interp/clone';
 import { dropValue } from '../../interp/drops';
 import { ArrayPlace } from '../../interp/frame';
-import { RIter, vecRefs } from '../../interp/iterate';
+import { drain, intoIter } from '../../interp/iterate';
+import { ListIter, SliceIter } from '../../interp/iter-sources';
 import { compare, equals } from '../../interp/ops';
 import { defineFn, defineMethods, withPrefixes } from '../../interp/registry';
 import type { RRange } from '../../values';
@@ -79,13 +80,11 @@ defineMethods(RVec, {
       ? some(isCopy(v.items[n]!) ? v.items[n]! : new RRef(new ArrayPlace(v.items, n), false))
       : NONE;
   },
-  iter: (_c, s) => new RIter(vecRefs(vecOf(s), false), 'Iter'),
-  iter_mut: (_c, s) => new RIter(vecRefs(vecOf(s), true), 'IterMut'),
+  iter: (_c, s) => new SliceIter(vecOf(s).items, false),
+  iter_mut: (_c, s) => new SliceIter(vecOf(s).items, true),
   into_iter: (ctx, s) => {
     ctx.consume();
-    return s instanceof RRef
-      ? new RIter(vecRefs(vecOf(s), s.mut), 'Iter')
-      : new RIter(vecOf(s).items[Symbol.iterator](), 'IntoIter');
+    return s instanceof RRef ? new SliceIter(vecOf(s).items, s.mut) : new ListIter(vecOf(s).items, 'IntoIter');
   },
   sort: (ctx, s) => {
     vecOf(s).items.sort((a, b) => compare(a, b, (m) => ctx.interp.panic(m)));
@@ -112,12 +111,12 @@ defineMethods(RVec, {
         .join(''),
     ),
   extend: (ctx, s, [other]) => {
-    const o = deref(other!);
-    if (o instanceof RVec) vecOf(s).items.push(...o.items);
-    else if (o instanceof RIter)
-      for (let n = o.it.next(); !n.done; n = o.it.next()) vecOf(s).items.push(n.value);
-    else return ctx.interp.unsupported('extend() takes a Vec or an iterator');
-    return UNIT;
+    const v = vecOf(s);
+    const it = intoIter(ctx.interp, other!);
+    return (function* () {
+      for (const x of yield* drain(ctx.interp, it)) v.items.push(x);
+      return UNIT;
+    })();
   },
   extend_from_slice: (_c, s, [other]) => {
     vecOf(s).items.push(...(deref(other!) as RVec).items);
@@ -144,7 +143,7 @@ defineMethods(RVec, {
     const range = deref(r!) as RRange;
     const from = (range.from as number | null) ?? 0;
     const to = range.to === null ? v.items.length : (range.to as number) + (range.inclusive ? 1 : 0);
-    return new RIter(v.items.splice(from, to - from)[Symbol.iterator](), 'Drain');
+    return new ListIter(v.items.splice(from, to - from), 'Drain');
   },
   swap: (_c, s, [a, b]) => {
     const v = vecOf(s);
