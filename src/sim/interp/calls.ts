@@ -66,7 +66,11 @@ export abstract class Calls extends Places {
     // A builtin fn passed as a value: `.map(String::from)`, `.map(Some)`.
     if (c instanceof RBuiltinFnValue) {
       const fn = builtinFns.get(c.name);
-      if (fn) return fn.call(this.ctx(sp ?? this.site ?? { start: 0, end: 0 }, [], null, null, () => {}), args);
+      if (fn)
+        return fn.call(
+          this.ctx(sp ?? this.site ?? { start: 0, end: 0 }, [], null, null, () => {}),
+          args,
+        );
     }
     return this.unsupported(
       `this value of type \`${typeof c === 'object' ? c.typeName() : typeof c}\` cannot be called`,

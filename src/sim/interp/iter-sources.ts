@@ -16,6 +16,12 @@ type Int = number | bigint;
 /** An integer as a `Value` (bigints are values once integers are exact beyond 2^53). */
 const intValue = (x: Int): Value => x as unknown as Value;
 
+/** `x + d` exactly (beyond 2^53 in bigints). */
+function step(x: Int, d: 1 | -1): Int {
+  if (typeof x === 'number' && Number.isSafeInteger(x + d)) return x + d;
+  return norm(BigInt(x) + BigInt(d));
+}
+
 function norm(b: bigint): Int {
   return b >= -9007199254740991n && b <= 9007199254740991n ? Number(b) : b;
 }
@@ -34,8 +40,7 @@ export class RangeIter extends RIter {
   /** The range `from..to` (`..=` when `inclusive`); `to` null for `from..`. */
   static of(from: Int, to: Int | null, inclusive: boolean): RangeIter {
     let back: Int | null = to;
-    if (to !== null && inclusive)
-      back = typeof to === 'number' && to < 9007199254740991 ? to + 1 : norm(BigInt(to) + 1n);
+    if (to !== null && inclusive) back = step(to, 1);
     return new RangeIter(from, back, inclusive);
   }
 
@@ -47,7 +52,7 @@ export class RangeIter extends RIter {
     const f = this.front;
     if (this.back !== null && !(f < this.back)) return DONE;
     charge(cx);
-    this.front = typeof f === 'number' && f < 9007199254740991 ? f + 1 : norm(BigInt(f) + 1n);
+    this.front = step(f, 1);
     return intValue(f);
   }
 
@@ -56,7 +61,7 @@ export class RangeIter extends RIter {
     if (!(this.front < this.back)) return DONE;
     charge(cx);
     const b = this.back;
-    this.back = typeof b === 'number' && b > -9007199254740991 ? b - 1 : norm(BigInt(b) - 1n);
+    this.back = step(b, -1);
     return intValue(this.back);
   }
 

@@ -5,19 +5,8 @@
  * `impl Iterator` (a `next` method) iterates by calling it.
  */
 import type { Span } from '../../lang/diagnostics';
-import {
-  deref,
-  REnum,
-  RChar,
-  RObject,
-  RRange,
-  RRef,
-  RString,
-  RStruct,
-  RTuple,
-  RVec,
-  type Value,
-} from '../values';
+import type { RObject } from '../values';
+import { deref, REnum, RChar, RRange, RRef, RString, RStruct, RTuple, RVec, type Value } from '../values';
 import type { Gen } from '../poll';
 import type { InterpCore } from './core';
 import { DONE, RIter, settle, suspends, andThen, type Pull } from './iter-protocol';

@@ -4,16 +4,8 @@
  * calls, and make a generator only when the iterator below them suspended.
  */
 import type { InterpCore } from '../../../interp/core';
-import {
-  DONE,
-  pull,
-  pullBack,
-  RIter,
-  settle,
-  andThen,
-  type Pull,
-  type Step,
-} from '../../../interp/iter-protocol';
+import type { RIter } from '../../../interp/iter-protocol';
+import { DONE, pull, pullBack, settle, andThen, type Pull, type Step } from '../../../interp/iter-protocol';
 import type { Gen } from '../../../poll';
 import { RTuple, type Value } from '../../../values';
 import { Adapter } from './adapters';
