@@ -110,7 +110,14 @@ type ExprNode =
   | { k: 'ref'; mut: boolean; expr: Expr; span: Span }
   | { k: 'binary'; op: string; left: Expr; right: Expr; span: Span }
   | { k: 'assign'; op: string; target: Expr; value: Expr; span: Span }
-  | { k: 'call'; callee: Expr; args: Expr[]; span: Span }
+  | {
+      k: 'call';
+      callee: Expr;
+      args: Expr[];
+      span: Span;
+      /** The type the call's value must have, where the program says (lang/resolver/expected-types.ts). */
+      expectTy?: Type;
+    }
   | {
       k: 'method';
       receiver: Expr;

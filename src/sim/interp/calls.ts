@@ -198,6 +198,10 @@ export abstract class Calls extends Places {
             self = new RRef(place ?? new TempPlace(x), item.selfMode === 'mut' || item.selfMode === 'pin');
             if (recv.temp && depth === 0 && typeof x === 'object') f.temps.push(x);
           }
+          // A temporary the method was reached through (`m.lock().unwrap().method()`: the guard) drops at
+          // the end of the statement, like any temporary.
+          if (recv.temp && depth > 0 && typeof recv.value === 'object' && !recv.value.isCopy())
+            f.temps.push(recv.value);
           return this.callFnItem(item, args, self);
         }
       }

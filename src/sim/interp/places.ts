@@ -22,6 +22,11 @@ import type { Frame } from './frame';
 import { ArrayPlace, derefPlaceOf, isPlaceExpr, SlotPlace } from './frame';
 import { Scopes } from './scopes';
 
+/** A value that implements `Index` / `IndexMut` itself (maps, `VecDeque`): the place `v[idx]` denotes. */
+export interface Indexable {
+  indexPlace(interp: Places, idx: Value): Place;
+}
+
 export abstract class Places extends Scopes {
   /** The place an expression denotes; non-place expressions become temporaries. */
   *place(e: Expr, f: Frame): Gen<Place> {
@@ -79,6 +84,8 @@ export abstract class Places extends Scopes {
         const idx = x.names.indexOf(name);
         if (idx >= 0) return new ArrayPlace(x.values, idx);
       }
+      // std's tuple structs held as enum-like values (`std::cmp::Reverse(x).0`).
+      if (x instanceof REnum && x.enumName === 'Reverse' && name === '0') return new ArrayPlace(x.values, 0);
       const inner = derefPlaceOf(x);
       if (!inner) break;
       v = inner.get();
@@ -111,6 +118,9 @@ export abstract class Places extends Scopes {
         if (!d.valid) this.panic('byte index is not a char boundary', e.span);
         return new TempPlace(d.text);
       }
+      // Collections index themselves (`map[&key]`, `deque[i]`).
+      const own = typeof v === 'object' ? (v as Partial<Indexable>).indexPlace : undefined;
+      if (own) return own.call(v, this, idx);
       const inner = derefPlaceOf(v);
       if (!inner) break;
       v = inner.get();

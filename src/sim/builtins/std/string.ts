@@ -60,7 +60,11 @@ const strMethods: Record<string, MethodImpl> = {
   ends_with: (_c, s, [p]) => str(s)!.endsWith(str(p!) ?? (deref(p!) as RChar).c),
   replace: (_c, s, [a, b]) => new RString(str(s)!.split(str(a!)!).join(str(b!)!)),
   repeat: (_c, s, [n]) => new RString(str(s)!.repeat(deref(n!) as number)),
-  chars: (_c, s) => listIter([...str(s)!].map((c) => new RChar(c)), 'Chars'),
+  chars: (_c, s) =>
+    listIter(
+      [...str(s)!].map((c) => new RChar(c)),
+      'Chars',
+    ),
   bytes: (_c, s) => listIter(utf8Encode(str(s)!), 'Bytes'),
   as_bytes: (_c, s) => new RVec(utf8Encode(str(s)!), true),
   lines: (_c, s) =>
