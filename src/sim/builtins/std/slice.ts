@@ -94,17 +94,17 @@ const byKey = (ctx: CallCtx, f: Value) =>
   };
 
 /** slice/mod.rs `binary_search_by`: a fixed number of halvings, then one last comparison. */
-function* binarySearch(items: Value[], cmpTo: (x: Value) => Gen<number>): Gen<Value> {
+function* binarySearch(items: Value[], cmpTo: (x: Value) => number | Gen<number>): Gen<Value> {
   let size = items.length;
   if (size === 0) return errVal(0);
   let base = 0;
   while (size > 1) {
     const half = size >> 1;
     const mid = base + half;
-    if ((yield* cmpTo(items[mid]!)) <= 0) base = mid;
+    if ((yield* run(cmpTo(items[mid]!))) <= 0) base = mid;
     size -= half;
   }
-  const c = yield* cmpTo(items[base]!);
+  const c = yield* run(cmpTo(items[base]!));
   if (c === 0) return okVal(base);
   return errVal(base + (c < 0 ? 1 : 0));
 }
@@ -197,9 +197,7 @@ const SLICE_METHODS: Record<string, MethodImpl> = {
   rchunks: (ctx, s, [n]) =>
     new ListIter(chunkList(ctx, vecOf(s).items, index(ctx, n), false, true), 'RChunks', false),
   binary_search: (ctx, s, [x]) =>
-    binarySearch(vecOf(s).items, function* (e) {
-      return compare(e, x!, (m) => ctx.interp.panic(m));
-    }),
+    binarySearch(vecOf(s).items, (e) => compare(e, x!, (m) => ctx.interp.panic(m))),
   binary_search_by: (ctx, s, [f]) =>
     binarySearch(vecOf(s).items, function* (e) {
       return orderingSign(ctx.interp, yield* run(callFn(ctx.interp, f!, [refTo(e)])));
