@@ -16,6 +16,7 @@ import './std/iter/methods';
 import './std/iter/sources';
 import './std/collections/hash';
 import './std/collections/btree';
+import './std/collections/deque-heap';
 import './std/time';
 import './std/sync/arc';
 import './std/mem';

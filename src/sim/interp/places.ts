@@ -99,6 +99,9 @@ export abstract class Places extends Scopes {
   private indexPlace(base: Place, idx: Value, e: Expr): Place {
     let v = base.get();
     for (let i = 0; i < 16; i++) {
+      // Collections index themselves (`map[&key]`, `deque[i]`).
+      const own = typeof v === 'object' ? (v as Partial<Indexable>).indexPlace : undefined;
+      if (own) return own.call(v, this, idx);
       if (v instanceof RVec) {
         const n = deref(idx);
         if (n instanceof RRange) return this.slicePlace(v.items, n, e);
@@ -118,9 +121,6 @@ export abstract class Places extends Scopes {
         if (!d.valid) this.panic('byte index is not a char boundary', e.span);
         return new TempPlace(d.text);
       }
-      // Collections index themselves (`map[&key]`, `deque[i]`).
-      const own = typeof v === 'object' ? (v as Partial<Indexable>).indexPlace : undefined;
-      if (own) return own.call(v, this, idx);
       const inner = derefPlaceOf(v);
       if (!inner) break;
       v = inner.get();
