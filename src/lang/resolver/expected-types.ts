@@ -79,6 +79,10 @@ class Annotator {
         x(e.callee);
         return e.args.forEach(x);
       case 'method':
+        if (e.name === 'unwrap_or_default' && !e.expectTy) {
+          const payload = typeArg(staticTypeOf(e.receiver), 0);
+          if (payload) e.expectTy = payload;
+        }
         x(e.receiver);
         return e.args.forEach(x);
       case 'index':
@@ -193,7 +197,8 @@ function expectExpr(e: Expr, ty: Type): void {
       const head = ty.k === 'path' ? ty.segs[ty.segs.length - 1] : null;
       if (ty.k === 'path' && e.args.length === 1 && (name === 'Ok' || name === 'Some' || name === 'Err')) {
         let inner: Type | undefined;
-        if ((name === 'Ok' && head === 'Result') || (name === 'Some' && head === 'Option')) inner = ty.args[0];
+        if ((name === 'Ok' && head === 'Result') || (name === 'Some' && head === 'Option'))
+          inner = ty.args[0];
         else if (name === 'Err' && head === 'Result') inner = ty.args[1];
         if (inner) expectExpr(e.args[0]!, inner);
         return;
@@ -204,4 +209,18 @@ function expectExpr(e: Expr, ty: Type): void {
     default:
       return;
   }
+}
+
+/** The type of an expression when the syntax alone says it: a call of a user fn (awaited or not). */
+function staticTypeOf(e: Expr): Type | null {
+  if (e.k === 'await') return staticTypeOf(e.expr);
+  if (e.k === 'call' && e.callee.k === 'path') {
+    const res = e.callee.res;
+    if (res?.kind === 'fn' || res?.kind === 'method') return res.item.ret;
+  }
+  return null;
+}
+
+function typeArg(ty: Type | null, i: number): Type | null {
+  return ty && ty.k === 'path' ? (ty.args[i] ?? null) : null;
 }

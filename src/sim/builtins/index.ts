@@ -6,6 +6,7 @@ import type { BuiltinOracle } from '../../lang/resolve';
 import './std/task';
 import './support';
 import './std/option-result';
+import './std/option-combinators';
 import './std/clone-cmp';
 import './std/num';
 import './std/string';
