@@ -10,6 +10,8 @@ import './std/option-combinators';
 import './std/clone-cmp';
 import './std/num';
 import './std/string';
+import './std/str-methods';
+import './std/char';
 import './std/vec';
 import './std/slice';
 import './std/ordering';

@@ -2,7 +2,8 @@
  * Places: the storage an expression denotes (a local's slot, a field, a vector element, a slice, what a
  * reference or a smart pointer points at), references to them, and method receivers (auto-ref).
  */
-import { assert, utf8Decode, utf8Encode } from '../../base';
+import { assert } from '../../base';
+import { byteLen, sliceBytes, sliceError } from '../str-bytes';
 import type { Expr } from '../../lang/ast';
 import type { Gen } from '../poll';
 import {
@@ -114,12 +115,12 @@ export abstract class Places extends Scopes {
       const text = typeof v === 'string' ? v : v instanceof RString ? v.s : null;
       const r = deref(idx);
       if (text !== null && r instanceof RRange) {
-        // `&s[a..b]` by byte offsets, as a fresh &str.
-        const bytes = utf8Encode(text);
-        const sliced = this.slicePlace(bytes, r, e).get() as RVec;
-        const d = utf8Decode(sliced.items as number[]);
-        if (!d.valid) this.panic('byte index is not a char boundary', e.span);
-        return new TempPlace(d.text);
+        // `&s[a..b]` by byte offsets, as a fresh &str, with core's panics for a bad range.
+        const begin = r.from === null ? 0 : (r.from as number);
+        const end = r.to === null ? byteLen(text) : (r.to as number) + (r.inclusive ? 1 : 0);
+        const err = sliceError(text, begin, end);
+        if (err !== null) this.panic(err, e.span);
+        return new TempPlace(sliceBytes(text, begin, end));
       }
       const inner = derefPlaceOf(v);
       if (!inner) break;
