@@ -73,7 +73,7 @@ export const CHAR_METHODS: Record<string, MethodImpl> = {
   is_ascii_punctuation: test(/^[!-/:-@[-`{-~]$/),
   is_ascii_graphic: test(/^[!-~]$/),
   is_ascii_whitespace: test(/^[ \t\n\f\r]$/),
-  is_ascii_control: test(/^[\x00-\x1f\x7f]$/),
+  is_ascii_control: (_c, s) => code(s) < 0x20 || code(s) === 0x7f,
   is_digit: (_c, s, [r]) => digitOf(ch(s), radixOf(r)) !== null,
   to_digit: (ctx, s, [r]) => {
     const radix = radixOf(r);

@@ -225,7 +225,7 @@ export const STR_METHODS: Record<string, MethodImpl> = {
   eq_ignore_ascii_case: (_c, s, [o]) =>
     text(s).replace(/[A-Z]/g, (c) => c.toLowerCase()) ===
     (str(o!) ?? '').replace(/[A-Z]/g, (c) => c.toLowerCase()),
-  is_ascii: (_c, s) => /^[\x00-\x7f]*$/.test(text(s)),
+  is_ascii: (_c, s) => [...text(s)].every((c) => c.codePointAt(0)! < 0x80),
   is_char_boundary: (ctx, s, [n]) => {
     const t = text(s);
     const b = count(ctx, n);
