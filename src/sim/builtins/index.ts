@@ -23,6 +23,8 @@ import './std/collections/deque-heap';
 import './std/time';
 import './std/sync/arc';
 import './std/mem';
+import './std/rc';
+import './std/cell';
 import './tokio/time';
 import './tokio/task/spawn';
 import './std/thread';
