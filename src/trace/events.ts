@@ -64,7 +64,12 @@ export type WakerDir = (typeof WAKER_DIRS)[number];
 export const OUTCOMES = ['completed', 'panicked', 'deadlock', 'limit', 'unsupported'] as const;
 export type OutcomeKind = (typeof OUTCOMES)[number];
 
-export const LINTS = ['self-wakes', 'lost-waker', 'never-yielded', 'large-future'] as const;
+/**
+ * Lints. The first four are tokio-console's, computed per task by the trace index; `hash-order` is emitted
+ * by the simulator as a `lint` event the first time a program iterates or prints a HashMap/HashSet with two
+ * or more entries (its order, random per process in real Rust, is one seeded order here).
+ */
+export const LINTS = ['self-wakes', 'lost-waker', 'never-yielded', 'large-future', 'hash-order'] as const;
 export type LintKind = (typeof LINTS)[number];
 
 export const EVENT_SCHEMA = {

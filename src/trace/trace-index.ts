@@ -135,6 +135,8 @@ interface TaskInfo {
   spawnTime: number;
   /** Step at which its future first reached 1 KiB, or -1. */
   largeStep: number;
+  /** Step at which it first iterated or printed a HashMap/HashSet (a `hash-order` lint event), or -1. */
+  hashOrderStep: number;
 }
 
 interface ResourceInfo {
@@ -381,6 +383,7 @@ export class TraceIndex {
           endTime: NONE,
           spawnTime: ev.time,
           largeStep: NONE,
+          hashOrderStep: NONE,
         };
         if (ev.task === 0) this.setTask(0, step, 'scheduled', 'main');
         else this.setTask(ev.task, step, 'idle', null);
@@ -670,8 +673,11 @@ export class TraceIndex {
         }
         this.stdoutEnds.add(0, step, this.stdoutLen, this.stderrLen);
         break;
-      case 'lint':
+      case 'lint': {
+        const t = ev.lint === 'hash-order' && ev.task >= 0 ? this.tasks[ev.task] : undefined;
+        if (t && t.hashOrderStep < 0) t.hashOrderStep = step;
         break;
+      }
       case 'steal':
         // The stolen tasks' moves are `schedule` events of their own; the timeline marks the steal.
         this.steals.push({
@@ -831,6 +837,7 @@ export class TraceIndex {
         lints.push('never-yielded');
       if (t.largeStep >= 0 && t.largeStep <= s) lints.push('large-future');
     }
+    if (t.hashOrderStep >= 0 && t.hashOrderStep <= s) lints.push('hash-order');
     return {
       id,
       future: t.future,

@@ -27,6 +27,8 @@ export const LINT_TEXT: Record<LintKind, string> = {
   'never-yielded':
     'Its current poll has run for over a second without returning: something blocks the thread (tokio-console: never-yielded).',
   'large-future': 'Its future is larger than 1 KiB (tokio-console: large-future).',
+  'hash-order':
+    "It iterated or printed a HashMap or HashSet: real Rust's HashMap order differs from run to run (here: one order per seed).",
 };
 
 /** Each task: state, tokio-console counters and lints, and its future tree printed as state-machine enums. */
