@@ -4,7 +4,7 @@
  * tests check the index against this fold at many steps of real runs.
  */
 import { assertUnreachable } from '../base';
-import type { QueueKind, ResourceKind, ThreadKind, TraceEvent } from './events';
+import type { QueueKind, ResourceKind, ThreadKind, TraceEvent, WakerDir } from './events';
 import type {
   FutureView,
   QueueView,
@@ -48,7 +48,9 @@ interface FoldResource {
   type: ResourceKind;
   name: string;
   site: number;
-  wakers: number[];
+  owner: number;
+  /** The wakers it holds, with the slot each fills (in the order they were stored). */
+  slots: { task: number; dir: WakerDir }[];
   text: string;
   buffer: string[];
   dropped: boolean;
@@ -243,12 +245,14 @@ export class ReferenceFold {
         break;
       case 'register': {
         const r = s.resources.get(ev.resource);
-        if (r && !r.wakers.includes(ev.task)) r.wakers.push(ev.task);
+        if (r && !r.slots.some((w) => w.task === ev.task && w.dir === ev.dir))
+          r.slots.push({ task: ev.task, dir: ev.dir });
         break;
       }
       case 'deregister': {
         const r = s.resources.get(ev.resource);
-        if (r) removeFirst(r.wakers, ev.task);
+        const i = r ? r.slots.findIndex((w) => w.task === ev.task && w.dir === ev.dir) : -1;
+        if (r && i >= 0) r.slots.splice(i, 1);
         break;
       }
       case 'wake': {
@@ -263,8 +267,10 @@ export class ReferenceFold {
         }
         if (ev.op === 'defer')
           for (const q of s.queues.values()) if (q.kind === 'defer') removeFirst(q.tasks, ev.task);
+        // The wake does not say which slot it came from: the first one holding the task is emptied.
         const r = s.resources.get(ev.resource);
-        if (r) removeFirst(r.wakers, ev.task);
+        const i = r ? r.slots.findIndex((w) => w.task === ev.task) : -1;
+        if (r && i >= 0) r.slots.splice(i, 1);
         break;
       }
       case 'defer':
@@ -278,7 +284,8 @@ export class ReferenceFold {
           type: ev.type,
           name: ev.owner >= 0 ? `${ev.name}(task ${ev.owner})` : ev.name,
           site: ev.site,
-          wakers: [],
+          owner: ev.owner,
+          slots: [],
           text: '',
           buffer: [],
           dropped: false,
@@ -327,7 +334,7 @@ export class ReferenceFold {
         const r = s.resources.get(ev.resource);
         if (r) {
           r.deadline = -1;
-          r.wakers = [];
+          r.slots = [];
         }
         break;
       }
@@ -454,7 +461,9 @@ export class ReferenceFold {
         type: r.type,
         name: r.name,
         site: r.site,
-        wakers: [...r.wakers],
+        owner: r.owner,
+        wakers: [...new Set(r.slots.map((w) => w.task))],
+        slots: r.slots.map((w) => ({ ...w })),
         text: r.text,
         buffer: [...r.buffer],
         bufferLength: r.buffer.length,

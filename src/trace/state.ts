@@ -2,7 +2,7 @@
  * The view state: everything the panels show at one step of a run (DESIGN.md §4–§5). Produced by the trace
  * index (fast, used by the UI) and by the reference fold (simple, used by tests to check the index).
  */
-import type { LintKind, QueueKind, ResourceKind, ThreadKind, TraceEvent } from './events';
+import type { LintKind, QueueKind, ResourceKind, ThreadKind, TraceEvent, WakerDir } from './events';
 
 export type ThreadStatus = 'running' | 'idle' | 'parked' | 'blocked' | 'exited' | 'searching';
 
@@ -67,8 +67,15 @@ export interface ResourceView {
   type: ResourceKind;
   name: string;
   site: number;
+  /** The task a JoinHandle belongs to (-1 for other resources). */
+  owner: number;
   /** Tasks whose wakers this resource holds. */
   wakers: number[];
+  /**
+   * The same wakers with the slot each fills: an I/O source's reader (`read`) or writer (`write`) slot, or
+   * `-` for resources with one kind of waiter. In the order they were stored.
+   */
+  slots: { task: number; dir: WakerDir }[];
   text: string;
   /** Channel buffers: the values queued, oldest first (at most 32), and how many there are. */
   buffer: string[];

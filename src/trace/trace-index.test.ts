@@ -31,6 +31,8 @@ function normalize(v: ViewState) {
         r.id,
         r.name,
         [...r.wakers].sort(),
+        r.slots.map((w) => `${w.task}${w.dir}`),
+        r.owner,
         r.text,
         r.buffer.slice(0, 32),
         r.bufferLength,

@@ -10,6 +10,7 @@
 import { GrowableFloat64, GrowableInt32, assertUnreachable } from '../base';
 import {
   LINTS,
+  WAKER_DIRS,
   WAKE_EFFECTS,
   RESOURCE_KINDS,
   WHERE,
@@ -145,7 +146,12 @@ interface ResourceInfo {
   droppedStep: number;
   /** Channel buffers only (made on the first send). */
   buffer: FifoIntervals | null;
-  /** Tasks whose wakers it holds right now (while indexing), made on the first registration. */
+  /** The task a JoinHandle belongs to, else -1. */
+  owner: number;
+  /**
+   * The wakers it holds right now (while indexing), made on the first registration: one key per stored
+   * waker, `task * 3 + slot` (slot: the index of its `WakerDir`), in the order they were stored.
+   */
   holding: number[] | null;
   wakerEntries?: number;
   /** The holding set after every WAKER_CHECKPOINT-th waker entry. */
@@ -153,6 +159,7 @@ interface ResourceInfo {
 }
 
 const WAKER_CHECKPOINT = 64;
+const DIRS = WAKER_DIRS.length;
 
 /** A steal: worker `core` (on `thread`) took `count` tasks from worker `victim`'s local queue. */
 export interface StealMark {
@@ -169,6 +176,8 @@ export class TraceIndex {
   indexed = 0;
   private threads: ThreadInfo[] = [];
   private threadStatus = new EntityLog();
+  /** Per thread: the source offsets events named (a print, a spawn, an `.await`), for the current line. */
+  private threadSites = new EntityLog();
   private tasks: TaskInfo[] = [];
   private taskState = new EntityLog();
   private taskPolls = new EntityLog();
@@ -318,12 +327,26 @@ export class TraceIndex {
     }
   }
 
-  private dropWaker(r: ResourceInfo | undefined, resource: number, task: number, step: number): void {
+  /**
+   * Forgets a stored waker: the one in slot `dir`, or (a wake, which does not say which slot it came from)
+   * the first one holding the task.
+   */
+  private dropWaker(
+    r: ResourceInfo | undefined,
+    resource: number,
+    task: number,
+    step: number,
+    dir = -1,
+  ): void {
     if (!r || !r.holding) return;
-    const i = r.holding.indexOf(task);
+    const i =
+      dir >= 0
+        ? r.holding.indexOf(task * DIRS + dir)
+        : r.holding.findIndex((k) => Math.floor(k / DIRS) === task);
     if (i < 0) return;
+    const key = r.holding[i]!;
     r.holding.splice(i, 1);
-    this.addWakerEntry(r, resource, step, task, -1);
+    this.addWakerEntry(r, resource, step, key, -1);
   }
 
   /**
@@ -331,8 +354,8 @@ export class TraceIndex {
    * the set it holds, so "whose wakers does it hold at step s" replays at most 64 entries (a busy channel
    * has tens of thousands).
    */
-  private addWakerEntry(r: ResourceInfo, resource: number, step: number, task: number, delta: number): void {
-    this.resourceWakers.add(resource, step, task, delta);
+  private addWakerEntry(r: ResourceInfo, resource: number, step: number, key: number, delta: number): void {
+    this.resourceWakers.add(resource, step, key, delta);
     r.wakerEntries = (r.wakerEntries ?? 0) + 1;
     if (r.wakerEntries % WAKER_CHECKPOINT === 0)
       (r.checkpoints ??= []).push(Int32Array.from(r.holding ?? []));
@@ -341,6 +364,8 @@ export class TraceIndex {
   private handle(ev: TraceEvent): void {
     const step = ev.seq;
     const th = this.threads[ev.thread];
+    const site = eventSite(ev);
+    if (site >= 0) this.threadSites.add(ev.thread, step, site);
     switch (ev.kind) {
       case 'thread-start':
         this.threads[ev.thread] = {
@@ -498,14 +523,15 @@ export class TraceIndex {
         break;
       case 'register': {
         const r = this.resources[ev.resource];
-        if (r && !(r.holding ??= []).includes(ev.task)) {
-          r.holding.push(ev.task);
-          this.addWakerEntry(r, ev.resource, step, ev.task, 1);
+        const key = ev.task * DIRS + WAKER_DIRS.indexOf(ev.dir);
+        if (r && !(r.holding ??= []).includes(key)) {
+          r.holding.push(key);
+          this.addWakerEntry(r, ev.resource, step, key, 1);
         }
         break;
       }
       case 'deregister':
-        this.dropWaker(this.resources[ev.resource], ev.resource, ev.task, step);
+        this.dropWaker(this.resources[ev.resource], ev.resource, ev.task, step, WAKER_DIRS.indexOf(ev.dir));
         break;
       case 'wake': {
         const w = this.wakeStep.push(step);
@@ -543,6 +569,7 @@ export class TraceIndex {
           type: ev.type,
           name: ev.owner >= 0 ? `${ev.name}(task ${ev.owner})` : ev.name,
           site: ev.site,
+          owner: ev.owner,
           createdStep: step,
           droppedStep: NONE,
           buffer: null,
@@ -584,7 +611,9 @@ export class TraceIndex {
         this.timers.add(ev.resource, step, 2);
         this.timerDeadline.push(-1);
         const r = this.resources[ev.resource];
-        if (r?.holding) for (const task of [...r.holding]) this.dropWaker(r, ev.resource, task, step);
+        if (r?.holding)
+          for (const key of [...r.holding])
+            this.dropWaker(r, ev.resource, Math.floor(key / DIRS), step, key % DIRS);
         break;
       }
       case 'timer-fire':
@@ -762,6 +791,28 @@ export class TraceIndex {
     return out;
   }
 
+  /**
+   * Where the code running on `thread` is at step s, as a source offset: the one the latest event of the
+   * current poll named (a print, a spawn, an `.await`), or -1 when none has yet (the task is still where
+   * it resumed). null when the thread is not running code: no task is being polled on it (a std thread
+   * running its closure counts as running, from its last named offset).
+   */
+  codeSiteAt(thread: number, s: number): number | null {
+    const info = this.threads[thread];
+    if (!info || info.startStep > s) return null;
+    const e = this.threadStatus.latest(thread, s);
+    const task = e < 0 ? NONE : this.threadStatus.b.get(e);
+    const se = this.threadSites.latest(thread, s);
+    if (task < 0) {
+      const status = e < 0 ? 'idle' : THREAD_STATUS[this.threadStatus.a.get(e)];
+      if (info.role !== 'std' || status === 'exited' || se < 0) return null;
+      return this.threadSites.a.get(se);
+    }
+    const pe = this.taskPolls.latest(task, s);
+    const pollStep = pe < 0 ? -1 : this.taskPolls.step.get(pe);
+    return se >= 0 && this.threadSites.step.get(se) >= pollStep ? this.threadSites.a.get(se) : -1;
+  }
+
   private taskCountAt(s: number): number {
     let n = 0;
     for (const t of this.tasks) if (t && t.spawnStep <= s) n++;
@@ -891,16 +942,17 @@ export class TraceIndex {
     const entries = this.resourceWakers.entries(id);
     const upTo = this.resourceWakers.count(id, s);
     const cp = Math.floor(upTo / WAKER_CHECKPOINT);
-    const wakers: number[] = cp > 0 && r.checkpoints ? Array.from(r.checkpoints[cp - 1]!) : [];
+    const keys: number[] = cp > 0 && r.checkpoints ? Array.from(r.checkpoints[cp - 1]!) : [];
     for (let k = cp * WAKER_CHECKPOINT; k < upTo; k++) {
       const e = entries[k]!;
-      const task = this.resourceWakers.a.get(e);
-      if (this.resourceWakers.b.get(e) > 0) wakers.push(task);
+      const key = this.resourceWakers.a.get(e);
+      if (this.resourceWakers.b.get(e) > 0) keys.push(key);
       else {
-        const i = wakers.indexOf(task);
-        if (i >= 0) wakers.splice(i, 1);
+        const i = keys.indexOf(key);
+        if (i >= 0) keys.splice(i, 1);
       }
     }
+    const slots = keys.map((k) => ({ task: Math.floor(k / DIRS), dir: WAKER_DIRS[k % DIRS]! }));
     const te = this.resourceText.latest(id, s);
     const buf = r.buffer ? r.buffer.at(s, 32) : { items: [], total: 0 };
     const tm = this.timers.latest(id, s);
@@ -909,7 +961,9 @@ export class TraceIndex {
       type: r.type,
       name: r.name,
       site: r.site,
-      wakers,
+      owner: r.owner,
+      wakers: [...new Set(slots.map((w) => w.task))],
+      slots,
       text: te < 0 ? '' : this.strings[this.resourceText.a.get(te)]!,
       buffer: buf.items.map((i) => this.trace.string(i)),
       bufferLength: buf.total,
@@ -1184,6 +1238,7 @@ export class TraceIndex {
   private logs(): EntityLog[] {
     return [
       this.threadStatus,
+      this.threadSites,
       this.taskState,
       this.taskPolls,
       this.taskWakes,
@@ -1208,6 +1263,23 @@ export class TraceIndex {
     for (const th of this.threads) if (th) n += th.spans.start.byteLength * 5;
     for (const { q } of this.queues.values()) n += q.byteLength;
     return n;
+  }
+}
+
+/** The source offset an event names (where the code that caused it is), or -1. */
+export function eventSite(ev: TraceEvent): number {
+  switch (ev.kind) {
+    case 'spawn':
+    case 'future-new':
+    case 'resource-new':
+    case 'print':
+    case 'poll-child':
+    case 'block':
+    case 'panic':
+    case 'outcome':
+      return ev.site;
+    default:
+      return -1;
   }
 }
 

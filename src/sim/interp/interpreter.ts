@@ -144,7 +144,7 @@ export class Interp implements Interpreter {
       message: p.message,
       site: p.span ? p.span.start : -1,
     });
-    this.print('stderr', text);
+    this.print('stderr', text, p.span ? p.span.start : -1);
   }
 
   location(sp: Span): string {
@@ -152,9 +152,10 @@ export class Interp implements Interpreter {
     return `src/main.rs:${line}:${col}`;
   }
 
-  print(stream: 'stdout' | 'stderr', text: string): void {
+  /** `site`: the printing macro's source offset (-1 when the runtime prints, as for `main`'s `Err`). */
+  print(stream: 'stdout' | 'stderr', text: string, site = -1): void {
     this.world.machine.spend(PRINT_COST_NS);
-    this.world.machine.emit('print', { text, stream });
+    this.world.machine.emit('print', { text, stream, site });
     this.world.onPrint?.(stream, text);
   }
 
@@ -1234,7 +1235,7 @@ export class Interp implements Interpreter {
       for (;;) {
         const { future, cx } = this.currentPoll(sp);
         owner = future;
-        const r = pollChild(this.world, owner, fut, cx);
+        const r = pollChild(this.world, owner, fut, cx, sp.start);
         if (r === BLOCKED) {
           yield this.takeBlockRequest();
           continue;
@@ -1412,16 +1413,16 @@ export class Interp implements Interpreter {
     const text = this.formatPieces(e.pieces, args);
     switch (e.macro) {
       case 'println':
-        this.print('stdout', text + '\n');
+        this.print('stdout', text + '\n', e.span.start);
         return UNIT;
       case 'print':
-        this.print('stdout', text);
+        this.print('stdout', text, e.span.start);
         return UNIT;
       case 'eprintln':
-        this.print('stderr', text + '\n');
+        this.print('stderr', text + '\n', e.span.start);
         return UNIT;
       case 'eprint':
-        this.print('stderr', text);
+        this.print('stderr', text, e.span.start);
         return UNIT;
       case 'format':
         return new RString(text);
