@@ -472,6 +472,7 @@ export class ReferenceFold {
       }));
     const tasks: TaskView[] = s.tasks.map((t) => ({
       ...t,
+      stolenFrom: -1,
       wakers: 0,
       busyNs: 0,
       scheduledNs: 0,

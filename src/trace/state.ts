@@ -28,6 +28,8 @@ export const TASK_STATES: readonly TaskState[] = [
 
 export interface TaskView {
   id: number;
+  /** The worker it was just stolen from (waiting in the thief's queue or in its first poll there), else -1. */
+  stolenFrom: number;
   /** Root future (-1 for spawn_blocking tasks). */
   future: number;
   parent: number;

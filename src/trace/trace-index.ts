@@ -187,6 +187,10 @@ export class TraceIndex {
   private taskWakes = new EntityLog();
   private taskSelfWakes = new EntityLog();
   private taskWakers = new EntityLog();
+  /** Tasks moved by a steal: (task, step it moved, victim core). */
+  private taskStolen = new EntityLog();
+  /** A steal whose moved tasks are still arriving: `count - 1` schedules, then the poll of the last one. */
+  private pendingSteal: { thread: number; victim: number; schedules: number } | null = null;
   private futureName = new GrowableInt32();
   private futureTask = new GrowableInt32();
   private futureSite = new GrowableInt32();
@@ -366,6 +370,18 @@ export class TraceIndex {
     const th = this.threads[ev.thread];
     const site = eventSite(ev);
     if (site >= 0) this.threadSites.add(ev.thread, step, site);
+    // tokio's steal_into moves `count` tasks: all but the last into the thief's queue (schedule events
+    // that follow the steal), the last is run at once (the thief's next poll).
+    const ps = this.pendingSteal;
+    if (ps && ev.thread === ps.thread) {
+      if (ev.kind === 'schedule' && ps.schedules > 0) {
+        ps.schedules--;
+        this.taskStolen.add(ev.task, step, ps.victim);
+      } else if (ev.kind === 'poll') {
+        this.taskStolen.add(ev.task, step, ps.victim);
+        this.pendingSteal = null;
+      }
+    }
     switch (ev.kind) {
       case 'thread-start':
         this.threads[ev.thread] = {
@@ -699,6 +715,7 @@ export class TraceIndex {
         break;
       case 'steal':
         // The stolen tasks' moves are `schedule` events of their own; the timeline marks the steal.
+        this.pendingSteal = { thread: ev.thread, victim: ev.victim, schedules: ev.count - 1 };
         this.steals.push({
           step,
           time: ev.time,
@@ -813,6 +830,18 @@ export class TraceIndex {
     return se >= 0 && this.threadSites.step.get(se) >= pollStep ? this.threadSites.a.get(se) : -1;
   }
 
+  /** The tasks spawned so far (in the indexed events) by the source offset of their spawn call. */
+  tasksBySite(): Map<number, number[]> {
+    const out = new Map<number, number[]>();
+    this.tasks.forEach((t, id) => {
+      if (!t) return;
+      const list = out.get(t.site);
+      if (list) list.push(id);
+      else out.set(t.site, [id]);
+    });
+    return out;
+  }
+
   private taskCountAt(s: number): number {
     let n = 0;
     for (const t of this.tasks) if (t && t.spawnStep <= s) n++;
@@ -880,6 +909,7 @@ export class TraceIndex {
     }
     return {
       id,
+      stolenFrom: this.stolenFromAt(id, s, state),
       future: t.future,
       parent: t.parent,
       site: t.site,
@@ -897,6 +927,18 @@ export class TraceIndex {
       idleNs: Math.max(0, total - busy - scheduled),
       lints,
     };
+  }
+
+  /**
+   * The worker a task was stolen from, while that steal is news: the task waits in the thief's queue, or
+   * runs its first poll there. -1 otherwise.
+   */
+  private stolenFromAt(id: number, s: number, state: TaskState): number {
+    const e = this.taskStolen.latest(id, s);
+    if (e < 0 || (state !== 'scheduled' && state !== 'running')) return NONE;
+    const moved = this.taskStolen.step.get(e);
+    const polls = this.taskPolls.count(id, s) - this.taskPolls.count(id, moved);
+    return polls === 0 || (polls === 1 && state === 'running') ? this.taskStolen.a.get(e) : NONE;
   }
 
   private scheduledSinceAt(id: number, s: number): number {
@@ -1244,6 +1286,7 @@ export class TraceIndex {
       this.taskWakes,
       this.taskSelfWakes,
       this.taskWakers,
+      this.taskStolen,
       this.futureVariant,
       this.futureChild,
       this.resourceText,

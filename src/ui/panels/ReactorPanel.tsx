@@ -1,6 +1,7 @@
 import { m } from 'framer-motion';
 import { formatNanos } from '../../base';
 import type { ResourceView, ViewState } from '../../trace/state';
+import { resourceLabel } from '../describe';
 import { useApp } from '../store';
 import { Panel } from './Panel';
 import { TaskChip } from './TaskChip';
@@ -125,8 +126,9 @@ function RowBody({ r }: { r: ResourceView }) {
   return (
     <>
       <div className="resource-line">
-        <span className="resource-name">{r.name}</span>
-        <span className="muted kind"> {KIND_LABEL[r.type] ?? r.type}</span>
+        <span className="resource-name">{resourceLabel(r)}</span>
+        {/* "JoinHandle(slow)" already says what it is. */}
+        {r.type !== 'join' && <span className="muted kind"> {KIND_LABEL[r.type] ?? r.type}</span>}
         {r.type === 'timer' && r.deadline >= 0 && (
           <span className="muted"> · fires at {formatNanos(r.deadline)}</span>
         )}
@@ -159,23 +161,27 @@ const READINESS = ['readable', 'writable', 'read-closed', 'write-closed'] as con
 
 /**
  * An I/O source as tokio's ScheduledIo holds it: the readiness bits (lit when set) with the tick of the
- * event that set them, and the reader and writer waker slots. The simulator publishes them as
- * `resource-state` text: "readable | writable (tick 3) · reader slot: task 2 · writer slot: empty · ...".
+ * event that set them, and the reader and writer waker slots. The readiness comes from the simulator's
+ * `resource-state` text ("readable | writable (tick 3) · reader slot: … · 1 connection waiting"); the slots
+ * from the `register` events themselves, so a slot fills at the very step the caption says it does.
  */
 function IoSourceBody({ r }: { r: ResourceView }) {
   const [head = '', ...rest] = r.text.split(' · ');
   const tick = /\(tick (\d+)\)/.exec(head)?.[1];
   const set = new Set(head.replace(/\s*\(tick \d+\)/, '').split(' | '));
-  const slot = (name: string) => {
-    const part = rest.find((p) => p.startsWith(`${name} slot: `));
-    const task = part && /task (\d+)/.exec(part)?.[1];
-    return task === undefined ? <span className="muted">empty</span> : <TaskChip id={Number(task)} />;
+  const slot = (dir: 'read' | 'write') => {
+    const held = r.slots.filter((w) => w.dir === dir);
+    return held.length === 0 ? (
+      <span className="muted">empty</span>
+    ) : (
+      held.map((w) => <TaskChip key={w.task} id={w.task} />)
+    );
   };
   const extra = rest.filter((p) => !/^(reader|writer) slot: /.test(p)).join(' · ');
   return (
     <>
       <div className="resource-line">
-        <span className="resource-name">{r.name}</span>
+        <span className="resource-name">{resourceLabel(r)}</span>
         <span className="muted kind"> {KIND_LABEL[r.type]}</span>
       </div>
       <div className="readiness" aria-label="readiness">
@@ -187,8 +193,8 @@ function IoSourceBody({ r }: { r: ResourceView }) {
         {tick !== undefined && <span className="muted"> tick {tick}</span>}
       </div>
       <div className="slots">
-        <span>reader slot: {slot('reader')}</span>
-        <span>writer slot: {slot('writer')}</span>
+        <span data-slot="read">reader slot: {slot('read')}</span>
+        <span data-slot="write">writer slot: {slot('write')}</span>
       </div>
       {extra && <div className="resource-text muted">{extra}</div>}
     </>

@@ -46,6 +46,7 @@ export function RuntimePanel({
     view.queues.find((q) => q.kind === kind && (kind === 'inject' || q.core === core)) ?? EMPTY(kind, core);
   const blocking = view.queues.find((q) => q.kind === 'blocking');
   const workers = view.threads.filter((t) => coreOfThread(t) !== null);
+  const stolen = (id: number) => view.task(id)?.stolenFrom ?? -1;
   if (flavor !== 'multi_thread') {
     return (
       <Panel title="Runtime" id="runtime" extra={<span className="muted">{flavor}</span>}>
@@ -54,10 +55,14 @@ export function RuntimePanel({
             <Thread key={t.id} t={t} />
           ))}
         </ul>
-        <Queue queue={find('local', 0)} testId="local-queue" />
-        <Queue queue={find('inject', -1)} testId="inject-queue" />
-        <Queue queue={find('defer', 0)} testId="defer-list" />
-        {blocking && blocking.total > 0 && <Queue queue={blocking} testId="blocking-queue" />}
+        <div className="queue-row">
+          <Queue queue={find('local', 0)} testId="local-queue" stolen={stolen} />
+          <Queue queue={find('inject', -1)} testId="inject-queue" stolen={stolen} />
+          <Queue queue={find('defer', 0)} testId="defer-list" stolen={stolen} />
+          {blocking && blocking.total > 0 && (
+            <Queue queue={blocking} testId="blocking-queue" stolen={stolen} />
+          )}
+        </div>
       </Panel>
     );
   }
@@ -73,12 +78,21 @@ export function RuntimePanel({
       id="runtime"
       extra={<span className="muted">multi_thread · {cores.length} workers</span>}
     >
-      <ul className="threads">
-        {others.map((t) => (
-          <Thread key={t.id} t={t} />
-        ))}
-      </ul>
-      <ul className="workers">
+      {/* The block_on thread (and std / blocking threads) beside the shared inject queue. */}
+      <div className="mt-top">
+        <ul className="threads">
+          {others.map((t) => (
+            <Thread key={t.id} t={t} />
+          ))}
+        </ul>
+        <Queue queue={find('inject', -1)} testId="inject-queue" stolen={stolen} />
+      </div>
+      {/* Up to four workers two by two; more in rows of four. Each card: the thread and the LIFO slot on
+          one line, the local run queue under them. */}
+      <ul
+        className="workers"
+        style={{ gridTemplateColumns: `repeat(${workerColumns(cores.length)}, minmax(0, 1fr))` }}
+      >
         {cores.map((core) => {
           // After block_in_place two threads can belong to one worker: show the one that is not gone.
           const threads = workers.filter((t) => coreOfThread(t) === core);
@@ -88,9 +102,11 @@ export function RuntimePanel({
             <li key={core} className="worker" data-testid={`worker-${core}`} aria-label={`Worker ${core}`}>
               <ul className="threads">
                 {threads.length === 0 ? (
-                  <li className="thread muted">worker {core}: thread not started yet</li>
+                  <li className="thread muted">worker {core}: not started yet</li>
                 ) : (
-                  (live.length ? live : threads.slice(-1)).map((t) => <Thread key={t.id} t={t} />)
+                  (live.length ? live : threads.slice(-1)).map((t) => (
+                    <Thread key={t.id} t={t} stolenFrom={t.task === null ? -1 : stolen(t.task)} />
+                  ))
                 )}
               </ul>
               <div className="worker-queues">
@@ -100,12 +116,14 @@ export function RuntimePanel({
                   label={`Worker ${core} LIFO slot`}
                   short="LIFO slot"
                   slot
+                  stolen={stolen}
                 />
                 <Queue
                   queue={find('local', core)}
                   testId={`local-queue-${core}`}
                   label={`Worker ${core} local run queue`}
                   short="Local run queue"
+                  stolen={stolen}
                 />
               </div>
               {defer.total > 0 && (
@@ -114,16 +132,20 @@ export function RuntimePanel({
                   testId={`defer-list-${core}`}
                   label={`Worker ${core} defer list`}
                   short="Defer list (yield_now)"
+                  stolen={stolen}
                 />
               )}
             </li>
           );
         })}
       </ul>
-      <Queue queue={find('inject', -1)} testId="inject-queue" />
-      {blocking && blocking.total > 0 && <Queue queue={blocking} testId="blocking-queue" />}
+      {blocking && blocking.total > 0 && <Queue queue={blocking} testId="blocking-queue" stolen={stolen} />}
     </Panel>
   );
+}
+
+function workerColumns(n: number): number {
+  return n <= 2 ? Math.max(1, n) : n <= 4 ? 2 : 4;
 }
 
 /** A std thread (or a blocking-pool thread) outside a poll runs its own closure, not a scheduler loop. */
@@ -132,7 +154,7 @@ function statusText(t: ThreadView): string {
   return STATUS_TEXT[t.status] ?? t.status;
 }
 
-function Thread({ t }: { t: ThreadView }) {
+function Thread({ t, stolenFrom = -1 }: { t: ThreadView; stolenFrom?: number }) {
   return (
     <li className={`thread status-${t.status}`} data-testid={`thread-${t.id}`}>
       <span className="thread-name">{t.name}</span>
@@ -141,7 +163,7 @@ function Thread({ t }: { t: ThreadView }) {
         {t.task !== null && (
           <>
             {' '}
-            <TaskChip id={t.task} track />
+            <TaskChip id={t.task} track stolenFrom={stolenFrom} />
           </>
         )}
         {(t.status === 'blocked' || t.status === 'parked') && t.blockedOn ? `: ${t.blockedOn}` : ''}
@@ -156,12 +178,15 @@ function Queue({
   label = QUEUE_LABEL[queue.kind] ?? queue.kind,
   short = label,
   slot = false,
+  stolen,
 }: {
   queue: QueueView;
   testId: string;
   label?: string;
   short?: string;
   slot?: boolean;
+  /** The worker a task was just stolen from, or -1. */
+  stolen: (task: number) => number;
 }) {
   return (
     <div className={slot ? 'queue slot' : 'queue'}>
@@ -175,7 +200,7 @@ function Queue({
         ) : (
           queue.tasks.map((id, i) => (
             <li key={`${id}-${i}`}>
-              <TaskChip id={id} track />
+              <TaskChip id={id} track stolenFrom={stolen(id)} />
             </li>
           ))
         )}
