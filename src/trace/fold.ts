@@ -34,6 +34,9 @@ interface FoldFuture {
   id: number;
   name: string;
   task: number;
+  /** The task running when it was made; whether it became a spawned task's root future. */
+  creator: number;
+  spawned: boolean;
   site: number;
   parent: number;
   child: number;
@@ -145,7 +148,13 @@ export class ReferenceFold {
           thread.blockedOn = null;
         }
         break;
-      case 'spawn':
+      case 'spawn': {
+        // The root future was made by the spawning task; from now on it belongs to the new one.
+        const root = s.futures.get(ev.future);
+        if (root) {
+          root.task = ev.task;
+          root.spawned = true;
+        }
         s.tasks.push({
           id: ev.task,
           future: ev.future,
@@ -161,6 +170,7 @@ export class ReferenceFold {
           selfWakes: 0,
         });
         break;
+      }
       case 'schedule': {
         const t = this.task(ev.task);
         if (t) {
@@ -211,6 +221,8 @@ export class ReferenceFold {
           id: ev.future,
           name: ev.name,
           task: ev.task,
+          creator: ev.task,
+          spawned: false,
           site: ev.site,
           parent: -1,
           child: -1,
@@ -510,6 +522,25 @@ export class ReferenceFold {
           : null;
       },
       futureChain,
+      heldFutures: (task: number, limit: number) => {
+        const chain = new Set(futureChain(task).map((f) => f.id));
+        const out: FutureView[] = [];
+        for (const f of [...s.futures.values()].reverse()) {
+          if (out.length >= limit) break;
+          if (f.creator !== task || f.spawned || f.dropped || chain.has(f.id)) continue;
+          out.push({
+            id: f.id,
+            name: f.name,
+            task: f.task,
+            site: f.site,
+            variant: f.variant,
+            locals: f.locals,
+            line: f.line,
+            dropped: f.dropped,
+          });
+        }
+        return out;
+      },
       stdoutLength: s.stdoutLength,
       stderrLength: s.stderrLength,
       lastEvent: s.lastEvent,

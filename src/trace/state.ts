@@ -118,6 +118,8 @@ export interface ViewState {
   future(id: number): FutureView | null;
   /** The task's future tree at this step: its root future, then what each awaits. */
   futureChain(task: number): FutureView[];
+  /** Futures the task made and holds without awaiting them (yet), newest first, at most `limit`. */
+  heldFutures(task: number, limit: number): FutureView[];
   /** Characters of stdout / stderr printed so far. */
   stdoutLength: number;
   stderrLength: number;

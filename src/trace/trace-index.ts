@@ -159,6 +159,8 @@ interface ResourceInfo {
 }
 
 const WAKER_CHECKPOINT = 64;
+/** How many of the most recently made futures `heldFutures` looks through. */
+const HELD_SCAN = 4096;
 const DIRS = WAKER_DIRS.length;
 
 /** A steal: worker `core` (on `thread`) took `count` tasks from worker `victim`'s local queue. */
@@ -195,6 +197,9 @@ export class TraceIndex {
   private futureTask = new GrowableInt32();
   private futureSite = new GrowableInt32();
   private futureCreated = new GrowableInt32();
+  /** The task running when the future was made, and the step it became a spawned task's root (or max). */
+  private futureCreator = new GrowableInt32();
+  private futureSpawnedAt = new GrowableInt32();
   private futureDropped = new GrowableInt32();
   private futureBase = -1;
   private futureVariant = new EntityLog();
@@ -426,8 +431,10 @@ export class TraceIndex {
         if (ev.task === 0) this.setTask(0, step, 'scheduled', 'main');
         else this.setTask(ev.task, step, 'idle', null);
         // The root future was created by the spawning task; from now on it belongs to the new one.
-        if (ev.future >= 0 && this.futureBase >= 0 && ev.future - this.futureBase < this.futureTask.length)
+        if (ev.future >= 0 && this.futureBase >= 0 && ev.future - this.futureBase < this.futureTask.length) {
           this.futureTask.set(ev.future - this.futureBase, ev.task);
+          this.futureSpawnedAt.set(ev.future - this.futureBase, step);
+        }
         break;
       case 'schedule': {
         const t = this.tasks[ev.task];
@@ -493,13 +500,21 @@ export class TraceIndex {
           this.futureName.push(0);
           this.futureTask.push(NONE);
           this.futureSite.push(NONE);
-          this.futureCreated.push(0x7fffffff);
+          // An id the simulator used for an untraced helper future: no name, and the creation step of the
+          // future before it, so the column stays sorted (heldFutures binary-searches it).
+          const prev =
+            this.futureCreated.length > 0 ? this.futureCreated.get(this.futureCreated.length - 1) : 0;
+          this.futureCreated.push(prev);
+          this.futureCreator.push(NONE);
+          this.futureSpawnedAt.push(0x7fffffff);
           this.futureDropped.push(NONE);
         }
         this.futureName.push(this.str(ev.name));
         this.futureTask.push(ev.task);
         this.futureSite.push(ev.site);
         this.futureCreated.push(step);
+        this.futureCreator.push(ev.task);
+        this.futureSpawnedAt.push(0x7fffffff);
         this.futureDropped.push(NONE);
         break;
       }
@@ -772,6 +787,7 @@ export class TraceIndex {
       },
       future: (id: number) => this.futureAt(id, s),
       futureChain: (task: number) => this.futureChain(task, s),
+      heldFutures: (task: number, limit: number) => this.heldFutures(task, s, limit),
       stdoutLength: out < 0 ? 0 : this.stdoutEnds.a.get(out),
       stderrLength: out < 0 ? 0 : this.stdoutEnds.b.get(out),
       lastEvent,
@@ -1016,7 +1032,13 @@ export class TraceIndex {
 
   futureAt(f: number, s: number): FutureView | null {
     const i = f - this.futureBase;
-    if (this.futureBase < 0 || i < 0 || i >= this.futureName.length || this.futureCreated.get(i) > s)
+    if (
+      this.futureBase < 0 ||
+      i < 0 ||
+      i >= this.futureName.length ||
+      this.futureCreated.get(i) > s ||
+      this.futureName.get(i) === 0
+    )
       return null;
     const e = this.futureVariant.latest(f, s);
     const dropped = this.futureDropped.get(i);
@@ -1030,6 +1052,30 @@ export class TraceIndex {
       line: e < 0 ? -1 : this.futureVariant.c.get(e),
       dropped: dropped >= 0 && dropped <= s,
     };
+  }
+
+  /**
+   * Futures the task has made and still holds at step s without awaiting them (yet): `greet("ferris")`
+   * stored in a local, a JoinHandle not awaited yet. Newest first, at most `limit`; only the futures made in
+   * the last HELD_SCAN before s are looked at (a future held longer than that is not listed).
+   */
+  heldFutures(task: number, s: number, limit: number): FutureView[] {
+    if (this.futureBase < 0 || limit <= 0) return [];
+    const chain = new Set(this.futureChain(task, s).map((f) => f.id));
+    const out: FutureView[] = [];
+    let hi = upperBound(this.futureCreated, s) - 1;
+    const lo = Math.max(0, hi - HELD_SCAN);
+    for (; hi >= lo && out.length < limit; hi--) {
+      if (this.futureCreator.get(hi) !== task || this.futureName.get(hi) === 0) continue;
+      if (this.futureSpawnedAt.get(hi) <= s) continue;
+      const dropped = this.futureDropped.get(hi);
+      if (dropped >= 0 && dropped <= s) continue;
+      const id = hi + this.futureBase;
+      if (chain.has(id)) continue;
+      const v = this.futureAt(id, s);
+      if (v) out.push(v);
+    }
+    return out;
   }
 
   futureChain(task: number, s: number): FutureView[] {

@@ -269,7 +269,13 @@ export function CodeEditor(props: CodeEditorProps) {
             ...historyKeymap,
             ...lintKeymap,
           ]),
-          EditorView.contentAttributes.of({ 'aria-label': EDITOR_LABEL, 'aria-describedby': hintId }),
+          // tabindex: the content is focusable anyway (contenteditable); saying so lets checkers (axe's
+          // scrollable-region-focusable) see that the scrolling editor can be reached by keyboard.
+          EditorView.contentAttributes.of({
+            'aria-label': EDITOR_LABEL,
+            'aria-describedby': hintId,
+            tabindex: '0',
+          }),
           EditorView.updateListener.of((update) => {
             if (!update.docChanged) return;
             if (update.transactions.every((tr) => !tr.docChanged || tr.annotation(fromProps))) return;

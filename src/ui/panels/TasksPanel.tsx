@@ -11,6 +11,8 @@ import { TaskChip } from './TaskChip';
 
 /** How many tasks the panel lists: unfinished ones first. */
 const TASK_LIMIT = 40;
+/** Un-awaited futures shown for the open task. */
+const HELD_LIMIT = 3;
 
 const STATE_TEXT: Record<TaskView['state'], string> = {
   idle: 'idle (waiting for a wake)',
@@ -81,6 +83,8 @@ function TaskRow({ view, task: t, open }: { view: ViewState; task: TaskView; ope
   const layouts = useApp((s) => s.layouts);
   const selected = useApp((s) => s.selectedTask === t.id);
   const chain = view.futureChain(t.id);
+  /** Futures the task made and holds without awaiting them: values, not running code (futures are lazy). */
+  const held = open ? view.heldFutures(t.id, HELD_LIMIT) : [];
   const suspendedAt = [...chain].reverse().find((f) => f.line > 0);
   const leaf = chain[chain.length - 1];
   const jumpToWaker = () => {
@@ -179,6 +183,21 @@ function TaskRow({ view, task: t, open }: { view: ViewState; task: TaskView; ope
               onLine={(line) => useApp.getState().revealCode(line)}
             />
           ))}
+          {held.length > 0 && (
+            <div className="held-futures" data-testid={`task-${t.id}-held`}>
+              <p className="muted held-title">
+                {name} also holds {held.length === 1 ? 'a future' : 'futures'} it has not awaited (yet):
+              </p>
+              {held.map((f) => (
+                <FutureEnum
+                  key={f.id}
+                  future={f}
+                  layout={layouts.find((l) => l.name === f.name)}
+                  onLine={(line) => useApp.getState().revealCode(line)}
+                />
+              ))}
+            </div>
+          )}
         </div>
       )}
     </li>
