@@ -40,6 +40,8 @@ export function ReactorPanel({ view }: { view: ViewState }) {
     ev && (ev.kind === 'wake' || ev.kind === 'timer-fire' || ev.kind === 'io-ready' || ev.kind === 'io-clear')
       ? ev.resource
       : -1;
+  // The resource the current event is about, kept in view (Panel scrolls to it).
+  const current = ev && 'resource' in ev && typeof ev.resource === 'number' ? ev.resource : -1;
   const all = view.resources(RESOURCE_LIMIT);
   // Show what can wake someone: armed timers, resources holding wakers, channels with data or waiters.
   const live = all.filter((r) => r.id === waking || interesting(r));
@@ -54,7 +56,7 @@ export function ReactorPanel({ view }: { view: ViewState }) {
           <h3 className="sub">Timer wheel</h3>
           <ul className="resources">
             {timers.map((r, i) => (
-              <Row key={rowKey(r, i, animate)} r={r} waking={r.id === waking} />
+              <Row key={rowKey(r, i, animate)} r={r} waking={r.id === waking} current={r.id === current} />
             ))}
           </ul>
         </>
@@ -64,7 +66,7 @@ export function ReactorPanel({ view }: { view: ViewState }) {
           <h3 className="sub">I/O driver (epoll)</h3>
           <ul className="resources" aria-label="I/O sources">
             {sources.map((r, i) => (
-              <Row key={rowKey(r, i, animate)} r={r} waking={r.id === waking} />
+              <Row key={rowKey(r, i, animate)} r={r} waking={r.id === waking} current={r.id === current} />
             ))}
           </ul>
         </>
@@ -74,7 +76,7 @@ export function ReactorPanel({ view }: { view: ViewState }) {
           <h3 className="sub">Resources</h3>
           <ul className="resources">
             {others.map((r, i) => (
-              <Row key={rowKey(r, i, animate)} r={r} waking={r.id === waking} />
+              <Row key={rowKey(r, i, animate)} r={r} waking={r.id === waking} current={r.id === current} />
             ))}
           </ul>
         </>
@@ -99,13 +101,14 @@ function interesting(r: ResourceView): boolean {
  * row, and every row on jumps and scrubbing, is a plain list item: sixty motion components cost more per
  * step than the whole rest of the page.
  */
-function Row({ r, waking }: { r: ResourceView; waking: boolean }) {
+function Row({ r, waking, current }: { r: ResourceView; waking: boolean; current: boolean }) {
   const animate = useApp((s) => s.animateStep);
   const className = `resource type-${r.type}${waking ? ' waking' : ''}`;
   const body = <RowBody r={r} />;
+  const mark = current ? { 'data-current': 'true', 'data-current-key': `r${r.id}` } : {};
   if (!animate || !waking)
     return (
-      <li className={className} data-resource={r.id}>
+      <li className={className} data-resource={r.id} {...mark}>
         {body}
       </li>
     );
@@ -113,6 +116,7 @@ function Row({ r, waking }: { r: ResourceView; waking: boolean }) {
     <m.li
       className={className}
       data-resource={r.id}
+      {...mark}
       animate={{ scale: [1, 1.02, 1] }}
       transition={{ duration: 0.35 }}
     >

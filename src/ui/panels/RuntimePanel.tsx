@@ -1,4 +1,5 @@
 import type { QueueView, ThreadView, ViewState } from '../../trace/state';
+import { session } from '../session';
 import { Panel } from './Panel';
 import { TaskChip } from './TaskChip';
 
@@ -26,6 +27,19 @@ export function coreOfThread(t: ThreadView): number | null {
   return m ? Number(m[1]) : null;
 }
 
+/** The tasks the events at `step` and `step + 1` are about: the only chips a single step moves. */
+function movingTasks(step: number): Set<number> {
+  const out = new Set<number>();
+  const trace = session.trace;
+  if (!trace) return out;
+  for (const i of [step, step + 1]) {
+    if (i < 0 || i >= trace.length) continue;
+    const ev = trace.get(i);
+    if ('task' in ev && typeof ev.task === 'number' && ev.task >= 0) out.add(ev.task);
+  }
+  return out;
+}
+
 const EMPTY = (kind: QueueView['kind'], core: number): QueueView => ({ kind, core, tasks: [], total: 0 });
 
 /**
@@ -47,20 +61,26 @@ export function RuntimePanel({
   const blocking = view.queues.find((q) => q.kind === 'blocking');
   const workers = view.threads.filter((t) => coreOfThread(t) !== null);
   const stolen = (id: number) => view.task(id)?.stolenFrom ?? -1;
+  // Only the chips a single step can move slide (the task of this event, for a step back, and of the next,
+  // for a step forward): a layout animation measures every tracked chip on every render, and a big run
+  // shows hundreds.
+  const movers = movingTasks(view.step);
+  const track = (task: number | null) => task !== null && movers.has(task);
+
   if (flavor !== 'multi_thread') {
     return (
       <Panel title="Runtime" id="runtime" extra={<span className="muted">{flavor}</span>}>
         <ul className="threads">
           {view.threads.map((t) => (
-            <Thread key={t.id} t={t} />
+            <ThreadRow track={track} key={t.id} t={t} />
           ))}
         </ul>
         <div className="queue-row">
-          <Queue queue={find('local', 0)} testId="local-queue" stolen={stolen} />
-          <Queue queue={find('inject', -1)} testId="inject-queue" stolen={stolen} />
-          <Queue queue={find('defer', 0)} testId="defer-list" stolen={stolen} />
+          <QueueList track={track} queue={find('local', 0)} testId="local-queue" stolen={stolen} />
+          <QueueList track={track} queue={find('inject', -1)} testId="inject-queue" stolen={stolen} />
+          <QueueList track={track} queue={find('defer', 0)} testId="defer-list" stolen={stolen} />
           {blocking && blocking.total > 0 && (
-            <Queue queue={blocking} testId="blocking-queue" stolen={stolen} />
+            <QueueList track={track} queue={blocking} testId="blocking-queue" stolen={stolen} />
           )}
         </div>
       </Panel>
@@ -82,10 +102,10 @@ export function RuntimePanel({
       <div className="mt-top">
         <ul className="threads">
           {others.map((t) => (
-            <Thread key={t.id} t={t} />
+            <ThreadRow track={track} key={t.id} t={t} />
           ))}
         </ul>
-        <Queue queue={find('inject', -1)} testId="inject-queue" stolen={stolen} />
+        <QueueList track={track} queue={find('inject', -1)} testId="inject-queue" stolen={stolen} />
       </div>
       {/* Up to four workers two by two; more in rows of four. Each card: the thread and the LIFO slot on
           one line, the local run queue under them. */}
@@ -105,12 +125,18 @@ export function RuntimePanel({
                   <li className="thread muted">worker {core}: not started yet</li>
                 ) : (
                   (live.length ? live : threads.slice(-1)).map((t) => (
-                    <Thread key={t.id} t={t} stolenFrom={t.task === null ? -1 : stolen(t.task)} />
+                    <ThreadRow
+                      track={track}
+                      key={t.id}
+                      t={t}
+                      stolenFrom={t.task === null ? -1 : stolen(t.task)}
+                    />
                   ))
                 )}
               </ul>
               <div className="worker-queues">
-                <Queue
+                <QueueList
+                  track={track}
                   queue={find('lifo', core)}
                   testId={`lifo-slot-${core}`}
                   label={`Worker ${core} LIFO slot`}
@@ -118,7 +144,8 @@ export function RuntimePanel({
                   slot
                   stolen={stolen}
                 />
-                <Queue
+                <QueueList
+                  track={track}
                   queue={find('local', core)}
                   testId={`local-queue-${core}`}
                   label={`Worker ${core} local run queue`}
@@ -127,7 +154,8 @@ export function RuntimePanel({
                 />
               </div>
               {defer.total > 0 && (
-                <Queue
+                <QueueList
+                  track={track}
                   queue={defer}
                   testId={`defer-list-${core}`}
                   label={`Worker ${core} defer list`}
@@ -139,7 +167,9 @@ export function RuntimePanel({
           );
         })}
       </ul>
-      {blocking && blocking.total > 0 && <Queue queue={blocking} testId="blocking-queue" stolen={stolen} />}
+      {blocking && blocking.total > 0 && (
+        <QueueList track={track} queue={blocking} testId="blocking-queue" stolen={stolen} />
+      )}
     </Panel>
   );
 }
@@ -154,7 +184,14 @@ function statusText(t: ThreadView): string {
   return STATUS_TEXT[t.status] ?? t.status;
 }
 
-function Thread({ t, stolenFrom = -1 }: { t: ThreadView; stolenFrom?: number }) {
+interface ThreadProps {
+  t: ThreadView;
+  stolenFrom?: number;
+  /** Which tasks' chips animate their moves (framer-motion layout animation). */
+  track: (task: number | null) => boolean;
+}
+
+function ThreadRow({ t, stolenFrom = -1, track }: ThreadProps) {
   return (
     <li className={`thread status-${t.status}`} data-testid={`thread-${t.id}`}>
       <span className="thread-name">{t.name}</span>
@@ -163,7 +200,7 @@ function Thread({ t, stolenFrom = -1 }: { t: ThreadView; stolenFrom?: number }) 
         {t.task !== null && (
           <>
             {' '}
-            <TaskChip id={t.task} track stolenFrom={stolenFrom} />
+            <TaskChip id={t.task} track={track(t.task)} stolenFrom={stolenFrom} />
           </>
         )}
         {(t.status === 'blocked' || t.status === 'parked') && t.blockedOn ? `: ${t.blockedOn}` : ''}
@@ -172,14 +209,7 @@ function Thread({ t, stolenFrom = -1 }: { t: ThreadView; stolenFrom?: number }) 
   );
 }
 
-function Queue({
-  queue,
-  testId,
-  label = QUEUE_LABEL[queue.kind] ?? queue.kind,
-  short = label,
-  slot = false,
-  stolen,
-}: {
+interface QueueProps {
   queue: QueueView;
   testId: string;
   label?: string;
@@ -187,7 +217,19 @@ function Queue({
   slot?: boolean;
   /** The worker a task was just stolen from, or -1. */
   stolen: (task: number) => number;
-}) {
+  /** Which tasks' chips animate their moves (framer-motion layout animation). */
+  track: (task: number | null) => boolean;
+}
+
+function QueueList({
+  queue,
+  testId,
+  label = QUEUE_LABEL[queue.kind] ?? queue.kind,
+  short = label,
+  slot = false,
+  stolen,
+  track,
+}: QueueProps) {
   return (
     <div className={slot ? 'queue slot' : 'queue'}>
       <div className="queue-label">
@@ -200,7 +242,7 @@ function Queue({
         ) : (
           queue.tasks.map((id, i) => (
             <li key={`${id}-${i}`}>
-              <TaskChip id={id} track stolenFrom={stolen(id)} />
+              <TaskChip id={id} track={track(id)} stolenFrom={stolen(id)} />
             </li>
           ))
         )}

@@ -69,6 +69,7 @@ export function TasksPanel({ view }: { view: ViewState }) {
             view={view}
             task={t}
             open={t.id === focus || tasks.length === 1}
+            current={t.id === focus}
           />
         ))}
       </ul>
@@ -79,7 +80,18 @@ export function TasksPanel({ view }: { view: ViewState }) {
   );
 }
 
-function TaskRow({ view, task: t, open }: { view: ViewState; task: TaskView; open: boolean }) {
+function TaskRow({
+  view,
+  task: t,
+  open,
+  current,
+}: {
+  view: ViewState;
+  task: TaskView;
+  open: boolean;
+  /** The task the current event is about (or the selected one): kept in view. */
+  current: boolean;
+}) {
   const layouts = useApp((s) => s.layouts);
   const selected = useApp((s) => s.selectedTask === t.id);
   const chain = view.futureChain(t.id);
@@ -93,7 +105,11 @@ function TaskRow({ view, task: t, open }: { view: ViewState; task: TaskView; ope
   };
   const name = taskName(t.id);
   return (
-    <li className={`task state-${t.state}${selected ? ' selected' : ''}`} data-testid={`task-${t.id}`}>
+    <li
+      className={`task state-${t.state}${selected ? ' selected' : ''}`}
+      data-testid={`task-${t.id}`}
+      {...(current ? { 'data-current': 'true', 'data-current-key': `t${t.id}` } : {})}
+    >
       <div className="task-head">
         <button
           type="button"
