@@ -6,8 +6,9 @@
 // Readable: at desktop sizes every region is at least 120 px tall and 200 px wide, inside the window, with
 // no page scroll. 120 px is a panel header (30 px) plus four lines of text — a task with its state and line,
 // two resources with their wakers, four lines of output; 200 px fits a task chip and its state on one line.
-// On a phone the page scrolls: every region spans the width and is at least 100 px tall, and the narration
-// of the moment sits in the transport dock fixed at the bottom of the screen.
+// On a phone the page scrolls: every region spans the width and takes its content's height (at least 80 px,
+// nothing clipped unless it is most of a screen tall), and the narration of the moment sits in the
+// transport dock fixed at the bottom of the screen.
 import { expect, test, type Page } from '@playwright/test';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { LineIndex } from '../../src/lang/diagnostics';
@@ -108,6 +109,13 @@ async function measure(page: Page) {
         vh: window.innerHeight,
         pageScroll: document.documentElement.scrollHeight - window.innerHeight,
         regions: Object.fromEntries(regions.map((n) => [n, box(region(n))])),
+        /** How much of each region's content is scrolled out of sight (content height − visible height). */
+        hidden: Object.fromEntries(
+          regions.map((n) => {
+            const b = region(n)?.querySelector('.panel-body');
+            return [n, b ? b.scrollHeight - b.clientHeight : 0];
+          }),
+        ),
         narration: box(text),
         narrationBody: box(body),
         dock: box(document.querySelector('[data-testid="dock-moment"]')),
@@ -229,8 +237,12 @@ for (const [w, h] of [
           const b = got.regions[name] as Box | null;
           expect(b, `${where}: ${name}`).not.toBeNull();
           if (phone) {
+            // The page scrolls: a region spans the width and takes its content's height (up to most of
+            // the screen), so nothing is squeezed.
             expect(b!.width, `${where}: ${name} width`).toBeGreaterThanOrEqual(got.vw - 24);
-            expect(b!.height, `${where}: ${name} height`).toBeGreaterThanOrEqual(100);
+            expect(b!.height, `${where}: ${name} height`).toBeGreaterThanOrEqual(80);
+            if (b!.height < 0.7 * got.vh)
+              expect(got.hidden[name], `${where}: ${name} shows all its content`).toBeLessThanOrEqual(1);
           } else {
             expect(b!.height, `${where}: ${name} height`).toBeGreaterThanOrEqual(120);
             expect(b!.width, `${where}: ${name} width`).toBeGreaterThanOrEqual(200);
