@@ -273,3 +273,39 @@ for (const [w, h] of [
     }
   });
 }
+
+// The other flavor: the current_thread lesson's Try it runs it on two workers (multi_thread). Its narration
+// follows the lesson's own program, so the regions are checked at steps spread over the run.
+for (const [w, h] of [
+  [1280, 800],
+  [1920, 1080],
+] as const) {
+  test(`the multi_thread variant of a lesson fits at ${w}×${h}`, async ({ page }) => {
+    await page.setViewportSize({ width: w, height: h });
+    await page.goto('/');
+    await page.waitForSelector('[data-status="ready"]');
+    const lesson = COURSE.find((l) => l.id === 'two-schedulers')!;
+    await page.getByRole('combobox', { name: 'Lesson' }).selectOption(lesson.id);
+    await page.waitForSelector('[data-status="ready"]');
+    await page.getByRole('button', { name: 'Try it' }).click();
+    await page.waitForSelector('[data-status="ready"]');
+    await expect(page.getByRole('region', { name: 'Runtime' })).toContainText('multi_thread · 2 workers');
+    const max = Number(
+      await page.getByRole('slider', { name: 'Timeline position' }).getAttribute('aria-valuemax'),
+    );
+    for (const step of [0, Math.floor(max / 4), Math.floor(max / 2), Math.floor((3 * max) / 4), max]) {
+      await goTo(page, step);
+      const got = await measure(page);
+      const screen = { top: 0, bottom: got.vh, left: 0, right: got.vw };
+      expect(got.pageScroll).toBeLessThanOrEqual(1);
+      for (const name of REGIONS) {
+        const b = got.regions[name] as Box;
+        expect(b.height, `step ${step}: ${name} height`).toBeGreaterThanOrEqual(120);
+        expect(b.width, `step ${step}: ${name} width`).toBeGreaterThanOrEqual(200);
+        expect(inside(b, screen), `step ${step}: ${name} is inside the window`).toBe(true);
+      }
+      expect(inside(got.narration!, screen)).toBe(true);
+    }
+    await page.screenshot({ path: `${SHOTS}/two-schedulers-multi-thread-${w}x${h}.png` });
+  });
+}
