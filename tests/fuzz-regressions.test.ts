@@ -7,7 +7,7 @@
  *   and it must become a plain `it`.
  */
 import { describe, expect, it } from 'vitest';
-import { MAX_NESTING } from '../src/lang/parser';
+import { MAX_NESTING } from '../src/lang/parse/cursor';
 import { simulate, type SimResult } from '../src/sim/simulate';
 import { formatTrace } from '../src/trace/format';
 
@@ -192,7 +192,7 @@ describe('fuzz regressions: simulator (fixed)', () => {
   it('regression: a spawned non-`move` async block that outlives a borrowed local is an outcome, not a TypeError', () => {
     // rustc rejects this (E0373: the async block may outlive the borrowed `name`; add `move`). The simulator
     // runs the task after the loop iteration dropped `name`; `name.len()` used to throw a TypeError in
-    // builtins/registry.ts findMethod, which now reports the missing method. Found by deleting `move` in
+    // interp/registry.ts findMethod, which now reports the missing method. Found by deleting `move` in
     // tests/conformance/sync_std_mutex_counter.rs.
     const r = simulate(
       inMain(
@@ -231,7 +231,7 @@ describe('fuzz regressions: simulator (fixed)', () => {
 
 describe('fuzz regressions: simulator (src/sim, not fixed yet)', () => {
   it.fails(
-    'std thread names do not depend on earlier runs (module-level counter in builtins/threads.ts)',
+    'std thread names do not depend on earlier runs (module-level counter in builtins/std/thread.ts)',
     () => {
       // `std::thread::spawn` names threads `std thread ${++stdThreads}` with a module-level counter, so the
       // second run of the same program (same seed) gets a different thread name in its trace.
@@ -243,7 +243,7 @@ describe('fuzz regressions: simulator (src/sim, not fixed yet)', () => {
   );
 
   it.fails('a thread body that is not callable is reported with a span (interp: callForThread)', () => {
-    // Interp.callForThread (interp/interpreter.ts) calls callValue(callee, args, null): the UnsupportedError
+    // Interp.callForThread (interp/calls.ts) calls callValue(callee, args, null): the UnsupportedError
     // "this value of type `number` cannot be called" has no span. Found as `spawn_blocking({ .. total })`.
     for (const call of [
       'tokio::task::spawn_blocking(1).await.unwrap();',
@@ -256,9 +256,9 @@ describe('fuzz regressions: simulator (src/sim, not fixed yet)', () => {
   });
 
   it.fails(
-    '`Arc::clone` of a value that is not an Arc is an outcome, not a TypeError (builtins/core.ts)',
+    '`Arc::clone` of a value that is not an Arc is an outcome, not a TypeError (builtins/std/sync/arc.ts)',
     () => {
-      // builtins/core.ts: `Arc::clone` casts its argument `as RArc` and calls `.cloneValue()` on it:
+      // builtins/std/sync/arc.ts: `Arc::clone` casts its argument `as RArc` and calls `.cloneValue()` on it:
       // "TypeError: deref(...).cloneValue is not a function" escapes simulate(). rustc rejects the program,
       // but simulate must still end in an outcome. Found as `Arc::clone(Mutex::new(0u32))`.
       const r = simulate(inMain('    let a = std::sync::Arc::clone(1);'), { limits: LIMITS });
@@ -281,12 +281,12 @@ describe('fuzz regressions: simulator (src/sim, not fixed yet)', () => {
         '    let x: Option<u64> = Some();\n    println!("{:?}", x);',
       ],
       [
-        '`String::from()` throws in builtins/core.ts (display of undefined)',
+        '`String::from()` throws in builtins/std/string.ts (display of undefined)',
         '',
         '    println!("{}", String::from());',
       ],
       [
-        '`waker.will_wake()` throws in waker.ts Waker.willWake (reading `task` of undefined)',
+        '`waker.will_wake()` throws in task.ts Waker.willWake (reading `task` of undefined)',
         'use std::future::Future;\nuse std::pin::Pin;\nuse std::task::{Context, Poll};\nstruct W;\n' +
           'impl Future for W {\n    type Output = bool;\n' +
           "    fn poll(self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<bool> {\n" +

@@ -1,7 +1,7 @@
 /**
  * `npm run --silent sim -- run FILE.rs [--tokio 1.24|latest] [--seed N] [--trace OUT.jsonl] [--max-events N]`
  * with the simulated network's knobs `--net-latency NS --net-bandwidth BYTES_PER_NS --send-buffer BYTES
- * --recv-buffer BYTES` (defaults: sim/net/network.ts `DEFAULT_NET`).
+ * --recv-buffer BYTES` (defaults: sim/config.ts `DEFAULT_NET`).
  *
  * Prints exactly the simulated program's stdout; its stderr goes to stderr, followed by Pollscope's own
  * messages (diagnostics as `FILE:LINE:COL: error: message`, deadlock and limit reports). Exit codes
@@ -11,9 +11,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { LineIndex, formatDiagnostic } from '../lang/diagnostics';
-import { DEFAULT_LIMITS, PROFILES, type Profile } from '../sim/config';
+import { DEFAULT_LIMITS, DEFAULT_NET, PROFILES, type NetConfig, type Profile } from '../sim/config';
 import { simulate } from '../sim/simulate';
-import { DEFAULT_NET, type NetConfig } from '../sim/net/network';
 import { formatTrace } from '../trace/format';
 import { toChromeTrace, toJsonLines } from '../trace/export';
 

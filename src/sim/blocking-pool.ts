@@ -10,12 +10,12 @@
 import { Deque } from '../base';
 import { THREAD_SPAWN_COST_NS } from './costs';
 import { completeTask } from './harness';
-import { RustPanic } from './interp/signals';
 import { WaitQueue, type SimThread, type ThreadBody } from './machine';
 import { JoinError, Task } from './task';
-import type { Gen } from './builtins/registry';
 import type { Value } from './values';
 import type { World } from './world';
+import type { Gen } from './poll';
+import { RustPanic } from './panic';
 
 export const MAX_BLOCKING_THREADS = 512;
 export const KEEP_ALIVE_NS = 10e9;

@@ -3,8 +3,6 @@
  * add the profile, the seed and the limits.
  */
 
-import type { NetConfig } from './net/network';
-
 /** Which tokio the simulator reproduces (DESIGN.md §3; spec §11 lists the differences). */
 export type Profile = '1.24' | 'latest';
 export const PROFILES: readonly Profile[] = ['1.24', 'latest'];
@@ -42,7 +40,7 @@ export interface RunOptions {
   limits: Limits;
   /** Name used in diagnostics (`FILE:LINE:COL`). */
   fileName: string;
-  /** The simulated network's latency, bandwidth and buffers (net/network.ts `DEFAULT_NET` if absent). */
+  /** The simulated network's latency, bandwidth and buffers (`DEFAULT_NET` if absent). */
   net?: NetConfig;
 }
 
@@ -51,4 +49,23 @@ export const DEFAULT_OPTIONS: RunOptions = {
   seed: 1,
   limits: DEFAULT_LIMITS,
   fileName: 'main.rs',
+};
+
+/** The network's knobs (DESIGN.md §2 "Networking" documents the defaults; net/network.ts uses them). */
+export interface NetConfig {
+  /** One-way latency of a segment on loopback (ns). */
+  readonly latencyNs: number;
+  /** Bandwidth in bytes per ns (4 = 4 GB/s). */
+  readonly bytesPerNs: number;
+  /** Bytes a socket may have unacknowledged in its send buffer. */
+  readonly sendBuffer: number;
+  /** Bytes the peer's receive buffer holds. */
+  readonly recvBuffer: number;
+}
+
+export const DEFAULT_NET: NetConfig = {
+  latencyNs: 10_000,
+  bytesPerNs: 4,
+  sendBuffer: 16 * 1024,
+  recvBuffer: 128 * 1024,
 };

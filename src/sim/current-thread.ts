@@ -12,9 +12,8 @@ import { PARK_COST_NS, SCHED_COST_NS } from './costs';
 import { hasDeferred, pushDeferred, wakeDeferred } from './defer';
 import { resumePoll, runTask } from './harness';
 import type { SimThread, ThreadBody } from './machine';
-import type { Task } from './task';
-import type { Waker } from './waker';
-import type { Scheduler, World } from './world';
+import type { Task, Waker, Scheduler } from './task';
+import type { World } from './world';
 import type { Profile } from './config';
 
 export const CT_GLOBAL_QUEUE_INTERVAL = 31;

@@ -6,8 +6,7 @@
  * thread uses and when it is drained; this module is the list itself.
  */
 import type { SimThread } from './machine';
-import type { Task } from './task';
-import type { Waker } from './waker';
+import type { Task, Waker } from './task';
 import type { World } from './world';
 
 /** Defers a waker for `task`. Returns false when latest's de-duplication dropped it (no `defer` event). */

@@ -1,28 +1,14 @@
 /**
- * The poll protocol shared by every simulated future.
- *
- * `poll(cx)` returns the output value, `PENDING`, or `BLOCKED` — the last meaning "this poll is not over:
- * the thread running it blocked (e.g. `std::thread::sleep` inside async code)". A blocked poll is resumed,
- * not restarted, by calling `poll` again: generator-backed futures continue where they stopped.
+ * The base of every simulated future (poll.ts has the protocol: a poll returns the output, `PENDING` or
+ * `BLOCKED`; a blocked poll is resumed, not restarted: generator-backed futures continue where they stopped).
  *
  * Each future has an id, appears in the trace (`future-new`, `poll-child`, `pending`, `ready`,
  * `future-drop`), and is dropped exactly once.
  */
-import type { Value } from './values';
+import { BLOCKED, PENDING, type PollOutcome } from './poll';
 import { RObject } from './values';
-import type { Task } from './task';
-import type { Waker } from './waker';
+import type { PollCx } from './task';
 import type { World } from './world';
-
-export const PENDING: unique symbol = Symbol('Pending');
-export const BLOCKED: unique symbol = Symbol('Blocked');
-export type PollOutcome = Value | typeof PENDING | typeof BLOCKED;
-
-/** `std::task::Context`: the task being polled and its (borrowed, not ref-counted) waker. */
-export interface PollCx {
-  readonly task: Task;
-  readonly waker: Waker;
-}
 
 export abstract class SimFuture extends RObject {
   readonly id: number;

@@ -3,12 +3,11 @@
  * and the JoinHandle's side of the state word. Both schedulers run tasks through here.
  */
 import type { QueueKind } from '../trace/events';
-import { BLOCKED, PENDING, type PollCx, type PollOutcome } from './future';
 import { POLL_COST_NS } from './costs';
-import { RustPanic } from './interp/signals';
-import { JoinError, type Task, type TaskOutput } from './task';
-import { Waker } from './waker';
+import { JoinError, type Task, type TaskOutput, Waker, type PollCx } from './task';
 import type { World } from './world';
+import { BLOCKED, PENDING, type PollOutcome } from './poll';
+import { RustPanic } from './panic';
 
 /** tokio's coop budget per task poll (`Budget::initial()`). */
 export const BUDGET = 128;

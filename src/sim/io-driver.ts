@@ -10,10 +10,9 @@
  * became ready several times between two `epoll_wait`s. Turns happen only where tokio turns its driver:
  * park and park_yield (`TimeDriver.turn`), on whichever thread holds the driver.
  */
-import { wakeBatch } from './builtins/sync/common';
 import type { Machine } from './machine';
-import { WakerSlot, type Waker } from './waker';
-import type { World } from './world';
+import { WakerSlot, wakeBatch } from './waker';
+import type { TaskHost, Waker } from './task';
 
 /** tokio 1.24's `Ready` bits (`io/ready.rs`). */
 export const READABLE = 0b0001;
@@ -109,7 +108,7 @@ export class IoDriver {
   onEvent: ((at: number) => void) | null = null;
 
   constructor(
-    private readonly world: World,
+    private readonly world: TaskHost,
     private readonly machine: Machine,
   ) {}
 

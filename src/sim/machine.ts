@@ -11,7 +11,6 @@ import { assert, type FastRand } from '../base';
 import type { EventFields, EventKind, ThreadKind } from '../trace/events';
 import type { TraceWriter } from '../trace/store';
 import type { Limits } from './config';
-import type { Task } from './task';
 
 /** Why a thread cannot continue: it sleeps until a time, or waits until someone signals a queue. */
 export type BlockRequest =
@@ -52,6 +51,14 @@ export class WaitQueue {
   }
 }
 
+/**
+ * The task a thread is polling, as the machine sees it: only its identity (the machine sits below tasks;
+ * sim/task.ts `Task` is what is stored here).
+ */
+export interface RunningTask {
+  readonly id: number;
+}
+
 export interface ThreadBody {
   /** Runs one step of `thread`; `machine.current` is `thread` and its clock is "now". */
   step(thread: SimThread): void;
@@ -71,7 +78,7 @@ export class SimThread {
   /** What the last task poll on this thread left of its budget (multi_thread's LIFO chain shares it). */
   budgetLeft = 0;
   /** The task whose poll is running on this thread, or null. */
-  currentTask: Task | null = null;
+  currentTask: RunningTask | null = null;
   /** Which runtime's scheduler context this thread is in ("CURRENT" in tokio), if any. */
   context: unknown = null;
   /** tokio 1.24 keeps the defer list in a thread-local (sim/defer.ts). */

@@ -14,21 +14,21 @@ import type { OutcomeKind, ResourceKind } from '../trace/events';
 import { TraceWriter, type TraceSlice } from '../trace/store';
 import { BUILTIN_ORACLE } from './builtins';
 import { BlockingPool } from './blocking-pool';
-import { DEFAULT_OPTIONS, type Limits, type RunOptions, type RuntimeConfig } from './config';
+import { DEFAULT_NET, DEFAULT_OPTIONS, type Limits, type RunOptions, type RuntimeConfig } from './config';
 import { CurrentThreadScheduler } from './current-thread';
 import type { SimFuture } from './future';
 import { cancelTask } from './harness';
 import { Interp } from './interp/interpreter';
-import { RustPanic, UnsupportedError } from './interp/signals';
 import { LimitError, Machine, WaitQueue, type SimThread, type ThreadBody } from './machine';
 import { MultiThreadScheduler } from './mt/scheduler';
-import { Task } from './task';
+import { Task, type Scheduler, type TaskFuture } from './task';
 import { TimeDriver } from './time-driver';
-import { DEFAULT_NET, Network } from './net/network';
+import { Network } from './net/network';
 import { futureLayouts, type FutureLayout } from './layouts';
 import { debug } from './format';
 import { REnum, deref } from './values';
-import type { Scheduler, World } from './world';
+import type { World } from './world';
+import { RustPanic, UnsupportedError } from './panic';
 
 export interface RunOutcome {
   readonly kind: OutcomeKind;
@@ -426,7 +426,7 @@ function deadlock(world: Run, stuck: SimThread[]): RunOutcome {
   return { kind: 'deadlock', message, exitCode: EXIT.deadlock, span: null };
 }
 
-function describeWait(f: SimFuture | null): string {
+function describeWait(f: TaskFuture | null): string {
   let cur = f;
   const chain: string[] = [];
   while (cur) {
@@ -434,7 +434,7 @@ function describeWait(f: SimFuture | null): string {
     if (!cur.child) break;
     cur = cur.child;
   }
-  const leaf = cur as (SimFuture & { describeWait?: () => string }) | null;
+  const leaf = cur as (TaskFuture & { describeWait?: () => string }) | null;
   const what = leaf?.describeWait
     ? leaf.describeWait()
     : leaf

@@ -1,17 +1,69 @@
 /**
- * A tokio task: its state bits and the transitions of `runtime/task/state.rs` and `harness.rs`
- * (spec §1). The scheduler decides *where* a task goes; this module decides *whether* it goes.
+ * A tokio task and its waker: the state bits and transitions of `runtime/task/state.rs` and `harness.rs`
+ * (spec §1), the static waker vtable of `runtime/task/waker.rs` (spec §1.5), and the `Schedule` trait a
+ * scheduler implements (`runtime/task/mod.rs`). The scheduler decides *where* a task goes; this module
+ * decides *whether* it goes.
  *
  * Task 0 stands for the `block_on` future of `#[tokio::main]`: not a task in tokio (it has no id and no
  * state word), but polled and woken like one, so the UI can show it with the others.
+ *
+ * The waker handed to `poll` is borrowed (`WakerRef`, not counted). `clone()` makes an owned waker that
+ * holds one task reference; `wake()` consumes it, `wake_by_ref()` does not, dropping it releases the
+ * reference. `will_wake` is true when both point at the same task.
+ *
+ * These types refer to each other (a task holds its waker, a waker its task), so they live together, at
+ * the bottom of the runtime: nothing here knows the interpreter, the drivers or the builtins.
  */
-import type { PollCx, SimFuture } from './future';
-import type { Waker } from './waker';
-import type { World } from './world';
-import { RObject, type Value } from './values';
+import type { QueueKind } from '../trace/events';
+import type { Profile } from './config';
 import type { SelfFormatting } from './format';
+import type { Machine, SimThread } from './machine';
+import type { PollOutcome } from './poll';
+import { RObject, type Value } from './values';
 
 export type TaskKind = 'main' | 'async' | 'blocking';
+
+/** A tokio scheduler, as tasks and wakers see it (tokio's `Schedule` trait); current-thread.ts and mt/ implement it. */
+export interface Scheduler {
+  readonly flavor: 'current_thread' | 'multi_thread';
+  /** `Schedule::schedule`: a woken or newly spawned task. */
+  schedule(task: Task): void;
+  /** `Schedule::yield_now`: re-queue a task that was woken while it was running. */
+  yieldNow(task: Task): void;
+  /** The `block_on` waker: the main future needs polling. */
+  wakeMain(): void;
+  /** `context::defer`: the waker is woken after the next driver turn. */
+  defer(task: Task): void;
+  /** The queue a task is in (for the UI), or null. */
+  whereIs(task: Task): QueueKind | null;
+  /** Is `thread` inside this runtime's context (so wakes from it are local)? */
+  isLocal(thread: SimThread): boolean;
+}
+
+/** What waking a task needs: the trace, the scheduler and the profile. The run's `World` is one. */
+export interface TaskHost {
+  readonly machine: Machine;
+  readonly scheduler: Scheduler;
+  readonly profile: Profile;
+}
+
+/** `std::task::Context`: the task being polled and its (borrowed, not ref-counted) waker. */
+export interface PollCx {
+  readonly task: Task;
+  readonly waker: Waker;
+}
+
+/**
+ * What a task holds and polls: its future (future.ts `SimFuture`; tokio's task `Core` stores a `T: Future`).
+ * `child` is the future it is awaiting, for deadlock reports.
+ */
+export interface TaskFuture {
+  readonly id: number;
+  readonly name: string;
+  readonly child: TaskFuture | null;
+  poll(cx: PollCx): PollOutcome;
+  drop(): void;
+}
 
 /** `JoinError`: the task was cancelled (abort, runtime shutdown) or panicked. */
 export class JoinError extends RObject implements SelfFormatting {
@@ -70,7 +122,7 @@ export class Task {
   constructor(
     readonly id: number,
     readonly kind: TaskKind,
-    public future: SimFuture | null,
+    public future: TaskFuture | null,
     readonly site: number,
   ) {
     // INITIAL_STATE = REF_ONE*3 | JOIN_INTEREST | NOTIFIED
@@ -88,7 +140,7 @@ export type WakeOp = 'wake' | 'wake_by_ref' | 'defer';
  * `transition_to_notified_by_val` / `_by_ref` (state.rs L215-278): whether a wake schedules the task.
  * Emits the `wake` event and, when the task must run, hands it to the scheduler.
  */
-export function wakeTask(world: World, task: Task, op: WakeOp, resource: number): void {
+export function wakeTask(world: TaskHost, task: Task, op: WakeOp, resource: number): void {
   const m = world.machine;
   const by = m.current.currentTask;
   task.wakes++;
@@ -117,7 +169,7 @@ export function wakeTask(world: World, task: Task, op: WakeOp, resource: number)
 }
 
 /** `transition_to_notified_and_cancel` (state.rs L303-333): `JoinHandle::abort`. */
-export function abortTask(world: World, task: Task): void {
+export function abortTask(world: TaskHost, task: Task): void {
   if (task.complete || task.cancelled) return;
   world.machine.emit('abort', { task: task.id });
   if (task.kind === 'blocking') {
@@ -134,5 +186,60 @@ export function abortTask(world: World, task: Task): void {
     task.notified = true;
     task.refs++;
     world.scheduler.schedule(task);
+  }
+}
+
+export class Waker extends RObject implements SelfFormatting {
+  /** Consumed by `wake()` or dropped. */
+  private gone = false;
+
+  constructor(
+    readonly task: Task,
+    /** Owns a task reference (a clone), as opposed to the borrowed waker inside `Context`. */
+    readonly counted: boolean,
+  ) {
+    super();
+  }
+
+  typeName(): string {
+    return 'Waker';
+  }
+  fmtDebug(): string {
+    return `Waker { data: Task(${this.task.id}), vtable: .. }`;
+  }
+
+  clone(world: TaskHost): Waker {
+    this.task.refs++;
+    this.task.wakerClones++;
+    world.machine.emit('waker-clone', { task: this.task.id, refs: this.task.refs });
+    return new Waker(this.task, true);
+  }
+
+  willWake(other: Waker): boolean {
+    return other.task === this.task;
+  }
+
+  /** `Waker::wake` (by value): wakes, then the consumed waker's reference is released. */
+  wake(world: TaskHost, resource: number, op: WakeOp = 'wake'): void {
+    if (this.gone) return;
+    wakeTask(world, this.task, op, resource);
+    if (this.counted) {
+      this.gone = true;
+      this.task.refs--;
+    }
+  }
+
+  wakeByRef(world: TaskHost, resource: number): void {
+    if (this.gone) return;
+    wakeTask(world, this.task, 'wake_by_ref', resource);
+  }
+
+  /** Drops an owned waker. Idempotent; borrowed wakers own nothing. */
+  drop(world: TaskHost): void {
+    if (this.gone || !this.counted) return;
+    this.gone = true;
+    this.task.refs--;
+    this.task.wakerDrops++;
+    world.machine.emit('waker-drop', { task: this.task.id, refs: this.task.refs });
   }
 }

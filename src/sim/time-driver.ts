@@ -10,8 +10,8 @@
 import { NS_PER_MS } from '../base';
 import { IoDriver } from './io-driver';
 import type { Machine } from './machine';
-import { WakerSlot, type Waker } from './waker';
-import type { World } from './world';
+import { WakerSlot } from './waker';
+import type { TaskHost, Waker } from './task';
 
 export class TimerEntry {
   tick = 0;
@@ -52,7 +52,7 @@ export class TimeDriver {
   readonly io: IoDriver;
 
   constructor(
-    private readonly world: World,
+    private readonly world: TaskHost,
     private readonly machine: Machine,
     readonly paused: boolean,
     startNs: number,

@@ -1,70 +1,10 @@
 /**
- * `std::task::Waker` for a tokio task: the static vtable of `runtime/task/waker.rs` (spec §1.5).
- *
- * The waker handed to `poll` is borrowed (`WakerRef`, not counted). `clone()` makes an owned waker that
- * holds one task reference; `wake()` consumes it, `wake_by_ref()` does not, dropping it releases the
- * reference. `will_wake` is true when both point at the same task.
+ * Where resources keep wakers: a `WakerSlot` per waiter (a timer entry, a channel's receiver, a JoinHandle,
+ * a socket's reader and writer), and `wakeBatch` for operations that wake many at once (tokio's
+ * `WakeList`). The `Waker` itself is in task.ts.
  */
 import type { WakerDir } from '../trace/events';
-import { RObject } from './values';
-import type { SelfFormatting } from './format';
-import { wakeTask, type Task, type WakeOp } from './task';
-import type { World } from './world';
-
-export class Waker extends RObject implements SelfFormatting {
-  /** Consumed by `wake()` or dropped. */
-  private gone = false;
-
-  constructor(
-    readonly task: Task,
-    /** Owns a task reference (a clone), as opposed to the borrowed waker inside `Context`. */
-    readonly counted: boolean,
-  ) {
-    super();
-  }
-
-  typeName(): string {
-    return 'Waker';
-  }
-  fmtDebug(): string {
-    return `Waker { data: Task(${this.task.id}), vtable: .. }`;
-  }
-
-  clone(world: World): Waker {
-    this.task.refs++;
-    this.task.wakerClones++;
-    world.machine.emit('waker-clone', { task: this.task.id, refs: this.task.refs });
-    return new Waker(this.task, true);
-  }
-
-  willWake(other: Waker): boolean {
-    return other.task === this.task;
-  }
-
-  /** `Waker::wake` (by value): wakes, then the consumed waker's reference is released. */
-  wake(world: World, resource: number, op: WakeOp = 'wake'): void {
-    if (this.gone) return;
-    wakeTask(world, this.task, op, resource);
-    if (this.counted) {
-      this.gone = true;
-      this.task.refs--;
-    }
-  }
-
-  wakeByRef(world: World, resource: number): void {
-    if (this.gone) return;
-    wakeTask(world, this.task, 'wake_by_ref', resource);
-  }
-
-  /** Drops an owned waker. Idempotent; borrowed wakers own nothing. */
-  drop(world: World): void {
-    if (this.gone || !this.counted) return;
-    this.gone = true;
-    this.task.refs--;
-    this.task.wakerDrops++;
-    world.machine.emit('waker-drop', { task: this.task.id, refs: this.task.refs });
-  }
-}
+import type { TaskHost, Waker } from './task';
 
 /**
  * A waker slot held by a resource (a timer entry, a channel's receiver waker, a JoinHandle's join waker):
@@ -80,7 +20,7 @@ export class WakerSlot {
   ) {}
 
   /** Stores a clone of `w` unless the stored waker already wakes the same task. */
-  register(world: World, w: Waker): void {
+  register(world: TaskHost, w: Waker): void {
     if (this.waker && this.waker.willWake(w)) return;
     if (this.waker) {
       world.machine.emit('deregister', { task: this.waker.task.id, resource: this.resource, dir: this.dir });
@@ -91,7 +31,7 @@ export class WakerSlot {
   }
 
   /** Wakes and clears the slot. */
-  wake(world: World): void {
+  wake(world: TaskHost): void {
     const w = this.waker;
     if (!w) return;
     this.waker = null;
@@ -99,11 +39,27 @@ export class WakerSlot {
   }
 
   /** Forgets the stored waker without waking it. */
-  clear(world: World): void {
+  clear(world: TaskHost): void {
     const w = this.waker;
     if (!w) return;
     this.waker = null;
     world.machine.emit('deregister', { task: w.task.id, resource: this.resource, dir: this.dir });
     w.drop(world);
+  }
+}
+
+/**
+ * Wakes wakers collected by one operation (a semaphore release, `notify_waiters`, a driver turn) in the
+ * order each tokio version uses: `WakeList::wake_all` was LIFO within each batch of 32 until 1.38 (#6521;
+ * spec §10.1, §11 row 13).
+ */
+export function wakeBatch(world: TaskHost, wakers: { waker: Waker; resource: number }[]): void {
+  if (world.profile === 'latest') {
+    for (const { waker, resource } of wakers) waker.wake(world, resource);
+    return;
+  }
+  for (let i = 0; i < wakers.length; i += 32) {
+    const batch = wakers.slice(i, i + 32).reverse();
+    for (const { waker, resource } of batch) waker.wake(world, resource);
   }
 }

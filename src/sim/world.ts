@@ -1,59 +1,59 @@
 /**
- * The services a run shares: the machine, the runtime's scheduler, the time driver, the blocking pool and
- * the interpreter. Declared as interfaces so the pieces can refer to each other without import cycles;
- * `simulate.ts` wires the concrete objects together.
+ * The services a run shares: the machine, the runtime's scheduler, the time driver, the blocking pool, the
+ * network and the interpreter. Everything the world holds is either below this module (the machine, tasks,
+ * the drivers) or an interface declared here (the interpreter, the blocking pool), so the pieces can refer to
+ * each other without import cycles; `simulate.ts` wires the concrete objects together.
  */
-import type { Profile, RunOptions } from './config';
-import type { Machine, SimThread } from './machine';
-import type { Task } from './task';
-import type { Value } from './values';
-import type { SimFuture } from './future';
-import type { QueueKind, ResourceKind } from '../trace/events';
-import type { TimeDriver } from './time-driver';
-import type { Interp } from './interp/interpreter';
-import type { BlockingPool } from './blocking-pool';
-import type { Gen } from './builtins/registry';
+import type { Span } from '../lang/diagnostics';
+import type { ResourceKind } from '../trace/events';
+import type { RunOptions } from './config';
+import type { BlockRequest } from './machine';
 import type { Network } from './net/network';
+import type { RustPanic } from './panic';
+import type { Gen } from './poll';
+import type { Scheduler, Task, TaskFuture, TaskHost, Waker } from './task';
+import type { TimeDriver } from './time-driver';
+import type { Value } from './values';
 
-/** A tokio scheduler (current_thread now; multi_thread later), as tasks and wakers see it. */
-export interface Scheduler {
-  readonly flavor: 'current_thread' | 'multi_thread';
-  /** `Schedule::schedule`: a woken or newly spawned task. */
-  schedule(task: Task): void;
-  /** `Schedule::yield_now`: re-queue a task that was woken while it was running. */
-  yieldNow(task: Task): void;
-  /** The `block_on` waker: the main future needs polling. */
-  wakeMain(): void;
-  /** `context::defer`: the waker is woken after the next driver turn. */
-  defer(task: Task): void;
-  /** The queue a task is in (for the UI), or null. */
-  whereIs(task: Task): QueueKind | null;
-  /** Is `thread` inside this runtime's context (so wakes from it are local)? */
-  isLocal(thread: SimThread): boolean;
-}
-
-export interface TimeSource {
-  /** Tokio time (ns since the runtime started) as seen by the current thread. */
-  now(): number;
-  readonly paused: boolean;
-}
-
-/** The interpreter services runtime objects need. */
+/** The interpreter as the runtime and the builtins see it (interp/ implements it). */
 export interface Interpreter {
+  readonly world: World;
   /** Drops an owned value (runs Drop side effects: closing channels, releasing permits, …). */
   dropValue(v: Value): void;
+  /** Calls any callable value (closure, fn item, constructor); a generator when it may suspend. */
+  callValue(callee: Value, args: Value[], sp: Span | null): Value | Gen<Value>;
   /** Calls a closure / fn value on the current thread, as a thread body (std::thread::spawn, spawn_blocking). */
   callForThread(callee: Value, args: Value[]): Gen<Value>;
+  /** Raises a Rust panic at `sp` (default: the current evaluation site). */
+  panic(message: string, sp?: Span | null): never;
+  /** Ends the run: the program does something Pollscope does not model. */
+  unsupported(message: string, sp?: Span | null, hint?: string): never;
+  /** Prints to the program's stdout or stderr (a `print` event; `site`: the macro's source offset). */
+  print(stream: 'stdout' | 'stderr', text: string, site?: number): void;
+  /** Prints a panic message to stderr the way Rust's default hook does. */
+  reportPanic(p: RustPanic): void;
+  /** A poll returned BLOCKED: the request its thread blocks on (set by `setBlockRequest`). */
+  takeBlockRequest(): BlockRequest;
+  setBlockRequest(r: BlockRequest): void;
+  /** The block_on future (task 0) returned or panicked. */
+  mainFinished(v: Value): void;
+  mainPanicked(p: RustPanic): void;
+  /** A borrowed waker for `task` (the one a poll's Context carries). */
+  wakerFor(task: Task): Waker;
+  wakeTaskByRef(task: Task, resource: number): void;
 }
 
-export interface World {
-  readonly machine: Machine;
-  readonly profile: Profile;
+/** The blocking pool as tasks see it (blocking-pool.ts): `spawn_blocking` hands it a closure to run. */
+export interface BlockingSpawner {
+  spawn(task: Task, closure: Value): void;
+}
+
+export interface World extends TaskHost {
   readonly options: RunOptions;
   scheduler: Scheduler;
-  time: TimeSource & TimeDriver;
-  interp: Interpreter & Interp;
-  blocking: BlockingPool;
+  time: TimeDriver;
+  interp: Interpreter;
+  blocking: BlockingSpawner;
   /** The loopback network the program's sockets talk over. */
   net: Network;
   nextFutureId: number;
@@ -68,5 +68,5 @@ export interface World {
   /** Sees every line the program prints (the run accumulates stdout/stderr). */
   onPrint?(stream: 'stdout' | 'stderr', text: string): void;
   /** Spawns a task onto the runtime (tokio::spawn). */
-  spawnTask(future: SimFuture, site: number): Task;
+  spawnTask(future: TaskFuture, site: number): Task;
 }

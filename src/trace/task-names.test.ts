@@ -15,7 +15,8 @@ function names(source: string): Map<number, string> {
 
 describe('task names', () => {
   it('reads the binding right before a spawn call', () => {
-    const src = 'let slow = tokio::spawn(async {});\nlet mut h: JoinHandle<()> = spawn(x);\nv.push(spawn(y));';
+    const src =
+      'let slow = tokio::spawn(async {});\nlet mut h: JoinHandle<()> = spawn(x);\nv.push(spawn(y));';
     expect(bindingAt(src, src.indexOf('tokio::spawn'))).toBe('slow');
     expect(bindingAt(src, src.indexOf('spawn(x)'))).toBe('h');
     expect(bindingAt(src, src.indexOf('spawn(y)'))).toBeNull();

@@ -44,7 +44,8 @@ function normalize(v: ViewState) {
     chains: v
       .tasks(Infinity)
       .map((t) => v.futureChain(t.id).map((f) => [f.id, f.name, f.variant, f.locals, f.line, f.dropped])),
-    held: v.tasks(Infinity).map((t) => v.heldFutures(t.id, 3).map((f) => [f.id, f.variant])),
+    // The first tasks' un-awaited futures (for every task it would be tasks × futures per step in the fold).
+    held: v.tasks(6).map((t) => v.heldFutures(t.id, 3).map((f) => [f.id, f.variant])),
     outcome: v.outcome,
   };
 }

@@ -3,22 +3,36 @@
  * what the resolver (lang/) asks about paths.
  */
 import type { BuiltinOracle } from '../../lang/resolve';
-import './context';
-import './core';
-import './time';
-import './task';
-import './threads';
-import './joinset';
-import './sync/semaphore';
-import './sync/mutex';
-import './sync/mpsc';
-import './sync/oneshot';
-import './sync/notify';
-import './sync/watch';
-import './sync/broadcast';
-import './io-error';
-import './net';
-import { BLOCKING_METHODS, builtinAliases, builtinConsts, builtinFns } from './registry';
+import './std/task';
+import './support';
+import './std/option-result';
+import './std/clone-cmp';
+import './std/num';
+import './std/string';
+import './std/vec';
+import './std/iter';
+import './std/time';
+import './std/sync/arc';
+import './std/mem';
+import './tokio/time';
+import './tokio/task/spawn';
+import './std/thread';
+import './tokio/task/blocking';
+import './tokio/task/join-set';
+import './tokio/sync/semaphore';
+import './tokio/sync/mutex';
+import './std/sync/mutex';
+import './tokio/sync/mpsc';
+import './tokio/sync/oneshot';
+import './tokio/sync/notify';
+import './tokio/sync/watch';
+import './tokio/sync/broadcast';
+import './std/io/error';
+import './tokio/net/addr';
+import './tokio/net/socket';
+import './tokio/net/tcp';
+import './tokio/io/ext';
+import { BLOCKING_METHODS, builtinAliases, builtinConsts, builtinFns } from '../interp/registry';
 
 export const BUILTIN_ORACLE: BuiltinOracle = {
   resolve(path) {

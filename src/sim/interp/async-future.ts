@@ -8,7 +8,7 @@
  */
 import type { Block, Type } from '../../lang/ast';
 import type { Span } from '../../lang/diagnostics';
-import { PENDING, BLOCKED, SimFuture, type PollCx, type PollOutcome } from '../future';
+import { SimFuture } from '../future';
 import type { World } from '../world';
 import type { RObject } from '../values';
 import {
@@ -25,11 +25,13 @@ import {
   type Value,
 } from '../values';
 import type { Frame } from './frame';
-import type { Gen } from '../builtins/registry';
-import type { Interp } from './interpreter';
-import { ReturnSignal, RustPanic } from './signals';
+import type { InterpCore } from './core';
+import { ReturnSignal } from './signals';
 import { debug } from '../format';
 import { encodeLocals, type LocalField } from '../../trace/locals';
+import { PENDING, BLOCKED, type PollOutcome, type Gen } from '../poll';
+import type { PollCx } from '../task';
+import { RustPanic } from '../panic';
 
 export type AsyncState = 'Unresumed' | number | 'Returned' | 'Panicked';
 
@@ -39,7 +41,7 @@ export class AsyncFnFuture extends SimFuture {
 
   constructor(
     world: World,
-    private readonly interp: Interp,
+    private readonly interp: InterpCore,
     name: string,
     readonly body: Block,
     readonly frame: Frame,
@@ -237,6 +239,3 @@ export function shortDebug(v: Value): string {
   }
   return s.length > 40 ? s.slice(0, 37) + '...' : s;
 }
-
-/** `IntoFuture`: what `.await`, `select!` and `join!` accept. */
-export { intoFuture } from './into-future';

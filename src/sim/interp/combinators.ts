@@ -11,12 +11,14 @@
  * `MaybeDone` and not polled again.
  */
 import type { Expr } from '../../lang/ast';
-import { BLOCKED, PENDING, SimFuture, pollChild, type PollCx, type PollOutcome } from '../future';
+import { SimFuture, pollChild } from '../future';
 import type { World } from '../world';
 import { REnum, RTuple, UNIT, deref, type Value } from '../values';
-import type { Interp } from './interpreter';
+import type { InterpCore } from './core';
 import { matches } from './patterns';
-import { budgetExhausted } from '../builtins/coop';
+import { budgetExhausted } from '../coop';
+import { BLOCKED, PENDING, type PollOutcome } from '../poll';
+import type { PollCx } from '../task';
 
 export class SelectFuture extends SimFuture {
   private readonly disabled: boolean[];
@@ -25,7 +27,7 @@ export class SelectFuture extends SimFuture {
 
   constructor(
     world: World,
-    private readonly interp: Interp,
+    private readonly interp: InterpCore,
     private readonly node: Extract<Expr, { k: 'select' }>,
     private readonly futs: SimFuture[],
     enabled: boolean[],
@@ -92,7 +94,7 @@ export class JoinAllFuture extends SimFuture {
 
   constructor(
     world: World,
-    private readonly interp: Interp,
+    private readonly interp: InterpCore,
     private readonly futs: SimFuture[],
     private readonly tryJoin: boolean,
     /** latest tokio's `join!(biased; ..)`: always start at the first future. */

@@ -6,12 +6,12 @@
 import { RRef, REnum, RObject, RStruct, RTuple, RVec, type Value } from '../values';
 import { SimFuture } from '../future';
 import { RClosure } from './callables';
-import type { Interp } from './interpreter';
-import type { Gen } from '../builtins/registry';
+import type { InterpCore } from './core';
+import type { Gen } from '../poll';
 
 /** Runtime objects with side effects on drop implement this. */
 export interface Droppable {
-  dropValue(interp: Interp): void;
+  dropValue(interp: InterpCore): void;
 }
 
 function isDroppable(v: object): v is Droppable {
@@ -20,7 +20,7 @@ function isDroppable(v: object): v is Droppable {
 
 const droppedStructs = new WeakSet<RStruct>();
 
-export function dropValue(interp: Interp, v: Value): void {
+export function dropValue(interp: InterpCore, v: Value): void {
   if (typeof v !== 'object' || v instanceof RRef) return;
   if (v instanceof SimFuture) {
     v.drop();

@@ -5,8 +5,8 @@
  * set when the slot holds a value it must drop at the end of its scope, cleared when the value is moved out.
  * Closures and non-`move` async blocks reach their creator's locals through `parent`.
  */
-import type { FnInfo } from '../../lang/ast';
-import { isCopy, type Place, type Value } from '../values';
+import type { Expr, FnInfo } from '../../lang/ast';
+import { RRef, isCopy, type Place, type Value } from '../values';
 
 export class Frame {
   readonly slots: (Value | undefined)[];
@@ -62,4 +62,29 @@ export class ArrayPlace implements Place {
   set(v: Value): void {
     this.array[this.index] = v;
   }
+}
+
+/** Place expressions name existing storage; everything else produces a temporary. */
+export function isPlaceExpr(e: Expr): boolean {
+  return (
+    (e.k === 'path' && e.res?.kind === 'local') ||
+    e.k === 'field' ||
+    e.k === 'index' ||
+    (e.k === 'unary' && e.op === '*')
+  );
+}
+
+/** Values that deref to an inner place: references, `Arc`, guards, `Box`. */
+export function derefPlaceOf(v: Value): Place | null {
+  if (v instanceof RRef) return v.place;
+  if (typeof v === 'object') {
+    const d = (v as { derefPlace?: () => Place | null }).derefPlace;
+    if (d) return d.call(v);
+  }
+  return null;
+}
+
+export function derefOnce(v: Value): Value {
+  const p = typeof v === 'object' ? derefPlaceOf(v) : null;
+  return p ? p.get() : v;
 }

@@ -3,12 +3,12 @@
  * not consumed), and user structs with `impl Future` (their `poll` runs as interpreted code).
  */
 import type { Span } from '../../lang/diagnostics';
-import { BLOCKED, PENDING, SimFuture, type PollCx, type PollOutcome } from '../future';
-import { REnum, RRef, RStruct, deref, type Value } from '../values';
+import { SimFuture } from '../future';
+import { BLOCKED, PENDING, type Gen, type PollOutcome } from '../poll';
+import type { PollCx } from '../task';
+import { deref, REnum, RObject, RRef, RStruct, type Value } from '../values';
 import type { World } from '../world';
-import type { Gen } from '../builtins/registry';
-import type { Interp } from './interpreter';
-import { RContext } from '../builtins/context';
+import type { InterpCore } from './core';
 
 /** Values that are futures by `IntoFuture` (a oneshot Receiver): registered by their builtins module. */
 const converters: ((world: World, v: Value, borrowed: boolean, site: number) => SimFuture | null)[] = [];
@@ -18,7 +18,7 @@ export function registerIntoFuture(
   converters.push(f);
 }
 
-export function intoFuture(interp: Interp, v: Value, sp: Span): SimFuture {
+export function intoFuture(interp: InterpCore, v: Value, sp: Span): SimFuture {
   if (v instanceof SimFuture) return v;
   for (const c of converters) {
     const f = c(interp.world, v instanceof RRef ? deref(v) : v, v instanceof RRef, sp.start);
@@ -78,7 +78,7 @@ export class UserFuture extends SimFuture {
 
   constructor(
     world: World,
-    private readonly interp: Interp,
+    private readonly interp: InterpCore,
     readonly value: RStruct,
     /** When awaited through `&mut`, the struct is borrowed, not owned. */
     private readonly borrowed: RRef | null,
@@ -111,5 +111,18 @@ export class UserFuture extends SimFuture {
 
   protected override onDrop(): void {
     if (!this.borrowed) this.interp.dropValue(this.value);
+  }
+}
+
+/** `std::task::Context` as a value a user's `impl Future` sees (builtins/std/task.ts gives it `waker()`). */
+export class RContext extends RObject {
+  constructor(readonly cx: PollCx) {
+    super();
+  }
+  typeName(): string {
+    return 'Context';
+  }
+  fmtDebug(): string {
+    return `Context { waker: Waker { task: ${this.cx.task.id} } }`;
   }
 }

@@ -5,7 +5,7 @@
 import type { Span } from '../../lang/diagnostics';
 import { RObject, RRange, RRef, RString, RTuple, RVec, deref, isCopy, RChar, type Value } from '../values';
 import { ArrayPlace } from './frame';
-import type { Interp } from './interpreter';
+import type { InterpCore } from './core';
 
 /** A lazy iterator value. */
 export class RIter extends RObject {
@@ -28,7 +28,7 @@ export function* vecRefs(v: RVec, mut: boolean): Generator<Value> {
   }
 }
 
-export function* rangeIter(r: RRange, sp: Span, interp: Interp): Generator<Value> {
+export function* rangeIter(r: RRange, sp: Span, interp: InterpCore): Generator<Value> {
   const from = r.from;
   const to = r.to;
   if (typeof from === 'number' && (to === null || typeof to === 'number')) {
@@ -45,7 +45,7 @@ export function* rangeIter(r: RRange, sp: Span, interp: Interp): Generator<Value
   interp.unsupported('only integer and char ranges can be iterated', sp);
 }
 
-export function iterate(interp: Interp, v: Value, sp: Span): Iterator<Value> {
+export function iterate(interp: InterpCore, v: Value, sp: Span): Iterator<Value> {
   const x = v instanceof RRef ? v : v;
   if (x instanceof RRange) return rangeIter(x, sp, interp);
   if (x instanceof RIter) return x.it;

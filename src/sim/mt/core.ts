@@ -9,8 +9,7 @@
 import { Deque, type FastRand } from '../../base';
 import type { Profile } from '../config';
 import type { Machine, SimThread } from '../machine';
-import type { Task } from '../task';
-import type { Waker } from '../waker';
+import type { Task, Waker } from '../task';
 
 export const LOCAL_QUEUE_CAPACITY = 256;
 /** `MAX_LIFO_POLLS_PER_TICK` (latest only, #5712). */

@@ -11,13 +11,13 @@ import { PARK_COST_NS, THREAD_SPAWN_COST_NS } from '../costs';
 import { hasDeferred, pushDeferred, wakeDeferred } from '../defer';
 import { resumePoll, runTask } from '../harness';
 import { WaitQueue, type SimThread, type ThreadBody } from '../machine';
-import type { Task } from '../task';
-import type { Scheduler, World } from '../world';
+import type { Task, Scheduler } from '../task';
+import type { World } from '../world';
 import { Core, pushBackOrOverflow } from './core';
 import { Idle } from './idle';
-import { WorkerThread } from './worker-thread';
+import { WorkerThread, type WorkerShared } from './worker-thread';
 
-export class MultiThreadScheduler implements Scheduler {
+export class MultiThreadScheduler implements Scheduler, WorkerShared {
   readonly flavor = 'multi_thread' as const;
   readonly cores: Core[] = [];
   readonly inject = new Deque<Task>();

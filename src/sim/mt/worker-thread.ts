@@ -14,7 +14,9 @@ import type { SimThread, ThreadBody } from '../machine';
 import type { Task } from '../task';
 import type { QueueKind } from '../../trace/events';
 import { MAX_LIFO_POLLS_PER_TICK, pushBackOrOverflow, stealInto, type Core } from './core';
-import type { MultiThreadScheduler } from './scheduler';
+import type { Idle } from './idle';
+import type { Deque } from '../../base';
+import type { World } from '../world';
 
 export const EVENT_INTERVAL = 61;
 /** 1.24's `global_queue_interval` for multi_thread (a config value; latest tunes it). */
@@ -35,12 +37,32 @@ interface Next {
   from: QueueKind;
 }
 
+/**
+ * What a worker shares with the other workers (tokio's `multi_thread::worker::Shared` and `Handle`):
+ * the inject queue, the cores, the idle counts, the driver lock. scheduler.ts `MultiThreadScheduler` is it.
+ */
+export interface WorkerShared {
+  readonly world: World;
+  readonly cores: readonly Core[];
+  readonly inject: Deque<Task>;
+  readonly idle: Idle;
+  /** The worker parked in the driver (tokio's driver `TryLock`), or null. */
+  driverOwner: Core | null;
+  readonly shuttingDown: boolean;
+  /** A worker thread ends (shutdown, or it gave its core away in block_in_place). */
+  threadLeft(thread: SimThread): void;
+  hasDeferred(thread: SimThread, core: Core): boolean;
+  wakeDeferred(thread: SimThread, core: Core | null): void;
+  notifyParked(): void;
+  notifyIfWorkPending(): void;
+}
+
 export class WorkerThread implements ThreadBody {
   thread!: SimThread;
   private phase: Phase;
 
   constructor(
-    private readonly sched: MultiThreadScheduler,
+    private readonly sched: WorkerShared,
     readonly core: Core,
     handoff: boolean,
   ) {

@@ -16,25 +16,7 @@
  */
 import type { IoDriver, ScheduledIo } from '../io-driver';
 import { READABLE, READ_CLOSED, WRITABLE, WRITE_CLOSED } from '../io-driver';
-
-/** The network's knobs (DESIGN.md §2 "Networking" documents the defaults). */
-export interface NetConfig {
-  /** One-way latency of a segment on loopback (ns). */
-  readonly latencyNs: number;
-  /** Bandwidth in bytes per ns (4 = 4 GB/s). */
-  readonly bytesPerNs: number;
-  /** Bytes a socket may have unacknowledged in its send buffer. */
-  readonly sendBuffer: number;
-  /** Bytes the peer's receive buffer holds. */
-  readonly recvBuffer: number;
-}
-
-export const DEFAULT_NET: NetConfig = {
-  latencyNs: 10_000,
-  bytesPerNs: 4,
-  sendBuffer: 16 * 1024,
-  recvBuffer: 128 * 1024,
-};
+import type { NetConfig } from '../config';
 
 /** Linux errno values and their `io::ErrorKind`s (what `std::io::Error` prints). */
 export const ERRNO = {

@@ -66,7 +66,12 @@ describe('steal labels', () => {
   it('go right of the mark, else left of it, else nowhere — never over what is taken', () => {
     expect(placeLabel(100, 50, 400, [])).toBe(107);
     expect(placeLabel(100, 50, 400, [{ x0: 120, x1: 130 }])).toBe(43);
-    expect(placeLabel(100, 50, 400, [{ x0: 120, x1: 130 }, { x0: 60, x1: 70 }])).toBeNull();
+    expect(
+      placeLabel(100, 50, 400, [
+        { x0: 120, x1: 130 },
+        { x0: 60, x1: 70 },
+      ]),
+    ).toBeNull();
     expect(placeLabel(380, 50, 400, [])).toBe(323);
   });
 

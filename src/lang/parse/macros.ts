@@ -1,0 +1,247 @@
+/**
+ * Macro invocations: the token tree after `name!` is parsed by a sub-parser over the same tokens (so spans
+ * inside macros point at the real source) with that macro's grammar: the formatting macros, `vec!`,
+ * `select!`, `join!` / `try_join!`, `assert!` and friends, `matches!`, `pin!`.
+ */
+import type { Expr, FmtMacro, SelectBranch } from '../ast';
+import { CompileError, span, type Span } from '../diagnostics';
+import type { Token } from '../lexer';
+import { describe, MAX_NESTING } from './cursor';
+import { parseFormatString } from './format-string';
+import { PrimaryParser } from './primaries';
+
+const FMT_MACROS = new Set<string>([
+  'println',
+  'eprintln',
+  'print',
+  'eprint',
+  'format',
+  'panic',
+  'unreachable',
+  'todo',
+  'unimplemented',
+]);
+
+export abstract class MacroParser extends PrimaryParser {
+  /** A parser over a macro's tokens, at the current nesting depth (parser.ts makes the real one). */
+  protected abstract fork(toks: Token[], end: Span): MacroParser;
+
+  /** Collects the token tree after `name!` and parses it with the grammar of that macro. */
+  protected parseMacro(path: string[], pathSpan: Span): Expr {
+    const name = path[path.length - 1]!;
+    const open = this.peek();
+    const start = pathSpan;
+    const inner = this.collectTokenTree();
+    const end = this.toks[this.pos - 1]!.span;
+    const whole = span(start.start, end.end);
+    const sub = this.fork(
+      [...inner, { kind: 'eof', text: '', span: span(end.start, end.start), spaced: true }],
+      span(end.start, end.end),
+    );
+    const expr = this.parseMacroBody(name, sub, open, inner, end, whole, pathSpan);
+    if (open.text === '{') this.braceMacros.add(expr);
+    return expr;
+  }
+
+  private parseMacroBody(
+    name: string,
+    sub: MacroParser,
+    open: Token,
+    inner: Token[],
+    end: Span,
+    whole: Span,
+    pathSpan: Span,
+  ): Expr {
+    if (FMT_MACROS.has(name)) return sub.parseFmtMacro(name as FmtMacro, whole, open.span);
+    switch (name) {
+      case 'vec': {
+        if (inner.length === 0) return { k: 'array', items: [], vec: true, span: whole };
+        const toks: Token[] = [
+          { kind: 'punct', text: '[', span: open.span, spaced: true },
+          ...inner,
+          { kind: 'punct', text: ']', span: end, spaced: false },
+          { kind: 'eof', text: '', span: end, spaced: true },
+        ];
+        const arr = this.fork(toks, end).parseArrayBody(true);
+        return { ...arr, span: whole } as Expr;
+      }
+      case 'select':
+        return sub.parseSelect(whole);
+      case 'join':
+      case 'try_join': {
+        const futs: Expr[] = [];
+        // `biased;` in join! exists since tokio 1.46 (#7307); the simulator checks the profile.
+        const biased = sub.is('biased') && sub.isPunct(';', 1);
+        if (biased) {
+          sub.next();
+          sub.next();
+        }
+        while (!sub.atEof()) {
+          futs.push(sub.parseExpr());
+          if (!sub.eat(',')) break;
+        }
+        sub.expectEof(name);
+        if (futs.length === 0) throw new CompileError(`\`${name}!\` needs at least one future`, whole);
+        return { k: 'join', futs, tryJoin: name === 'try_join', biased, span: whole };
+      }
+      case 'assert':
+      case 'assert_eq':
+      case 'assert_ne':
+      case 'debug_assert':
+      case 'debug_assert_eq':
+      case 'debug_assert_ne': {
+        const n = name.endsWith('assert') ? 1 : 2;
+        const args: Expr[] = [];
+        for (let i = 0; i < n; i++) {
+          args.push(sub.parseExpr());
+          if (i < n - 1) sub.expect(',');
+        }
+        let message: Expr | null = null;
+        if (sub.eat(',') && !sub.atEof()) message = sub.parseFmtMacro('format', whole, open.span);
+        sub.expectEof(name);
+        return { k: 'assert', macro: name, args, message, span: whole };
+      }
+      case 'matches': {
+        const expr = sub.parseExpr();
+        sub.expect(',');
+        const pat = sub.parsePattern();
+        const guard = sub.eat('if') ? sub.parseExpr() : null;
+        sub.eat(',');
+        sub.expectEof(name);
+        return { k: 'matches', expr, pat, guard, span: whole };
+      }
+      case 'pin': {
+        const expr = sub.parseExpr();
+        sub.eat(',');
+        sub.expectEof(name);
+        return { k: 'pin', expr, span: whole };
+      }
+      case 'write':
+      case 'writeln':
+        this.unsupported(
+          `\`${name}!\` is not supported by Pollscope`,
+          whole,
+          'build the text with `format!` and print it',
+        );
+      // falls through (unsupported throws)
+      default:
+        throw new CompileError(
+          `the macro \`${name}!\` is not supported by Pollscope`,
+          pathSpan,
+          'supported: println!, eprintln!, print!, format!, panic!, vec!, select!, join!, assert!, assert_eq!, matches!, pin!',
+        );
+    }
+  }
+
+  private expectEof(macro: string): void {
+    if (!this.atEof())
+      throw new CompileError(`unexpected ${describe(this.peek())} in \`${macro}!\``, this.peek().span);
+  }
+
+  /** Consumes a `(..)`, `[..]` or `{..}` token tree and returns the tokens inside it. */
+  private collectTokenTree(): Token[] {
+    const open = this.next();
+    const startPos = this.pos;
+    const close = open.text === '(' ? ')' : open.text === '[' ? ']' : '}';
+    let depth = 1;
+    for (;;) {
+      const t = this.next();
+      if (t.kind === 'eof')
+        throw new CompileError(
+          `this \`${open.text}\` is never closed`,
+          open.span,
+          `add the matching \`${close}\``,
+        );
+      if (t.kind === 'punct' && (t.text === '(' || t.text === '[' || t.text === '{')) {
+        depth++;
+        // Each macro level copies its token tree for a sub-parser, so `vec![vec![..` ten thousand deep
+        // would take quadratic time to reach the parser's own nesting check. A bracket inside a macro body
+        // nests the parse at least one level, so too many of them can be reported right here.
+        if (this.depth + depth - 1 > MAX_NESTING)
+          throw new CompileError(
+            `this is nested too deeply (Pollscope reads at most ${MAX_NESTING} levels of nesting)`,
+            t.span,
+            'split it into smaller expressions, `let` bindings or functions',
+          );
+      }
+      if (t.kind === 'punct' && (t.text === ')' || t.text === ']' || t.text === '}')) {
+        depth--;
+        if (depth === 0) break;
+      }
+    }
+    return this.toks.slice(startPos, this.pos - 1);
+  }
+
+  parseFmtMacro(macro: FmtMacro, whole: Span, _open: Span): Expr {
+    if (this.atEof()) {
+      if (macro === 'println' || macro === 'eprintln')
+        return { k: 'fmt', macro, pieces: [], args: [], span: whole };
+      if (macro === 'panic' || macro === 'unreachable' || macro === 'todo' || macro === 'unimplemented')
+        return { k: 'fmt', macro, pieces: [], args: [], span: whole };
+      throw new CompileError(`\`${macro}!\` needs a format string`, whole);
+    }
+    const ft = this.peek();
+    if (ft.kind !== 'str')
+      throw new CompileError(
+        `\`${macro}!\` needs a string literal as its first argument`,
+        ft.span,
+        'write `println!("{}", value)`',
+      );
+    this.next();
+    const positional: Expr[] = [];
+    const named = new Map<string, number>();
+    const args: Expr[] = [];
+    while (this.eat(',')) {
+      if (this.atEof()) break;
+      if (this.peek().kind === 'ident' && this.isPunct('=', 1)) {
+        const n = this.next().text;
+        this.next();
+        named.set(n, args.length);
+        args.push(this.parseExpr());
+      } else {
+        const e = this.parseExpr();
+        positional.push(e);
+        args.push(e);
+      }
+    }
+    this.expectEof(macro);
+    const pieces = parseFormatString(ft, args, named, positional.length);
+    return { k: 'fmt', macro, pieces, args, span: whole };
+  }
+
+  parseSelect(whole: Span): Expr {
+    let biased = false;
+    if (this.is('biased') && this.isPunct(';', 1)) {
+      this.next();
+      this.next();
+      biased = true;
+    }
+    const branches: SelectBranch[] = [];
+    let elseExpr: Expr | null = null;
+    while (!this.atEof()) {
+      const bstart = this.peek().span;
+      if (this.is('else') && this.isPunct('=>', 1)) {
+        this.next();
+        this.next();
+        elseExpr = this.parseExprStmtLike();
+        this.eat(',');
+        continue;
+      }
+      const pat = this.parsePattern();
+      this.expect('=', '`=` after the branch pattern (`pattern = future => handler`)');
+      const fut = this.parseExprNoStruct();
+      const guard = this.eat(',') && this.eat('if') ? this.parseExpr() : null;
+      this.expect('=>', '`=>` after the branch future');
+      const body = this.parseExprStmtLike();
+      branches.push({ pat, fut, guard, body, span: this.from(bstart) });
+      if (!this.eat(',') && !this.endsStatement(body) && !this.atEof())
+        throw new CompileError(
+          `expected \`,\` after this select! branch, found ${describe(this.peek())}`,
+          this.peek().span,
+        );
+    }
+    if (branches.length === 0) throw new CompileError('`select!` needs at least one branch', whole);
+    if (branches.length > 64) throw new CompileError('`select!` supports at most 64 branches', whole);
+    return { k: 'select', biased, branches, else: elseExpr, span: whole };
+  }
+}

@@ -1,0 +1,74 @@
+/**
+ * `Box` and `Pin` (transparent: the simulator has no addresses to protect), `drop`, `std::mem::{replace,
+ * take, swap}`, and the Pin projections used inside `impl Future`.
+ */
+import { dropValue } from '../../interp/drops';
+import { defineFn, defineMethods, withPrefixes, type MethodImpl } from '../../interp/registry';
+import { deref, NONE, REnum, RRef, RString, RStruct, RTuple, RVec, UNIT } from '../../values';
+import { pure } from '../support';
+
+// Box and Pin are transparent: the simulator has no addresses to protect.
+defineFn(withPrefixes('Box::new', ['std::boxed']), { pure, call: (_c, [v]) => v! });
+defineFn(withPrefixes('Box::pin', ['std::boxed']), { pure, call: (_c, [v]) => v! });
+defineFn(withPrefixes('Pin::new', ['std::pin', 'core::pin']), { pure, call: (_c, [v]) => v! });
+defineFn(withPrefixes('Pin::new_unchecked', ['std::pin', 'core::pin']), { pure, call: (_c, [v]) => v! });
+
+defineFn(['drop', 'std::mem::drop', 'core::mem::drop', 'mem::drop'], {
+  pure,
+  call: (ctx, [v]) => {
+    dropValue(ctx.interp, v!);
+    return UNIT;
+  },
+});
+defineFn(['std::mem::replace', 'mem::replace', 'core::mem::replace'], {
+  pure,
+  call: (ctx, [dest, v]) => {
+    const r = dest as RRef;
+    if (!(r instanceof RRef))
+      return ctx.interp.unsupported('`mem::replace` takes `&mut place` as its first argument');
+    const old = r.place.get();
+    r.place.set(v!);
+    return old;
+  },
+});
+defineFn(['std::mem::take', 'mem::take', 'core::mem::take'], {
+  pure,
+  call: (ctx, [dest]) => {
+    const r = dest as RRef;
+    if (!(r instanceof RRef)) return ctx.interp.unsupported('`mem::take` takes `&mut place`');
+    const old = r.place.get();
+    const x = deref(old);
+    r.place.set(
+      x instanceof REnum && x.enumName === 'Option'
+        ? NONE
+        : x instanceof RVec
+          ? new RVec([])
+          : x instanceof RString
+            ? new RString('')
+            : 0,
+    );
+    return old;
+  },
+});
+defineFn(['std::mem::swap', 'mem::swap', 'core::mem::swap'], {
+  pure,
+  call: (ctx, [a, b]) => {
+    if (!(a instanceof RRef) || !(b instanceof RRef))
+      return ctx.interp.unsupported('`mem::swap` takes two `&mut` places');
+    const x = a.place.get();
+    a.place.set(b.place.get());
+    b.place.set(x);
+    return UNIT;
+  },
+});
+
+// Pin projections used inside `impl Future`: all identity on references.
+const pinMethods: Record<string, MethodImpl> = {
+  as_mut: (_c, s) => s,
+  get_mut: (_c, s) => s,
+  get_ref: (_c, s) => s,
+};
+defineMethods(RRef, pinMethods);
+
+defineMethods(RStruct, {});
+defineMethods(RTuple, {});

@@ -1,0 +1,36 @@
+/**
+ * `std::task::Context` and `Waker` as values a user's `impl Future` sees: `cx.waker()`, `.clone()`,
+ * `.wake()`, `.wake_by_ref()`, `.will_wake(..)`.
+ */
+import { RContext } from '../../interp/into-future';
+import { defineMethods } from '../../interp/registry';
+import { Waker } from '../../task';
+import { deref, UNIT } from '../../values';
+import type { World } from '../../world';
+
+defineMethods(RContext, {
+  waker: (_ctx, self) => (self as RContext).cx.waker,
+});
+
+/** The resource id wakes from user code report: none (user state is not a tokio resource). */
+const USER = -1;
+
+defineMethods(Waker, {
+  clone: (ctx, self) => (self as Waker).clone(ctx.world),
+  wake: (ctx, self) => {
+    ctx.consume();
+    (self as Waker).wake(ctx.world, USER);
+    return UNIT;
+  },
+  wake_by_ref: (ctx, self) => {
+    (self as Waker).wakeByRef(ctx.world, USER);
+    return UNIT;
+  },
+  will_wake: (_ctx, self, [other]) => (self as Waker).willWake(deref(other!) as Waker),
+});
+
+/** Dropping an owned waker releases its task reference. */
+(Waker.prototype as unknown as { dropValue: (this: Waker, i: { world: World }) => void }).dropValue =
+  function (interp) {
+    this.drop(interp.world);
+  };

@@ -1,0 +1,52 @@
+/**
+ * `tokio::task::spawn_blocking` (a closure on the blocking pool, awaited through a JoinHandle) and
+ * `block_in_place` (the worker hands its core to a new thread and runs the closure itself; spec §6).
+ */
+import { defineFn, type CallCtx } from '../../../interp/registry';
+import { MultiThreadScheduler } from '../../../mt/scheduler';
+import type { Gen } from '../../../poll';
+import { Task } from '../../../task';
+import type { Value } from '../../../values';
+import { JoinHandle } from './spawn';
+
+defineFn(['tokio::task::spawn_blocking'], {
+  pure: true,
+  call: (ctx, [f]) => {
+    const w = ctx.world;
+    const task = new Task(w.nextTaskId++, 'blocking', null, ctx.span.start);
+    w.tasks.push(task);
+    const parent = w.machine.current.currentTask;
+    w.machine.emit('spawn', {
+      task: task.id,
+      future: -1,
+      parent: parent ? parent.id : -1,
+      site: ctx.span.start,
+      mode: 'blocking',
+    });
+    const handle = new JoinHandle(w, task, ctx.span.start);
+    w.blocking.spawn(task, f!);
+    return handle;
+  },
+});
+
+defineFn(['tokio::task::block_in_place'], {
+  pure: false,
+  blocks: true,
+  call: (ctx, [f]) => {
+    const sched = ctx.world.scheduler;
+    if (!(sched instanceof MultiThreadScheduler))
+      return ctx.interp.panic('can call blocking only when running on the multi-threaded runtime');
+    return blockInPlace(ctx, sched, f!);
+  },
+});
+
+/** Runs the closure on this thread; the worker's core carries on on another thread meanwhile. */
+function* blockInPlace(ctx: CallCtx, sched: MultiThreadScheduler, f: Value): Gen<Value> {
+  const exit = sched.enterBlockInPlace();
+  try {
+    return yield* ctx.interp.callForThread(f, []);
+  } finally {
+    exit?.();
+    ctx.interp.dropValue(f);
+  }
+}

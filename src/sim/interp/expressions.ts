@@ -1,0 +1,465 @@
+/**
+ * Expressions: `ev` for those that may suspend or block (a generator), `evs` for those the resolver marked
+ * `sync` (plain recursion), and the leaves — literals, paths, operators, assignment, struct literals,
+ * ranges, `?`. A new expression kind gets a case in both switches (or only in `ev` if it can suspend).
+ */
+import type { Expr, StructItem } from '../../lang/ast';
+import type { Span } from '../../lang/diagnostics';
+import { LimitError } from '../machine';
+import type { Gen } from '../poll';
+import {
+  deref,
+  F64,
+  NONE,
+  RChar,
+  REnum,
+  RRange,
+  RRef,
+  RString,
+  RStruct,
+  RTuple,
+  RVec,
+  UNIT,
+  type Place,
+  type Value,
+} from '../values';
+import { RBuiltinFnValue, RFnItem, RStructCtor, RVariantCtor } from './callables';
+import { cloneValue } from './clone';
+import { isGen } from './core';
+import { dropValue } from './drops';
+import type { Frame } from './frame';
+import { derefOnce, SlotPlace } from './frame';
+import { Macros } from './macros';
+import { arith, cast, compare, equals, truthy } from './ops';
+import { matches } from './patterns';
+import { builtinConsts, builtinFns } from './registry';
+import { BreakSignal, ContinueSignal, ReturnSignal } from './signals';
+
+export abstract class Expressions extends Macros {
+  /** Evaluates an expression that may suspend or block. */
+  *ev(e: Expr, f: Frame): Gen<Value> {
+    if (e.sync) return this.evs(e, f);
+    switch (e.k) {
+      case 'block':
+        return yield* this.labeledBlock(e.block, e.label, f);
+      case 'if': {
+        const c = e.cond;
+        if (c.k === 'let') {
+          const scope = c.scope!;
+          try {
+            const { value, place, fromPlace } = yield* this.scrutinee(c.expr, f);
+            if (!matches(c.pat, value, this.constLookup)) {
+              this.dropScope(scope.slots, f);
+              return e.else ? yield* this.ev(e.else, f) : UNIT;
+            }
+            this.bindScrutinee(c.pat, value, place, fromPlace, c.expr, f);
+            return yield* this.block(e.then, f);
+          } finally {
+            this.dropScope(scope.slots, f);
+          }
+        }
+        const mark = f.temps.length;
+        const cv = c.sync ? this.evs(c, f) : yield* this.ev(c, f);
+        this.dropTemps(f, mark);
+        if (truthy(cv, (m) => this.panic(m, c.span))) return yield* this.block(e.then, f);
+        return e.else ? yield* this.ev(e.else, f) : UNIT;
+      }
+      case 'match':
+        return yield* this.match(e, f);
+      case 'while':
+        return yield* this.whileLoop(e, f);
+      case 'loop':
+        return yield* this.loop(e.body, e.label, f);
+      case 'for':
+        return yield* this.forLoop(e, f);
+      case 'await':
+        return yield* this.await(e, f);
+      case 'select':
+        return yield* this.select(e, f);
+      case 'join':
+        return yield* this.join(e, f);
+      case 'unary': {
+        const v = yield* this.ev(e.expr, f);
+        this.borrowTemp(e.expr, v, f);
+        return this.unary(e, v);
+      }
+      case 'binary': {
+        if (e.op === '&&' || e.op === '||') {
+          const l = yield* this.ev(e.left, f);
+          const lb = truthy(l, (m) => this.panic(m, e.span));
+          if (e.op === '&&' ? !lb : lb) return lb;
+          return truthy(yield* this.ev(e.right, f), (m) => this.panic(m, e.span));
+        }
+        const l = yield* this.ev(e.left, f);
+        const r = yield* this.ev(e.right, f);
+        this.borrowTemp(e.left, l, f);
+        this.borrowTemp(e.right, r, f);
+        return this.binary(e.op, l, r, e.span);
+      }
+      case 'assign': {
+        const v = yield* this.ev(e.value, f);
+        const p = yield* this.place(e.target, f);
+        this.assign(e.op, p, v, e.span, e.target);
+        return UNIT;
+      }
+      case 'call': {
+        const args: Value[] = [];
+        for (const a of e.args) args.push(a.sync ? this.evs(a, f) : yield* this.ev(a, f));
+        const r = this.call(e, args, f);
+        return isGen(r) ? yield* r : r;
+      }
+      case 'method': {
+        const recv = yield* this.receiver(e.receiver, f);
+        const args: Value[] = [];
+        for (const a of e.args) args.push(a.sync ? this.evs(a, f) : yield* this.ev(a, f));
+        const r = this.method(e, recv, args, f);
+        return isGen(r) ? yield* r : r;
+      }
+      case 'field': {
+        const p = yield* this.place(e, f);
+        return this.readPlace(p, e);
+      }
+      case 'index': {
+        const p = yield* this.place(e, f);
+        return this.readPlace(p, e);
+      }
+      case 'ref': {
+        const p = yield* this.place(e.expr, f);
+        return this.makeRef(p, e.mut, e.expr, f);
+      }
+      case 'cast':
+        return cast(yield* this.ev(e.expr, f), e.ty, (m) => this.panic(m, e.span));
+      case 'range': {
+        const from = e.from ? yield* this.ev(e.from, f) : null;
+        const to = e.to ? yield* this.ev(e.to, f) : null;
+        return this.makeRange(from, to, e.inclusive);
+      }
+      case 'try':
+        return this.tryOp(yield* this.ev(e.expr, f), e);
+      case 'break': {
+        const v = e.value ? yield* this.ev(e.value, f) : UNIT;
+        throw new BreakSignal(e.label, v);
+      }
+      case 'return': {
+        const v = e.value ? yield* this.ev(e.value, f) : UNIT;
+        throw new ReturnSignal(v);
+      }
+      case 'struct': {
+        const vals: Value[] = [];
+        for (const fl of e.fields) vals.push(yield* this.ev(fl.value, f));
+        const base = e.base ? yield* this.ev(e.base, f) : null;
+        return this.makeStruct(e, vals, base);
+      }
+      case 'tuple': {
+        const items: Value[] = [];
+        for (const x of e.items) items.push(yield* this.ev(x, f));
+        return items.length === 0 ? UNIT : new RTuple(items);
+      }
+      case 'array': {
+        const items: Value[] = [];
+        for (const x of e.items) items.push(yield* this.ev(x, f));
+        return new RVec(items, !e.vec);
+      }
+      case 'repeat': {
+        const v = yield* this.ev(e.value, f);
+        const n = yield* this.ev(e.count, f);
+        return this.repeat(v, n, e.vec);
+      }
+      case 'fmt': {
+        const args: Value[] = [];
+        for (const a of e.args) {
+          const v = yield* this.ev(a, f);
+          this.borrowTemp(a, v, f);
+          args.push(v);
+        }
+        return this.fmtMacro(e, args);
+      }
+      case 'assert': {
+        const args: Value[] = [];
+        for (const a of e.args) args.push(yield* this.ev(a, f));
+        const msg = e.message ? yield* this.ev(e.message, f) : null;
+        return this.assertMacro(e, args, msg);
+      }
+      case 'matches': {
+        const v = yield* this.ev(e.expr, f);
+        return this.matchesMacro(e, v, f);
+      }
+      case 'pin':
+        // `pin!(fut);` pins the binding where it is: no value comes out to drop.
+        if (e.expr.k === 'path') return UNIT;
+        return yield* this.ev(e.expr, f);
+      default:
+        return this.evs(e, f);
+    }
+  }
+
+  /** Evaluates an expression the resolver marked `sync` (it cannot suspend or block). */
+  evs(e: Expr, f: Frame): Value {
+    switch (e.k) {
+      case 'lit':
+        return this.literal(e);
+      case 'path':
+        return this.path(e, f);
+      case 'unary': {
+        const v = this.evs(e.expr, f);
+        this.borrowTemp(e.expr, v, f);
+        return this.unary(e, v);
+      }
+      case 'binary': {
+        if (e.op === '&&' || e.op === '||') {
+          const lb = truthy(this.evs(e.left, f), (m) => this.panic(m, e.span));
+          if (e.op === '&&' ? !lb : lb) return lb;
+          return truthy(this.evs(e.right, f), (m) => this.panic(m, e.span));
+        }
+        const l = this.evs(e.left, f);
+        const r = this.evs(e.right, f);
+        this.borrowTemp(e.left, l, f);
+        this.borrowTemp(e.right, r, f);
+        return this.binary(e.op, l, r, e.span);
+      }
+      case 'assign': {
+        const v = this.evs(e.value, f);
+        this.assign(e.op, this.placeSync(e.target, f), v, e.span, e.target);
+        return UNIT;
+      }
+      case 'call': {
+        const args = e.args.map((a) => this.evs(a, f));
+        return this.syncResult(this.call(e, args, f), e.span);
+      }
+      case 'method': {
+        const recv = this.receiverSync(e.receiver, f);
+        const args = e.args.map((a) => this.evs(a, f));
+        return this.syncResult(this.method(e, recv, args, f), e.span);
+      }
+      case 'field':
+      case 'index':
+        return this.readPlace(this.placeSync(e, f), e);
+      case 'ref':
+        return this.makeRef(this.placeSync(e.expr, f), e.mut, e.expr, f);
+      case 'cast':
+        return cast(this.evs(e.expr, f), e.ty, (m) => this.panic(m, e.span));
+      case 'range':
+        return this.makeRange(
+          e.from ? this.evs(e.from, f) : null,
+          e.to ? this.evs(e.to, f) : null,
+          e.inclusive,
+        );
+      case 'try':
+        return this.tryOp(this.evs(e.expr, f), e);
+      case 'break':
+        throw new BreakSignal(e.label, e.value ? this.evs(e.value, f) : UNIT);
+      case 'continue':
+        throw new ContinueSignal(e.label);
+      case 'return':
+        throw new ReturnSignal(e.value ? this.evs(e.value, f) : UNIT);
+      case 'closure':
+        return this.makeClosure(e, f);
+      case 'async':
+        return this.makeAsyncBlock(e, f);
+      case 'struct': {
+        const vals = e.fields.map((fl) => this.evs(fl.value, f));
+        return this.makeStruct(e, vals, e.base ? this.evs(e.base, f) : null);
+      }
+      case 'tuple': {
+        const items = e.items.map((x) => this.evs(x, f));
+        return items.length === 0 ? UNIT : new RTuple(items);
+      }
+      case 'array':
+        return new RVec(
+          e.items.map((x) => this.evs(x, f)),
+          !e.vec,
+        );
+      case 'repeat':
+        return this.repeat(this.evs(e.value, f), this.evs(e.count, f), e.vec);
+      case 'fmt':
+        return this.fmtMacro(
+          e,
+          e.args.map((a) => {
+            const v = this.evs(a, f);
+            this.borrowTemp(a, v, f);
+            return v;
+          }),
+        );
+      case 'assert':
+        return this.assertMacro(
+          e,
+          e.args.map((a) => this.evs(a, f)),
+          e.message ? this.evs(e.message, f) : null,
+        );
+      case 'matches':
+        return this.matchesMacro(e, this.evs(e.expr, f), f);
+      case 'pin':
+        if (e.expr.k === 'path') return UNIT;
+        return this.evs(e.expr, f);
+      default:
+        // Block-like expressions are never marked sync, but constants and closures may reach here.
+        return this.runSync(this.ev({ ...e, sync: false } as Expr, f));
+    }
+  }
+
+  private literal(e: Extract<Expr, { k: 'lit' }>): Value {
+    const l = e.value;
+    switch (l.t) {
+      case 'int':
+        return l.v;
+      case 'float':
+        return new F64(l.v);
+      case 'str':
+        return l.v;
+      case 'bytestr':
+        return new RVec(
+          Array.from(l.v, (c) => c.charCodeAt(0)),
+          true,
+        );
+      case 'bool':
+        return l.v;
+      case 'char':
+        return new RChar(l.v);
+    }
+  }
+
+  private path(e: Extract<Expr, { k: 'path' }>, f: Frame): Value {
+    const res = e.res!;
+    switch (res.kind) {
+      case 'local': {
+        const fr = res.depth === 0 ? f : f.up(res.depth);
+        const v = fr.slots[res.slot];
+        if (v === undefined) this.unsupported(`use of \`${res.name}\` after it was moved or dropped`, e.span);
+        if (e.use === 'move' && fr.owned[res.slot] && typeof v === 'object' && !v.isCopy())
+          fr.owned[res.slot] = 0;
+        return v;
+      }
+      case 'fn':
+        return new RFnItem(res.item);
+      case 'method':
+        return new RFnItem(res.item);
+      case 'const':
+        return this.constValue(res.item);
+      case 'struct':
+        return res.item.tuple && res.item.fields.length === 0
+          ? new RStruct(res.item, [])
+          : new RStructCtor(res.item);
+      case 'variant': {
+        const def = this.program.enums.get(res.enumName) ?? null;
+        if (res.arity === 0) return new REnum(res.enumName, res.variant, [], null, def);
+        return new RVariantCtor(res.enumName, res.variant, def);
+      }
+      case 'builtin': {
+        const c = builtinConsts.get(res.name);
+        if (c) return c.value();
+        const fn = builtinFns.get(res.name);
+        if (fn) return new RBuiltinFnValue(res.name);
+        return this.unsupported(`\`${e.segs.join('::')}\` is not supported by Pollscope`, e.span);
+      }
+    }
+  }
+
+  private unary(e: Extract<Expr, { k: 'unary' }>, v: Value): Value {
+    const x = deref(v);
+    switch (e.op) {
+      case '-':
+        if (typeof x === 'number') return -x;
+        if (x instanceof F64) return new F64(-x.v);
+        return this.panic(`cannot negate ${typeof x === 'object' ? x.typeName() : typeof x}`, e.span);
+      case '!':
+        if (typeof x === 'boolean') return !x;
+        if (typeof x === 'number') return ~x;
+        return this.panic('cannot apply `!`', e.span);
+      case '*': {
+        const d = derefOnce(v);
+        return d;
+      }
+    }
+  }
+
+  private binary(op: string, l: Value, r: Value, sp: Span): Value {
+    const panic = (m: string) => this.panic(m, sp);
+    switch (op) {
+      case '==':
+        return equals(l, r);
+      case '!=':
+        return !equals(l, r);
+      case '<':
+        return compare(l, r, panic) < 0;
+      case '>':
+        return compare(l, r, panic) > 0;
+      case '<=':
+        return compare(l, r, panic) <= 0;
+      case '>=':
+        return compare(l, r, panic) >= 0;
+      default:
+        return arith(op, l, r, panic);
+    }
+  }
+
+  private assign(op: string, p: Place, v: Value, sp: Span, target: Expr): void {
+    if (op === '=') {
+      const old = p.get();
+      // Assigning drops the old value (unless the place was moved out or never initialised).
+      const ownedSlot = p instanceof SlotPlace ? p.frame.owned[p.slot] === 1 : true;
+      p.set(v);
+      if (old !== undefined && ownedSlot && old !== v) dropValue(this, old);
+      return;
+    }
+    const cur = p.get();
+    if (cur === undefined) this.unsupported('compound assignment to an uninitialised place', target.span);
+    const x = deref(cur);
+    const base = op.slice(0, -1);
+    if (x instanceof RString && base === '+') {
+      const add = deref(v);
+      x.s += typeof add === 'string' ? add : add instanceof RString ? add.s : String(add);
+      return;
+    }
+    const nv = arith(base, x, v, (m) => this.panic(m, sp));
+    if (cur instanceof RRef) cur.place.set(nv);
+    else p.set(nv);
+  }
+
+  private makeRange(from: Value | null, to: Value | null, inclusive: boolean): Value {
+    return new RRange(from === null ? null : deref(from), to === null ? null : deref(to), inclusive);
+  }
+
+  private tryOp(v: Value, e: Expr): Value {
+    const x = deref(v);
+    if (x instanceof REnum) {
+      if (x.variant === 'Ok' || x.variant === 'Some') return x.values[0]!;
+      if (x.variant === 'Err') throw new ReturnSignal(new REnum('Result', 'Err', [x.values[0]!]));
+      if (x.variant === 'None') throw new ReturnSignal(NONE);
+    }
+    return this.unsupported('`?` needs a Result or an Option', e.span);
+  }
+
+  private makeStruct(e: Extract<Expr, { k: 'struct' }>, vals: Value[], base: Value | null): Value {
+    const res = e.res!;
+    if (res.kind === 'struct') {
+      const def: StructItem = res.item;
+      const fields: Value[] = new Array<Value>(def.fields.length);
+      const b = base === null ? null : (deref(base) as RStruct);
+      def.fields.forEach((fd, i) => {
+        const k = e.fields.findIndex((x) => x.name === fd.name);
+        if (k >= 0) fields[i] = vals[k]!;
+        else if (b) fields[i] = b.fields[i]!;
+        else this.unsupported(`missing field \`${fd.name}\` in initializer of \`${def.name}\``, e.span);
+      });
+      return new RStruct(def, fields);
+    }
+    if (res.kind === 'variant') {
+      const def = this.program.enums.get(res.enumName) ?? null;
+      const v = def?.variants.find((x) => x.name === res.variant);
+      const names = v?.named ?? e.fields.map((x) => x.name);
+      const ordered = names.map((n) => vals[e.fields.findIndex((x) => x.name === n)]!);
+      return new REnum(res.enumName, res.variant, ordered, names, def);
+    }
+    return this.unsupported('unsupported struct literal', e.span);
+  }
+
+  private repeat(v: Value, n: Value, vec: boolean): Value {
+    const count = deref(n);
+    if (typeof count !== 'number') return this.unsupported('array length must be an integer');
+    if (count > 10_000_000)
+      throw new LimitError(`a vector of ${count} elements is larger than Pollscope allows`);
+    const items: Value[] = [];
+    for (let i = 0; i < count; i++) items.push(i === 0 ? v : cloneValue(this, v));
+    return new RVec(items, !vec);
+  }
+}

@@ -1,0 +1,197 @@
+/**
+ * Places: the storage an expression denotes (a local's slot, a field, a vector element, a slice, what a
+ * reference or a smart pointer points at), references to them, and method receivers (auto-ref).
+ */
+import { assert, utf8Decode, utf8Encode } from '../../base';
+import type { Expr } from '../../lang/ast';
+import type { Gen } from '../poll';
+import {
+  deref,
+  REnum,
+  RRange,
+  RRef,
+  RString,
+  RStruct,
+  RTuple,
+  RVec,
+  TempPlace,
+  type Place,
+  type Value,
+} from '../values';
+import type { Frame } from './frame';
+import { ArrayPlace, derefPlaceOf, isPlaceExpr, SlotPlace } from './frame';
+import { Scopes } from './scopes';
+
+export abstract class Places extends Scopes {
+  /** The place an expression denotes; non-place expressions become temporaries. */
+  *place(e: Expr, f: Frame): Gen<Place> {
+    switch (e.k) {
+      case 'path':
+        if (e.res?.kind === 'local')
+          return new SlotPlace(e.res.depth === 0 ? f : f.up(e.res.depth), e.res.slot);
+        return new TempPlace(this.evs(e, f));
+      case 'field': {
+        const base = yield* this.place(e.expr, f);
+        return this.fieldPlace(base, e.name, e);
+      }
+      case 'index': {
+        const base = yield* this.place(e.expr, f);
+        const idx = e.index.sync ? this.evs(e.index, f) : yield* this.ev(e.index, f);
+        return this.indexPlace(base, idx, e);
+      }
+      case 'unary':
+        if (e.op === '*') {
+          const v = e.expr.sync ? this.evs(e.expr, f) : yield* this.ev(e.expr, f);
+          this.borrowTemp(e.expr, v, f);
+          return this.derefPlace(v, e);
+        }
+        break;
+      default:
+        break;
+    }
+    const v = e.sync ? this.evs(e, f) : yield* this.ev(e, f);
+    if (typeof v === 'object' && !v.isCopy()) f.temps.push(v);
+    return new TempPlace(v);
+  }
+
+  placeSync(e: Expr, f: Frame): Place {
+    const g = this.place(e, f);
+    const r = g.next();
+    assert(r.done === true, 'synchronous place suspended');
+    return r.value;
+  }
+
+  private fieldPlace(base: Place, name: string, e: Expr): Place {
+    let v = base.get();
+    for (let i = 0; i < 16; i++) {
+      const x = v;
+      if (x instanceof RStruct) {
+        const idx = x.fieldIndex(name);
+        if (idx < 0) this.unsupported(`no field \`${name}\` on type \`${x.def.name}\``, e.span);
+        return new ArrayPlace(x.fields, idx);
+      }
+      if (x instanceof RTuple && /^\d+$/.test(name)) {
+        const idx = Number(name);
+        if (idx >= x.items.length) this.unsupported(`no field \`${name}\` on this tuple`, e.span);
+        return new ArrayPlace(x.items, idx);
+      }
+      if (x instanceof REnum && x.names) {
+        const idx = x.names.indexOf(name);
+        if (idx >= 0) return new ArrayPlace(x.values, idx);
+      }
+      const inner = derefPlaceOf(x);
+      if (!inner) break;
+      v = inner.get();
+    }
+    return this.unsupported(
+      `no field \`${name}\` on a value of type \`${typeof v === 'object' ? v.typeName() : typeof v}\``,
+      e.span,
+    );
+  }
+
+  private indexPlace(base: Place, idx: Value, e: Expr): Place {
+    let v = base.get();
+    for (let i = 0; i < 16; i++) {
+      if (v instanceof RVec) {
+        const n = deref(idx);
+        if (n instanceof RRange) return this.slicePlace(v.items, n, e);
+        if (typeof n !== 'number')
+          return this.unsupported('only integer indexing (and `buf[..n]`) is supported', e.span);
+        if (n < 0 || n >= v.items.length)
+          this.panic(`index out of bounds: the len is ${v.items.length} but the index is ${n}`, e.span);
+        return new ArrayPlace(v.items, n);
+      }
+      const text = typeof v === 'string' ? v : v instanceof RString ? v.s : null;
+      const r = deref(idx);
+      if (text !== null && r instanceof RRange) {
+        // `&s[a..b]` by byte offsets, as a fresh &str.
+        const bytes = utf8Encode(text);
+        const sliced = this.slicePlace(bytes, r, e).get() as RVec;
+        const d = utf8Decode(sliced.items as number[]);
+        if (!d.valid) this.panic('byte index is not a char boundary', e.span);
+        return new TempPlace(d.text);
+      }
+      const inner = derefPlaceOf(v);
+      if (!inner) break;
+      v = inner.get();
+    }
+    return this.unsupported(
+      `cannot index into a value of type \`${typeof v === 'object' ? v.typeName() : typeof v}\``,
+      e.span,
+    );
+  }
+
+  /**
+   * `buf[a..b]`: a slice of the vector's items. Reading it gives a copy (a shared slice cannot change
+   * while it is borrowed, so the copy is indistinguishable); writing it (`&mut buf[..n]` filled by a read)
+   * writes the items back in place.
+   */
+  private slicePlace(items: Value[], r: RRange, e: Expr): Place {
+    const len = items.length;
+    const from = r.from === null ? 0 : (r.from as number);
+    const to = r.to === null ? len : (r.to as number) + (r.inclusive ? 1 : 0);
+    if (to > len) this.panic(`range end index ${to} out of range for slice of length ${len}`, e.span);
+    if (from > to) this.panic(`slice index starts at ${from} but ends at ${to}`, e.span);
+    return {
+      get: () => new RVec(items.slice(from, to)),
+      set: (x: Value) => {
+        const src = deref(x);
+        if (src instanceof RVec) for (let i = 0; i < to - from; i++) items[from + i] = src.items[i]!;
+      },
+    };
+  }
+
+  private derefPlace(v: Value, e: Expr): Place {
+    if (v instanceof RRef) return v.place;
+    const inner = typeof v === 'object' ? derefPlaceOf(v) : null;
+    if (inner) return inner;
+    // `*x` where x is already a value (a Copy value bound from a reference).
+    return new TempPlace(v);
+    void e;
+  }
+
+  protected readPlace(p: Place, e: Expr): Value {
+    const v = p.get();
+    if (v === undefined) this.unsupported('read of an uninitialised value', e.span);
+    return v;
+  }
+
+  protected makeRef(p: Place, mut: boolean, inner: Expr, _f: Frame): Value {
+    const v = p.get();
+    // References to Copy values and to functions can be the value itself; others point at the place.
+    if (!mut && typeof v !== 'object') return v;
+    void inner;
+    return new RRef(p, mut);
+  }
+
+  /**
+   * A value used only by reference (a deref, a comparison, a format argument) that no binding owns: a
+   * temporary, dropped at the end of the enclosing statement — e.g. the guard in `*m.lock().unwrap() += 1`.
+   */
+  protected borrowTemp(e: Expr, v: Value, f: Frame): void {
+    if (typeof v === 'object' && !isPlaceExpr(e) && !v.isCopy() && e.k !== 'path') f.temps.push(v);
+  }
+
+  /** A method receiver: its place (auto-ref) and value. */
+  protected *receiver(
+    e: Expr,
+    f: Frame,
+  ): Gen<{ place: Place; value: Value; temp: boolean; expr: Expr; frame: Frame }> {
+    if (isPlaceExpr(e)) {
+      const p = yield* this.place(e, f);
+      return { place: p, value: p.get(), temp: false, expr: e, frame: f };
+    }
+    const v = e.sync ? this.evs(e, f) : yield* this.ev(e, f);
+    return { place: new TempPlace(v), value: v, temp: true, expr: e, frame: f };
+  }
+
+  protected receiverSync(
+    e: Expr,
+    f: Frame,
+  ): { place: Place; value: Value; temp: boolean; expr: Expr; frame: Frame } {
+    const g = this.receiver(e, f);
+    const r = g.next();
+    assert(r.done === true, 'synchronous receiver suspended');
+    return r.value;
+  }
+}

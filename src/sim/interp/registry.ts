@@ -1,0 +1,126 @@
+/**
+ * How builtins plug into the interpreter: functions by canonical path, methods by receiver class.
+ *
+ * A builtin returns a value, or a generator when it may block its thread (it then yields a `BlockRequest`)
+ * or run user code (a closure). The interpreter drives such generators with `yield*`.
+ */
+import type { Expr, Type } from '../../lang/ast';
+import type { Span } from '../../lang/diagnostics';
+import type { Place, Value } from '../values';
+import type { World } from '../world';
+import type { InterpCore } from './core';
+import type { NativeResult } from '../poll';
+
+export interface CallCtx {
+  readonly interp: InterpCore;
+  readonly world: World;
+  readonly span: Span;
+  /** Turbofish / explicit generic arguments (`channel::<u32>`), rarely needed. */
+  readonly generics: readonly Type[];
+  /** The call expression, for naming resources after their source. */
+  readonly node: Expr | null;
+  /** The receiver's place for method calls (to write back: `Option::take`), null for temporaries. */
+  readonly place: Place | null;
+  /** Marks the receiver moved (self-by-value methods) so its old owner does not drop it. */
+  consume(): void;
+}
+
+export interface BuiltinFn {
+  readonly call: (ctx: CallCtx, args: Value[]) => NativeResult;
+  /** Cannot block or run user code: safe for the interpreter's synchronous fast path. */
+  readonly pure: boolean;
+  /** May block the calling thread. */
+  readonly blocks?: boolean;
+}
+
+/** A path that is a value, not a function (`None`, `Duration::ZERO`, `u64::MAX`). */
+export interface BuiltinConst {
+  readonly value: () => Value;
+}
+
+export type MethodImpl = (ctx: CallCtx, self: Value, args: Value[]) => NativeResult;
+
+const methodTables = new Map<object, Record<string, MethodImpl>>();
+
+/** Registers methods for instances of `cls` (and its subclasses). */
+export function defineMethods(
+  cls: abstract new (...args: never[]) => object,
+  methods: Record<string, MethodImpl>,
+): void {
+  const existing = methodTables.get(cls.prototype as object) ?? {};
+  methodTables.set(cls.prototype as object, { ...existing, ...methods });
+}
+
+export const primitiveMethods = {
+  int: {} as Record<string, MethodImpl>,
+  str: {} as Record<string, MethodImpl>,
+  bool: {} as Record<string, MethodImpl>,
+};
+
+export function findMethod(v: Value, name: string): MethodImpl | undefined {
+  switch (typeof v) {
+    case 'number':
+      return primitiveMethods.int[name];
+    case 'string':
+      return primitiveMethods.str[name];
+    case 'boolean':
+      return primitiveMethods.bool[name];
+    case 'undefined':
+      // A moved-out slot read through a stale place: the caller reports the missing method.
+      return undefined;
+  }
+  let proto: object | null = Object.getPrototypeOf(v) as object | null;
+  while (proto) {
+    const table = methodTables.get(proto);
+    const m = table?.[name];
+    if (m) return m;
+    proto = Object.getPrototypeOf(proto) as object | null;
+  }
+  return undefined;
+}
+
+/** All method names any builtin type has (for the resolver's "unknown method" check). */
+export function allMethodNames(): Set<string> {
+  const names = new Set<string>();
+  for (const t of methodTables.values()) for (const n of Object.keys(t)) names.add(n);
+  for (const t of Object.values(primitiveMethods)) for (const n of Object.keys(t)) names.add(n);
+  return names;
+}
+
+export const builtinFns = new Map<string, BuiltinFn>();
+export const builtinConsts = new Map<string, BuiltinConst>();
+/** Every accepted spelling (after `use` expansion) → canonical name. */
+export const builtinAliases = new Map<string, string>();
+
+export function defineFn(names: string | string[], fn: BuiltinFn): void {
+  const list = Array.isArray(names) ? names : [names];
+  const canonical = list[0]!;
+  builtinFns.set(canonical, fn);
+  for (const n of list) builtinAliases.set(n, canonical);
+}
+
+export function defineConst(names: string | string[], c: BuiltinConst): void {
+  const list = Array.isArray(names) ? names : [names];
+  const canonical = list[0]!;
+  builtinConsts.set(canonical, c);
+  for (const n of list) builtinAliases.set(n, canonical);
+}
+
+/** Expands `{std,tokio}::` spellings of the same item: `std::time::Duration::from_millis` etc. */
+export function withPrefixes(name: string, prefixes: string[]): string[] {
+  return [name, ...prefixes.map((p) => `${p}::${name}`)];
+}
+
+/** Methods that block the calling thread when contended (std Mutex::lock, JoinHandle::join, ...). */
+export const BLOCKING_METHODS = new Set([
+  'lock',
+  'join',
+  'recv',
+  'recv_timeout',
+  'blocking_recv',
+  'blocking_send',
+  'blocking_lock',
+  'wait',
+  'read',
+  'write',
+]);

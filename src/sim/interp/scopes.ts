@@ -1,0 +1,140 @@
+/**
+ * Blocks, statements and scopes: evaluating a block's statements, binding `let` patterns, dropping what a
+ * scope still owns in reverse declaration order (in `finally`, so unwinding and cancellation drop like
+ * Rust), statement temporaries, and constants.
+ */
+import { assert } from '../../base';
+import type { Block, ConstItem, Pat, PathRes, Stmt } from '../../lang/ast';
+import { STEP_COST_NS } from '../costs';
+import type { Gen } from '../poll';
+import { UNIT, type Place, type Value } from '../values';
+import { InterpCore } from './core';
+import { dropValue } from './drops';
+import { Frame, isPlaceExpr } from './frame';
+import { bind, matches } from './patterns';
+
+export abstract class Scopes extends InterpCore {
+  private constValues = new Map<ConstItem, Value>();
+
+  dropValue(v: Value): void {
+    dropValue(this, v);
+  }
+
+  /** Drops what a finished frame still owns (parameters and captures not moved out). */
+  dropFrameSlots(f: Frame, from: number): void {
+    for (let s = f.slots.length - 1; s >= from; s--) {
+      if (f.owned[s]) {
+        const v = f.slots[s]!;
+        f.owned[s] = 0;
+        f.slots[s] = undefined;
+        dropValue(this, v);
+      }
+    }
+  }
+
+  *block(b: Block, f: Frame): Gen<Value> {
+    const slots = b.scope!.slots;
+    try {
+      for (const s of b.stmts) yield* this.stmt(s, f);
+      if (!b.tail) return UNIT;
+      return b.tail.sync ? this.evs(b.tail, f) : yield* this.ev(b.tail, f);
+    } finally {
+      this.dropScope(slots, f);
+    }
+  }
+
+  blockSync(b: Block, f: Frame): Value {
+    const g = this.block(b, f);
+    const r = g.next();
+    assert(r.done === true, 'synchronous block suspended');
+    return r.value;
+  }
+
+  /** Drops, in reverse declaration order, what a scope's bindings still own. */
+  dropScope(slots: number[], f: Frame): void {
+    for (let i = slots.length - 1; i >= 0; i--) {
+      const s = slots[i]!;
+      if (f.owned[s]) {
+        const v = f.slots[s]!;
+        f.owned[s] = 0;
+        f.slots[s] = undefined;
+        dropValue(this, v);
+      }
+    }
+  }
+
+  private *stmt(s: Stmt, f: Frame): Gen<void> {
+    this.world.machine.step(STEP_COST_NS);
+    const mark = f.temps.length;
+    try {
+      switch (s.k) {
+        case 'let': {
+          if (s.init === null) return;
+          const v = s.init.sync ? this.evs(s.init, f) : yield* this.ev(s.init, f);
+          if (s.pat.k === 'wild') {
+            // `let _ = expr;` drops a temporary at once; `let _ = place;` does not move the place.
+            if (!isPlaceExpr(s.init)) dropValue(this, v);
+            return;
+          }
+          if (!matches(s.pat, v, this.constLookup)) {
+            if (s.else) {
+              yield* this.block(s.else, f);
+              this.unsupported(
+                '`let ... else` block must diverge (return, break, continue or panic)',
+                s.span,
+              );
+            }
+            this.panic('refutable pattern in `let` did not match', s.span);
+          }
+          this.bindPattern(s.pat, v, null, f, !isPlaceExpr(s.init) || true);
+          return;
+        }
+        case 'expr': {
+          const v = s.expr.sync ? this.evs(s.expr, f) : yield* this.ev(s.expr, f);
+          if (!isPlaceExpr(s.expr) && typeof v === 'object') dropValue(this, v);
+          return;
+        }
+        case 'item':
+        case 'empty':
+          return;
+      }
+    } finally {
+      this.dropTemps(f, mark);
+    }
+  }
+
+  dropTemps(f: Frame, mark: number): void {
+    while (f.temps.length > mark) dropValue(this, f.temps.pop()!);
+  }
+
+  /** Binds a pattern to an owned value (`let`, parameters, `for`, match arms on temporaries). */
+  bindPattern(p: Pat, v: Value, place: Place | null, f: Frame, _owned: boolean): void {
+    if (p.k === 'bind' && p.sub === null && !p.byRef) {
+      f.bind(p.slot, v, true);
+      return;
+    }
+    bind(p, v, place, f, false, this.constLookup);
+  }
+
+  readonly constLookup = (res: PathRes): Value | null =>
+    res.kind === 'const' ? this.constValue(res.item) : null;
+
+  constValue(c: ConstItem): Value {
+    let v = this.constValues.get(c);
+    if (v === undefined) {
+      const f = new Frame(
+        { slotCount: 0, slotNames: [], captures: [], suspends: [], futureName: c.name },
+        null,
+      );
+      v = c.value.sync ? this.evs(c.value, f) : this.runSync(this.ev(c.value, f));
+      this.constValues.set(c, v);
+    }
+    return v;
+  }
+
+  protected runSync(g: Gen<Value>): Value {
+    const r = g.next();
+    if (!r.done) this.unsupported('this constant cannot be evaluated at compile time');
+    return r.value;
+  }
+}
