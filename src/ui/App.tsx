@@ -112,8 +112,6 @@ export function App() {
         <div
           className="app"
           data-status={status}
-          data-flavor={runtime?.flavor}
-          data-workers={runtime?.flavor === 'multi_thread' ? runtime.workerThreads : undefined}
           data-hide={hiddenPanels || undefined}
           data-embed={embedded || undefined}
         >

@@ -250,9 +250,20 @@ for (const [w, h] of [
           }
         }
         if (phone) {
-          // The moment's narration rides in the fixed dock above Play and Step.
-          expect(got.dockText, where).toBe(m.text);
-          expect(inside(got.dock!, screen), `${where}: the dock's narration is on screen`).toBe(true);
+          // The moment's narration is on screen: in the Narration panel when it is in view, else in the
+          // fixed dock above Play and Step.
+          const inPanel = inside(got.narration!, screen) && inside(got.narration!, got.narrationBody!);
+          if (!inPanel) {
+            expect(got.dockText, where).toBe(m.text);
+            expect(inside(got.dock!, screen), `${where}: the dock's narration is on screen`).toBe(true);
+          }
+          // Scrolled to the runtime, the dock carries it.
+          await page.getByRole('region', { name: 'Runtime' }).evaluate((e) => e.scrollIntoView());
+          const away = await measure(page);
+          if (!inside(away.narration!, screen)) {
+            expect(away.dockText, where).toBe(m.text);
+            expect(inside(away.dock!, screen), `${where}: the dock's narration is on screen`).toBe(true);
+          }
         } else {
           expect(got.pageScroll, `${where}: the page does not scroll`).toBeLessThanOrEqual(1);
           expect(inside(got.narration!, screen), `${where}: narration text on screen`).toBe(true);

@@ -1,4 +1,4 @@
-import { useLayoutEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 
 /**
  * A landmark region with a visible heading that is also its accessible name (DESIGN.md §5). Its body
@@ -22,21 +22,26 @@ export function Panel({
 }) {
   const body = useRef<HTMLDivElement>(null);
   const shown = useRef<string | null>(null);
-  useLayoutEffect(() => {
+  useEffect(() => {
     const el = body.current;
     if (!el) return;
     const target = el.querySelector<HTMLElement>('[data-current="true"]');
     const key = target?.dataset.currentKey ?? null;
-    if (!target || key === shown.current) {
+    if (!target) shown.current = null;
+    if (!target || key === shown.current) return;
+    // Read the layout in the next frame, once, with everything else the frame lays out (a read during
+    // React's commit forced an extra layout per panel per step).
+    const frame = requestAnimationFrame(() => {
       shown.current = key;
-      return;
-    }
-    shown.current = key;
-    const box = el.getBoundingClientRect();
-    const t = target.getBoundingClientRect();
-    // Nearest: only as far as needed, keeping a little of what is above in view.
-    if (t.top < box.top) el.scrollTop -= box.top - t.top + 4;
-    else if (t.bottom > box.bottom) el.scrollTop += Math.min(t.bottom - box.bottom + 4, t.top - box.top - 4);
+      if (el.scrollHeight <= el.clientHeight) return;
+      const box = el.getBoundingClientRect();
+      const t = target.getBoundingClientRect();
+      // Nearest: only as far as needed, keeping a little of what is above in view.
+      if (t.top < box.top) el.scrollTop -= box.top - t.top + 4;
+      else if (t.bottom > box.bottom)
+        el.scrollTop += Math.min(t.bottom - box.bottom + 4, t.top - box.top - 4);
+    });
+    return () => cancelAnimationFrame(frame);
   });
   return (
     <section className={`panel ${className ?? ''}`} aria-labelledby={`${id}-title`}>

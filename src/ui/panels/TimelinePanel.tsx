@@ -60,6 +60,32 @@ export function TimelinePanel({
     ro.observe(dock);
     return () => ro.disconnect();
   }, [dock]);
+  // The dock's copy of the narration is only needed while the Narration panel's text is out of view.
+  useEffect(() => {
+    if (!dock || typeof IntersectionObserver === 'undefined') return;
+    let watched: Element | null = null;
+    const io = new IntersectionObserver(
+      ([entry]) => {
+        dock.setAttribute('data-narration-visible', String(!!entry && entry.intersectionRatio > 0.9));
+      },
+      { threshold: [0, 0.9, 1] },
+    );
+    // The narration text is re-created when the lesson changes: watch whichever one is there.
+    const watch = () => {
+      const el = document.querySelector('[data-testid="narration-text"]');
+      if (el === watched) return;
+      if (watched) io.unobserve(watched);
+      watched = el;
+      if (el) io.observe(el);
+      else dock.setAttribute('data-narration-visible', 'false');
+    };
+    watch();
+    const unsub = useApp.subscribe(watch);
+    return () => {
+      unsub();
+      io.disconnect();
+    };
+  }, [dock]);
 
   // Playback: advance at `speed` steps per second; stop at the end.
   useEffect(() => {
