@@ -190,9 +190,7 @@ async function stepCost(page: Page): Promise<number> {
 
 /** `n` processes that spin on a core each until killed: the machine under load. */
 function busyProcesses(n: number): ChildProcess[] {
-  return Array.from({ length: n }, () =>
-    spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' }),
-  );
+  return Array.from({ length: n }, () => spawn(process.execPath, ['-e', 'for (;;) {}'], { stdio: 'ignore' }));
 }
 
 /**
