@@ -1,4 +1,5 @@
-import { Suspense, lazy, useEffect, useState } from 'react';
+import { Suspense, lazy, useEffect, useState, type CSSProperties } from 'react';
+import type { PlacedMoment } from '../../lessons/narration';
 import { TimelineToolsSlot } from '../timeline/tools-slot';
 
 // The lanes (d3 scales, axis, zoom and the canvas renderer) load after the first paint.
@@ -9,6 +10,41 @@ import { Icon } from './icons';
 import { Panel } from './Panel';
 
 const SPEEDS = [1, 2, 4, 8, 16, 32, 64, 256, 1024];
+
+/**
+ * The lesson's narrated moments as chapter marks on the position slider: each is a button that jumps to
+ * its moment (the text is its tooltip and accessible name); moments already reached are filled.
+ */
+function ChapterMarks({
+  chapters,
+  step,
+  maxStep,
+}: {
+  chapters: readonly PlacedMoment[];
+  step: number;
+  maxStep: number;
+}) {
+  const span = Math.max(1, maxStep + 1);
+  return (
+    <ol className="chapters" aria-label="Narrated moments">
+      {chapters.map((m, k) =>
+        m.step > maxStep ? null : (
+          <li key={m.step} style={{ '--at': (m.step + 1) / span } as CSSProperties}>
+            <button
+              type="button"
+              className="chapter"
+              data-reached={m.step <= step || undefined}
+              aria-current={m.step === step ? 'step' : undefined}
+              aria-label={`Moment ${k + 1} of ${chapters.length}: ${m.text}`}
+              title={`${k + 1}. ${m.text}`}
+              onClick={() => useApp.getState().setStep(m.step)}
+            />
+          </li>
+        ),
+      )}
+    </ol>
+  );
+}
 
 /**
  * Dragging the slider can fire many input events per frame; only the last one per animation frame is
@@ -47,8 +83,12 @@ export function TimelinePanel({
   const speed = useApp((s) => s.speed);
   const granularity = useApp((s) => s.granularity);
   const status = useApp((s) => s.status);
+  const chapters = useApp((s) => s.chapters);
   const ready = maxStep >= 0 && status !== 'idle';
-  const { setStep, stepBy, setPlaying, setSpeed, setGranularity } = useApp.getState();
+  const { setStep, stepBy, setPlaying, setSpeed, setGranularity, nextMoment, previousMoment } =
+    useApp.getState();
+  const hasPrevMoment = !!chapters && chapters.some((m) => m.step < step);
+  const hasNextMoment = !!chapters && chapters.some((m) => m.step > step && m.step <= maxStep);
   // The lanes' zoom controls render into the panel's header (a portal), saving a row of height.
   const [tools, setTools] = useState<HTMLDivElement | null>(null);
   // On a phone the dock is fixed over the page's bottom: the page keeps that much room under its content.
@@ -172,21 +212,46 @@ export function TimelinePanel({
           >
             <Icon name="end" />
           </button>
+          {chapters && (
+            <>
+              <button
+                type="button"
+                onClick={previousMoment}
+                disabled={!ready || !hasPrevMoment}
+                aria-label="Previous moment"
+                title="Previous narrated moment ([ or Page Up)"
+              >
+                <Icon name="prevMoment" />
+              </button>
+              <button
+                type="button"
+                onClick={nextMoment}
+                disabled={!ready || !hasNextMoment}
+                aria-label="Next moment"
+                title="Next narrated moment (] or Page Down)"
+              >
+                <Icon name="nextMoment" />
+              </button>
+            </>
+          )}
           <div className="scrubber">
-            <input
-              type="range"
-              aria-label="Timeline position"
-              min={-1}
-              max={Math.max(maxStep, -1)}
-              step={1}
-              value={step}
-              aria-valuemin={-1}
-              aria-valuemax={maxStep}
-              aria-valuenow={step}
-              aria-valuetext={step < 0 ? 'before the first event' : `event ${step} of ${maxStep}`}
-              disabled={!ready}
-              onChange={(e) => scrubTo(Number(e.target.value))}
-            />
+            <div className="scrub-track">
+              <input
+                type="range"
+                aria-label="Timeline position"
+                min={-1}
+                max={Math.max(maxStep, -1)}
+                step={1}
+                value={step}
+                aria-valuemin={-1}
+                aria-valuemax={maxStep}
+                aria-valuenow={step}
+                aria-valuetext={step < 0 ? 'before the first event' : `event ${step} of ${maxStep}`}
+                disabled={!ready}
+                onChange={(e) => scrubTo(Number(e.target.value))}
+              />
+              {chapters && ready && <ChapterMarks chapters={chapters} step={step} maxStep={maxStep} />}
+            </div>
             <span className="step-count" data-testid="step-count">
               {(step + 1).toLocaleString('en-US')} / {(maxStep + 1).toLocaleString('en-US')}
             </span>
