@@ -9,6 +9,7 @@ import type { TraceEvent } from '../trace/events';
 import type { TraceReader } from '../trace/store';
 import { eventSite } from '../trace/trace-index';
 import { describeEvent } from './describe';
+import { DeadlockReport } from './panels/DeadlockReport';
 import { EditorPanel } from './panels/EditorPanel';
 import { NarrationPanel } from './panels/NarrationPanel';
 import { OutputPanel } from './panels/OutputPanel';
@@ -177,7 +178,11 @@ export function App() {
               )}
               {outcome && outcome.kind !== 'completed' && (
                 <div className={`banner ${outcome.kind}`} role="status">
-                  <pre>{outcome.message}</pre>
+                  {outcome.kind === 'deadlock' && outcome.waitFor ? (
+                    <DeadlockReport waitFor={outcome.waitFor} message={outcome.message} source={runSource} />
+                  ) : (
+                    <pre>{outcome.message}</pre>
+                  )}
                 </div>
               )}
               {status === 'running' && (

@@ -1,5 +1,6 @@
 import { Suspense, lazy, useEffect, useState, type CSSProperties } from 'react';
 import type { PlacedMoment } from '../../lessons/narration';
+import { spreadMarks } from '../chapter-marks';
 import { TimelineToolsSlot } from '../timeline/tools-slot';
 
 // The lanes (d3 scales, axis, zoom and the canvas renderer) load after the first paint.
@@ -13,7 +14,9 @@ const SPEEDS = [1, 2, 4, 8, 16, 32, 64, 256, 1024];
 
 /**
  * The lesson's narrated moments as chapter marks on the position slider: each is a button that jumps to
- * its moment (the text is its tooltip and accessible name); moments already reached are filled.
+ * its moment (the text is its tooltip and accessible name); moments already reached are filled. Moments a
+ * few events apart would cover each other on a short slider: marks are nudged apart (in order) so each
+ * stays visible and clickable.
  */
 function ChapterMarks({
   chapters,
@@ -24,27 +27,41 @@ function ChapterMarks({
   step: number;
   maxStep: number;
 }) {
-  const span = Math.max(1, maxStep + 1);
+  const [list, setList] = useState<HTMLOListElement | null>(null);
+  const [width, setWidth] = useState(0);
+  useEffect(() => {
+    if (!list) return;
+    const ro = new ResizeObserver(() => setWidth(list.clientWidth));
+    ro.observe(list);
+    return () => ro.disconnect();
+  }, [list]);
+  const shown = chapters.filter((m) => m.step <= maxStep);
+  const xs = spreadMarks(
+    shown.map((m) => ((m.step + 1) / Math.max(1, maxStep + 1)) * width),
+    width,
+    MARK_SPACING,
+  );
   return (
-    <ol className="chapters" aria-label="Narrated moments">
-      {chapters.map((m, k) =>
-        m.step > maxStep ? null : (
-          <li key={m.step} style={{ '--at': (m.step + 1) / span } as CSSProperties}>
-            <button
-              type="button"
-              className="chapter"
-              data-reached={m.step <= step || undefined}
-              aria-current={m.step === step ? 'step' : undefined}
-              aria-label={`Moment ${k + 1} of ${chapters.length}: ${m.text}`}
-              title={`${k + 1}. ${m.text}`}
-              onClick={() => useApp.getState().setStep(m.step)}
-            />
-          </li>
-        ),
-      )}
+    <ol className="chapters" aria-label="Narrated moments" ref={setList}>
+      {shown.map((m, k) => (
+        <li key={m.step} style={{ left: `${xs[k]}px` } as CSSProperties}>
+          <button
+            type="button"
+            className="chapter"
+            data-reached={m.step <= step || undefined}
+            aria-current={m.step === step ? 'step' : undefined}
+            aria-label={`Moment ${k + 1} of ${chapters.length}: ${m.text}`}
+            title={`${k + 1}. ${m.text}`}
+            onClick={() => useApp.getState().setStep(m.step)}
+          />
+        </li>
+      ))}
     </ol>
   );
 }
+
+/** Centre-to-centre distance between two chapter marks (a 14 px square turned 45° is 20 px wide). */
+const MARK_SPACING = 20;
 
 /**
  * Dragging the slider can fire many input events per frame; only the last one per animation frame is
@@ -260,6 +277,7 @@ export function TimelinePanel({
             <span>Step over</span>
             <select
               aria-label="Step granularity"
+              title="Step over: every event, or to the next poll, or to the next wake"
               value={granularity}
               onChange={(e) => setGranularity(e.target.value as Granularity)}
             >
@@ -270,7 +288,12 @@ export function TimelinePanel({
           </label>
           <label className="field">
             <span>Speed</span>
-            <select aria-label="Speed" value={speed} onChange={(e) => setSpeed(Number(e.target.value))}>
+            <select
+              aria-label="Speed"
+              title="Playback speed (events per second)"
+              value={speed}
+              onChange={(e) => setSpeed(Number(e.target.value))}
+            >
               {SPEEDS.map((s) => (
                 <option key={s} value={s}>
                   {s}/s
