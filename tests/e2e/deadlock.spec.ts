@@ -48,6 +48,6 @@ test('a deadlock shows its wait-for cycle, drawn and in words, named as the prog
     }
   // The simulator's own report is still there, folded.
   await expect(report.getByText('The simulator’s report')).toBeVisible();
-  await shot(page, 'deadlock/graph.png');
-  await shot(page, 'deadlock/report.png', { clip: (await report.boundingBox())! });
+  await shot(page, 'screenshots/deadlock.png');
+  await shot(page, 'screenshots/deadlock-report.png', { clip: (await report.boundingBox())! });
 });

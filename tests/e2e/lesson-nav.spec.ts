@@ -50,7 +50,7 @@ test('the 48,000-event lesson is walked moment by moment with Next moment, and b
   }
   await expect(next).toBeDisabled();
   await expect(page.getByTestId('predict-answer')).toHaveText(l.predict.answer);
-  await shot(page, 'lesson-nav/last-moment.png');
+  await shot(page, 'screenshots/lesson-last-moment.png');
   // The keys, on the visualizer: [ goes back a moment, ] forward, Page Up / Page Down too.
   await page.getByRole('group', { name: 'Visualizer' }).focus();
   await page.keyboard.press('[');
@@ -89,7 +89,7 @@ test('narrated moments are chapter marks: on the slider (buttons) and over the l
   expect(xs.at(-1)!).toBeLessThanOrEqual(track.x + track.width);
   // The lanes mark them too, over the axis.
   await expect(page.getByTestId('chapter-marks').locator('path')).toHaveCount(l.moments.length);
-  await shot(page, 'lesson-nav/chapters.png');
+  await shot(page, 'screenshots/lesson-chapters.png');
 });
 
 test('"Jump to the answer" goes to the moment that answers the prediction', async ({ page }) => {
@@ -125,7 +125,7 @@ test('"Try it" keeps the guidance: what changed, narration for the changed run, 
   await expect(narration(page)).toHaveText(l.tryThis.moments[0]!.text);
   // The panels show what it says: slow blocks the main thread while fast waits in the queue.
   await expect(page.getByTestId('caption')).toContainText('main is blocked: std::thread::sleep(100 ms)');
-  await shot(page, 'lesson-nav/try-this.png');
+  await shot(page, 'screenshots/try-this.png');
   await page.getByRole('button', { name: 'Back to the lesson' }).click();
   await page.waitForSelector('[data-status="ready"]');
   await expect(page.getByTestId('variant-note')).toHaveCount(0);
