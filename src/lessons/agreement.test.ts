@@ -40,7 +40,8 @@ describe('narration, caption and panels agree', () => {
       index.ingest();
       const names = new Map([...nameTasks(source, index.tasksBySite())].map(([id, n]) => [n, id]));
       const { placed, missing } = placeMoments(run.trace, script);
-      expect(missing, `moment ${missing} matches no event: ${JSON.stringify(script[missing]?.when)}`).toBe(-1);
+      const unmatched = `moment ${missing} matches no event: ${JSON.stringify(script[missing]?.when)}`;
+      expect(missing, unmatched).toBe(-1);
       const n = run.trace.length;
       const stride = Math.max(1, Math.floor(n / MAX_CHECKED));
       const moments = new Set(placed.map((p) => p.step));
