@@ -13,7 +13,7 @@ test('a deadlock shows its wait-for cycle, drawn and in words, named as the prog
   await page
     .getByRole('textbox', { name: 'Rust source' })
     .fill(readFileSync('tests/fixtures/deadlock/two-locks.rs', 'utf8'));
-  await page.getByRole('button', { name: 'Run' }).click();
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
   await page.waitForSelector('[data-status="ready"]');
   const report = page.getByTestId('deadlock-report');
   await expect(report).toBeVisible();
