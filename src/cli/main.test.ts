@@ -20,6 +20,10 @@ async fn main() {
     s.read(&mut b).await.unwrap();
 }
 `,
+  'grow.rs':
+    '#[tokio::main(flavor = "current_thread")]\nasync fn main() {\n    let mut v = Vec::new();\n    loop {\n        v.push(String::from("grow"));\n    }\n}\n',
+  'repeat.rs':
+    '#[tokio::main(flavor = "current_thread")]\nasync fn main() {\n    let s = "x".repeat(1 << 30);\n    println!("{}", s.len());\n}\n',
   'err.rs':
     '#[tokio::main(flavor = "current_thread")]\nasync fn main() -> Result<(), String> { Err("bad".to_string()) }\n',
 };
@@ -62,6 +66,24 @@ describe('sim CLI', () => {
     const e = cli('run', 'err.rs');
     expect(e.code).toBe(1);
     expect(e.stderr).toBe('Error: "bad"\n');
+  });
+
+  it('--max-memory: a run that holds more stops with exit 4, naming the budget and the line', () => {
+    const r = cli('run', 'grow.rs', '--max-memory', '1MB');
+    expect(r.code).toBe(4);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(
+      /^grow\.rs:5:16: stopped: the run holds more than 1 MB \(its memory limit\): [\d.]+ (KB|MB) of program values/,
+    );
+    // The default budget (256 MB) refuses a 1 GiB string before it is built.
+    const big = cli('run', 'repeat.rs');
+    expect(big.code).toBe(4);
+    expect(big.stderr).toMatch(
+      /^repeat\.rs:3:13: stopped: this value needs 2 GB: more than the memory limit \(256 MB\)/,
+    );
+    expect(cli('run', 'ok.rs', '--max-memory', '4096').code).toBe(0);
+    for (const bad of ['0', '-1', '3GB', 'lots', '1.5MB'])
+      expect(cli('run', 'ok.rs', '--max-memory', bad).stderr, bad).toMatch(/--max-memory needs a byte count/);
   });
 
   it('rejects bad options with usage and exit 2', () => {

@@ -24,6 +24,12 @@ export interface Limits {
   maxStepsPerPoll: number;
   /** Stop when the program's stdout grows past this many characters. */
   maxOutputChars: number;
+  /**
+   * Stop when the run holds more than this many bytes: program values (strings, vectors, collections,
+   * channel buffers), its output and its trace, as `memory.ts` accounts them (deterministically, not by
+   * measuring the heap). The default keeps a browser tab safe.
+   */
+  maxMemory: number;
 }
 
 export const DEFAULT_LIMITS: Limits = {
@@ -32,6 +38,7 @@ export const DEFAULT_LIMITS: Limits = {
   maxMachineTime: 3600e9,
   maxStepsPerPoll: 5_000_000,
   maxOutputChars: 1_000_000,
+  maxMemory: 256 * 2 ** 20,
 };
 
 export interface RunOptions {

@@ -25,6 +25,7 @@ import { Task, type Scheduler, type TaskFuture } from './task';
 import { TimeDriver } from './time-driver';
 import { Network } from './net/network';
 import { futureLayouts, type FutureLayout } from './layouts';
+import { MemoryMeter } from './memory';
 import { debug } from './format';
 import { REnum, deref } from './values';
 import type { World } from './world';
@@ -146,12 +147,14 @@ class Run implements World {
   readonly tasks: Task[] = [];
   stdout = '';
   stderr = '';
+  readonly memory: MemoryMeter;
 
   constructor(
     readonly options: RunOptions,
     readonly trace: TraceWriter,
   ) {
     this.machine = new Machine(trace, options.limits, FastRand.fromSeed(options.seed));
+    this.memory = new MemoryMeter(options.limits.maxMemory, trace);
   }
 
   get profile() {
@@ -159,6 +162,7 @@ class Run implements World {
   }
 
   onPrint = (stream: 'stdout' | 'stderr', text: string): void => {
+    this.memory.addOutput(text.length);
     if (stream === 'stdout') {
       this.stdout += text;
       if (this.stdout.length > this.options.limits.maxOutputChars)
@@ -243,6 +247,8 @@ export function simulate(source: string, opts: SimulateOptions = {}): SimResult 
   const world = new Run(options, trace);
   if (opts.onProgress) world.machine.onHeartbeat = () => opts.onProgress!(trace.length);
   const outcome = execute(world, program, runtime);
+  // The outcome is always recorded, whatever the trace's share of the memory budget.
+  world.memory.stop();
   world.machine.emitFinal('outcome', {
     message: outcome.message,
     site: outcome.span ? outcome.span.start : -1,

@@ -15,6 +15,7 @@ import { derefPlaceOf, Frame, SlotPlace } from './frame';
 import { Places } from './places';
 import { builtinFns, findMethod, type CallCtx } from './registry';
 import { ReturnSignal } from './signals';
+import { isHeld } from '../memory';
 
 export abstract class Calls extends Places {
   /** Runs a closure as a thread body (std::thread::spawn, spawn_blocking). */
@@ -133,8 +134,12 @@ export abstract class Calls extends Places {
         case 'builtin': {
           const fn = builtinFns.get(res.name);
           if (!fn) return this.unsupported(`\`${callee.segs.join('::')}\` cannot be called`, e.span);
-          return fn.call(
-            this.ctx(e.span, callee.generics, e, null, () => {}),
+          return this.charged(
+            fn.call(
+              this.ctx(e.span, callee.generics, e, null, () => {}),
+              args,
+            ),
+            null,
             args,
           );
         }
@@ -146,8 +151,12 @@ export abstract class Calls extends Places {
     if (cv === null)
       return this.unsupported('calling the result of this expression is not supported', e.span);
     if (cv instanceof RBuiltinFnValue)
-      return builtinFns.get(cv.name)!.call(
-        this.ctx(e.span, [], e, null, () => {}),
+      return this.charged(
+        builtinFns.get(cv.name)!.call(
+          this.ctx(e.span, [], e, null, () => {}),
+          args,
+        ),
+        null,
         args,
       );
     return this.callValue(cv, args, e.span);
@@ -199,7 +208,10 @@ export abstract class Calls extends Places {
           consumed = true;
           this.consumeReceiver(recv, depth);
         });
-        const r = m(ctx, x, args);
+        const r = this.charged(m(ctx, x, args), x, args);
+        // A receiver taken by value turned into something else (`into_bytes`, `into_iter`): what it held
+        // is now the result's, or gone.
+        if (consumed && r !== x && isHeld(x)) this.world.memory.release(x);
         if (!consumed && recv.temp && depth > 0 && typeof recv.value === 'object') f.temps.push(recv.value);
         else if (
           !consumed &&
@@ -223,6 +235,34 @@ export abstract class Calls extends Places {
       `no method \`${name}\` on a value of type \`${typeof tn === 'object' ? tn.typeName() : typeof tn === 'number' ? 'integer' : typeof tn === 'string' ? '&str' : typeof tn}\` in Pollscope`,
       e.nameSpan,
     );
+  }
+
+  /**
+   * Charges the memory budget (memory.ts) for what a builtin call built or grew: its receiver, the values
+   * its `&mut` arguments point at, and its result. A builtin that may block or call a closure returns a
+   * generator; those are charged when it finishes.
+   */
+  protected charged(r: NativeResult, recv: Value | null, args: Value[]): NativeResult {
+    if (isGen(r)) return this.chargedWhenDone(r, recv, args);
+    this.charge(recv, args, r);
+    return r;
+  }
+
+  private *chargedWhenDone(g: Gen<Value>, recv: Value | null, args: Value[]): Gen<Value> {
+    const v = yield* g;
+    this.charge(recv, args, v);
+    return v;
+  }
+
+  private charge(recv: Value | null, args: Value[], result: Value): void {
+    const memory = this.world.memory;
+    if (isHeld(recv)) memory.track(recv);
+    for (const a of args)
+      if (a instanceof RRef && a.mut) {
+        const t = deref(a);
+        if (isHeld(t)) memory.track(t);
+      }
+    if (isHeld(result)) memory.track(result);
   }
 
   /** A self-by-value method consumed the receiver: its binding no longer owns it. */

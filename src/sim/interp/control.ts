@@ -11,6 +11,7 @@ import { dropValue } from './drops';
 import type { Frame } from './frame';
 import { isPlaceExpr } from './frame';
 import { iterate } from './iterate';
+import { isHeld } from '../memory';
 import { truthy } from './ops';
 import { bind, matches } from './patterns';
 import { BreakSignal, ContinueSignal } from './signals';
@@ -92,6 +93,8 @@ export abstract class ControlFlow extends Calls {
       }
     } finally {
       it.return?.(undefined);
+      // A vector iterated by value is gone when the loop ends (its items were dropped one by one).
+      if (isHeld(iterable)) this.world.memory.release(iterable);
     }
   }
 

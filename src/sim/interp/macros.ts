@@ -30,12 +30,20 @@ export abstract class Macros extends Awaits {
           : typeof p.precision === 'number'
             ? p.precision
             : (deref(args[p.precision.arg]!) as number);
-      out += formatValue(args[p.arg]!, p, width, precision);
+      // A width pads to that many characters: checked against the memory budget before the padding is
+      // built (`{:>1$}` with a width of 1e9 must end in the limit, not in a RangeError).
+      if (width !== null && width > 4096) this.world.memory.reserveString(out.length + width);
+      const piece = formatValue(args[p.arg]!, p, width, precision);
+      // Before the join: `format!("{}{}", s, s)` in a loop doubles until the memory limit stops it.
+      if (out.length + piece.length > 4096) this.world.memory.reserveString(out.length + piece.length);
+      out += piece;
     }
     return out;
   }
 
   protected fmtMacro(e: Extract<Expr, { k: 'fmt' }>, args: Value[]): Value {
+    // Where a limit reached while formatting points (a width of 1e9, a string doubled past the budget).
+    this.site = e.span;
     const text = this.formatPieces(e.pieces, args);
     switch (e.macro) {
       case 'println':
@@ -50,8 +58,11 @@ export abstract class Macros extends Awaits {
       case 'eprint':
         this.print('stderr', text);
         return UNIT;
-      case 'format':
-        return new RString(text);
+      case 'format': {
+        const s = new RString(text);
+        this.world.memory.track(s);
+        return s;
+      }
       case 'panic':
         return this.panic(e.pieces.length ? text : 'explicit panic', e.span);
       case 'unreachable':

@@ -59,8 +59,21 @@ const strMethods: Record<string, MethodImpl> = {
   contains: (_c, s, [p]) => str(s)!.includes(str(p!) ?? (deref(p!) as RChar).c),
   starts_with: (_c, s, [p]) => str(s)!.startsWith(str(p!) ?? (deref(p!) as RChar).c),
   ends_with: (_c, s, [p]) => str(s)!.endsWith(str(p!) ?? (deref(p!) as RChar).c),
-  replace: (_c, s, [a, b]) => new RString(str(s)!.split(str(a!)!).join(str(b!)!)),
-  repeat: (_c, s, [n]) => new RString(str(s)!.repeat(deref(n!) as number)),
+  replace: (ctx, s, [a, b]) => {
+    const parts = str(s)!.split(str(a!)!);
+    const sep = str(b!)!;
+    ctx.world.memory.reserveString(str(s)!.length + (parts.length - 1) * (sep.length - str(a!)!.length));
+    return new RString(parts.join(sep));
+  },
+  /** Checked before it is built: `"x".repeat(1 << 30)` ends in the memory limit, not a RangeError. */
+  repeat: (ctx, s, [n]) => {
+    const text = str(s)!;
+    const times = deref(n!);
+    if (typeof times !== 'number' || !Number.isInteger(times) || times < 0)
+      return ctx.interp.unsupported('`repeat` takes a count of type `usize`');
+    ctx.world.memory.reserveString(text.length * times);
+    return new RString(text.repeat(times));
+  },
   chars: (_c, s) => new RIter([...str(s)!].map((c) => new RChar(c))[Symbol.iterator](), 'Chars'),
   bytes: (_c, s) => new RIter(utf8Encode(str(s)!)[Symbol.iterator](), 'Bytes'),
   as_bytes: (_c, s) => new RVec(utf8Encode(str(s)!), true),
@@ -94,13 +107,19 @@ const strMethods: Record<string, MethodImpl> = {
 Object.assign(primitiveMethods.str, strMethods);
 defineMethods(RString, {
   ...strMethods,
+  // Growth is charged by the interpreter after the call (it tracks the receiver); the engine's string limit
+  // must be checked before.
   push_str: (ctx, s, [o]) => {
-    (deref(s) as RString).s += str(o!) ?? '';
-    void ctx;
+    const r = deref(s) as RString;
+    const add = str(o!) ?? '';
+    ctx.world.memory.reserveString(r.s.length + add.length);
+    r.s += add;
     return UNIT;
   },
-  push: (_c, s, [ch]) => {
-    (deref(s) as RString).s += (deref(ch!) as RChar).c;
+  push: (ctx, s, [ch]) => {
+    const r = deref(s) as RString;
+    ctx.world.memory.reserveString(r.s.length + 2);
+    r.s += (deref(ch!) as RChar).c;
     return UNIT;
   },
   clear: (_c, s) => {

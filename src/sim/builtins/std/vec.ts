@@ -5,7 +5,8 @@ import { dropValue } from '../../interp/drops';
 import { ArrayPlace } from '../../interp/frame';
 import { RIter, vecRefs } from '../../interp/iterate';
 import { compare, equals } from '../../interp/ops';
-import { defineFn, defineMethods, withPrefixes } from '../../interp/registry';
+import { defineFn, defineMethods, withPrefixes, type CallCtx } from '../../interp/registry';
+import { slotsBytes } from '../../memory';
 import type { RRange } from '../../values';
 import { deref, isCopy, NONE, RRef, RString, RVec, some, UNIT, type Value } from '../../values';
 import { callClosure, pure, str } from '../support';
@@ -15,6 +16,24 @@ defineFn(withPrefixes('Vec::with_capacity', ['std::vec']), { pure, call: () => n
 
 function vecOf(self: Value): RVec {
   return deref(self) as RVec;
+}
+
+/**
+ * Appends one by one: `push(...items)` passes every item as an argument, and the engine throws a RangeError
+ * for an argument list of a few hundred thousand. Checked against the memory budget first.
+ */
+function appendAll(ctx: CallCtx, v: RVec, items: readonly Value[]): void {
+  ctx.world.memory.reserve(slotsBytes(items.length, items[0]));
+  for (const x of items) v.items.push(x);
+}
+
+/** `join` / `concat`: the pieces' total length is checked before the string is built. */
+function joined(ctx: CallCtx, v: RVec, sep: string): RString {
+  const parts = v.items.map((x) => display(x));
+  let chars = sep.length * Math.max(0, parts.length - 1);
+  for (const p of parts) chars += p.length;
+  ctx.world.memory.reserveString(chars);
+  return new RString(parts.join(sep));
 }
 
 defineMethods(RVec, {
@@ -99,31 +118,30 @@ defineMethods(RVec, {
     vecOf(s).items.reverse();
     return UNIT;
   },
-  join: (_c, s, [sep]) =>
-    new RString(
-      vecOf(s)
-        .items.map((x) => display(x))
-        .join(str(sep!) ?? ''),
-    ),
-  concat: (_c, s) =>
-    new RString(
-      vecOf(s)
-        .items.map((x) => display(x))
-        .join(''),
-    ),
+  join: (ctx, s, [sep]) => joined(ctx, vecOf(s), str(sep!) ?? ''),
+  concat: (ctx, s) => joined(ctx, vecOf(s), ''),
   extend: (ctx, s, [other]) => {
     const o = deref(other!);
-    if (o instanceof RVec) vecOf(s).items.push(...o.items);
-    else if (o instanceof RIter)
-      for (let n = o.it.next(); !n.done; n = o.it.next()) vecOf(s).items.push(n.value);
-    else return ctx.interp.unsupported('extend() takes a Vec or an iterator');
+    if (o instanceof RVec) appendAll(ctx, vecOf(s), o.items);
+    else if (o instanceof RIter) {
+      const v = vecOf(s);
+      for (let n = o.it.next(); !n.done; n = o.it.next()) {
+        v.items.push(n.value);
+        // An endless iterator (`extend(0..)`) ends in the memory limit.
+        if ((v.items.length & 0xffff) === 0) ctx.world.memory.track(v);
+      }
+    } else return ctx.interp.unsupported('extend() takes a Vec or an iterator');
     return UNIT;
   },
-  extend_from_slice: (_c, s, [other]) => {
-    vecOf(s).items.push(...(deref(other!) as RVec).items);
+  extend_from_slice: (ctx, s, [other]) => {
+    appendAll(ctx, vecOf(s), (deref(other!) as RVec).items);
     return UNIT;
   },
-  to_vec: (ctx, s) => new RVec(vecOf(s).items.map((x) => cloneValue(ctx.interp, deref(x)))),
+  to_vec: (ctx, s) => {
+    const v = vecOf(s);
+    ctx.world.memory.reserve(slotsBytes(v.items.length, v.items[0]));
+    return new RVec(v.items.map((x) => cloneValue(ctx.interp, deref(x))));
+  },
   retain: (ctx, s, [f]) => {
     const v = vecOf(s);
     return (function* () {
