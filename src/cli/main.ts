@@ -7,7 +7,8 @@
  * Prints exactly the simulated program's stdout; its stderr goes to stderr, followed by Pollscope's own
  * messages (diagnostics as `FILE:LINE:COL: error: message`, deadlock and limit reports). Exit codes
  * (DESIGN.md §7): 0 completed, 101 main panicked, 2 outside the supported language, 3 deadlock (real tokio
- * would hang), 4 stopped by a limit; a `main` that returns `Err` exits 1 like a Rust binary.
+ * would hang), 4 stopped by a limit; a `main` that returns `Err` exits 1 like a Rust binary; 70 when the
+ * simulator itself failed (a bug in Pollscope: one line, no stack trace).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
@@ -96,7 +97,7 @@ export function runCli(
       : `${file}: `;
     stderr += `${where}${r.outcome.kind === 'limit' ? 'stopped' : 'error'}: ${r.outcome.message}\n`;
   }
-  if (r.outcome.kind === 'unsupported' && r.diagnostics.length === 0)
+  if ((r.outcome.kind === 'unsupported' && r.diagnostics.length === 0) || r.outcome.kind === 'failed')
     stderr += `${file}: error: ${r.outcome.message}\n`;
   if (tracePath) {
     // .txt: one readable line per event; .json: Chrome trace-event format (Perfetto); otherwise JSON lines.

@@ -15,14 +15,21 @@ import { derefPlaceOf, Frame, SlotPlace } from './frame';
 import { Places } from './places';
 import { builtinFns, findMethod, type CallCtx } from './registry';
 import { ReturnSignal } from './signals';
+import { bodyWeight, CALL_FRAMES } from './stack';
 import { isHeld } from '../memory';
 
 export abstract class Calls extends Places {
   /** Runs a closure as a thread body (std::thread::spawn, spawn_blocking). */
   *callForThread(callee: Value, args: Value[]): Gen<Value> {
     const r = this.callValue(callee, args, null);
-    if (isGen(r)) return yield* r;
-    return r;
+    if (!isGen(r)) return r;
+    // Each step of the thread resumes the body from the top of the JS stack (stack.ts).
+    const saved = { frames: 0 };
+    for (;;) {
+      const x = this.resumeOnOwnStack(saved, () => r.next());
+      if (x.done) return x.value;
+      yield x.value;
+    }
   }
 
   /** Calls a user fn item. Async fns return their (unpolled) future; sync fns run their body. */
@@ -47,6 +54,8 @@ export abstract class Calls extends Places {
   }
 
   private *runFnBody(body: Block, f: Frame): Gen<Value> {
+    const weight = CALL_FRAMES + bodyWeight(body);
+    this.enterBody(weight);
     try {
       return yield* this.block(body, f);
     } catch (e) {
@@ -54,6 +63,7 @@ export abstract class Calls extends Places {
       throw e;
     } finally {
       this.dropFrameSlots(f, 0);
+      this.leaveBody(weight);
     }
   }
 
@@ -80,6 +90,8 @@ export abstract class Calls extends Places {
         c.node.span,
       );
     for (let i = 0; i < args.length; i++) this.bindPattern(c.node.params[i]!.pat, args[i]!, null, f, true);
+    const weight = CALL_FRAMES + bodyWeight(c.node.body);
+    this.enterBody(weight);
     try {
       const body = c.node.body;
       return body.sync ? this.evs(body, f) : yield* this.ev(body, f);
@@ -96,6 +108,7 @@ export abstract class Calls extends Places {
           dropValue(this, v);
         }
       }
+      this.leaveBody(weight);
     }
   }
 
