@@ -13,7 +13,7 @@ import { isGen } from './core';
 import { dropValue } from './drops';
 import { derefPlaceOf, Frame, SlotPlace } from './frame';
 import { Places } from './places';
-import { builtinFns, findMethod, type CallCtx } from './registry';
+import { arityMessage, builtinFns, findMethod, type CallCtx } from './registry';
 import { ReturnSignal } from './signals';
 import { bodyWeight, CALL_FRAMES } from './stack';
 import { isHeld } from '../memory';
@@ -21,7 +21,8 @@ import { isHeld } from '../memory';
 export abstract class Calls extends Places {
   /** Runs a closure as a thread body (std::thread::spawn, spawn_blocking). */
   *callForThread(callee: Value, args: Value[]): Gen<Value> {
-    const r = this.callValue(callee, args, null);
+    // Reported at the spawn that handed over the value (`thread::spawn(1)`), the current site.
+    const r = this.callValue(callee, args, this.site);
     if (!isGen(r)) return r;
     // Each step of the thread resumes the body from the top of the JS stack (stack.ts).
     const saved = { frames: 0 };
@@ -147,6 +148,8 @@ export abstract class Calls extends Places {
         case 'builtin': {
           const fn = builtinFns.get(res.name);
           if (!fn) return this.unsupported(`\`${callee.segs.join('::')}\` cannot be called`, e.span);
+          if (fn.arity !== undefined && args.length !== fn.arity)
+            this.unsupported(arityMessage(callee.segs.join('::'), fn.arity, args.length, false), e.span);
           return this.charged(
             fn.call(
               this.ctx(e.span, callee.generics, e, null, () => {}),
@@ -163,7 +166,10 @@ export abstract class Calls extends Places {
     const cv = callee.sync ? this.evs(callee, f) : null;
     if (cv === null)
       return this.unsupported('calling the result of this expression is not supported', e.span);
-    if (cv instanceof RBuiltinFnValue)
+    if (cv instanceof RBuiltinFnValue) {
+      const arity = builtinFns.get(cv.name)!.arity;
+      if (arity !== undefined && args.length !== arity)
+        this.unsupported(arityMessage(cv.name, arity, args.length, false), e.span);
       return this.charged(
         builtinFns.get(cv.name)!.call(
           this.ctx(e.span, [], e, null, () => {}),
@@ -172,6 +178,7 @@ export abstract class Calls extends Places {
         null,
         args,
       );
+    }
     return this.callValue(cv, args, e.span);
   }
 
@@ -216,6 +223,8 @@ export abstract class Calls extends Places {
       }
       const m = findMethod(x, name);
       if (m) {
+        if (m.arity !== undefined && args.length !== m.arity)
+          this.unsupported(arityMessage(name, m.arity, args.length, true), e.span);
         let consumed = false;
         const ctx = this.ctx(e.span, e.generics, e, place, () => {
           consumed = true;

@@ -17,6 +17,7 @@ defineFn(withPrefixes('String::new', ['std::string']), { pure, call: () => new R
 defineFn(withPrefixes('String::with_capacity', ['std::string']), { pure, call: () => new RString('') });
 defineFn(withPrefixes('String::from', ['std::string']), {
   pure,
+  arity: 1,
   call: (_c, [v]) => new RString(str(v!) ?? display(v!)),
 });
 defineFn(withPrefixes('String::from_utf8_lossy', ['std::string']), {
