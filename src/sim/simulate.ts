@@ -299,7 +299,19 @@ function run(
   };
 }
 
+/**
+ * Every ending is an outcome, including a limit reached while the runtime is still being built (with
+ * `--max-events 0` or `1`, the main thread's own `thread-start` event is already over the limit).
+ */
 function execute(world: Run, program: ResolvedProgram, runtime: RuntimeConfig): RunOutcome {
+  try {
+    return buildAndRun(world, program, runtime);
+  } catch (e) {
+    return endedBy(world, e);
+  }
+}
+
+function buildAndRun(world: Run, program: ResolvedProgram, runtime: RuntimeConfig): RunOutcome {
   const m = world.machine;
   const mainThread = m.spawnThread('main', 'main', null, 0);
   m.current = mainThread;

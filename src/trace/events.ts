@@ -18,7 +18,11 @@
  */
 import type { MachineTime } from '../base';
 
-export const WHERE = ['local', 'inject', 'lifo', 'defer', 'blocking', 'main'] as const;
+/**
+ * Run queues. `unrecorded` is only ever a poll's `from` in a trace recorded from a real run
+ * (`record/`): tokio's instrumentation does not say which queue a task came from.
+ */
+export const WHERE = ['local', 'inject', 'lifo', 'defer', 'blocking', 'main', 'unrecorded'] as const;
 export type QueueKind = (typeof WHERE)[number];
 
 export const THREAD_KINDS = ['main', 'worker', 'blocking', 'std'] as const;
@@ -48,6 +52,8 @@ export const RESOURCE_KINDS = [
   'tcp-listener',
   'tcp-stream',
   'user',
+  'rwlock',
+  'barrier',
 ] as const;
 export type ResourceKind = (typeof RESOURCE_KINDS)[number];
 

@@ -410,9 +410,13 @@ export class TraceIndex {
           t.queueKey = null;
         }
         if (t) {
+          // Time in a run queue counts only if the trace said the task was scheduled: a recorded real run
+          // never reports main's wakes, so main is polled straight from idle there.
+          const waited =
+            t.state === TASK_STATES.indexOf('scheduled') ? Math.max(0, ev.time - t.scheduledSince) : 0;
           this.pollBusyBefore.push(t.busy);
-          this.pollScheduledBefore.push(t.scheduled + Math.max(0, ev.time - t.scheduledSince));
-          t.scheduled += Math.max(0, ev.time - t.scheduledSince);
+          this.pollScheduledBefore.push(t.scheduled + waited);
+          t.scheduled += waited;
           this.pollStartTime.push(ev.time);
           t.pollStart = ev.time;
         }

@@ -9,6 +9,7 @@ import { EditorPanel } from './panels/EditorPanel';
 import { NarrationPanel } from './panels/NarrationPanel';
 import { OutputPanel } from './panels/OutputPanel';
 import { ReactorPanel } from './panels/ReactorPanel';
+import { RecordedRunNote } from './panels/RecordedRunNote';
 import { RuntimePanel } from './panels/RuntimePanel';
 import { ShortcutsDialog } from './panels/ShortcutsDialog';
 import { TasksPanel } from './panels/TasksPanel';
@@ -142,6 +143,7 @@ export function App() {
             <EditorPanel />
             <div className="viz" tabIndex={0} onKeyDown={onKeyDown} aria-label="Visualizer" role="group">
               <NoticeBanner />
+              <RecordedRunNote />
               {failure && (
                 <div className="banner error" role="alert">
                   <p>{failure}. Your code is kept.</p>

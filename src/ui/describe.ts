@@ -14,6 +14,11 @@ function futureName(view: ViewState, id: number): string {
   return view.future(id)?.name ?? `future ${id}`;
 }
 
+/** Reference counts are simulated; a recorded real run has none (-1). */
+function refs(n: number): string {
+  return n < 0 ? '' : ` (${n} references)`;
+}
+
 export function describeEvent(ev: TraceEvent, view: ViewState): string {
   const fut = (id: number) => futureName(view, id);
   const res = (id: number) => view.resource(id)?.name ?? (id < 0 ? 'a waker' : 'a dropped resource');
@@ -26,8 +31,10 @@ export function describeEvent(ev: TraceEvent, view: ViewState): string {
     case 'spawn':
       return ev.task === 0
         ? `#[tokio::main] hands main's future to block_on`
-        : `${taskName(ev.parent)} spawns ${taskName(ev.task)} (${fut(ev.future)})`;
+        : `${taskName(ev.parent)} spawns ${taskName(ev.task)}${ev.future < 0 ? '' : ` (${fut(ev.future)})`}`;
     case 'schedule':
+      if (ev.where === 'unrecorded')
+        return `${taskName(ev.task)} is scheduled (which run queue it went into is not recorded)`;
       return ev.where === 'lifo'
         ? `${taskName(ev.task)} goes into worker ${ev.core}'s LIFO slot (it runs next there)`
         : ev.where === 'local' && ev.core >= 0 && view.threads.some((t) => t.role === 'worker')
@@ -40,13 +47,20 @@ export function describeEvent(ev: TraceEvent, view: ViewState): string {
     case 'steal':
       return `worker ${ev.core} steals ${ev.count} task${ev.count === 1 ? '' : 's'} from worker ${ev.victim}'s local queue`;
     case 'poll':
-      return `${thread} polls ${taskName(ev.task)}${ev.from === 'main' ? '' : ` (taken from the ${ev.from} queue)`}`;
+      return `${thread} polls ${taskName(ev.task)}${
+        ev.from === 'main'
+          ? ''
+          : ev.from === 'unrecorded'
+            ? ' (which queue it came from is not recorded)'
+            : ` (taken from the ${ev.from} queue)`
+      }`;
     case 'poll-child':
       return `${fut(ev.parent)} polls ${fut(ev.future)}`;
     case 'pending':
-      return `${fut(ev.future)} returns Poll::Pending`;
+      // A recorded real run knows the task, not its futures (future -1).
+      return `${ev.future < 0 ? `${taskName(ev.task)}'s poll` : fut(ev.future)} returns Poll::Pending`;
     case 'ready':
-      return `${fut(ev.future)} returns Poll::Ready`;
+      return `${ev.future < 0 ? `${taskName(ev.task)}'s poll` : fut(ev.future)} returns Poll::Ready`;
     case 'future-new':
       return `a ${ev.name} future is created (futures are lazy: nothing runs yet)`;
     case 'future-state':
@@ -56,9 +70,9 @@ export function describeEvent(ev: TraceEvent, view: ViewState): string {
     case 'future-drop':
       return `${fut(ev.future)} is dropped`;
     case 'waker-clone':
-      return `a waker for ${taskName(ev.task)} is cloned (${ev.refs} references)`;
+      return `a waker for ${taskName(ev.task)} is cloned${refs(ev.refs)}`;
     case 'waker-drop':
-      return `a waker for ${taskName(ev.task)} is dropped (${ev.refs} references)`;
+      return `a waker for ${taskName(ev.task)} is dropped${refs(ev.refs)}`;
     case 'register':
       return `${res(ev.resource)} keeps ${taskName(ev.task)}'s waker${ev.dir === '-' ? '' : ` in its ${ev.dir === 'read' ? 'reader' : 'writer'} slot`}`;
     case 'deregister':

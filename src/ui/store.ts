@@ -8,8 +8,10 @@ import type { Limits, Profile, RuntimeConfig } from '../sim/config';
 import type { RunOutcome } from '../sim/simulate';
 import { DEFAULT_LESSON, lessonById } from '../lessons';
 import { CancelledError, WatchdogError } from '../worker/client';
+import { failureText } from './failure';
 import type { FutureLayout } from '../sim/layouts';
 import type { TraceReader } from '../trace/store';
+import type { RecordedRun } from '../trace/export';
 import { catchUpIndex, session, setTrace, simClient } from './session';
 
 export type RunStatus = 'idle' | 'running' | 'ready' | 'failed';
@@ -46,6 +48,8 @@ export interface AppState {
   outcome: RunOutcome | null;
   diagnostics: Diagnostic[];
   runtime: RuntimeConfig | null;
+  /** The trace on screen was recorded from a real tokio run (opened with "Open trace…"), not simulated. */
+  recorded: RecordedRun | null;
   traceVersion: number;
   /** Current step: the index of the last event applied; -1 is "before the first event". */
   step: number;
@@ -97,6 +101,7 @@ export const useApp = create<AppState>()((set, get) => ({
   outcome: null,
   diagnostics: [],
   runtime: null,
+  recorded: null,
   traceVersion: 0,
   step: -1,
   maxStep: -1,
@@ -128,6 +133,7 @@ export const useApp = create<AppState>()((set, get) => ({
       progress: 0,
       outcome: null,
       diagnostics: [],
+      recorded: null,
     });
     try {
       const r = await simClient().run(
@@ -156,11 +162,7 @@ export const useApp = create<AppState>()((set, get) => ({
       }));
     } catch (e) {
       if (e instanceof CancelledError) return;
-      set({
-        status: 'failed',
-        failure: e instanceof Error ? e.message : String(e),
-        failureRetryable: e instanceof WatchdogError,
-      });
+      set({ status: 'failed', failure: failureText(e), failureRetryable: e instanceof WatchdogError });
     }
   },
 
@@ -168,7 +170,8 @@ export const useApp = create<AppState>()((set, get) => ({
     simClient().cancel();
     set({
       status: 'failed',
-      failure: 'You stopped the run. Everything simulated so far can still be stepped through.',
+      // No final period: the page adds ". Your code is kept."
+      failure: 'You stopped the run. Everything simulated so far can still be stepped through',
       failureRetryable: false,
     });
   },

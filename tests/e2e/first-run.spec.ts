@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
+import { shot } from './screenshot';
 
 // What real tokio 1.24 prints for the default lesson (recorded; see tests/conformance/README.md).
 const EXPECTED = readFileSync('tests/conformance/lesson_two_tasks_and_a_sleep.stdout', 'utf8');
@@ -45,5 +46,5 @@ test('the default lesson runs in the worker and can be stepped and scrubbed', as
   // And back to the middle with the slider itself: the README's screenshot shows that moment.
   await slider.fill(String(Math.floor(max / 2)));
   await expect(slider).toHaveAttribute('aria-valuenow', String(Math.floor(max / 2)));
-  await page.screenshot({ path: 'docs/screenshot.png', fullPage: false });
+  await shot(page, 'screenshot.png', { fullPage: false });
 });

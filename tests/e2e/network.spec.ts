@@ -2,10 +2,11 @@ import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { simulate } from '../../src/sim/simulate';
 import { TraceIndex } from '../../src/trace/trace-index';
+import { shot } from './screenshot';
 
 // The TCP echo lesson in the real app: at every readiness event of the run, the Reactor panel's I/O
 // sources show the readiness bits and the reader / writer waker slots that the same trace, computed here
-// in Node, says they hold. A screenshot of the server's socket becoming readable goes to docs/screenshots/.
+// in Node, says they hold. A screenshot of the server's socket becoming readable: see ./screenshot.ts.
 const SOURCE = readFileSync('src/lessons/programs/tcp-echo.rs', 'utf8');
 
 test('TCP echo: every I/O source’s readiness and waker slots match Node at each driver event', async ({
@@ -53,7 +54,7 @@ test('TCP echo: every I/O source’s readiness and waker slots match Node at eac
   const serverReadable = ioSteps.find((e) => e.kind === 'io-ready' && e.ready === 'readable | writable')!;
   await checkAt(serverReadable.seq);
   await expect(page.getByTestId('caption')).toContainText('is now readable | writable (tick');
-  await page.screenshot({ path: 'docs/screenshots/tcp-echo.png' });
+  await shot(page, 'screenshots/tcp-echo.png');
   await checkAt(r.trace.length - 1);
   await expect(page.getByTestId('stdout')).toHaveText(r.stdout);
 });

@@ -5,6 +5,7 @@ import { expect, test, type Page } from '@playwright/test';
 import fc from 'fast-check';
 import type { PANEL_IDS } from '../../src/ui/share/link';
 import { decodeLink, DEFAULT_SHARE, encodeState, normalize, type ShareState } from '../../src/ui/share/link';
+import { shot } from './screenshot';
 
 const LESSON = 'two-tasks-and-a-sleep';
 const slider = (page: Page) => page.getByRole('slider', { name: 'Timeline position' });
@@ -133,7 +134,7 @@ test('Share shows the link and the embed snippet, each with a copy button', asyn
   // The embed hides the code unless asked: the snippet's state says so.
   const src = /src="([^"]+)"/.exec(snippet)![1]!.replace(/&amp;/g, '&');
   expect(decodeLink(new URL(src).hash)).toMatchObject({ ok: true, state: { hiddenPanels: ['code'] } });
-  await page.screenshot({ path: 'docs/screenshots/share-dialog.png' });
+  await shot(page, 'screenshots/share-dialog.png');
   const axe = await new AxeBuilder({ page }).include('.share-dialog').analyze();
   expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
   // Opening the copied link in a new page shows the same view, note included.

@@ -23,6 +23,8 @@ const KIND_LABEL: Record<string, string> = {
   'tcp-listener': 'TCP listener',
   'tcp-stream': 'TCP stream',
   user: 'resource',
+  rwlock: 'RwLock',
+  barrier: 'Barrier',
 };
 
 const IO_TYPES = new Set(['tcp-listener', 'tcp-stream']);

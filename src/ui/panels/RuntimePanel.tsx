@@ -1,4 +1,5 @@
 import type { QueueView, ThreadView, ViewState } from '../../trace/state';
+import { useApp } from '../store';
 import { Panel } from './Panel';
 import { TaskChip } from './TaskChip';
 
@@ -46,6 +47,22 @@ export function RuntimePanel({
     view.queues.find((q) => q.kind === kind && (kind === 'inject' || q.core === core)) ?? EMPTY(kind, core);
   const blocking = view.queues.find((q) => q.kind === 'blocking');
   const workers = view.threads.filter((t) => coreOfThread(t) !== null);
+  const recorded = useApp((s) => s.recorded !== null);
+  if (recorded) {
+    // A real run: the threads as recorded; tokio does not report its queues, so none are drawn.
+    return (
+      <Panel title="Runtime" id="runtime" extra={<span className="muted">{flavor} · recorded</span>}>
+        <ul className="threads">
+          {view.threads.map((t) => (
+            <Thread key={t.id} t={t} />
+          ))}
+        </ul>
+        <p className="muted" data-testid="queues-not-recorded">
+          Run queues, LIFO slot and steals: not recorded (tokio does not report which queue a task waits in).
+        </p>
+      </Panel>
+    );
+  }
   if (flavor !== 'multi_thread') {
     return (
       <Panel title="Runtime" id="runtime" extra={<span className="muted">{flavor}</span>}>

@@ -57,6 +57,7 @@ export function TasksPanel({ view }: { view: ViewState }) {
 
 function TaskRow({ view, task: t, open }: { view: ViewState; task: TaskView; open: boolean }) {
   const layouts = useApp((s) => s.layouts);
+  const recorded = useApp((s) => s.recorded !== null);
   const selected = useApp((s) => s.selectedTask === t.id);
   const chain = view.futureChain(t.id);
   const suspendedAt = [...chain].reverse().find((f) => f.line > 0);
@@ -139,6 +140,12 @@ function TaskRow({ view, task: t, open }: { view: ViewState; task: TaskView; ope
           {chain.map((f) => (
             <FutureEnum key={f.id} future={f} layout={layouts.find((l) => l.name === f.name)} />
           ))}
+          {recorded && (
+            <p className="muted" data-testid={`task-${t.id}-future-not-recorded`}>
+              Future state: not recorded (a real runtime does not expose its futures&apos; variants or
+              locals).
+            </p>
+          )}
         </div>
       )}
     </li>
