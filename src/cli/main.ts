@@ -18,7 +18,7 @@ import { simulate } from '../sim/simulate';
 import { formatTrace } from '../trace/format';
 import { TraceFileError, fromJsonLines, toChromeTrace, toJsonLines } from '../trace/export';
 
-const USAGE = `usage: sim run FILE.rs [--tokio 1.24|latest] [--seed N] [--trace OUT.jsonl|OUT.json|OUT.txt] [--max-events N] [--max-memory BYTES]
+const USAGE = `usage: sim run FILE.rs [--tokio 1.24|latest] [--seed N] [--trace OUT.jsonl|OUT.json|OUT.txt] [--max-events N] [--max-steps N] [--max-memory BYTES]
                [--net-latency NS] [--net-bandwidth BYTES_PER_NS] [--send-buffer BYTES] [--recv-buffer BYTES]
        sim trace TRACE.jsonl [--chrome]   (a saved or recorded trace: one readable line per event, or Chrome trace JSON)`;
 
@@ -60,6 +60,8 @@ export function runCli(
         tracePath = value();
       } else if (a === '--max-events') {
         limits.maxEvents = intArg(a, value());
+      } else if (a === '--max-steps') {
+        limits.maxSteps = positiveIntArg(a, value());
       } else if (a === '--max-memory') {
         limits.maxMemory = memoryArg(a, value());
       } else if (a === '--net-latency') {
@@ -169,6 +171,12 @@ function memoryArg(name: string, v: string): number {
   return n;
 }
 const MAX_MEMORY = 2 ** 31;
+
+function positiveIntArg(name: string, v: string): number {
+  const n = intArg(name, v);
+  if (n < 1) throw new CliError(`${name} needs a positive integer, got ${v}`);
+  return n;
+}
 
 function positiveArg(name: string, v: string): number {
   const n = Number(v);

@@ -22,6 +22,11 @@ export interface Limits {
   maxMachineTime: number;
   /** Stop a single poll (or thread step) that runs this many interpreter steps without yielding. */
   maxStepsPerPoll: number;
+  /**
+   * Stop after this many interpreter steps in the whole run (every statement, loop iteration and call is a
+   * step): with `maxStepsPerPoll` and `maxEvents` alone a run could compute for hours.
+   */
+  maxSteps: number;
   /** Stop when the program's stdout grows past this many characters. */
   maxOutputChars: number;
   /**
@@ -37,6 +42,7 @@ export const DEFAULT_LIMITS: Limits = {
   maxTasks: 100_000,
   maxMachineTime: 3600e9,
   maxStepsPerPoll: 5_000_000,
+  maxSteps: 1_000_000_000,
   maxOutputChars: 1_000_000,
   maxMemory: 256 * 2 ** 20,
 };

@@ -194,12 +194,17 @@ export class Machine {
 
   /** Called every 2^20 interpreter steps, so a long computation still reports progress. */
   onHeartbeat: (() => void) | null = null;
-  private totalSteps = 0;
+  /** Interpreter steps in the whole run. */
+  totalSteps = 0;
 
-  /** Counts an interpreter step; stops a poll that never yields. */
+  /** Counts an interpreter step; stops a poll that never yields, and a run that computes without end. */
   step(cost: number): void {
     this.current.clock += cost;
     if ((++this.totalSteps & 0xfffff) === 0) this.onHeartbeat?.();
+    if (this.totalSteps > this.limits.maxSteps)
+      throw new LimitError(
+        `the run took more than ${this.limits.maxSteps} interpreter steps (its step limit: a computation without end?)`,
+      );
     if (++this.steps > this.limits.maxStepsPerPoll)
       throw new LimitError(
         `a single poll ran ${this.limits.maxStepsPerPoll} steps without returning (an infinite loop without .await?)`,

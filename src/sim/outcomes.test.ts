@@ -95,6 +95,24 @@ describe('stack overflow', () => {
   });
 });
 
+describe('the step budget', () => {
+  it('a run that computes without end, yielding now and then, stops at its step limit', () => {
+    // Neither maxStepsPerPoll (it yields) nor maxEvents (it yields rarely) would stop it soon.
+    const source = main(
+      '    let mut x = 0u64;\n    loop {\n        x += 1;\n        if x % 10_000 == 0 { tokio::task::yield_now().await; }\n    }',
+    );
+    const r = simulate(source, { limits: { maxSteps: 200_000 } });
+    expect(r.outcome.kind, r.outcome.message).toBe('limit');
+    expect(r.outcome.message).toBe(
+      'the run took more than 200000 interpreter steps (its step limit: a computation without end?)',
+    );
+    const again = simulate(source, { limits: { maxSteps: 200_000 } });
+    expect(again.trace.length).toBe(r.trace.length);
+    expect(runCli(['run', 'spin.rs', '--max-steps', '50000'], () => source).code).toBe(4);
+    expect(runCli(['run', 'spin.rs', '--max-steps', '0'], () => source).code).toBe(2);
+  });
+});
+
 describe('the simulator failed', () => {
   // A builtin with a bug, registered as builtins are: the guard must catch what it throws.
   defineFn(['pollscope_test::broken'], {
