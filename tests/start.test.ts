@@ -13,6 +13,9 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePort } from '../scripts/free-port.mjs';
 
+// eslint-disable-next-line no-control-regex
+const stripAnsi = (s: string) => s.replace(/\x1b\[[0-9;]*m/g, '');
+
 const dir = mkdtempSync(join(tmpdir(), 'pollscope-start-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -24,7 +27,9 @@ describe('npm start', () => {
     chmodSync(fakeOpen, 0o755);
     const port = await freePort();
     const child = spawn('npm', ['start', '--', '--port', String(port), '--host', '127.0.0.1'], {
-      env: { ...process.env, PATH: `${dir}:${process.env.PATH}`, BROWSER: '' },
+      // NO_COLOR: picocolors colours output whenever CI is set, and the colour codes then split the banner
+      // line this test reads (the CI run hung waiting for "Local: http…" that was there in colour).
+      env: { ...process.env, PATH: `${dir}:${process.env.PATH}`, BROWSER: '', NO_COLOR: '1' },
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,
     });
@@ -33,8 +38,11 @@ describe('npm start', () => {
     child.stderr.on('data', (d: Buffer) => (out += d.toString()));
     try {
       await new Promise<void>((resolve, reject) => {
-        const check = () => (/Local:\s+http:\/\/127\.0\.0\.1:\d+/.test(out) ? resolve() : undefined);
+        const check = () =>
+          /Local:\s+http:\/\/127\.0\.0\.1:\d+/.test(stripAnsi(out)) ? resolve() : undefined;
         child.stdout.on('data', check);
+        // A banner that never comes fails with what the server printed, not at the suite timeout.
+        setTimeout(() => reject(new Error(`no Vite banner after 180 s:\n${out}`)), 60_000);
         child.on('exit', (code) =>
           reject(new Error(`npm start exited (${code}) before its banner:\n${out}`)),
         );
@@ -45,6 +53,7 @@ describe('npm start', () => {
     } finally {
       process.kill(-child.pid!, 'SIGTERM');
     }
+    out = stripAnsi(out);
     expect(out).toMatch(/VITE v\d/);
     expect(out).not.toMatch(/ENOENT|Error|\n\s+at /);
     expect(existsSync(marker), `Vite tried to open a browser: ${out}`).toBe(false);

@@ -23,7 +23,8 @@ import {
 /** Values that know how to print themselves (runtime handles, errors). */
 export interface SelfFormatting {
   fmtDisplay?(): string;
-  fmtDebug(pretty: boolean): string;
+  /** `indent` is the pretty-printer's current indentation (nested `{:#?}`); `precision` as in `{:.2?}`. */
+  fmtDebug(pretty: boolean, indent?: string, precision?: number | null): string;
 }
 
 function isSelfFormatting(v: object): v is SelfFormatting {
@@ -176,7 +177,7 @@ export function debug(v: Value, pretty: boolean, precision: number | null = null
     if (v.names) return struct(v.variant, v.names, v.values, pretty, precision, indent);
     return v.variant + list('(', ')', v.values, pretty, precision, indent);
   }
-  if (isSelfFormatting(v)) return v.fmtDebug(pretty);
+  if (isSelfFormatting(v)) return v.fmtDebug(pretty, indent, precision);
   return v instanceof RObject ? v.typeName() : String(v);
 }
 

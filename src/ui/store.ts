@@ -13,8 +13,18 @@ import type { FutureLayout } from '../sim/layouts';
 import type { TraceReader } from '../trace/store';
 import type { RecordedRun } from '../trace/export';
 import { catchUpIndex, session, setTrace, simClient } from './session';
+import { nameTasks, setTaskNames } from './task-names';
 
 export type RunStatus = 'idle' | 'running' | 'ready' | 'failed';
+
+/** Scroll the editor to `line` (1-based) and select [from, to) when given (offsets into the run's source). */
+export interface CodeReveal {
+  line: number;
+  from?: number;
+  to?: number;
+  /** A new object for every request, so asking twice for the same line scrolls again. */
+  nonce: number;
+}
 export type Granularity = 'event' | 'poll' | 'wake';
 
 /** The next (or previous) step whose event is a poll / a wake; the ends of the trace if there is none. */
@@ -51,6 +61,12 @@ export interface AppState {
   /** The trace on screen was recorded from a real tokio run (opened with "Open trace…"), not simulated. */
   recorded: RecordedRun | null;
   traceVersion: number;
+  /** Changes whenever the trace index has caught up with the events received (lanes and names refresh). */
+  indexVersion: number;
+  /** The source the current run was made from (its offsets are the trace's `site`s). */
+  runSource: string;
+  /** A request to show a place in the code (a click on a task, a variant, a caption, a diagnostic). */
+  codeReveal: CodeReveal | null;
   /** Current step: the index of the last event applied; -1 is "before the first event". */
   step: number;
   /** Index of the last event. */
@@ -86,7 +102,10 @@ export interface AppState {
   selectTask(task: number | null): void;
   setShortcutsOpen(open: boolean): void;
   setTimelineAxis(axis: 'step' | 'time'): void;
+  revealCode(line: number, from?: number, to?: number): void;
 }
+
+let revealNonce = 0;
 
 export const useApp = create<AppState>()((set, get) => ({
   source: DEFAULT_LESSON.source,
@@ -103,6 +122,9 @@ export const useApp = create<AppState>()((set, get) => ({
   runtime: null,
   recorded: null,
   traceVersion: 0,
+  indexVersion: 0,
+  runSource: DEFAULT_LESSON.source,
+  codeReveal: null,
   step: -1,
   maxStep: -1,
   playing: false,
@@ -134,7 +156,9 @@ export const useApp = create<AppState>()((set, get) => ({
       outcome: null,
       diagnostics: [],
       recorded: null,
+      runSource: source,
     });
+    setTaskNames(new Map());
     try {
       const r = await simClient().run(
         { source, profile, seed, limits },
@@ -160,6 +184,8 @@ export const useApp = create<AppState>()((set, get) => ({
         progress: r.trace.length,
         layouts: r.layouts,
       }));
+      // The last events may not be indexed yet: the lanes and the tasks' names refresh once they are.
+      catchUpIndex();
     } catch (e) {
       if (e instanceof CancelledError) return;
       set({ status: 'failed', failure: failureText(e), failureRetryable: e instanceof WatchdogError });
@@ -206,7 +232,23 @@ export const useApp = create<AppState>()((set, get) => ({
   selectTask: (selectedTask) => set({ selectedTask }),
   setShortcutsOpen: (shortcutsOpen) => set({ shortcutsOpen }),
   setTimelineAxis: (timelineAxis) => set({ timelineAxis }),
+  revealCode: (line, from, to) => {
+    if (!Number.isFinite(line) || line < 1) return;
+    const reveal: CodeReveal = { line, nonce: ++revealNonce };
+    if (from !== undefined && from >= 0) reveal.from = from;
+    if (to !== undefined && to >= 0) reveal.to = to;
+    set({ codeReveal: reveal });
+  },
 }));
+
+// Whenever the index catches up: name the tasks as the program names them, and let views of the whole run
+// (the timeline's lanes) refresh.
+session.onCaughtUp = () => {
+  const index = session.index;
+  if (!index) return;
+  setTaskNames(nameTasks(useApp.getState().runSource, index.tasksBySite()));
+  useApp.setState((s) => ({ indexVersion: s.indexVersion + 1 }));
+};
 
 /** The view state at the current step (recomputed when the step or the trace changes). */
 export function viewAt(step: number) {

@@ -24,8 +24,12 @@ test('the default lesson runs in the worker and can be stepped and scrubbed', as
     await forward.click();
   await expect(stdout).toHaveText('main: spawned both tasks\n');
   const localQueue = page.getByRole('region', { name: 'Runtime' }).getByTestId('local-queue');
-  await expect(localQueue).toContainText('task 1');
-  await expect(localQueue).toContainText('task 2');
+  // Tasks are named as the program names them (`let slow = tokio::spawn(..)`); their ids stay on the chips.
+  await expect(localQueue).toContainText('slow');
+  await expect(localQueue).toContainText('fast');
+  expect(
+    await localQueue.locator('[data-task]').evaluateAll((els) => els.map((e) => e.getAttribute('data-task'))),
+  ).toEqual(['1', '2']);
   const tasks = page.getByRole('region', { name: 'Tasks' });
   await expect(tasks.getByTestId('task-1-state')).toHaveText('scheduled');
   const stepHere = Number(await slider.getAttribute('aria-valuenow'));

@@ -64,7 +64,8 @@ test('open, play, pause, step back, zoom, step to a wake, jump to the waker', as
   await page.getByRole('combobox', { name: 'Step granularity' }).selectOption('event');
   await page.getByRole('button', { name: 'Step forward' }).click();
   await page.getByRole('button', { name: 'Step forward' }).click();
-  await page.getByRole('button', { name: 'Select main' }).click();
+  // The Tasks panel opens the selected task's details: select the task that was woken (slow).
+  await page.getByRole('button', { name: 'Select slow' }).click();
   await page.getByRole('button', { name: 'Jump to the waker' }).click();
   expect(await at()).toBe(wakeStep);
   await shot(page, 'screenshots/jump-to-waker.png');

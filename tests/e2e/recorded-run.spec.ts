@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync, readdirSync } from 'node:fs';
 import { fromJsonLines } from '../../src/trace/export';
+import { shot } from './screenshot';
 
 // Real runs of lessons, recorded under real tokio 1.24.2 by `npm run record` (tests/fixtures/recorded/README.md),
 // opened through "Open trace…" and stepped through: the view says it is a recorded run, shows what tokio
@@ -66,8 +67,7 @@ test('recorded real runs of lessons open with "Open trace…" and step like a si
     await expect(stdout).toHaveText(realStdout);
     await expect(tasks.getByTestId(`task-${polled}-state`)).toHaveText(/complete|cancelled/);
     await tasks.getByRole('button', { name: `Select task ${polled}` }).click();
-    if (file === 'two-tasks-and-a-sleep.jsonl')
-      await page.screenshot({ path: 'docs/screenshots/recorded-run.png' });
+    if (file === 'two-tasks-and-a-sleep.jsonl') await shot(page, 'screenshots/recorded-run.png');
   }
 
   // Running a program again is a simulation: the note goes away.

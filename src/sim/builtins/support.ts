@@ -2,7 +2,8 @@
  * Small helpers builtin modules share: reading an argument as text or an integer, calling a closure argument
  * (a generator the interpreter drives), and `pure` for the registration tables.
  */
-import { RIter } from '../interp/iterate';
+import { ListIter } from '../interp/iter-sources';
+import type { RIter } from '../interp/iter-protocol';
 import type { CallCtx } from '../interp/registry';
 import { isCallable } from '../interp/callables';
 import { deref, RObject, RString, typeNameOf, type Value } from '../values';
@@ -53,7 +54,7 @@ export function argOf<T extends RObject>(
 }
 
 export function listIter(xs: Value[], label: string): RIter {
-  return new RIter(xs.values(), label);
+  return new ListIter(xs, label);
 }
 /** A method that may call a closure argument: returns a generator the interpreter drives. */
 export function* callClosure(ctx: CallCtx, f: Value, args: Value[]): Generator<never, Value, undefined> {
@@ -67,4 +68,14 @@ export function* callClosure(ctx: CallCtx, f: Value, args: Value[]): Generator<n
     return (yield* r as Generator<never, Value, undefined>) as Value;
   }
   return r as Value;
+}
+
+/**
+ * `rotate_left(n)` in place (the same array, so every handle on it sees the change), without
+ * `push(...items)`, whose argument list the engine refuses past a few hundred thousand items.
+ */
+export function rotateInPlace(items: Value[], n: number): void {
+  if (n === 0 || n === items.length) return;
+  const copy = items.slice();
+  for (let i = 0; i < items.length; i++) items[i] = copy[(i + n) % copy.length]!;
 }

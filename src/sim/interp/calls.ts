@@ -75,6 +75,15 @@ export abstract class Calls extends Places {
     if (c instanceof RFnItem) return this.callFnItem(c.item, args, null);
     if (c instanceof RStructCtor) return new RStruct(c.def, args);
     if (c instanceof RVariantCtor) return new REnum(c.enumName, c.variant, args, null, c.def);
+    // A builtin fn passed as a value: `.map(String::from)`, `.map(Some)`.
+    if (c instanceof RBuiltinFnValue) {
+      const fn = builtinFns.get(c.name);
+      if (fn)
+        return fn.call(
+          this.ctx(sp ?? this.site ?? { start: 0, end: 0 }, [], null, null, () => {}),
+          args,
+        );
+    }
     return this.unsupported(
       `this value of type \`${typeof c === 'object' ? c.typeName() : typeof c}\` cannot be called`,
       sp,
@@ -218,6 +227,10 @@ export abstract class Calls extends Places {
             self = new RRef(place ?? new TempPlace(x), item.selfMode === 'mut' || item.selfMode === 'pin');
             if (recv.temp && depth === 0 && typeof x === 'object') f.temps.push(x);
           }
+          // A temporary the method was reached through (`m.lock().unwrap().method()`: the guard) drops at
+          // the end of the statement, like any temporary.
+          if (recv.temp && depth > 0 && typeof recv.value === 'object' && !recv.value.isCopy())
+            f.temps.push(recv.value);
           return this.callFnItem(item, args, self);
         }
       }

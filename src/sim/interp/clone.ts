@@ -16,7 +16,9 @@ export function cloneValue(interp: Interpreter, v: Value): Value {
   }
   if (x instanceof RVec) {
     interp.world.memory.reserve(slotsBytes(x.items.length, x.items[0]));
-    const c = new RVec(
+    // Subclasses (VecDeque, BinaryHeap) stay what they are.
+    const Ctor = x.constructor as new (items: Value[], array: boolean) => RVec;
+    const c = new Ctor(
       x.items.map((i) => cloneValue(interp, i)),
       x.array,
     );
