@@ -97,7 +97,7 @@ describe('sim CLI', () => {
         const r = cli('run', file, '--max-events', n);
         expect(r).toEqual({
           stdout: '',
-          stderr: `${file}: stopped: the run reached the limit of ${n} events\n`,
+          stderr: `${file}: stopped: the run reached the limit of ${n} ${n === '1' ? 'event' : 'events'}\n`,
           code: 4,
         });
       }

@@ -171,7 +171,9 @@ export class Machine {
     const t = this.current;
     this.trace.emit(kind, t.id, t.clock, fields);
     if (this.trace.length >= this.limits.maxEvents)
-      throw new LimitError(`the run reached the limit of ${this.limits.maxEvents} events`);
+      throw new LimitError(
+        `the run reached the limit of ${this.limits.maxEvents} event${this.limits.maxEvents === 1 ? '' : 's'}`,
+      );
   }
 
   /** Emits without the event limit check (the final `outcome`, which must always be recorded). */

@@ -107,9 +107,25 @@ describe('memory budget: unbounded growth ends in a limit outcome', () => {
     expect(r.stdout).toBe('300000\n');
   });
 
-  it('a width of 1e9 in a format string', () => {
+  it('a width of 1e9 in a format string panics as core::fmt does (widths are u16 since Rust 1.87)', () => {
+    // rustc 1.95: `thread 'main' panicked at src/main.rs:3:13: Formatting argument out of range`.
     const source = main('    let s = format!("{:>1$}", "x", 1_000_000_000);\n    println!("{}", s.len());');
-    expectMemoryLimit(source, '3:13');
+    const r = simulate(source);
+    expect(r.outcome.kind, r.outcome.message).toBe('panicked');
+    expect(r.stderr).toContain('Formatting argument out of range');
+    expect(where(r, source)).toBe('3:13');
+  });
+
+  it('widths and precisions up to u16::MAX are checked before the piece is built', () => {
+    // 65,535 characters per item of a 100,000-item vector would be 13 GB of text.
+    const source = main(
+      '    let v = vec![1.5f64; 100_000];\n    let s = format!("{:.65535?}", v);\n    println!("{}", s.len());',
+    );
+    expectMemoryLimit(source, '4:13');
+    const pad = main(
+      '    let mut s = String::new();\n    loop {\n        s = format!("{}{:>65535}", s, 1);\n    }',
+    );
+    expectMemoryLimit(pad, '5:13', { maxMemory: 16 * 2 ** 20 });
   });
 
   it('the trace counts: a long run with a tiny budget stops for its trace', () => {
