@@ -51,7 +51,7 @@ const result = runCampaign({
   },
 });
 process.stdout.write(
-  `\nfuzz (seed ${seed}): ${result.programs} programs\n${formatCounts(result.counts, result.programs)}\n`,
+  `\nfuzz (seed ${seed}): ${result.programs} programs, digest ${result.digest}\n${formatCounts(result.counts, result.programs)}\n`,
 );
 for (const r of result.reproducers)
   process.stdout.write(`  ${r.finding} ×${r.count}: ${r.signature}\n    ${r.file ?? '(not written)'}\n`);

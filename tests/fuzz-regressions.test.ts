@@ -301,10 +301,10 @@ describe('fuzz regressions: simulator, escape routes (fixed)', () => {
   });
 });
 
-describe('fuzz regressions: simulator (src/sim, not fixed yet)', () => {
-  it.fails('`Ok(())` matches `Ok` of the unit value (interp/patterns.ts: a `()` pattern vs UNIT)', () => {
-    // A `()` pattern parses as an empty tuple pattern; matchPattern only accepts an RTuple or RVec there,
-    // not the Unit value, so `Ok(()) => ..` never matches and main panics "no match arm matched".
+describe('fuzz regressions: simulator, patterns (fixed)', () => {
+  it('regression unit-pattern: `Ok(())` matches `Ok` of the unit value', () => {
+    // A `()` pattern parses as an empty tuple pattern; matching accepted only an RTuple or RVec there, not
+    // the Unit value, so `Ok(()) => ..` never matched and main panicked "no match arm matched".
     expectCompleted(
       inMain(
         '    let r: Result<(), ()> = Ok(());\n' +

@@ -47,6 +47,8 @@ export interface CampaignResult {
   /** Programs per outcome (`completed`, `limit: memory`, …) and per finding (`crash`, `hang`, …). */
   readonly counts: ReadonlyMap<string, number>;
   readonly reproducers: readonly Reproducer[];
+  /** A hash of every program and what became of it: two campaigns with one seed have the same digest. */
+  readonly digest: string;
 }
 
 export function runCampaign(opts: CampaignOptions): CampaignResult {
@@ -56,6 +58,7 @@ export function runCampaign(opts: CampaignOptions): CampaignResult {
   const counts = new Map<string, number>();
   const found = new Map<string, Reproducer>();
   const bump = (k: string) => counts.set(k, (counts.get(k) ?? 0) + 1);
+  const digest = createHash('sha256');
   if (opts.out) mkdirSync(opts.out, { recursive: true });
 
   for (let i = 0; i < opts.programs; i++) {
@@ -66,6 +69,7 @@ export function runCampaign(opts: CampaignOptions): CampaignResult {
     if (opts.out)
       writeFileSync(`${opts.out}/current.rs`, `// program ${i} (${how}), sim seed ${simSeed}\n${program}`);
     const verdict = check(program, simSeed, opts.determinism);
+    digest.update(`${program}\0${simSeed}\0${verdict.finding ?? verdict.bucket}\0`);
     if (verdict.finding === null) bump(verdict.bucket);
     else {
       bump(verdict.finding);
@@ -107,6 +111,7 @@ export function runCampaign(opts: CampaignOptions): CampaignResult {
           seed: opts.seed,
           limits: CAMPAIGN_LIMITS,
           counts: Object.fromEntries([...counts].sort()),
+          digest: digest.copy().digest('hex').slice(0, 16),
           findings: reproducers.map(({ finding, signature, count, file, how }) => ({
             finding,
             signature,
@@ -120,7 +125,7 @@ export function runCampaign(opts: CampaignOptions): CampaignResult {
       ) + '\n',
     );
   }
-  return { programs: opts.programs, counts, reproducers };
+  return { programs: opts.programs, counts, reproducers, digest: digest.digest('hex').slice(0, 16) };
 }
 
 /** `target/fuzz/<finding>/<hash>.rs`: the minimised program, with how it was found and how to rerun it. */

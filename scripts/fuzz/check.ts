@@ -126,11 +126,14 @@ function bucketOf(r: SimResult): string {
   const o = r.outcome;
   if (o.kind !== 'limit') return o.kind;
   if (o.message.startsWith(JS_STACK_OVERFLOW)) return 'limit: engine stack';
-  if (/memory limit/.test(o.message)) return 'limit: memory';
+  if (/memory limit|longer than Pollscope can hold/.test(o.message)) return 'limit: memory';
   if (/^stack overflow/.test(o.message)) return 'limit: stack';
   if (/interpreter steps/.test(o.message)) return 'limit: steps';
   if (/steps without returning/.test(o.message)) return 'limit: steps per poll';
-  if (/events/.test(o.message)) return 'limit: events';
+  if (/limit of \d+ events?/.test(o.message)) return 'limit: events';
+  if (/machine-time limit/.test(o.message)) return 'limit: machine time';
+  if (/spawned more than|threads were started/.test(o.message)) return 'limit: tasks';
+  if (/printed more than/.test(o.message)) return 'limit: output';
   return 'limit: other';
 }
 
