@@ -301,6 +301,20 @@ describe('fuzz regressions: simulator, escape routes (fixed)', () => {
   });
 });
 
+describe('fuzz regressions: simulator, budgets (fixed)', () => {
+  it('regression call-steps: a recursion without statements (`fib(45)`) is bounded by the step budget', () => {
+    // A call charged no step: `fib`'s body is a single expression, so fib(30) completed after minutes
+    // past every budget in the campaign, and fib(45) would have run for hours.
+    const source = `fn fib(n: u64) -> u64 { if n < 2 { n } else { fib(n - 1) + fib(n - 2) } }\n${inMain(
+      '    println!("{}", fib(10));\n    println!("{}", fib(45));',
+    )}`;
+    const r = run(source);
+    expect(r.outcome.kind, r.outcome.message).toBe('limit');
+    expect(r.outcome.message).toMatch(/steps without returning/);
+    expect(r.stdout).toBe('55\n');
+  });
+});
+
 describe('fuzz regressions: simulator, patterns (fixed)', () => {
   it('regression unit-pattern: `Ok(())` matches `Ok` of the unit value', () => {
     // A `()` pattern parses as an empty tuple pattern; matching accepted only an RTuple or RVec there, not

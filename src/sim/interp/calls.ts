@@ -55,6 +55,9 @@ export abstract class Calls extends Places {
   }
 
   private *runFnBody(body: Block, f: Frame): Gen<Value> {
+    // A call is a step of the budgets (without machine time, which statements and loops already charge):
+    // `fib(40)`'s body has no statement, and a recursion without one must still be bounded.
+    this.world.machine.step(0);
     const weight = CALL_FRAMES + bodyWeight(body);
     this.enterBody(weight);
     try {
@@ -100,6 +103,7 @@ export abstract class Calls extends Places {
         c.node.span,
       );
     for (let i = 0; i < args.length; i++) this.bindPattern(c.node.params[i]!.pat, args[i]!, null, f, true);
+    this.world.machine.step(0);
     const weight = CALL_FRAMES + bodyWeight(c.node.body);
     this.enterBody(weight);
     try {
