@@ -55,5 +55,8 @@ process.stdout.write(
 );
 for (const r of result.reproducers)
   process.stdout.write(`  ${r.finding} ×${r.count}: ${r.signature}\n    ${r.file ?? '(not written)'}\n`);
-process.stdout.write(`reproducers and summary.json in ${out}/\n`);
+process.stdout.write('slowest programs (wall clock, for a person to look at; not a finding):\n');
+for (const s of result.slowest)
+  process.stdout.write(`  ${s.ms} ms  program ${s.index} (${s.how}) → ${s.outcome}\n`);
+process.stdout.write(`reproducers, the slowest programs and summary.json in ${out}/\n`);
 process.exitCode = result.reproducers.length > 0 ? 1 : 0;

@@ -49,7 +49,22 @@ export interface CampaignResult {
   readonly reproducers: readonly Reproducer[];
   /** A hash of every program and what became of it: two campaigns with one seed have the same digest. */
   readonly digest: string;
+  /**
+   * The programs that took the longest, by the wall clock: work the budgets do not count shows up here
+   * first (a hang the watchdog cannot see). For a person to look at; not a finding, not in the digest.
+   */
+  readonly slowest: readonly Slow[];
 }
+
+export interface Slow {
+  readonly ms: number;
+  readonly index: number;
+  readonly how: string;
+  readonly outcome: string;
+  readonly program: string;
+}
+
+const SLOWEST_KEPT = 5;
 
 export function runCampaign(opts: CampaignOptions): CampaignResult {
   const seeds = loadCorpus();
@@ -59,6 +74,7 @@ export function runCampaign(opts: CampaignOptions): CampaignResult {
   const found = new Map<string, Reproducer>();
   const bump = (k: string) => counts.set(k, (counts.get(k) ?? 0) + 1);
   const digest = createHash('sha256');
+  const slowest: Slow[] = [];
   if (opts.out) mkdirSync(opts.out, { recursive: true });
 
   for (let i = 0; i < opts.programs; i++) {
@@ -68,7 +84,14 @@ export function runCampaign(opts: CampaignOptions): CampaignResult {
     // the simulator does not count as steps), this file is the reproducer.
     if (opts.out)
       writeFileSync(`${opts.out}/current.rs`, `// program ${i} (${how}), sim seed ${simSeed}\n${program}`);
+    const started = performance.now();
     const verdict = check(program, simSeed, opts.determinism);
+    const ms = Math.round(performance.now() - started);
+    if (slowest.length < SLOWEST_KEPT || ms > slowest[slowest.length - 1]!.ms) {
+      slowest.push({ ms, index: i, how, outcome: verdict.finding ?? verdict.bucket, program });
+      slowest.sort((a, b) => b.ms - a.ms);
+      slowest.length = Math.min(slowest.length, SLOWEST_KEPT);
+    }
     digest.update(`${program}\0${simSeed}\0${verdict.finding ?? verdict.bucket}\0`);
     if (verdict.finding === null) bump(verdict.bucket);
     else {
@@ -112,6 +135,7 @@ export function runCampaign(opts: CampaignOptions): CampaignResult {
           limits: CAMPAIGN_LIMITS,
           counts: Object.fromEntries([...counts].sort()),
           digest: digest.copy().digest('hex').slice(0, 16),
+          slowest,
           findings: reproducers.map(({ finding, signature, count, file, how }) => ({
             finding,
             signature,
@@ -125,7 +149,13 @@ export function runCampaign(opts: CampaignOptions): CampaignResult {
       ) + '\n',
     );
   }
-  return { programs: opts.programs, counts, reproducers, digest: digest.digest('hex').slice(0, 16) };
+  return {
+    programs: opts.programs,
+    counts,
+    reproducers,
+    digest: digest.digest('hex').slice(0, 16),
+    slowest,
+  };
 }
 
 /** `target/fuzz/<finding>/<hash>.rs`: the minimised program, with how it was found and how to rerun it. */

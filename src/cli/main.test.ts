@@ -28,6 +28,10 @@ async fn main() {
     '#[tokio::main(flavor = "current_thread")]\nasync fn main() {\n    let mut v = Vec::new();\n    loop {\n        v.push(String::from("grow"));\n    }\n}\n',
   'repeat.rs':
     '#[tokio::main(flavor = "current_thread")]\nasync fn main() {\n    let s = "x".repeat(1 << 30);\n    println!("{}", s.len());\n}\n',
+  'prec.rs':
+    '#[tokio::main(flavor = "current_thread")]\nasync fn main() {\n    println!("{:.101}", 0.1f64);\n}\n',
+  'width.rs':
+    '#[tokio::main(flavor = "current_thread")]\nasync fn main() {\n    let s = format!("{:>1$}", "x", 1_000_000_000);\n    println!("{}", s.len());\n}\n',
   'mt.rs': '#[tokio::main(worker_threads = 2)]\nasync fn main() { tokio::spawn(async {}).await.unwrap(); }\n',
   'err.rs':
     '#[tokio::main(flavor = "current_thread")]\nasync fn main() -> Result<(), String> { Err("bad".to_string()) }\n',
@@ -47,6 +51,18 @@ describe('sim CLI', () => {
     expect(cli('run', 'short.rs').stdout).toBe('100000\n');
     expect(cli('run', 'short.rs', '--send-buffer', '1000', '--recv-buffer', '2000').stdout).toBe('3000\n');
     expect(cli('run', 'short.rs', '--net-bandwidth', '0').code).toBe(2);
+  });
+
+  it('hostile formats end as Rust ends them (issue 14): `{:.101}` prints, a width of 1e9 panics', () => {
+    // What rustc 1.95 prints: 0.1's exact digits, then zeros; and the u16 width check's panic.
+    expect(cli('run', 'prec.rs')).toEqual({
+      stdout: '0.1000000000000000055511151231257827021181583404541015625' + '0'.repeat(46) + '\n',
+      stderr: '',
+      code: 0,
+    });
+    const r = cli('run', 'width.rs');
+    expect(r.code).toBe(101);
+    expect(r.stderr).toMatch(/panicked at src\/main\.rs:3:13:\nFormatting argument out of range/);
   });
 
   it('prints exactly the program stdout and exits 0', () => {
