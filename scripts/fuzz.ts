@@ -4,7 +4,7 @@
  * crashes (an exception out of the simulator, or a `failed` outcome), hangs (a run past its step budget),
  * nondeterministic runs, broken contracts — and writes one minimised reproducer per distinct finding to
  * `target/fuzz/<finding>/` (ignored by git), with `summary.json`. Exits 1 if it found anything.
- * Fixed findings are pinned in `tests/fuzz-pinned/` (each file is run by tests/fuzz-regressions.test.ts).
+ * A fixed finding is pinned as a test in tests/fuzz-regressions.test.ts. See scripts/fuzz/README.md.
  */
 import { formatCounts, runCampaign } from './fuzz/campaign';
 import { CAMPAIGN_LIMITS } from './fuzz/check';

@@ -54,6 +54,14 @@ describe('fuzz regressions: front end (fixed)', () => {
     );
   });
 
+  it('regression long-identifier-hint: an unknown 100,000-character name next to a similar one is a diagnostic', () => {
+    // The "did you mean" hint filled a full edit-distance table: 100,000² cells, the engine's heap.
+    const name = 'a'.repeat(100_000);
+    const r = run(inMain(`    let ${name}b = 1;\n    println!("{}", ${name}c);`));
+    expect(r.outcome.kind, r.outcome.message).toBe('unsupported');
+    expect(r.outcome.message).toMatch(/cannot find/);
+  });
+
   it('regression lexer-escape-at-eof: an escape cut off by the end of the file has a span inside it', () => {
     for (const tail of ["'\\x", '"\\', '"\\u', '"\\u{', "b'\\x", 'br#', 'br']) {
       const source = inMain('    let x = 1;') + tail;

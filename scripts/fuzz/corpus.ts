@@ -1,11 +1,11 @@
 /**
  * The programs the campaign mutates: every conformance program (so the campaign grows with the corpus and
- * with the syntax the language work adds there), every lesson, and every pinned reproducer.
+ * with the syntax the language work adds there) and every lesson.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { lex } from '../../src/lang/lexer';
 
-export const CORPUS_DIRS = ['tests/conformance', 'src/lessons/programs', 'tests/fuzz-pinned'];
+export const CORPUS_DIRS = ['tests/conformance', 'src/lessons/programs'];
 
 export interface Seed {
   readonly name: string;
