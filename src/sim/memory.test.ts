@@ -128,6 +128,26 @@ describe('memory budget: unbounded growth ends in a limit outcome', () => {
     expectMemoryLimit(pad, '5:13', { maxMemory: 16 * 2 ** 20 });
   });
 
+  it('string searches and splits are checked as their match lists grow (a split of "" has a match per char)', () => {
+    const split = main(
+      '    let s = "x".repeat(1 << 24);\n    let n = s.split("").count();\n    println!("{}", n);',
+    );
+    expectMemoryLimit(split, '4:13', { maxMemory: 64 * 2 ** 20 });
+    const replace = main(
+      '    let mut s = String::from("aaaa");\n    loop {\n        s = s.replace("a", "aa");\n    }',
+    );
+    expectMemoryLimit(replace, '5:13', { maxMemory: 64 * 2 ** 20 });
+  });
+
+  it('`chars()` is lazy: the last chars of a 16-million-char string cost three steps, not an array', () => {
+    const source = main(
+      '    let s = "ab".repeat(1 << 23);\n    let t: String = s.chars().rev().take(3).collect();\n    let u: Vec<(usize, char)> = "héllo".char_indices().rev().take(2).collect();\n    println!("{} {:?}", t, u);',
+    );
+    const r = simulate(source, { limits: { maxMemory: 40 * 2 ** 20, maxStepsPerPoll: 1000 } });
+    expect(r.outcome.kind, r.outcome.message).toBe('completed');
+    expect(r.stdout).toBe(`bab [(5, 'o'), (4, 'l')]\n`);
+  });
+
   it('the trace counts: a long run with a tiny budget stops for its trace', () => {
     const source = main(
       '    for i in 0..100000 {\n        tokio::task::yield_now().await;\n        let _ = i;\n    }',
