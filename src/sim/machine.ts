@@ -213,6 +213,27 @@ export class Machine {
       );
   }
 
+  /**
+   * `n` steps of work done in one go by the simulator for the program (building a big value: memory.ts
+   * charges one step per `BYTES_PER_STEP` a value grows), counted against the same budgets as `step`, with
+   * no machine time (the model's clock stays what the statements and loops make it).
+   */
+  work(n: number): void {
+    if (n <= 0) return;
+    const before = this.totalSteps;
+    this.totalSteps += n;
+    if (Math.floor(before / 2 ** 20) !== Math.floor(this.totalSteps / 2 ** 20)) this.onHeartbeat?.();
+    if (this.totalSteps > this.limits.maxSteps)
+      throw new LimitError(
+        `the run took more than ${this.limits.maxSteps} interpreter steps (its step limit: a computation without end?)`,
+      );
+    this.steps += n;
+    if (this.steps > this.limits.maxStepsPerPoll)
+      throw new LimitError(
+        `a single poll ran ${this.limits.maxStepsPerPoll} steps without returning (building big values over and over without .await?)`,
+      );
+  }
+
   /** Blocks the current thread; it is resumed by the loop (sleep) or by `makeReady` (wait). */
   block(t: SimThread, req: BlockRequest): void {
     t.status = 'blocked';

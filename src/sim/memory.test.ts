@@ -139,13 +139,29 @@ describe('memory budget: unbounded growth ends in a limit outcome', () => {
     expectMemoryLimit(replace, '5:13', { maxMemory: 64 * 2 ** 20 });
   });
 
-  it('`chars()` is lazy: the last chars of a 16-million-char string cost three steps, not an array', () => {
+  it('`chars()` is lazy and double-ended: the last chars of a 16-million-char string, and `char_indices().rev()`', () => {
     const source = main(
       '    let s = "ab".repeat(1 << 23);\n    let t: String = s.chars().rev().take(3).collect();\n    let u: Vec<(usize, char)> = "héllo".char_indices().rev().take(2).collect();\n    println!("{} {:?}", t, u);',
     );
-    const r = simulate(source, { limits: { maxMemory: 40 * 2 ** 20, maxStepsPerPoll: 1000 } });
+    const r = simulate(source, { limits: { maxMemory: 40 * 2 ** 20, maxStepsPerPoll: 200_000 } });
     expect(r.outcome.kind, r.outcome.message).toBe('completed');
     expect(r.stdout).toBe(`bab [(5, 'o'), (4, 'l')]\n`);
+  });
+
+  it('building values is work: cloning a big vector or formatting a growing one in a loop meets the step budget', () => {
+    // Each clone is freed again, so memory never stops this loop; it made 3 steps an iteration and ran for hours.
+    const clones = main(
+      '    let v = vec![0u64; 1_000_000];\n    loop {\n        let w = v.clone();\n        drop(w);\n    }',
+    );
+    const r = simulate(clones);
+    expect(r.outcome.kind, r.outcome.message).toBe('limit');
+    expect(r.outcome.message).toMatch(/steps without returning/);
+    const formats = main(
+      '    let mut v: Vec<Vec<u64>> = Vec::new();\n    loop {\n        v.push(vec![1; 1000]);\n        let s = format!("{:?}", v);\n        let _ = s.len();\n    }',
+    );
+    const f = simulate(formats, { limits: { maxStepsPerPoll: 200_000 } });
+    expect(f.outcome.kind, f.outcome.message).toBe('limit');
+    expect(f.outcome.message).toMatch(/steps without returning/);
   });
 
   it('the trace counts: a long run with a tiny budget stops for its trace', () => {

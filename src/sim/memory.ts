@@ -67,6 +67,9 @@ function itemBytes(sample: unknown): number {
  */
 export const MAX_STRING_CHARS = 2 ** 28;
 
+/** Building this many bytes of a value counts as one interpreter step (see `MemoryMeter.work`). */
+export const BYTES_PER_STEP = 256;
+
 /** Bytes, as people read them: `256 MB`, `1.5 GB`, `640 KB`, `96 bytes`. */
 export function formatBytes(n: number): string {
   const units: [number, string][] = [
@@ -97,6 +100,11 @@ export class MemoryMeter {
     /** The budget, in bytes. */
     readonly budget: number,
     private readonly trace: TraceWriter,
+    /**
+     * Charges steps of work (Machine.work): building a value is work in proportion to its size, so a loop
+     * that clones a big vector or formats a growing one over and over meets the step budget.
+     */
+    private readonly work: (steps: number) => void = () => {},
   ) {
     this.updateTraceRoom();
     trace.onByteLimit = () => this.exceeded();
@@ -148,6 +156,7 @@ export class MemoryMeter {
     this.values += d;
     this.updateTraceRoom();
     if (d > 0 && this.held > this.budget) this.exceeded();
+    if (d >= BYTES_PER_STEP && !this.over) this.work(Math.floor(d / BYTES_PER_STEP));
   }
 
   /** `track` for any value: does nothing for values that cannot grow. */
@@ -168,6 +177,7 @@ export class MemoryMeter {
     this.outputChars += chars;
     this.updateTraceRoom();
     if (this.held > this.budget) this.exceeded();
+    if (chars >= BYTES_PER_STEP && !this.over) this.work(Math.floor(chars / BYTES_PER_STEP));
   }
 
   /** The run is over (or its limit was reached): from now on growth is counted but never stops it. */

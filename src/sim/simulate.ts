@@ -164,7 +164,7 @@ class Run implements World {
     readonly trace: TraceWriter,
   ) {
     this.machine = new Machine(trace, options.limits, FastRand.fromSeed(options.seed));
-    this.memory = new MemoryMeter(options.limits.maxMemory, trace);
+    this.memory = new MemoryMeter(options.limits.maxMemory, trace, (n) => this.machine.work(n));
   }
 
   get profile() {
