@@ -252,9 +252,11 @@ export function mutant(
     [3, 'lines'],
     [1, 'splice'],
   ] as const);
-  let program: string | null = null;
-  if (kind === 'tokens') program = mutateTokens(seed.source, rng, idents);
-  else if (kind === 'lines') program = mutateLines(seed.source, rng, other);
-  else program = splice(seed.source, other, rng);
+  const program =
+    kind === 'tokens'
+      ? mutateTokens(seed.source, rng, idents)
+      : kind === 'lines'
+        ? mutateLines(seed.source, rng, other)
+        : splice(seed.source, other, rng);
   return { program: program ?? seed.source, how: `${kind} of ${seed.name}` };
 }
