@@ -2,6 +2,7 @@
  * Rust's formatting machinery for `{}` (Display) and `{:?}` / `{:#?}` (Debug), with width, fill, alignment,
  * sign, zero padding, precision and radix — the output must match what the real program prints.
  */
+import { fixedDecimal } from './format-fixed';
 import type { FmtSpec } from '../lang/ast';
 import {
   F64,
@@ -104,14 +105,15 @@ function formatRadix(x: number, spec: FmtSpec): string {
 export function display(v: Value, precision: number | null = null): string {
   switch (typeof v) {
     case 'number':
-      return precision !== null ? v.toFixed(precision) : formatInt(v);
+      // An integer ignores a precision (core::fmt: "for integral types, this is ignored").
+      return precision !== null && !Number.isInteger(v) ? fixedDecimal(v, precision) : formatInt(v);
     case 'boolean':
       return v ? 'true' : 'false';
     case 'string':
       return precision !== null ? [...v].slice(0, precision).join('') : v;
   }
   if (v instanceof RString) return precision !== null ? [...v.s].slice(0, precision).join('') : v.s;
-  if (v instanceof F64) return precision !== null ? v.v.toFixed(precision) : formatFloat(v.v, false);
+  if (v instanceof F64) return precision !== null ? fixedDecimal(v.v, precision) : formatFloat(v.v, false);
   if (v instanceof RChar) return v.c;
   if (v instanceof RRef) return display(v.place.get(), precision);
   const fd = (v as Partial<SelfFormatting>).fmtDisplay;
@@ -140,14 +142,15 @@ export function formatFloat(x: number, debugForm: boolean): string {
 export function debug(v: Value, pretty: boolean, precision: number | null = null, indent = ''): string {
   switch (typeof v) {
     case 'number':
-      return precision !== null ? v.toFixed(precision) : formatInt(v);
+      // An integer ignores a precision (core::fmt: "for integral types, this is ignored").
+      return precision !== null && !Number.isInteger(v) ? fixedDecimal(v, precision) : formatInt(v);
     case 'boolean':
       return v ? 'true' : 'false';
     case 'string':
       return debugStr(v);
   }
   if (v instanceof RString) return debugStr(v.s);
-  if (v instanceof F64) return precision !== null ? v.v.toFixed(precision) : formatFloat(v.v, true);
+  if (v instanceof F64) return precision !== null ? fixedDecimal(v.v, precision) : formatFloat(v.v, true);
   if (v instanceof RChar) return `'${v.c === "'" ? "\\'" : escapeChar(v.c, false)}'`;
   if (v instanceof Unit) return '()';
   if (v instanceof RRef) return debug(v.place.get(), pretty, precision, indent);

@@ -171,7 +171,9 @@ export class Machine {
     const t = this.current;
     this.trace.emit(kind, t.id, t.clock, fields);
     if (this.trace.length >= this.limits.maxEvents)
-      throw new LimitError(`the run reached the limit of ${this.limits.maxEvents} events`);
+      throw new LimitError(
+        `the run reached the limit of ${this.limits.maxEvents} event${this.limits.maxEvents === 1 ? '' : 's'}`,
+      );
   }
 
   /** Emits without the event limit check (the final `outcome`, which must always be recorded). */
@@ -194,15 +196,41 @@ export class Machine {
 
   /** Called every 2^20 interpreter steps, so a long computation still reports progress. */
   onHeartbeat: (() => void) | null = null;
-  private totalSteps = 0;
+  /** Interpreter steps in the whole run. */
+  totalSteps = 0;
 
-  /** Counts an interpreter step; stops a poll that never yields. */
+  /** Counts an interpreter step; stops a poll that never yields, and a run that computes without end. */
   step(cost: number): void {
     this.current.clock += cost;
     if ((++this.totalSteps & 0xfffff) === 0) this.onHeartbeat?.();
+    if (this.totalSteps > this.limits.maxSteps)
+      throw new LimitError(
+        `the run took more than ${this.limits.maxSteps} interpreter steps (its step limit: a computation without end?)`,
+      );
     if (++this.steps > this.limits.maxStepsPerPoll)
       throw new LimitError(
         `a single poll ran ${this.limits.maxStepsPerPoll} steps without returning (an infinite loop without .await?)`,
+      );
+  }
+
+  /**
+   * `n` steps of work done in one go by the simulator for the program (building a big value: memory.ts
+   * charges one step per `BYTES_PER_STEP` a value grows), counted against the same budgets as `step`, with
+   * no machine time (the model's clock stays what the statements and loops make it).
+   */
+  work(n: number): void {
+    if (n <= 0) return;
+    const before = this.totalSteps;
+    this.totalSteps += n;
+    if (Math.floor(before / 2 ** 20) !== Math.floor(this.totalSteps / 2 ** 20)) this.onHeartbeat?.();
+    if (this.totalSteps > this.limits.maxSteps)
+      throw new LimitError(
+        `the run took more than ${this.limits.maxSteps} interpreter steps (its step limit: a computation without end?)`,
+      );
+    this.steps += n;
+    if (this.steps > this.limits.maxStepsPerPoll)
+      throw new LimitError(
+        `a single poll ran ${this.limits.maxStepsPerPoll} steps without returning (building big values over and over without .await?)`,
       );
   }
 

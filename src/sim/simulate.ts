@@ -25,6 +25,7 @@ import { Task, type Scheduler, type TaskFuture } from './task';
 import { TimeDriver } from './time-driver';
 import { Network } from './net/network';
 import { futureLayouts, type FutureLayout } from './layouts';
+import { MemoryMeter } from './memory';
 import { debug } from './format';
 import { REnum, deref } from './values';
 import type { World } from './world';
@@ -40,6 +41,8 @@ export interface RunOutcome {
   readonly span: Span | null;
   /** A deadlock's wait-for graph: who waits on what, who holds it (src/trace/wait-for.ts). */
   readonly waitFor?: WaitFor;
+  /** `failed` only: the JS stack of the exception, for the fuzz campaign's reproducers and bug reports. */
+  readonly detail?: string;
 }
 
 export interface SimResult {
@@ -53,7 +56,15 @@ export interface SimResult {
   readonly layouts: readonly FutureLayout[];
 }
 
-export const EXIT = { completed: 0, panicked: 101, unsupported: 2, deadlock: 3, limit: 4 } as const;
+/** Exit codes of the CLI: Rust's for a finished program, ours for the rest; 70 (EX_SOFTWARE) is our own bug. */
+export const EXIT = {
+  completed: 0,
+  panicked: 101,
+  unsupported: 2,
+  deadlock: 3,
+  limit: 4,
+  failed: 70,
+} as const;
 
 /** Parses, resolves and reads the runtime attributes; throws CompileError. */
 export function compile(source: string): { program: ResolvedProgram; runtime: RuntimeConfig } {
@@ -149,12 +160,14 @@ class Run implements World {
   readonly tasks: Task[] = [];
   stdout = '';
   stderr = '';
+  readonly memory: MemoryMeter;
 
   constructor(
     readonly options: RunOptions,
     readonly trace: TraceWriter,
   ) {
     this.machine = new Machine(trace, options.limits, FastRand.fromSeed(options.seed));
+    this.memory = new MemoryMeter(options.limits.maxMemory, trace, (n) => this.machine.work(n));
   }
 
   get profile() {
@@ -162,6 +175,7 @@ class Run implements World {
   }
 
   onPrint = (stream: 'stdout' | 'stderr', text: string): void => {
+    this.memory.addOutput(text.length);
     if (stream === 'stdout') {
       this.stdout += text;
       if (this.stdout.length > this.options.limits.maxOutputChars)
@@ -207,7 +221,25 @@ export type SimulateOptions = Partial<Omit<RunOptions, 'limits'>> & {
   onProgress?: (events: number) => void;
 };
 
+/**
+ * Runs `source` to an outcome. Never throws: whatever the program does ends in one of the outcomes, and an
+ * exception the simulator did not expect (a bug in Pollscope) ends the run as `failed`, with what was
+ * traced and printed until then.
+ */
 export function simulate(source: string, opts: SimulateOptions = {}): SimResult {
+  const partial: { trace: TraceWriter | null; world: Run | null } = { trace: null, world: null };
+  try {
+    return run(source, opts, partial);
+  } catch (e) {
+    return failedRun(e, partial.trace ?? new TraceWriter(), partial.world);
+  }
+}
+
+function run(
+  source: string,
+  opts: SimulateOptions,
+  partial: { trace: TraceWriter | null; world: Run | null },
+): SimResult {
   const options: RunOptions = {
     profile: opts.profile ?? DEFAULT_OPTIONS.profile,
     seed: opts.seed ?? DEFAULT_OPTIONS.seed,
@@ -216,6 +248,7 @@ export function simulate(source: string, opts: SimulateOptions = {}): SimResult 
     ...(opts.net ? { net: opts.net } : {}),
   };
   const trace = new TraceWriter();
+  partial.trace = trace;
   if (opts.onTraceSlice) {
     const send = opts.onTraceSlice;
     trace.onChunkFull = () => {
@@ -244,8 +277,11 @@ export function simulate(source: string, opts: SimulateOptions = {}): SimResult 
   }
   const { program, runtime } = compiled;
   const world = new Run(options, trace);
+  partial.world = world;
   if (opts.onProgress) world.machine.onHeartbeat = () => opts.onProgress!(trace.length);
   const outcome = execute(world, program, runtime);
+  // The outcome is always recorded, whatever the trace's share of the memory budget.
+  world.memory.stop();
   world.machine.emitFinal('outcome', {
     message: outcome.message,
     site: outcome.span ? outcome.span.start : -1,
@@ -416,14 +452,59 @@ function endedBy(world: Run, e: unknown): RunOutcome {
     return { kind: 'panicked', message: e.message, exitCode: EXIT.panicked, span: e.span };
   }
   if (e instanceof RangeError && /call stack/i.test(e.message)) {
+    // The interpreter bounds the program's calls (interp/stack.ts); what still exhausts the engine's stack
+    // is data nested deeper than the interpreter's recursion over it goes (a very long linked list being
+    // dropped or printed). Where that happens depends on the engine, so it is reported in words of its own.
     return {
       kind: 'limit',
-      message: 'the program recursed too deeply (stack overflow)',
+      message: `${JS_STACK_OVERFLOW} (stack overflow)`,
       exitCode: EXIT.limit,
       span: world.interp?.site ?? null,
     };
   }
-  throw e;
+  return failedOutcome(e, world.interp?.site ?? null);
+}
+
+/** The start of the message when the engine's own stack ran out (the fuzz campaign counts these apart). */
+export const JS_STACK_OVERFLOW = 'the program nests values or calls too deeply for the simulator';
+
+/** The start of every `failed` outcome's message. */
+export const SIMULATOR_FAILED = 'the simulator failed';
+
+function failedOutcome(e: unknown, span: Span | null): RunOutcome {
+  const what =
+    e instanceof Error ? `${e.name}: ${e.message}` : `a thrown ${typeof e}: ${String(e).slice(0, 200)}`;
+  return {
+    kind: 'failed',
+    message: `${SIMULATOR_FAILED}: ${what} (a bug in Pollscope, not in your program: please share the link or the program)`,
+    exitCode: EXIT.failed,
+    span,
+    ...(e instanceof Error && e.stack ? { detail: e.stack } : {}),
+  };
+}
+
+/** The last resort of `simulate`: a run that failed outside `execute` (compiling, building the result). */
+function failedRun(e: unknown, trace: TraceWriter, world: Run | null): SimResult {
+  const outcome = failedOutcome(e, null);
+  try {
+    world?.memory.stop();
+    trace.emit('outcome', world?.machine.current?.id ?? 0, world?.machine.current?.clock ?? 0, {
+      message: outcome.message,
+      site: -1,
+      result: 'failed',
+    });
+  } catch {
+    // The trace itself is broken: the outcome still says what happened.
+  }
+  return {
+    trace,
+    outcome,
+    stdout: world?.stdout ?? '',
+    stderr: world?.stderr ?? '',
+    runtime: null,
+    diagnostics: [],
+    layouts: [],
+  };
 }
 
 /** Nothing can run and nothing can wake anything: real tokio would hang forever. Name who waits on what. */

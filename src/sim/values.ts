@@ -9,6 +9,7 @@
  *   References (`RRef`) never own. `isCopy` tells which values a move leaves usable (Rust's `Copy`).
  */
 import type { EnumItem, StructItem } from '../lang/ast';
+import { slotsBytes, stringBytes, type Held } from './memory';
 
 export type Value = number | boolean | string | RObject;
 
@@ -55,17 +56,31 @@ export class RChar extends RObject {
   }
 }
 
-/** An owned `String`. `&str` values are plain JS strings. */
-export class RString extends RObject {
+/**
+ * An owned `String`. `&str` values are plain JS strings (borrowed: nothing to charge). Held: two bytes a
+ * UTF-16 unit and a header (memory.ts `stringBytes`).
+ */
+export class RString extends RObject implements Held {
+  heldBytes = 0;
   constructor(public s: string) {
     super();
   }
   typeName(): string {
     return 'String';
   }
+  ownBytes(): number {
+    return stringBytes(this.s.length);
+  }
 }
 
-export class RVec extends RObject {
+/**
+ * Held: a slot per item, and an object per item for small objects that are not charged themselves. An array
+ * (`[T; N]`) is fixed-size and mostly a `Copy` value living in a local, like a Rust stack value: it is
+ * checked before it is built (`vec![x; n]`, `[x; n]` reserve its size) and counted inside the containers
+ * that hold it (`slotsBytes`), not tracked on its own.
+ */
+export class RVec extends RObject implements Held {
+  heldBytes = 0;
   constructor(
     public items: Value[],
     /** `[T; N]` arrays are `Copy` when their items are. */
@@ -80,6 +95,9 @@ export class RVec extends RObject {
   }
   override isCopy(): boolean {
     return this.array && this.items.every(isCopy);
+  }
+  ownBytes(): number {
+    return this.array ? 0 : slotsBytes(this.items.length, this.items[0]);
   }
 }
 

@@ -8,6 +8,7 @@ import type { Span } from '../lang/diagnostics';
 import type { ResourceKind } from '../trace/events';
 import type { RunOptions } from './config';
 import type { BlockRequest } from './machine';
+import type { MemoryMeter } from './memory';
 import type { Network } from './net/network';
 import type { RustPanic } from './panic';
 import type { Gen } from './poll';
@@ -59,6 +60,11 @@ export interface World extends TaskHost {
   nextFutureId: number;
   nextResourceId: number;
   nextTaskId: number;
+  /**
+   * The memory budget (memory.ts): `reserve(bytes)` before building a value whose size the program picks,
+   * `track(value)` after a value shared behind a handle grew or shrank.
+   */
+  readonly memory: MemoryMeter;
   /** All tasks ever spawned (including task 0, the block_on future). */
   readonly tasks: Task[];
   /** Raises a Rust panic at the current source location. */

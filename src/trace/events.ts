@@ -61,7 +61,11 @@ export type ResourceKind = (typeof RESOURCE_KINDS)[number];
 export const WAKER_DIRS = ['-', 'read', 'write'] as const;
 export type WakerDir = (typeof WAKER_DIRS)[number];
 
-export const OUTCOMES = ['completed', 'panicked', 'deadlock', 'limit', 'unsupported'] as const;
+/**
+ * How a run ended. `failed` is the simulator's own failure (an exception it did not expect: a bug in
+ * Pollscope, never a property of the program); every other kind is what the program did.
+ */
+export const OUTCOMES = ['completed', 'panicked', 'deadlock', 'limit', 'unsupported', 'failed'] as const;
 export type OutcomeKind = (typeof OUTCOMES)[number];
 
 /**

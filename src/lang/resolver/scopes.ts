@@ -77,18 +77,19 @@ export function lineOf(src: string, offset: number): number {
   return line;
 }
 
-function editDistance(a: string, b: string): number {
-  if (Math.abs(a.length - b.length) > 1) return 2;
-  const dp = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
-  for (let j = 0; j <= b.length; j++) dp[0]![j] = j;
-  for (let i = 1; i <= a.length; i++)
-    for (let j = 1; j <= b.length; j++)
-      dp[i]![j] = Math.min(
-        dp[i - 1]![j]! + 1,
-        dp[i]![j - 1]! + 1,
-        dp[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
-      );
-  return dp[a.length]![b.length]!;
+/**
+ * Whether `a` and `b` are at most one edit apart (one character inserted, deleted or replaced): the only
+ * question the "did you mean" hint asks. Linear, so two identifiers of 100,000 characters cost nothing
+ * (a full edit-distance table of them was 10^10 cells).
+ */
+function withinOneEdit(a: string, b: string): boolean {
+  if (a.length < b.length) [a, b] = [b, a];
+  if (a.length - b.length > 1) return false;
+  let i = 0;
+  while (i < b.length && a[i] === b[i]) i++;
+  // Past the common prefix: a replacement skips one character of each, an insertion one of the longer.
+  const rest = a.length === b.length ? i + 1 : i;
+  return a.slice(i + 1) === b.slice(rest);
 }
 
 export abstract class ScopeResolver {
@@ -178,7 +179,7 @@ export abstract class ScopeResolver {
   protected similarLocal(name: string): string | null {
     const f = this.fn;
     if (!f) return null;
-    for (const b of f.blocks) for (const n of b.names.keys()) if (editDistance(n, name) <= 1) return n;
+    for (const b of f.blocks) for (const n of b.names.keys()) if (withinOneEdit(n, name)) return n;
     return null;
   }
 

@@ -13,15 +13,24 @@ import { isGen } from './core';
 import { dropValue } from './drops';
 import { derefPlaceOf, Frame, SlotPlace } from './frame';
 import { Places } from './places';
-import { builtinFns, findMethod, type CallCtx } from './registry';
+import { arityMessage, builtinFns, findMethod, type CallCtx } from './registry';
 import { ReturnSignal } from './signals';
+import { bodyWeight, CALL_FRAMES } from './stack';
+import { isHeld } from '../memory';
 
 export abstract class Calls extends Places {
   /** Runs a closure as a thread body (std::thread::spawn, spawn_blocking). */
   *callForThread(callee: Value, args: Value[]): Gen<Value> {
-    const r = this.callValue(callee, args, null);
-    if (isGen(r)) return yield* r;
-    return r;
+    // Reported at the spawn that handed over the value (`thread::spawn(1)`), the current site.
+    const r = this.callValue(callee, args, this.site);
+    if (!isGen(r)) return r;
+    // Each step of the thread resumes the body from the top of the JS stack (stack.ts).
+    const saved = { frames: 0 };
+    for (;;) {
+      const x = this.resumeOnOwnStack(saved, () => r.next());
+      if (x.done) return x.value;
+      yield x.value;
+    }
   }
 
   /** Calls a user fn item. Async fns return their (unpolled) future; sync fns run their body. */
@@ -46,6 +55,11 @@ export abstract class Calls extends Places {
   }
 
   private *runFnBody(body: Block, f: Frame): Gen<Value> {
+    // A call is a step of the budgets (without machine time, which statements and loops already charge):
+    // `fib(40)`'s body has no statement, and a recursion without one must still be bounded.
+    this.world.machine.step(0);
+    const weight = CALL_FRAMES + bodyWeight(body);
+    this.enterBody(weight);
     try {
       return yield* this.block(body, f);
     } catch (e) {
@@ -53,6 +67,7 @@ export abstract class Calls extends Places {
       throw e;
     } finally {
       this.dropFrameSlots(f, 0);
+      this.leaveBody(weight);
     }
   }
 
@@ -88,6 +103,9 @@ export abstract class Calls extends Places {
         c.node.span,
       );
     for (let i = 0; i < args.length; i++) this.bindPattern(c.node.params[i]!.pat, args[i]!, null, f, true);
+    this.world.machine.step(0);
+    const weight = CALL_FRAMES + bodyWeight(c.node.body);
+    this.enterBody(weight);
     try {
       const body = c.node.body;
       return body.sync ? this.evs(body, f) : yield* this.ev(body, f);
@@ -104,6 +122,7 @@ export abstract class Calls extends Places {
           dropValue(this, v);
         }
       }
+      this.leaveBody(weight);
     }
   }
 
@@ -142,8 +161,14 @@ export abstract class Calls extends Places {
         case 'builtin': {
           const fn = builtinFns.get(res.name);
           if (!fn) return this.unsupported(`\`${callee.segs.join('::')}\` cannot be called`, e.span);
-          return fn.call(
-            this.ctx(e.span, callee.generics, e, null, () => {}),
+          if (fn.arity !== undefined && args.length !== fn.arity)
+            this.unsupported(arityMessage(callee.segs.join('::'), fn.arity, args.length, false), e.span);
+          return this.charged(
+            fn.call(
+              this.ctx(e.span, callee.generics, e, null, () => {}),
+              args,
+            ),
+            null,
             args,
           );
         }
@@ -154,11 +179,19 @@ export abstract class Calls extends Places {
     const cv = callee.sync ? this.evs(callee, f) : null;
     if (cv === null)
       return this.unsupported('calling the result of this expression is not supported', e.span);
-    if (cv instanceof RBuiltinFnValue)
-      return builtinFns.get(cv.name)!.call(
-        this.ctx(e.span, [], e, null, () => {}),
+    if (cv instanceof RBuiltinFnValue) {
+      const arity = builtinFns.get(cv.name)!.arity;
+      if (arity !== undefined && args.length !== arity)
+        this.unsupported(arityMessage(cv.name, arity, args.length, false), e.span);
+      return this.charged(
+        builtinFns.get(cv.name)!.call(
+          this.ctx(e.span, [], e, null, () => {}),
+          args,
+        ),
+        null,
         args,
       );
+    }
     return this.callValue(cv, args, e.span);
   }
 
@@ -207,12 +240,17 @@ export abstract class Calls extends Places {
       }
       const m = findMethod(x, name);
       if (m) {
+        if (m.arity !== undefined && args.length !== m.arity)
+          this.unsupported(arityMessage(name, m.arity, args.length, true), e.span);
         let consumed = false;
         const ctx = this.ctx(e.span, e.generics, e, place, () => {
           consumed = true;
           this.consumeReceiver(recv, depth);
         });
-        const r = m(ctx, x, args);
+        const r = this.charged(m(ctx, x, args), x, args);
+        // A receiver taken by value turned into something else (`into_bytes`, `into_iter`): what it held
+        // is now the result's, or gone.
+        if (consumed && r !== x && isHeld(x)) this.world.memory.release(x);
         if (!consumed && recv.temp && depth > 0 && typeof recv.value === 'object') f.temps.push(recv.value);
         else if (
           !consumed &&
@@ -236,6 +274,34 @@ export abstract class Calls extends Places {
       `no method \`${name}\` on a value of type \`${typeof tn === 'object' ? tn.typeName() : typeof tn === 'number' ? 'integer' : typeof tn === 'string' ? '&str' : typeof tn}\` in Pollscope`,
       e.nameSpan,
     );
+  }
+
+  /**
+   * Charges the memory budget (memory.ts) for what a builtin call built or grew: its receiver, the values
+   * its `&mut` arguments point at, and its result. A builtin that may block or call a closure returns a
+   * generator; those are charged when it finishes.
+   */
+  protected charged(r: NativeResult, recv: Value | null, args: Value[]): NativeResult {
+    if (isGen(r)) return this.chargedWhenDone(r, recv, args);
+    this.charge(recv, args, r);
+    return r;
+  }
+
+  private *chargedWhenDone(g: Gen<Value>, recv: Value | null, args: Value[]): Gen<Value> {
+    const v = yield* g;
+    this.charge(recv, args, v);
+    return v;
+  }
+
+  private charge(recv: Value | null, args: Value[], result: Value): void {
+    const memory = this.world.memory;
+    if (isHeld(recv)) memory.track(recv);
+    for (const a of args)
+      if (a instanceof RRef && a.mut) {
+        const t = deref(a);
+        if (isHeld(t)) memory.track(t);
+      }
+    if (isHeld(result)) memory.track(result);
   }
 
   /** A self-by-value method consumed the receiver: its binding no longer owns it. */

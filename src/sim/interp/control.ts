@@ -12,6 +12,7 @@ import type { Frame } from './frame';
 import { isPlaceExpr } from './frame';
 import { DONE, suspends } from './iter-protocol';
 import { intoIter } from './iterate';
+import { isHeld } from '../memory';
 import { truthy } from './ops';
 import { bind, matches } from './patterns';
 import { BreakSignal, ContinueSignal } from './signals';
@@ -100,6 +101,8 @@ export abstract class ControlFlow extends Calls {
       }
     } finally {
       if (owned) dropValue(this, it);
+      // A vector iterated by value is gone when the loop ends (its items were dropped one by one).
+      if (owned && isHeld(iterable)) this.world.memory.release(iterable);
     }
   }
 

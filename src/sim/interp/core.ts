@@ -15,13 +15,14 @@ import { LineIndex, type Span } from '../../lang/diagnostics';
 import type { ResolvedProgram } from '../../lang/resolve';
 import { PRINT_COST_NS } from '../costs';
 import type { SimFuture } from '../future';
-import type { BlockRequest } from '../machine';
+import { LimitError, type BlockRequest } from '../machine';
 import { RustPanic, UnsupportedError } from '../panic';
 import type { Gen, NativeResult } from '../poll';
 import { Waker, wakeTask, type PollCx, type Task } from '../task';
 import { RObject, type Value } from '../values';
 import type { Interpreter, World } from '../world';
 import type { Frame } from './frame';
+import { STACK_FRAMES } from './stack';
 
 /** An async body being polled on this thread (async-future.ts `AsyncFnFuture`), as `.await` sees it. */
 export interface AsyncBody extends SimFuture {
@@ -139,6 +140,40 @@ export abstract class InterpCore implements Interpreter {
     const top = this.pollStack[this.pollStack.length - 1];
     if (!top) this.unsupported('`.await` outside of a polled future', sp);
     return top;
+  }
+
+  // ------------------------------------------------------------------------------ the program's stack
+
+  /** Estimated JS frames the program's evaluation holds on the current JS stack (stack.ts). */
+  stackFrames = 0;
+
+  /** A body starts running on the stack: past `STACK_FRAMES`, the run ends with a stack overflow. */
+  enterBody(weight: number): void {
+    if (this.stackFrames + weight > STACK_FRAMES)
+      throw new LimitError(
+        "stack overflow: calls nested deeper than Pollscope's stack holds (a recursion without a base case?)",
+      );
+    this.stackFrames += weight;
+  }
+
+  leaveBody(weight: number): void {
+    this.stackFrames -= weight;
+  }
+
+  /**
+   * Resumes a chain of generators from the top of the JS stack (a poll, a thread's step, a drop): it holds
+   * what it held when it last suspended (`saved.frames`), on top of what is below it now; what it still
+   * holds when it suspends again is saved for the next resumption.
+   */
+  resumeOnOwnStack<T>(saved: { frames: number }, resume: () => T): T {
+    const base = this.stackFrames;
+    this.stackFrames = base + saved.frames;
+    try {
+      return resume();
+    } finally {
+      saved.frames = this.stackFrames - base;
+      this.stackFrames = base;
+    }
   }
 
   // ------------------------------------------------------------------------------ implemented by upper layers

@@ -8,6 +8,7 @@ import { SimFuture } from '../future';
 import { RClosure } from './callables';
 import type { InterpCore } from './core';
 import type { Gen } from '../poll';
+import { isHeld } from '../memory';
 
 /** Runtime objects with side effects on drop implement this. */
 export interface Droppable {
@@ -22,6 +23,8 @@ const droppedStructs = new WeakSet<RStruct>();
 
 export function dropValue(interp: InterpCore, v: Value): void {
   if (typeof v !== 'object' || v instanceof RRef) return;
+  // What the value held is free again (memory.ts); its contents are released as they are dropped below.
+  if (isHeld(v)) interp.world.memory.release(v);
   if (v instanceof SimFuture) {
     v.drop();
     return;

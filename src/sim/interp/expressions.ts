@@ -6,6 +6,7 @@
 import type { Expr, StructItem } from '../../lang/ast';
 import type { Span } from '../../lang/diagnostics';
 import { LimitError } from '../machine';
+import { isHeld, slotsBytes } from '../memory';
 import type { Gen } from '../poll';
 import {
   deref,
@@ -158,11 +159,12 @@ export abstract class Expressions extends Macros {
       case 'array': {
         const items: Value[] = [];
         for (const x of e.items) items.push(yield* this.ev(x, f));
-        return new RVec(items, !e.vec);
+        return this.tracked(new RVec(items, !e.vec));
       }
       case 'repeat': {
         const v = yield* this.ev(e.value, f);
         const n = yield* this.ev(e.count, f);
+        this.site = e.span;
         return this.repeat(v, n, e.vec);
       }
       case 'fmt': {
@@ -265,12 +267,18 @@ export abstract class Expressions extends Macros {
         return items.length === 0 ? UNIT : new RTuple(items);
       }
       case 'array':
-        return new RVec(
-          e.items.map((x) => this.evs(x, f)),
-          !e.vec,
+        return this.tracked(
+          new RVec(
+            e.items.map((x) => this.evs(x, f)),
+            !e.vec,
+          ),
         );
-      case 'repeat':
-        return this.repeat(this.evs(e.value, f), this.evs(e.count, f), e.vec);
+      case 'repeat': {
+        const v = this.evs(e.value, f);
+        const n = this.evs(e.count, f);
+        this.site = e.span;
+        return this.repeat(v, n, e.vec);
+      }
       case 'fmt':
         return this.fmtMacro(
           e,
@@ -387,9 +395,27 @@ export abstract class Expressions extends Macros {
         return compare(l, r, panic) <= 0;
       case '>=':
         return compare(l, r, panic) >= 0;
+      case '+':
+        if (l instanceof RString) return this.appendTo(l, r) ?? arith(op, l, r, panic);
+        return arith(op, l, r, panic);
       default:
         return arith(op, l, r, panic);
     }
+  }
+
+  /**
+   * `String + &str` and `s += &str`: Rust appends to the left string's buffer, and so do we, after checking
+   * the memory budget (a doubling loop must end in the limit, not in the engine's string-length RangeError).
+   * Returns null when the right side is not a string (arith reports that).
+   */
+  private appendTo(s: RString, r: Value): RString | null {
+    const add = deref(r);
+    const text = typeof add === 'string' ? add : add instanceof RString ? add.s : null;
+    if (text === null) return null;
+    this.world.memory.reserveString(s.s.length + text.length);
+    s.s += text;
+    this.world.memory.track(s);
+    return s;
   }
 
   private assign(op: string, p: Place, v: Value, sp: Span, target: Expr): void {
@@ -406,8 +432,10 @@ export abstract class Expressions extends Macros {
     const x = deref(cur);
     const base = op.slice(0, -1);
     if (x instanceof RString && base === '+') {
-      const add = deref(v);
-      x.s += typeof add === 'string' ? add : add instanceof RString ? add.s : String(add);
+      if (this.appendTo(x, v) === null) {
+        const add = deref(v);
+        this.appendTo(x, String(add));
+      }
       return;
     }
     const nv = arith(base, x, v, (m) => this.panic(m, sp));
@@ -456,10 +484,20 @@ export abstract class Expressions extends Macros {
   private repeat(v: Value, n: Value, vec: boolean): Value {
     const count = deref(n);
     if (typeof count !== 'number') return this.unsupported('array length must be an integer');
+    // Checked before a single element is built: `vec![x; n]` for a huge n must end in the memory limit, not
+    // in the engine's "Invalid array length" or an exhausted heap. Each clone of a growable `x` (a String, a
+    // Vec) is charged on its own as it is made.
+    this.world.memory.reserve(slotsBytes(count, v) + (isHeld(v) ? (count - 1) * v.ownBytes() : 0));
     if (count > 10_000_000)
       throw new LimitError(`a vector of ${count} elements is larger than Pollscope allows`);
     const items: Value[] = [];
     for (let i = 0; i < count; i++) items.push(i === 0 ? v : cloneValue(this, v));
-    return new RVec(items, !vec);
+    return this.tracked(new RVec(items, !vec));
+  }
+
+  /** Charges a value built here to the memory budget (memory.ts). */
+  private tracked<V extends Value>(v: V): V {
+    this.world.memory.trackValue(v);
+    return v;
   }
 }

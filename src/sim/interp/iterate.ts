@@ -8,6 +8,7 @@ import type { Span } from '../../lang/diagnostics';
 import type { RObject } from '../values';
 import { deref, REnum, RChar, RRange, RRef, RString, RStruct, RTuple, RVec, type Value } from '../values';
 import type { Gen } from '../poll';
+import { slotsBytes } from '../memory';
 import type { InterpCore } from './core';
 import { DONE, RIter, settle, suspends, andThen, type Pull } from './iter-protocol';
 import { CharRangeIter, ListIter, RangeIter, SliceIter } from './iter-sources';
@@ -134,5 +135,8 @@ export function* drain(cx: InterpCore, it: RIter): Gen<Value[]> {
     if (suspends(p)) p = yield* p;
     if (p === DONE) return out;
     out.push(p);
+    // The items are not a program value yet (the caller charges what it builds): a long iterator is
+    // checked against the memory budget as it goes, so it ends in the memory limit, not the engine's.
+    if ((out.length & 0xffff) === 0) cx.world.memory.reserve(slotsBytes(out.length, p));
   }
 }

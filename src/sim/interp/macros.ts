@@ -3,8 +3,9 @@
  * `assert!` / `assert_eq!` with Rust's messages, and `matches!`.
  */
 import type { Expr, FmtPiece } from '../../lang/ast';
+import { MAX_FMT_COUNT } from '../../lang/parse/format-string';
 import { formatValue } from '../format';
-import { deref, RString, UNIT, type Value } from '../values';
+import { deref, RString, RVec, UNIT, type Value } from '../values';
 import { Awaits } from './awaits';
 import type { Frame } from './frame';
 import { equals, truthy } from './ops';
@@ -19,23 +20,45 @@ export abstract class Macros extends Awaits {
         continue;
       }
       const width =
-        p.width === null
-          ? null
-          : typeof p.width === 'number'
-            ? p.width
-            : (deref(args[p.width.arg]!) as number);
+        p.width === null ? null : typeof p.width === 'number' ? p.width : this.fmtCount(args[p.width.arg]!);
       const precision =
         p.precision === null
           ? null
           : typeof p.precision === 'number'
             ? p.precision
-            : (deref(args[p.precision.arg]!) as number);
-      out += formatValue(args[p.arg]!, p, width, precision);
+            : this.fmtCount(args[p.precision.arg]!);
+      // A piece is checked against the memory budget before it is built when its width or precision could
+      // make it big (65,535 characters, or as many per item of a vector).
+      if (width !== null && width > 4096) this.world.memory.reserveString(out.length + width);
+      if (precision !== null && precision > 4096) {
+        const items = deref(args[p.arg]!);
+        const n = items instanceof RVec ? Math.max(1, items.items.length) : 1;
+        this.world.memory.reserveString(out.length + precision * n);
+      }
+      const piece = formatValue(args[p.arg]!, p, width, precision);
+      // Before the join: `format!("{}{}", s, s)` in a loop doubles until the memory limit stops it.
+      if (out.length + piece.length > 4096) this.world.memory.reserveString(out.length + piece.length);
+      out += piece;
     }
     return out;
   }
 
+  /**
+   * A width or precision taken from an argument (`{:>1$}`, `{:.prec$}`): core::fmt keeps them as `u16`, and
+   * a larger value panics (library/core/src/fmt/rt.rs, Rust 1.87+).
+   */
+  private fmtCount(v: Value): number {
+    const n = deref(v);
+    const x = typeof n === 'bigint' ? Number(n) : n;
+    if (typeof x !== 'number' || !Number.isInteger(x) || x < 0)
+      return this.unsupported('a format width or precision must be a `usize`');
+    if (x > MAX_FMT_COUNT) return this.panic('Formatting argument out of range');
+    return x;
+  }
+
   protected fmtMacro(e: Extract<Expr, { k: 'fmt' }>, args: Value[]): Value {
+    // Where a limit reached while formatting points (a width of 1e9, a string doubled past the budget).
+    this.site = e.span;
     const text = this.formatPieces(e.pieces, args);
     switch (e.macro) {
       case 'println':
@@ -50,8 +73,11 @@ export abstract class Macros extends Awaits {
       case 'eprint':
         this.print('stderr', text, e.span.start);
         return UNIT;
-      case 'format':
-        return new RString(text);
+      case 'format': {
+        const s = new RString(text);
+        this.world.memory.track(s);
+        return s;
+      }
       case 'panic':
         return this.panic(e.pieces.length ? text : 'explicit panic', e.span);
       case 'unreachable':

@@ -18,6 +18,7 @@ import {
   RTuple,
   RVec,
   TempPlace,
+  Unit,
   deref,
   isCopy,
   type Place,
@@ -83,7 +84,9 @@ export function matches(p: Pat, v: Value, consts: ConstLookup): boolean {
       return true;
     }
     case 'tuple': {
-      const items = x instanceof RTuple ? x.items : x instanceof RVec ? x.items : null;
+      // `()` is the empty tuple pattern, and the unit value is the empty tuple.
+      const items =
+        x instanceof RTuple ? x.items : x instanceof RVec ? x.items : x instanceof Unit ? [] : null;
       if (!items) return false;
       return matchSeq(p.items, items, consts);
     }
@@ -182,7 +185,7 @@ export function bind(
       return moved || !isCopy(v);
     }
     case 'tuple': {
-      const items = v instanceof RTuple ? v.items : (v as RVec).items;
+      const items = v instanceof RTuple ? v.items : v instanceof Unit ? [] : (v as RVec).items;
       return bindSeq(p.items, items, f, byRef, consts);
     }
     case 'tstruct': {

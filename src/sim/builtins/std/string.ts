@@ -108,6 +108,7 @@ defineFn(withPrefixes('String::new', ['std::string']), { pure, call: () => new R
 defineFn(withPrefixes('String::with_capacity', ['std::string']), { pure, call: () => new RString('') });
 defineFn(withPrefixes('String::from', ['std::string']), {
   pure,
+  arity: 1,
   call: (_c, [v]) => new RString(str(v!) ?? display(v!)),
 });
 defineFn(withPrefixes('String::from_utf8_lossy', ['std::string']), {
@@ -228,12 +229,19 @@ function rangeOf(ctx: CallCtx, t: string, r: Value): [number, number] {
 
 defineMethods(RString, {
   ...strMethods,
-  push_str: (_c, s, [o]) => {
-    owned(s).s += str(o!) ?? '';
+  // Growth is charged by the interpreter after the call (it tracks the receiver); the engine's string limit
+  // must be checked before.
+  push_str: (ctx, s, [o]) => {
+    const r = owned(s);
+    const add = str(o!) ?? '';
+    ctx.world.memory.reserveString(r.s.length + add.length);
+    r.s += add;
     return UNIT;
   },
-  push: (_c, s, [ch]) => {
-    owned(s).s += (deref(ch!) as RChar).c;
+  push: (ctx, s, [ch]) => {
+    const r = owned(s);
+    ctx.world.memory.reserveString(r.s.length + 2);
+    r.s += (deref(ch!) as RChar).c;
     return UNIT;
   },
   clear: (_c, s) => {
@@ -263,7 +271,9 @@ defineMethods(RString, {
     const r = owned(s);
     const at = indexOfByte(r.s, byteIndex(ctx, i));
     if (at < 0) return ctx.interp.panic('assertion failed: self.is_char_boundary(idx)');
-    r.s = r.s.slice(0, at) + (str(o!) ?? '') + r.s.slice(at);
+    const add = str(o!) ?? '';
+    ctx.world.memory.reserveString(r.s.length + add.length);
+    r.s = r.s.slice(0, at) + add + r.s.slice(at);
     return UNIT;
   },
   remove: (ctx, s, [i]) => {
@@ -307,7 +317,9 @@ defineMethods(RString, {
   replace_range: (ctx, s, [range, with_]) => {
     const r = owned(s);
     const [a, b] = rangeOf(ctx, r.s, range!);
-    r.s = sliceBytes(r.s, 0, a) + (str(with_!) ?? '') + sliceBytes(r.s, b, byteLen(r.s));
+    const add = str(with_!) ?? '';
+    ctx.world.memory.reserveString(r.s.length + add.length);
+    r.s = sliceBytes(r.s, 0, a) + add + sliceBytes(r.s, b, byteLen(r.s));
     return UNIT;
   },
   retain: (ctx, s, [f]) => {

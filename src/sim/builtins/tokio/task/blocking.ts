@@ -8,10 +8,13 @@ import type { Gen } from '../../../poll';
 import { Task } from '../../../task';
 import type { Value } from '../../../values';
 import { JoinHandle } from './spawn';
+import { closureArg } from '../../support';
 
 defineFn(['tokio::task::spawn_blocking'], {
   pure: true,
+  arity: 1,
   call: (ctx, [f]) => {
+    closureArg(ctx, f, 'tokio::task::spawn_blocking');
     const w = ctx.world;
     const task = new Task(w.nextTaskId++, 'blocking', null, ctx.span.start);
     w.tasks.push(task);
@@ -32,7 +35,9 @@ defineFn(['tokio::task::spawn_blocking'], {
 defineFn(['tokio::task::block_in_place'], {
   pure: false,
   blocks: true,
+  arity: 1,
   call: (ctx, [f]) => {
+    closureArg(ctx, f, 'tokio::task::block_in_place');
     const sched = ctx.world.scheduler;
     if (!(sched instanceof MultiThreadScheduler))
       return ctx.interp.panic('can call blocking only when running on the multi-threaded runtime');
