@@ -8,7 +8,7 @@ import type { Span } from '../../lang/diagnostics';
 import { pollChild, type SimFuture } from '../future';
 import { BLOCKED, PENDING, type Gen } from '../poll';
 import type { RTuple } from '../values';
-import { UNIT, type Value } from '../values';
+import { copyOut, UNIT, type Value } from '../values';
 import { AsyncFnFuture } from './async-future';
 import { RClosure } from './callables';
 import { JoinAllFuture, SelectFuture } from './combinators';
@@ -91,7 +91,7 @@ export abstract class Awaits extends ControlFlow {
     const branch = e.branches[idx]!;
     const scope = branch.scope!;
     try {
-      bind(branch.pat, value, null, f, false, this.constLookup);
+      bind(branch.pat, value, null, f, 'move', this.constLookup);
       return branch.body.sync ? this.evs(branch.body, f) : yield* this.ev(branch.body, f);
     } finally {
       this.dropScope(scope.slots, f);
@@ -134,6 +134,6 @@ export abstract class Awaits extends ControlFlow {
     const v = fr.slots[cap.from.slot];
     if (v === undefined) this.unsupported(`\`${cap.name}\` is captured after it was moved`, this.site);
     if (typeof v === 'object' && !v.isCopy()) fr.owned[cap.from.slot] = 0;
-    return v;
+    return copyOut(v);
   }
 }

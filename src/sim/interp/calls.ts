@@ -6,7 +6,7 @@
 import type { Block, Expr, FnItem } from '../../lang/ast';
 import type { Span } from '../../lang/diagnostics';
 import type { Gen, NativeResult } from '../poll';
-import { deref, REnum, RRef, RStruct, TempPlace, type Place, type Value } from '../values';
+import { copyOut, deref, REnum, RRef, RStruct, TempPlace, type Place, type Value } from '../values';
 import { AsyncFnFuture } from './async-future';
 import { RBuiltinFnValue, RClosure, RFnItem, RStructCtor, RVariantCtor } from './callables';
 import { isGen } from './core';
@@ -86,6 +86,8 @@ export abstract class Calls extends Places {
       if (e instanceof ReturnSignal) return e.value;
       throw e;
     } finally {
+      // A `move` closure's captures are its state (a counter's `count += 1`): keep what this call left.
+      for (const cap of info.captures) c.captured[cap.slot] = f.slots[cap.slot]!;
       // Only parameters and locals; captured values belong to the closure.
       for (let s = f.slots.length - 1; s >= 0; s--) {
         if (info.captures.some((cap) => cap.slot === s)) continue;
@@ -183,7 +185,8 @@ export abstract class Calls extends Places {
         if (item) {
           let self: Value;
           if (item.selfMode === 'value') {
-            self = x;
+            // `fn f(self)` on a Copy type takes a copy; otherwise it takes the receiver.
+            self = copyOut(x);
             this.consumeReceiver(recv, depth);
           } else {
             self = new RRef(place ?? new TempPlace(x), item.selfMode === 'mut' || item.selfMode === 'pin');

@@ -19,7 +19,7 @@ import type { BlockRequest } from '../machine';
 import { RustPanic, UnsupportedError } from '../panic';
 import type { Gen, NativeResult } from '../poll';
 import { Waker, wakeTask, type PollCx, type Task } from '../task';
-import { RObject, type Value } from '../values';
+import { RObject, type Place, type Value } from '../values';
 import type { Interpreter, World } from '../world';
 import type { Frame } from './frame';
 
@@ -157,6 +157,8 @@ export abstract class InterpCore implements Interpreter {
   abstract readonly constLookup: (res: PathRes) => Value | null;
 
   abstract ev(e: Expr, f: Frame): Gen<Value>;
+
+  abstract place(e: Expr, f: Frame): Gen<Place>;
 
   abstract evs(e: Expr, f: Frame): Value;
 }

@@ -8,6 +8,7 @@ import type { Span } from '../../lang/diagnostics';
 import { LimitError } from '../machine';
 import type { Gen } from '../poll';
 import {
+  copyOut,
   deref,
   F64,
   NONE,
@@ -325,8 +326,11 @@ export abstract class Expressions extends Macros {
         const fr = res.depth === 0 ? f : f.up(res.depth);
         const v = fr.slots[res.slot];
         if (v === undefined) this.unsupported(`use of \`${res.name}\` after it was moved or dropped`, e.span);
-        if (e.use === 'move' && fr.owned[res.slot] && typeof v === 'object' && !v.isCopy())
-          fr.owned[res.slot] = 0;
+        if (e.use === 'move' && typeof v === 'object') {
+          // A move takes ownership; a Copy aggregate is duplicated instead (the local stays usable).
+          if (fr.owned[res.slot]) fr.owned[res.slot] = 0;
+          else return copyOut(v);
+        }
         return v;
       }
       case 'fn':
@@ -365,10 +369,8 @@ export abstract class Expressions extends Macros {
         if (typeof x === 'boolean') return !x;
         if (typeof x === 'number') return ~x;
         return this.panic('cannot apply `!`', e.span);
-      case '*': {
-        const d = derefOnce(v);
-        return d;
-      }
+      case '*':
+        return copyOut(derefOnce(v));
     }
   }
 

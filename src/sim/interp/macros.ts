@@ -128,7 +128,7 @@ export abstract class Macros extends Awaits {
   protected matchesMacro(e: Extract<Expr, { k: 'matches' }>, v: Value, f: Frame): Value {
     if (!matches(e.pat, v, this.constLookup)) return false;
     if (!e.guard) return true;
-    bind(e.pat, v, null, f, true, this.constLookup);
+    bind(e.pat, v, null, f, 'ref', this.constLookup);
     try {
       return truthy(this.evs(e.guard, f), (m) => this.panic(m, e.span));
     } finally {

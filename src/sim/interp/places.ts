@@ -6,6 +6,7 @@ import { assert, utf8Decode, utf8Encode } from '../../base';
 import type { Expr } from '../../lang/ast';
 import type { Gen } from '../poll';
 import {
+  copyOut,
   deref,
   REnum,
   RRange,
@@ -150,10 +151,11 @@ export abstract class Places extends Scopes {
     void e;
   }
 
+  /** Reads a field or element by value: a Copy aggregate comes out as a copy (`let q = line.start;`). */
   protected readPlace(p: Place, e: Expr): Value {
     const v = p.get();
     if (v === undefined) this.unsupported('read of an uninitialised value', e.span);
-    return v;
+    return copyOut(v);
   }
 
   protected makeRef(p: Place, mut: boolean, inner: Expr, _f: Frame): Value {

@@ -4,7 +4,7 @@
  * Rust), statement temporaries, and constants.
  */
 import { assert } from '../../base';
-import type { Block, ConstItem, Pat, PathRes, Stmt } from '../../lang/ast';
+import type { Block, ConstItem, Expr, Pat, PathRes, Stmt } from '../../lang/ast';
 import { STEP_COST_NS } from '../costs';
 import type { Gen } from '../poll';
 import { UNIT, type Place, type Value } from '../values';
@@ -70,6 +70,12 @@ export abstract class Scopes extends InterpCore {
       switch (s.k) {
         case 'let': {
           if (s.init === null) return;
+          if (s.pat.k !== 'bind' && s.pat.k !== 'wild' && isPlaceExpr(s.init)) {
+            // `let (ref mut a, _) = pair;` destructures the place itself: `ref` bindings point into it
+            // and only the parts bound by value move (or are copied) out.
+            yield* this.letFromPlace(s, s.init, f);
+            return;
+          }
           const v = s.init.sync ? this.evs(s.init, f) : yield* this.ev(s.init, f);
           if (s.pat.k === 'wild') {
             // `let _ = expr;` drops a temporary at once; `let _ = place;` does not move the place.
@@ -103,6 +109,21 @@ export abstract class Scopes extends InterpCore {
     }
   }
 
+  private *letFromPlace(s: Extract<Stmt, { k: 'let' }>, init: Expr, f: Frame): Gen<void> {
+    const place = yield* this.place(init, f);
+    const v = place.get();
+    if (!matches(s.pat, v, this.constLookup)) {
+      if (s.else) {
+        yield* this.block(s.else, f);
+        this.unsupported('`let ... else` block must diverge (return, break, continue or panic)', s.span);
+      }
+      this.panic('refutable pattern in `let` did not match', s.span);
+    }
+    const moved = bind(s.pat, v, place, f, 'move', this.constLookup);
+    if (moved && init.k === 'path' && init.res?.kind === 'local')
+      f.up(init.res.depth).owned[init.res.slot] = 0;
+  }
+
   dropTemps(f: Frame, mark: number): void {
     while (f.temps.length > mark) dropValue(this, f.temps.pop()!);
   }
@@ -113,7 +134,7 @@ export abstract class Scopes extends InterpCore {
       f.bind(p.slot, v, true);
       return;
     }
-    bind(p, v, place, f, false, this.constLookup);
+    bind(p, v, place, f, 'move', this.constLookup);
   }
 
   readonly constLookup = (res: PathRes): Value | null =>
