@@ -96,6 +96,17 @@ const PURE_METHODS = new Set([
 
 export abstract class ExprResolver extends PathResolver {
   protected block(b: Block, use: 'move' | 'ref'): boolean {
+    const outer = this.scope;
+    const items = this.enterItemBlock(b);
+    if (items) this.scope = items;
+    try {
+      return this.blockInner(b, use);
+    } finally {
+      this.scope = outer;
+    }
+  }
+
+  private blockInner(b: Block, use: 'move' | 'ref'): boolean {
     b.scope = this.pushBlock();
     let sync = true;
     for (const s of b.stmts) {
@@ -134,7 +145,7 @@ export abstract class ExprResolver extends PathResolver {
       case 'lit':
         return true;
       case 'path':
-        e.res = this.resolvePath(e.segs, e.span);
+        e.res = this.resolvePath(e.segs, e.span, e.qtrait ?? null);
         e.use = use;
         return true;
       case 'unary':
@@ -161,7 +172,7 @@ export abstract class ExprResolver extends PathResolver {
           this.expr(e.callee, 'ref');
           const res = e.callee.res!;
           if (res.kind === 'builtin') calleeSync = this.oracle.pure(res.name);
-          else if (res.kind === 'local') calleeSync = false;
+          else if (res.kind === 'local' || res.kind === 'assoc' || res.kind === 'const') calleeSync = false;
           else if (res.kind === 'fn' || res.kind === 'method') calleeSync = res.item.async ? true : false;
           else if (res.kind === 'variant' && typeof res.arity === 'number' && res.arity !== e.args.length)
             // Nothing checks a variant's arity at run time: `E::A()` would build an `A` with no payload.
@@ -265,17 +276,17 @@ export abstract class ExprResolver extends PathResolver {
         e.suspend = this.suspendPoint(e.span);
         return false;
       }
-      case 'try':
+      case 'try': {
+        // `?` in a fn returning `Result<_, E>` converts the error with `From` into E.
+        const ret = this.fn && !this.fn.parent ? this.retTy : null;
+        const errTy = ret?.k === 'path' && ret.args.length === 2 ? this.typeRefOf(ret.args[1]!) : null;
+        if (errTy) e.errTy = errTy;
         return this.expr(e.expr, 'move');
+      }
       case 'struct': {
-        const name = e.path.length === 1 && e.path[0] === 'Self' ? this.selfTy : e.path[e.path.length - 1]!;
-        if (name && this.structs.has(name) && e.path.length === 1)
-          e.res = { kind: 'struct', item: this.structs.get(name)! };
-        else {
-          const v = this.resolveVariant(e.path.map((s) => (s === 'Self' ? (this.selfTy ?? s) : s)));
-          if (!v) throw new CompileError(`cannot find struct \`${e.path.join('::')}\` in this scope`, e.span);
-          e.res = v;
-        }
+        const res = this.resolveStructPath(e.path);
+        if (!res) throw new CompileError(`cannot find struct \`${e.path.join('::')}\` in this scope`, e.span);
+        e.res = res;
         let sync = true;
         for (const f of e.fields) sync = this.expr(f.value, 'move') && sync;
         if (e.base) sync = this.expr(e.base, 'move') && sync;
@@ -293,7 +304,7 @@ export abstract class ExprResolver extends PathResolver {
         return v && n;
       }
       case 'fmt': {
-        let sync = true;
+        let sync = e.dest ? this.expr(e.dest, 'ref') : true;
         for (const a of e.args) sync = this.expr(a, 'ref') && sync;
         // A user `impl Display` runs user code while formatting.
         return sync;

@@ -7,7 +7,22 @@
  * resolve.ts. A layer calls the layers below it directly and the ones above it through the abstract methods
  * declared here, so no file imports a file above it.
  */
-import type { ConstItem, EnumItem, FnInfo, FnItem, Program, Scope, StructItem } from '../ast';
+import type {
+  Block,
+  ConstItem,
+  EnumItem,
+  FnInfo,
+  FnItem,
+  GenericParam,
+  ImplItem,
+  Program,
+  Scope,
+  StructItem,
+  TraitItem,
+  Type,
+  TypeRef,
+} from '../ast';
+import { ModScope } from './namespaces';
 
 /** What the runtime offers; implemented by sim/. */
 export interface BuiltinOracle {
@@ -23,17 +38,37 @@ export interface BuiltinOracle {
   crates: ReadonlySet<string>;
 }
 
+/**
+ * An `impl` as the interpreter finds it: for the type with key `selfKey` (a user type's key or a builtin
+ * type's name, see namespaces.ts), or — a blanket impl (`impl<T: Display> Tr for T`) — for every type meeting
+ * the bounds of the parameter `blanket`.
+ */
+export interface ImplRecord {
+  item: ImplItem;
+  selfKey: string | null;
+  blanket: GenericParam | null;
+  /** The user trait's key, or a std trait's name (`Display`, `From`, `Add`); null for an inherent impl. */
+  traitKey: string | null;
+  trait: TraitItem | null;
+  /** The trait's generic arguments as type keys where they name one (`From<Celsius>` → `Celsius`). */
+  traitArgs: (string | null)[];
+}
+
 export interface ResolvedProgram {
   program: Program;
+  /** Items by key (their name at the crate root; `module::name` inside modules and blocks). */
   fns: Map<string, FnItem>;
   structs: Map<string, StructItem>;
   enums: Map<string, EnumItem>;
   consts: Map<string, ConstItem>;
-  /** `Type::method` → fn, for inherent impls and `impl Future`/`impl Drop`. */
+  traits: Map<string, TraitItem>;
+  /** `TypeKey::method` → fn, for inherent impls. */
   methods: Map<string, FnItem>;
-  /** Types with `impl Future for T`. */
+  /** Every impl (inherent and of traits), in source order. */
+  impls: ImplRecord[];
+  /** Keys of types with `impl Future for T`. */
   futureImpls: Set<string>;
-  /** Types with `impl Drop for T`. */
+  /** Keys of types with `impl Drop for T`. */
   dropImpls: Set<string>;
   main: FnItem;
 }
@@ -102,18 +137,30 @@ export abstract class ScopeResolver {
 
   protected methods = new Map<string, FnItem>();
 
+  protected traits = new Map<string, TraitItem>();
+
+  protected impls: ImplRecord[] = [];
+
   protected futureImpls = new Set<string>();
 
   protected dropImpls = new Set<string>();
 
-  /** Local alias → full path, from `use`. */
-  protected imports = new Map<string, string[]>();
+  /** The crate root's items. */
+  protected readonly root = new ModScope(null, [], true);
 
-  protected globs: string[][] = [];
+  /** The innermost module or item-declaring block being resolved. */
+  protected scope: ModScope = this.root;
 
   protected fn: FnScope | null = null;
 
-  protected selfTy: string | null = null;
+  /** What `Self` is here: a type's key in an impl, the receiver's type in a trait or blanket impl. */
+  protected selfRef: TypeRef | null = null;
+
+  /** Type parameters in scope (of the fn, its impl or trait): `T::default()` names one. */
+  protected typeParams = new Set<string>();
+
+  /** The declared return type of the fn item being resolved (for `?` conversions). */
+  protected retTy: Type | null = null;
 
   protected asyncBlockCount = 0;
 
@@ -183,4 +230,7 @@ export abstract class ScopeResolver {
   }
 
   // -------------------------------------------------------------------------- implemented by upper layers
+
+  /** Declares and resolves the items of a block (a local `struct`, `use Enum::*`), or null if it has none. */
+  protected abstract enterItemBlock(b: Block): ModScope | null;
 }

@@ -7,6 +7,8 @@ import './std/task';
 import './support';
 import './std/option-result';
 import './std/clone-cmp';
+import './std/fmt';
+import './std/convert';
 import './std/num';
 import './std/string';
 import './std/vec';

@@ -1,11 +1,14 @@
 /** Cloning values (`vec![x; n]`, builtins that hand out copies: broadcast receivers, `Vec::clone`). */
 import { copyOut, REnum, RString, RStruct, RTuple, RVec, type Value } from '../values';
+import { typeHooks } from '../type-hooks';
 import type { Interpreter, World } from '../world';
 
 /** `Clone::clone` for the values `vec![x; n]` copies. */
 export function cloneValue(interp: Interpreter, v: Value): Value {
   const x = v;
   if (typeof x !== 'object') return x;
+  const h = typeHooks(x);
+  if (h?.clone) return h.clone(x);
   if (x.isCopy()) return copyOut(x);
   if (x instanceof RString) return new RString(x.s);
   if (x instanceof RVec)

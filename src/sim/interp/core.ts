@@ -22,6 +22,7 @@ import { Waker, wakeTask, type PollCx, type Task } from '../task';
 import { RObject, type Place, type Value } from '../values';
 import type { Interpreter, World } from '../world';
 import type { Frame } from './frame';
+import { TraitTable } from './traits';
 
 /** An async body being polled on this thread (async-future.ts `AsyncFnFuture`), as `.await` sees it. */
 export interface AsyncBody extends SimFuture {
@@ -56,11 +57,33 @@ export abstract class InterpCore implements Interpreter {
 
   mainResult: { ok: Value } | { panic: RustPanic } | null = null;
 
+  /** The program's impls, found by type at run time (trait methods, defaults, blanket impls). */
+  readonly traits: TraitTable;
+
   constructor(
     readonly world: World,
     readonly program: ResolvedProgram,
   ) {
     this.lines = new LineIndex(program.program.source);
+    this.traits = new TraitTable(program);
+  }
+
+  /**
+   * Runs a program's fn to completion where Rust calls it from inside std (a `Display` impl during
+   * formatting, `PartialOrd` during a sort, `Add` for `+`): it must not block its thread or await.
+   */
+  runUserSync(item: FnItem, args: Value[], self: Value | null, selfKey: string | null): Value {
+    const r = this.callFnItem(item, args, self, selfKey);
+    if (!isGen(r)) return r;
+    const step = r.next();
+    if (!step.done) {
+      r.return(undefined as never);
+      return this.unsupported(
+        `\`${item.name}\` blocked its thread or awaited where std calls it synchronously; Pollscope cannot run that yet`,
+        item.nameSpan,
+      );
+    }
+    return step.value;
   }
 
   takeBlockRequest(): BlockRequest {
@@ -146,7 +169,7 @@ export abstract class InterpCore implements Interpreter {
 
   abstract callForThread(callee: Value, args: Value[]): Gen<Value>;
 
-  abstract callFnItem(item: FnItem, args: Value[], self: Value | null): NativeResult;
+  abstract callFnItem(item: FnItem, args: Value[], self: Value | null, selfKey?: string | null): NativeResult;
 
   abstract dropFrameSlots(f: Frame, from: number): void;
 

@@ -129,14 +129,14 @@ export abstract class Expressions extends Macros {
         return this.makeRef(p, e.mut, e.expr, f);
       }
       case 'cast':
-        return cast(yield* this.ev(e.expr, f), e.ty, (m) => this.panic(m, e.span));
+        return this.castValue(yield* this.ev(e.expr, f), e);
       case 'range': {
         const from = e.from ? yield* this.ev(e.from, f) : null;
         const to = e.to ? yield* this.ev(e.to, f) : null;
         return this.makeRange(from, to, e.inclusive);
       }
       case 'try':
-        return this.tryOp(yield* this.ev(e.expr, f), e);
+        return this.tryOp(yield* this.ev(e.expr, f), e, f);
       case 'break': {
         const v = e.value ? yield* this.ev(e.value, f) : UNIT;
         throw new BreakSignal(e.label, v);
@@ -167,13 +167,14 @@ export abstract class Expressions extends Macros {
         return this.repeat(v, n, e.vec);
       }
       case 'fmt': {
+        const dest = e.dest ? new RRef(yield* this.place(e.dest, f), true) : null;
         const args: Value[] = [];
         for (const a of e.args) {
           const v = yield* this.ev(a, f);
           this.borrowTemp(a, v, f);
           args.push(v);
         }
-        return this.fmtMacro(e, args);
+        return this.fmtMacro(e, args, dest);
       }
       case 'assert': {
         const args: Value[] = [];
@@ -238,7 +239,7 @@ export abstract class Expressions extends Macros {
       case 'ref':
         return this.makeRef(this.placeSync(e.expr, f), e.mut, e.expr, f);
       case 'cast':
-        return cast(this.evs(e.expr, f), e.ty, (m) => this.panic(m, e.span));
+        return this.castValue(this.evs(e.expr, f), e);
       case 'range':
         return this.makeRange(
           e.from ? this.evs(e.from, f) : null,
@@ -246,7 +247,7 @@ export abstract class Expressions extends Macros {
           e.inclusive,
         );
       case 'try':
-        return this.tryOp(this.evs(e.expr, f), e);
+        return this.tryOp(this.evs(e.expr, f), e, f);
       case 'break':
         throw new BreakSignal(e.label, e.value ? this.evs(e.value, f) : UNIT);
       case 'continue':
@@ -272,7 +273,8 @@ export abstract class Expressions extends Macros {
         );
       case 'repeat':
         return this.repeat(this.evs(e.value, f), this.evs(e.count, f), e.vec);
-      case 'fmt':
+      case 'fmt': {
+        const dest = e.dest ? new RRef(this.placeSync(e.dest, f), true) : null;
         return this.fmtMacro(
           e,
           e.args.map((a) => {
@@ -280,7 +282,9 @@ export abstract class Expressions extends Macros {
             this.borrowTemp(a, v, f);
             return v;
           }),
+          dest,
         );
+      }
       case 'assert':
         return this.assertMacro(
           e,
@@ -344,9 +348,16 @@ export abstract class Expressions extends Macros {
           ? new RStruct(res.item, [])
           : new RStructCtor(res.item);
       case 'variant': {
-        const def = this.program.enums.get(res.enumName) ?? null;
+        const def = this.program.enums.get(res.enumKey) ?? null;
         if (res.arity === 0) return new REnum(res.enumName, res.variant, [], null, def);
         return new RVariantCtor(res.enumName, res.variant, def);
+      }
+      case 'assoc': {
+        const key = this.assocKey(res.ty, [], f, e.span, null);
+        const found = this.traits.find(key, res.name);
+        if (found?.k === 'const') return this.assocConstValue(found.owner, found.value, found.selfKey);
+        if (found?.k === 'fn') return new RFnItem(found.fn);
+        return this.unsupported(`no associated item named \`${res.name}\` found for \`${key}\``, e.span);
       }
       case 'builtin': {
         const c = builtinConsts.get(res.name);
@@ -417,15 +428,31 @@ export abstract class Expressions extends Macros {
     else p.set(nv);
   }
 
+  /** `expr as Type`; a fieldless enum casts through its discriminant (`Status::NotFound as u16`). */
+  private castValue(v: Value, e: Extract<Expr, { k: 'cast' }>): Value {
+    const x = deref(v);
+    const n =
+      x instanceof REnum && x.def !== null && x.values.length === 0 ? this.discriminant(x.def, x.variant) : v;
+    return cast(n, e.ty, (m) => this.panic(m, e.span));
+  }
+
   private makeRange(from: Value | null, to: Value | null, inclusive: boolean): Value {
     return new RRange(from === null ? null : deref(from), to === null ? null : deref(to), inclusive);
   }
 
-  private tryOp(v: Value, e: Expr): Value {
+  private tryOp(v: Value, e: Expr, f: Frame): Value {
     const x = deref(v);
     if (x instanceof REnum) {
       if (x.variant === 'Ok' || x.variant === 'Some') return x.values[0]!;
-      if (x.variant === 'Err') throw new ReturnSignal(new REnum('Result', 'Err', [x.values[0]!]));
+      if (x.variant === 'Err') {
+        // `?` converts the error into the fn's error type by `From` (`impl From<ParseIntError> for AppError`).
+        let err = x.values[0]!;
+        if (e.k === 'try' && e.errTy) {
+          const key = this.assocKey(e.errTy, [], f, e.span, null);
+          err = this.convertFrom(err, key) ?? err;
+        }
+        throw new ReturnSignal(new REnum('Result', 'Err', [err]));
+      }
       if (x.variant === 'None') throw new ReturnSignal(NONE);
     }
     return this.unsupported('`?` needs a Result or an Option', e.span);
@@ -446,7 +473,7 @@ export abstract class Expressions extends Macros {
       return new RStruct(def, fields);
     }
     if (res.kind === 'variant') {
-      const def = this.program.enums.get(res.enumName) ?? null;
+      const def = this.program.enums.get(res.enumKey) ?? null;
       const v = def?.variants.find((x) => x.name === res.variant);
       const names = v?.named ?? e.fields.map((x) => x.name);
       const ordered = names.map((n) => vals[e.fields.findIndex((x) => x.name === n)]!);

@@ -4,7 +4,8 @@
  */
 import type { Expr, FmtPiece } from '../../lang/ast';
 import { formatValue } from '../format';
-import { deref, RString, UNIT, type Value } from '../values';
+import { RFormatter } from '../formatter';
+import { deref, okVal, RRef, RString, typeNameOf, UNIT, type Value } from '../values';
 import { Awaits } from './awaits';
 import type { Frame } from './frame';
 import { equals, truthy } from './ops';
@@ -35,9 +36,12 @@ export abstract class Macros extends Awaits {
     return out;
   }
 
-  protected fmtMacro(e: Extract<Expr, { k: 'fmt' }>, args: Value[]): Value {
+  protected fmtMacro(e: Extract<Expr, { k: 'fmt' }>, args: Value[], dest: Value | null = null): Value {
     const text = this.formatPieces(e.pieces, args);
     switch (e.macro) {
+      case 'write':
+      case 'writeln':
+        return this.writeTo(dest, e.macro === 'writeln' ? text + '\n' : text, e);
       case 'println':
         this.print('stdout', text + '\n');
         return UNIT;
@@ -66,6 +70,24 @@ export abstract class Macros extends Awaits {
       case 'unimplemented':
         return this.panic(e.pieces.length ? `not implemented: ${text}` : 'not implemented', e.span);
     }
+  }
+
+  /**
+   * `write!(dest, ..)`: into a `Formatter` (a program's `fmt`) or a `String` (`fmt::Write`); both return
+   * `fmt::Result`, `Ok(())`.
+   */
+  private writeTo(dest: Value | null, text: string, e: Expr): Value {
+    let d: Value | null = dest;
+    for (let i = 0; i < 16 && d instanceof RRef; i++) d = d.place.get();
+    if (d instanceof RFormatter) d.buf += text;
+    else if (d instanceof RString) d.s += text;
+    else
+      return this.unsupported(
+        `\`write!\` to a value of type \`${d === null ? '?' : typeNameOf(d)}\` is not supported by Pollscope yet`,
+        e.span,
+        'write to a `fmt::Formatter` or a `String`, or build the text with `format!`',
+      );
+    return okVal(UNIT);
   }
 
   protected assertMacro(e: Extract<Expr, { k: 'assert' }>, args: Value[], msg: Value | null): Value {
