@@ -29,6 +29,8 @@ export type Pat =
   | { k: 'lit'; value: Lit; span: Span }
   | { k: 'range'; lo: Lit | null; hi: Lit | null; inclusive: boolean; span: Span }
   | { k: 'tuple'; items: Pat[]; span: Span }
+  /** `[first, .., last]`, `[head, tail @ ..]`: matches arrays and slices by length. */
+  | { k: 'slice'; items: Pat[]; span: Span }
   | { k: 'tstruct'; path: string[]; items: Pat[]; span: Span; res?: PathRes }
   | { k: 'path'; path: string[]; span: Span; res?: PathRes }
   | {
@@ -136,10 +138,20 @@ type ExprNode =
       callee: Expr;
       args: Expr[];
       span: Span;
-      /** The type the call's value must have, where the program says (`let x: T = Default::default()`). */
+      /** The type the call's value must have, where the program says (lang/resolver/expected-types.ts). */
       expectTy?: Type;
     }
-  | { k: 'method'; receiver: Expr; name: string; generics: Type[]; args: Expr[]; span: Span; nameSpan: Span }
+  | {
+      k: 'method';
+      receiver: Expr;
+      name: string;
+      generics: Type[];
+      args: Expr[];
+      span: Span;
+      nameSpan: Span;
+      /** The type the call's value must have, where the program says (lang/resolver/expected-types.ts). */
+      expectTy?: Type;
+    }
   | { k: 'field'; expr: Expr; name: string; span: Span }
   | { k: 'index'; expr: Expr; index: Expr; span: Span }
   | { k: 'range'; from: Expr | null; to: Expr | null; inclusive: boolean; span: Span }
@@ -322,6 +334,8 @@ export interface EnumItem {
     span: Span;
     /** An explicit discriminant (`NotFound = 404`). */
     disc: Expr | null;
+    /** `#[default]`: the variant `#[derive(Default)]` makes. */
+    isDefault?: boolean;
   }[];
   derives: string[];
   /** `#[repr(i8)]` and friends. */

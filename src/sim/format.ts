@@ -25,7 +25,8 @@ import {
 /** Values that know how to print themselves (runtime handles, errors). */
 export interface SelfFormatting {
   fmtDisplay?(): string;
-  fmtDebug(pretty: boolean): string;
+  /** `indent` is the pretty-printer's current indentation (nested `{:#?}`); `precision` as in `{:.2?}`. */
+  fmtDebug(pretty: boolean, indent?: string, precision?: number | null): string;
 }
 
 function isSelfFormatting(v: object): v is SelfFormatting {
@@ -161,11 +162,16 @@ function debugLeaf(v: Value, precision: number | null, pretty: boolean): string 
   return debugWith(v, { ...DEFAULT_OPTS, precision, alt: pretty });
 }
 
-export function debug(v: Value, pretty: boolean, precision: number | null = null): string {
-  return debugWith(
+/**
+ * `{:?}` / `{:#?}` of a value. `indent` is for a `SelfFormatting` value that lays out `{:#?}` itself at an
+ * absolute column: the lines after the first are indented by it.
+ */
+export function debug(v: Value, pretty: boolean, precision: number | null = null, indent = ''): string {
+  const s = debugWith(
     v,
     precision === null && !pretty ? DEFAULT_OPTS : { ...DEFAULT_OPTS, alt: pretty, precision },
   );
+  return indent === '' || !pretty ? s : s.replaceAll('\n', '\n' + indent);
 }
 
 /** `{:?}` for the trace: the derived structure only, never a program's own `Debug` (no user code runs). */
@@ -238,7 +244,8 @@ export function debugWith(v: Value, o: FmtOpts, hooks = true): string {
     if (x.names) return debugStruct(x.variant, x.names, x.values, o, hooks);
     return debugTuple(x.variant, x.values, o, hooks);
   }
-  if (isSelfFormatting(x)) return x.fmtDebug(o.alt);
+  // Self-formatting values print relative to column 0 (indent ''); the caller's PadAdapter indents them.
+  if (isSelfFormatting(x)) return x.fmtDebug(o.alt, '', o.precision);
   return x instanceof RObject ? x.typeName() : String(x);
 }
 

@@ -247,7 +247,7 @@ export abstract class ItemParser extends GenericsParser {
     this.expect('{');
     const variants: EnumItem['variants'] = [];
     while (!this.isPunct('}')) {
-      this.parseAttrs();
+      const isDefault = this.parseAttrs().some((a) => a.path === 'default');
       const vt = this.ident('a variant name');
       let fields: Type[] | null = null;
       let named: string[] | null = null;
@@ -272,7 +272,7 @@ export abstract class ItemParser extends GenericsParser {
       }
       let disc: Expr | null = null;
       if (this.eat('=')) disc = this.parseExpr();
-      variants.push({ name: vt.text, fields, named, span: vt.span, disc });
+      variants.push({ name: vt.text, fields, named, span: vt.span, disc, ...(isDefault && { isDefault }) });
       if (!this.eat(',')) break;
     }
     this.expect('}');

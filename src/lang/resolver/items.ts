@@ -4,6 +4,7 @@
  */
 import type { Block, ConstItem, FnItem, ImplItem, Item, TraitItem } from '../ast';
 import { CompileError, type Span } from '../diagnostics';
+import { annotateExpectedTypes } from './expected-types';
 import { ExprResolver } from './expressions';
 import { ModScope } from './namespaces';
 import type { ImplRecord, ResolvedProgram } from './scopes';
@@ -15,6 +16,7 @@ import { capitalize, constInfo, newInfo } from './scopes';
  */
 const STD_TRAITS = new Set([
   'Future',
+  'Iterator',
   'Drop',
   'Display',
   'Debug',
@@ -34,6 +36,19 @@ const STD_TRAITS = new Set([
   'Send',
   'Sync',
   'Unpin',
+  // core::ops, run by the operators (sim/interp/user-ops.ts).
+  ...['Add', 'Sub', 'Mul', 'Div', 'Rem', 'BitAnd', 'BitOr', 'BitXor', 'Shl', 'Shr'].flatMap((t) => [
+    t,
+    `${t}Assign`,
+  ]),
+  'Neg',
+  'Not',
+  'Index',
+  'IndexMut',
+  // Static fns that std calls: `str::parse`, `Iterator::sum` / `product` (builtins/std/convert.ts).
+  'FromStr',
+  'Sum',
+  'Product',
 ]);
 
 export abstract class ItemResolver extends ExprResolver {
@@ -53,6 +68,7 @@ export abstract class ItemResolver extends ExprResolver {
         'add `#[tokio::main] async fn main() { .. }`',
       );
     this.resolveBodies(this.root);
+    annotateExpectedTypes(this.program.items, this.structs);
     return {
       program: this.program,
       fns: this.fns,

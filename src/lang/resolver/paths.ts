@@ -17,6 +17,25 @@ export type Resolution =
   | { k: 'type'; ty: TypeRef }
   | { k: 'builtin'; path: string[] };
 
+/** Std traits whose items a program may call through the trait's path (`Default::default()`). */
+const STD_TRAIT_PATHS = new Set([
+  'Default',
+  'Clone',
+  'ToString',
+  'From',
+  'Into',
+  'PartialEq',
+  'PartialOrd',
+  'Ord',
+  'Iterator',
+  'FromStr',
+  'Add',
+  'Sub',
+  'Mul',
+  'Div',
+  'Neg',
+]);
+
 export abstract class PathResolver extends ScopeResolver {
   /** `use` declarations being followed, so `use a::b; use b::a;` loops end. */
   private following = new Set<UseEntry>();
@@ -168,6 +187,7 @@ export abstract class PathResolver extends ScopeResolver {
         p.slot = this.bind(p.name);
         break;
       case 'tuple':
+      case 'slice':
         p.items.forEach((q) => this.pattern(q));
         break;
       case 'tstruct':
@@ -213,6 +233,7 @@ export abstract class PathResolver extends ScopeResolver {
         break;
       }
       case 'tuple':
+      case 'slice':
         p.items.forEach((q) => this.patternWithSlots(q, bound));
         break;
       case 'tstruct':
@@ -318,6 +339,15 @@ export abstract class PathResolver extends ScopeResolver {
       // A program's own trait implemented for a builtin type: `i32::describe(&5)`, `<u8 as Tr>::X`.
       if (segs.length === 2 && isBuiltinTypeName(segs[0]!) && this.anyImplProvides(segs[1]!))
         return { kind: 'assoc', ty: { k: 'key', key: segs[0]! }, name: segs[1]!, trait: qtrait };
+      // A std trait's item called through the trait (`Default::default()`, `Clone::clone(&x)`): the type
+      // is the first argument's, or the one the program expects (`let c: Config = Default::default()`).
+      const trait = r.path[r.path.length - 2];
+      if (
+        trait !== undefined &&
+        STD_TRAIT_PATHS.has(trait) &&
+        (r.path.length === 2 || r.path[0] === 'std' || r.path[0] === 'core')
+      )
+        return { kind: 'assoc', ty: { k: 'trait', trait }, name: r.path[r.path.length - 1]!, trait };
     }
     if (segs.length === 1) {
       if (PRELUDE_TYPES.has(segs[0]!)) throw new CompileError(`\`${segs[0]}\` is not a value`, sp);

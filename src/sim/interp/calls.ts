@@ -3,6 +3,7 @@
  * the registry, and method calls — user methods on user types first, then builtin methods found by the
  * receiver's class, walking the auto-deref chain.
  */
+import { userIterMethods, userIteratorType } from './iterate';
 import type { Block, Expr, FnItem, PathRes, Type, TypeRef } from '../../lang/ast';
 import type { Span } from '../../lang/diagnostics';
 import type { Gen, NativeResult } from '../poll';
@@ -35,11 +36,12 @@ export abstract class Calls extends Places {
     self: Value | null,
     selfKey: string | null = null,
     explicit: readonly Type[] = [],
+    expected: Type | null = null,
   ): NativeResult {
     const info = item.info!;
     const f = new Frame(info, null);
     if (selfKey !== null) f.selfKey = selfKey;
-    if (info.typeArgs) f.typeArgs = this.traits.bindTypeArgs(item, args, explicit);
+    if (info.typeArgs) f.typeArgs = this.traits.bindTypeArgs(item, args, explicit, expected);
     if (item.selfMode !== null) {
       // `self` (slot 0) by value owns the receiver; `&self`, `&mut self` and `Pin<&mut Self>` borrow it.
       f.bind(0, self!, item.selfMode === 'value');
@@ -75,6 +77,15 @@ export abstract class Calls extends Places {
     if (c instanceof RFnItem) return this.callFnItem(c.item, args, null);
     if (c instanceof RStructCtor) return new RStruct(c.def, args);
     if (c instanceof RVariantCtor) return new REnum(c.enumName, c.variant, args, null, c.def);
+    // A builtin fn passed as a value: `.map(String::from)`, `.map(Some)`.
+    if (c instanceof RBuiltinFnValue) {
+      const fn = builtinFns.get(c.name);
+      if (fn)
+        return fn.call(
+          this.ctx(sp ?? this.site ?? { start: 0, end: 0 }, [], null, null, () => {}),
+          args,
+        );
+    }
     return this.unsupported(
       `this value of type \`${typeof c === 'object' ? c.typeName() : typeof c}\` cannot be called`,
       sp,
@@ -133,6 +144,7 @@ export abstract class Calls extends Places {
             res.item.selfMode !== null ? args[0]! : null,
             null,
             callee.generics,
+            e.expectTy ?? null,
           );
         case 'assoc':
           return this.callAssoc(res, args, e, f);
@@ -201,7 +213,9 @@ export abstract class Calls extends Places {
         if (found?.k === 'fn' && found.fn.selfMode !== null)
           return this.callMethodItem(found.fn, found.selfKey, x, place, recv, depth, args, f);
       }
-      const m = findMethod(x, name);
+      let m = findMethod(x, name);
+      if (m && own && userIterMethods.has(m) && userIteratorType(this, x) === null)
+        m = findMethod(x, name, userIterMethods);
       if (m) {
         let consumed = false;
         const ctx = this.ctx(e.span, e.generics, e, place, () => {
@@ -246,7 +260,7 @@ export abstract class Calls extends Places {
     selfKey: string,
     x: Value,
     place: Place | null,
-    recv: { place: Place; temp: boolean },
+    recv: { place: Place; value: Value; temp: boolean },
     depth: number,
     args: Value[],
     f: Frame,
@@ -260,6 +274,10 @@ export abstract class Calls extends Places {
       self = new RRef(place ?? new TempPlace(x), item.selfMode === 'mut' || item.selfMode === 'pin');
       if (recv.temp && depth === 0 && typeof x === 'object') f.temps.push(x);
     }
+    // A temporary the method was reached through (`m.lock().unwrap().method()`: the guard) drops at the
+    // end of the statement, like any temporary.
+    if (recv.temp && depth > 0 && typeof recv.value === 'object' && !recv.value.isCopy())
+      f.temps.push(recv.value);
     return this.callFnItem(item, args, self, selfKey);
   }
 

@@ -6,7 +6,7 @@
 import type { Span } from '../../lang/diagnostics';
 import type { Type } from '../../lang/ast';
 import type { ResolvedProgram } from '../../lang/resolve';
-import { F64, NONE, RChar, RString, RStruct, RTuple, RVec, UNIT, type Value } from '../values';
+import { F64, NONE, RChar, REnum, RString, RStruct, RTuple, RVec, UNIT, type Value } from '../values';
 import { builtinAliases, builtinFns, type CallCtx } from './registry';
 import { INT_NAMES } from './traits';
 
@@ -32,7 +32,12 @@ export function derivedDefault(h: DeriveHost, key: string, sp: Span): Value {
     );
   }
   const e = h.program.enums.get(key);
-  if (e) return h.fail(`\`Default\` of the enum \`${e.name}\` is not supported by Pollscope yet`);
+  if (e) {
+    const v = e.variants.find((x) => x.isDefault);
+    if (!e.derives.includes('Default') || !v)
+      return h.fail(`\`${e.name}\` does not implement \`Default\` (derive it with a \`#[default]\` variant)`);
+    return new REnum(e.name, v.name, [], null, e);
+  }
   return defaultOfType(h, { k: 'path', segs: [key], args: [], span: sp }, sp);
 }
 

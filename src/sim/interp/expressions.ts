@@ -3,6 +3,7 @@
  * `sync` (plain recursion), and the leaves — literals, paths, operators, assignment, struct literals,
  * ranges, `?`. A new expression kind gets a case in both switches (or only in `ev` if it can suspend).
  */
+import { isUserValue, userAssign, userBinary, userUnary } from './user-ops';
 import type { Expr, StructItem } from '../../lang/ast';
 import type { Span } from '../../lang/diagnostics';
 import { LimitError } from '../machine';
@@ -371,6 +372,10 @@ export abstract class Expressions extends Macros {
 
   private unary(e: Extract<Expr, { k: 'unary' }>, v: Value): Value {
     const x = deref(v);
+    if (e.op !== '*' && typeof x === 'object' && isUserValue(x)) {
+      const u = userUnary(this, e.op, v);
+      if (u !== undefined) return u;
+    }
     switch (e.op) {
       case '-':
         if (typeof x === 'number') return -x;
@@ -401,6 +406,10 @@ export abstract class Expressions extends Macros {
       case '>=':
         return compare(l, r, panic) >= 0;
       default:
+        if (typeof l === 'object' && isUserValue(l)) {
+          const u = userBinary(this, op, l, r);
+          if (u !== undefined) return u;
+        }
         return arith(op, l, r, panic);
     }
   }
@@ -418,6 +427,7 @@ export abstract class Expressions extends Macros {
     if (cur === undefined) this.unsupported('compound assignment to an uninitialised place', target.span);
     const x = deref(cur);
     const base = op.slice(0, -1);
+    if (typeof x === 'object' && isUserValue(x) && userAssign(this, base, p, v)) return;
     if (x instanceof RString && base === '+') {
       const add = deref(v);
       x.s += typeof add === 'string' ? add : add instanceof RString ? add.s : String(add);

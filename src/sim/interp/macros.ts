@@ -43,16 +43,16 @@ export abstract class Macros extends Awaits {
       case 'writeln':
         return this.writeTo(dest, e.macro === 'writeln' ? text + '\n' : text, e);
       case 'println':
-        this.print('stdout', text + '\n');
+        this.print('stdout', text + '\n', e.span.start);
         return UNIT;
       case 'print':
-        this.print('stdout', text);
+        this.print('stdout', text, e.span.start);
         return UNIT;
       case 'eprintln':
-        this.print('stderr', text + '\n');
+        this.print('stderr', text + '\n', e.span.start);
         return UNIT;
       case 'eprint':
-        this.print('stderr', text);
+        this.print('stderr', text, e.span.start);
         return UNIT;
       case 'format':
         return new RString(text);

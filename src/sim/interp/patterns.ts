@@ -91,6 +91,8 @@ export function matches(p: Pat, v: Value, consts: ConstLookup): boolean {
       if (!items) return false;
       return matchSeq(p.items, items, consts);
     }
+    case 'slice':
+      return x instanceof RVec && matchSeq(p.items, x.items, consts);
     case 'tstruct': {
       if (x instanceof RStruct)
         return p.res?.kind === 'struct' && p.res.item === x.def && matchSeq(p.items, x.fields, consts);
@@ -132,8 +134,13 @@ export function matches(p: Pat, v: Value, consts: ConstLookup): boolean {
   }
 }
 
+/** `..` or `name @ ..` (a slice pattern's rest, bound to the sub-slice it covers). */
+function isRest(p: Pat): boolean {
+  return p.k === 'rest' || (p.k === 'bind' && p.sub?.k === 'rest');
+}
+
 function matchSeq(pats: Pat[], items: Value[], consts: ConstLookup): boolean {
-  const rest = pats.findIndex((q) => q.k === 'rest');
+  const rest = pats.findIndex(isRest);
   if (rest < 0) return pats.length === items.length && pats.every((q, i) => matches(q, items[i]!, consts));
   const after = pats.length - rest - 1;
   if (items.length < rest + after) return false;
@@ -205,6 +212,8 @@ export function bind(
       const items = v instanceof RTuple ? v.items : (v as RVec).items;
       return bindSeq(p.items, items, f, mode, consts);
     }
+    case 'slice':
+      return bindSeq(p.items, (v as RVec).items, f, mode, consts, (v as RVec).array);
     case 'tstruct': {
       const items = v instanceof RStruct ? v.fields : (v as REnum).values;
       return bindSeq(p.items, items, f, mode, consts);
@@ -227,12 +236,26 @@ export function bind(
   }
 }
 
-function bindSeq(pats: Pat[], items: Value[], f: Frame, mode: BindMode, consts: ConstLookup): boolean {
+function bindSeq(
+  pats: Pat[],
+  items: Value[],
+  f: Frame,
+  mode: BindMode,
+  consts: ConstLookup,
+  array = false,
+): boolean {
   let moved = false;
-  const rest = pats.findIndex((q) => q.k === 'rest');
+  const rest = pats.findIndex(isRest);
   const after = rest < 0 ? 0 : pats.length - rest - 1;
   pats.forEach((q, i) => {
     if (q.k === 'rest') return;
+    if (i === rest) {
+      // `tail @ ..`: the sub-slice (by value out of an array, else a reference to a copy of the range:
+      // writes through a `&mut` rest binding do not reach the original).
+      const part = new RVec(items.slice(rest, items.length - after), array && mode === 'move');
+      moved = bind(q, part, null, f, mode, consts) || moved;
+      return;
+    }
     const idx = rest < 0 || i < rest ? i : items.length - after + (i - rest - 1);
     moved = bind(q, items[idx]!, new ArrayPlace(items, idx), f, mode, consts) || moved;
   });

@@ -71,6 +71,7 @@ function candidates(key: string): readonly string[] {
 
 export class TraitTable {
   private readonly cache = new Map<string, Map<string, Found | null>>();
+  private readonly implCache = new Map<string, ImplRecord[]>();
   private readonly byKey = new Map<string, ImplRecord[]>();
   private readonly blankets: ImplRecord[] = [];
   private readonly traitKeysByName = new Map<string, string[]>();
@@ -121,18 +122,39 @@ export class TraitTable {
    * The types a generic fn's parameters stand for in one call: from the turbofish, else from the
    * arguments (`x: T`, `x: &T`, `items: &[T]`, `o: Option<T>`).
    */
-  bindTypeArgs(item: FnItem, args: readonly Value[], explicit: readonly Type[]): Map<string, string> {
+  bindTypeArgs(
+    item: FnItem,
+    args: readonly Value[],
+    explicit: readonly Type[],
+    expected: Type | null = null,
+  ): Map<string, string> {
     const m = new Map<string, string>();
     item.generics.forEach((g, i) => {
       const t = explicit[i];
-      const k = t ? this.keyOfType(t) : null;
+      const k = t && t.k !== 'infer' ? this.keyOfType(t) : null;
       if (k !== null) m.set(g.name, k);
     });
     const names = new Set(item.generics.map((g) => g.name));
     item.params.forEach((p, i) => {
       if (p.ty && args[i] !== undefined) this.matchParam(p.ty, args[i]!, names, m);
     });
+    if (expected && item.ret) this.matchReturn(item.ret, expected, names, m);
     return m;
+  }
+
+  /** `fn make<T>() -> T` called where a `T` is expected (`let x: Config = make();`): T from the annotation. */
+  private matchReturn(ret: Type, want: Type, names: Set<string>, out: Map<string, string>): void {
+    if (want.k === 'infer') return;
+    if (ret.k === 'path' && ret.segs.length === 1 && names.has(ret.segs[0]!)) {
+      const k = this.keyOfType(want);
+      if (k !== null && !out.has(ret.segs[0]!)) out.set(ret.segs[0]!, k);
+      return;
+    }
+    if (ret.k === 'tuple' && want.k === 'tuple' && ret.items.length === want.items.length)
+      ret.items.forEach((t, i) => this.matchReturn(t, want.items[i]!, names, out));
+    else if (ret.k === 'path' && want.k === 'path' && ret.args.length === want.args.length)
+      ret.args.forEach((t, i) => this.matchReturn(t, want.args[i]!, names, out));
+    else if (ret.k === 'ref' && want.k === 'ref') this.matchReturn(ret.ty, want.ty, names, out);
   }
 
   private matchParam(ty: Type, v: Value, names: Set<string>, out: Map<string, string>): void {
@@ -205,10 +227,14 @@ export class TraitTable {
   }
 
   /** Impls of a std trait (`From`, `TryFrom`, `Add`) for a type, in source order. */
-  implsOf(key: string, trait: string): ImplRecord[] {
-    const out: ImplRecord[] = [];
+  implsOf(key: string, trait: string): readonly ImplRecord[] {
+    const memo = `${key}\0${trait}`;
+    let out = this.implCache.get(memo);
+    if (out) return out;
+    out = [];
     for (const k of candidates(key))
       for (const r of this.byKey.get(k) ?? []) if (r.traitKey === trait && r.trait === null) out.push(r);
+    this.implCache.set(memo, out);
     return out;
   }
 

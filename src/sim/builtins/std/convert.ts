@@ -6,7 +6,32 @@
  */
 import type { Type } from '../../../lang/ast';
 import { defineMethods, primitiveMethods, type CallCtx, type MethodImpl } from '../../interp/registry';
-import { deref, RObject, type Value } from '../../values';
+import type { NativeResult } from '../../poll';
+import { deref, RObject, RRef, RStruct, TempPlace, type Value } from '../../values';
+
+/**
+ * Runs the program's `impl Trait for T` fn `method` (a static one: `FromStr::from_str`, `Sum::sum`) when
+ * `ty` — the type rustc infers for the call, `Result<T, _>` unwrapped — is a type with such an impl;
+ * null otherwise (the builtin behaviour applies).
+ */
+export function viaUserImpl(
+  ctx: CallCtx,
+  ty: Type | null,
+  trait: string,
+  method: string,
+  args: Value[],
+): NativeResult | null {
+  if (ty?.k === 'path' && ty.segs[ty.segs.length - 1] === 'Result' && ty.args[0]) ty = ty.args[0];
+  if (!ty || ctx.interp.program.impls.length === 0) return null;
+  const t = ctx.interp.traits;
+  const key = t.keyOfType(ty);
+  if (key === null) return null;
+  for (const r of t.implsOf(key, trait)) {
+    const fn = r.item.fns.find((f) => f.name === method);
+    if (fn) return ctx.interp.callFnItem(fn, args, null, r.selfKey);
+  }
+  return null;
+}
 
 /** The target of a conversion where the program wrote it (`let f: Fahrenheit = c.into()`). */
 function expectedKey(ctx: CallCtx, unwrapResult: boolean): string | null {
@@ -56,3 +81,13 @@ for (const table of [primitiveMethods.int, primitiveMethods.bool]) {
   table['try_into'] ??= tryInto;
 }
 primitiveMethods.str['try_into'] ??= tryInto;
+
+/**
+ * `Box<T>` / `Arc<T>` / `Rc<T>` as `AsRef<T>` / `AsMut<T>`: the simulator holds a boxed struct as the struct
+ * itself, so `boxed.as_ref()` (a `&dyn Trait` out of a `Box<dyn Trait>`) is a reference to it. A program's
+ * own `impl AsRef` is found before these.
+ */
+defineMethods(RStruct, {
+  as_ref: (ctx, self) => new RRef(ctx.place ?? new TempPlace(deref(self)), false),
+  as_mut: (ctx, self) => new RRef(ctx.place ?? new TempPlace(deref(self)), true),
+});

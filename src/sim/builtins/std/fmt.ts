@@ -6,7 +6,7 @@
  */
 import { debugList, debugMap, debugStruct, debugTuple } from '../../format';
 import { pad, RFormatter } from '../../formatter';
-import { iterate } from '../../interp/iterate';
+import { drain, intoIter } from '../../interp/iterate';
 import { defineMethods, type CallCtx } from '../../interp/registry';
 import { deref, NONE, okVal, RChar, RObject, RTuple, some, UNIT, type Value } from '../../values';
 import { str } from '../support';
@@ -129,15 +129,14 @@ defineMethods(DebugBuilder, {
     builder(ctx, self).values.push(v!);
     return self;
   },
-  entries: (ctx, self, [items]) => {
+  entries: function* (ctx, self, [items]) {
     const b = builder(ctx, self);
-    const it = iterate(ctx.interp, items!, ctx.span);
-    for (let n = it.next(); !n.done; n = it.next()) {
-      const x = deref(n.value);
+    for (const item of yield* drain(ctx.interp, intoIter(ctx.interp, items!, ctx.span))) {
+      const x = deref(item);
       if (b.kind === 'map' && x instanceof RTuple) {
         b.keys.push(x.items[0]!);
         b.values.push(x.items[1]!);
-      } else b.values.push(n.value);
+      } else b.values.push(item);
     }
     return self;
   },
