@@ -201,6 +201,10 @@ function expectExpr(e: Expr, ty: Type): void {
     case 'match':
       for (const arm of e.arms) expectExpr(arm.body, ty);
       return;
+    case 'tuple':
+      if (ty.k === 'tuple' && ty.items.length === e.items.length)
+        e.items.forEach((item, i) => expectExpr(item, ty.items[i]!));
+      return;
     case 'try':
       // `let x: T = s.parse()?`: the call returns `Result<T, _>` (rustc infers `parse::<T>` from it).
       if (e.expr.k === 'method')

@@ -60,7 +60,9 @@ export function defaultOfType(h: DeriveHost, ty: Type, sp: Span): Value {
     }
     case 'path': {
       const name = ty.segs[ty.segs.length - 1]!;
-      if (INT_NAMES.has(name)) return 0;
+      // `int` / `str`: the run-time keys of an integer and a `&str` (a type parameter bound from a value).
+      if (INT_NAMES.has(name) || name === 'int') return 0;
+      if (name === 'str') return '';
       switch (name) {
         case 'f64':
         case 'f32':
