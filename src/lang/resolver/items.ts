@@ -49,6 +49,8 @@ const STD_TRAITS = new Set([
   'FromStr',
   'Sum',
   'Product',
+  // `for x in value` / `for x in &value` through the program's impl (interp/iterate.ts).
+  'IntoIterator',
 ]);
 
 export abstract class ItemResolver extends ExprResolver {

@@ -164,6 +164,30 @@ impl std::ops::Deref for Name { type Target = String; fn deref(&self) -> &String
   });
 });
 
+describe('IntoIterator', () => {
+  it('`for` over a value and over a reference picks the impl for `T` or for `&T`', () => {
+    expect(
+      run(
+        `let b = Bag(vec![1, 2]);
+    for x in &b { print!("ref {x} "); }
+    for x in b { print!("owned {x} "); }
+    println!();`,
+        `struct Bag(Vec<u32>);
+impl IntoIterator for Bag {
+    type Item = u32;
+    type IntoIter = std::vec::IntoIter<u32>;
+    fn into_iter(self) -> Self::IntoIter { let mut v = self.0; v.reverse(); v.into_iter() }
+}
+impl<'a> IntoIterator for &'a Bag {
+    type Item = &'a u32;
+    type IntoIter = std::slice::Iter<'a, u32>;
+    fn into_iter(self) -> Self::IntoIter { self.0.iter() }
+}`,
+      ),
+    ).toBe('ref 1 ref 2 owned 2 owned 1 \n');
+  });
+});
+
 describe('patterns', () => {
   it('slice patterns: fixed length, `..`, `rest @ ..`, literals, nested, `..=hi` ranges', () => {
     expect(

@@ -6,7 +6,19 @@
  */
 import type { Span } from '../../lang/diagnostics';
 import type { RObject } from '../values';
-import { deref, REnum, RChar, RRange, RRef, RString, RStruct, RTuple, RVec, type Value } from '../values';
+import {
+  deref,
+  REnum,
+  RChar,
+  RRange,
+  RRef,
+  RString,
+  RStruct,
+  RTuple,
+  RVec,
+  TempPlace,
+  type Value,
+} from '../values';
 import type { Gen } from '../poll';
 import type { InterpCore } from './core';
 import { DONE, RIter, settle, suspends, andThen, type Pull } from './iter-protocol';
@@ -93,6 +105,22 @@ export function userIteratorType(cx: InterpCore, v: Value): string | null {
   return found?.k === 'fn' && found.fn.selfMode !== null ? name : null;
 }
 
+/**
+ * A program's `impl IntoIterator for T` (or `for &T` / `for &mut T` when iterating a reference): what its
+ * `into_iter` returns, or null when the type has no such impl.
+ */
+function userIntoIter(cx: InterpCore, v: Value, x: RObject, mode: IterMode): Value | null {
+  if (!(x instanceof RStruct || (x instanceof REnum && x.def !== null)) || cx.program.impls.length === 0)
+    return null;
+  const impls = cx.traits.implsOf(cx.traits.keyOfValue(x), 'IntoIterator');
+  const byRef = (r: (typeof impls)[number]) => r.item.selfType.k === 'ref';
+  const impl = impls.find((r) => byRef(r) === (mode !== 'value')) ?? impls[0];
+  const fn = impl?.item.fns.find((f) => f.name === 'into_iter');
+  if (!impl || !fn) return null;
+  const self = byRef(impl) && !(v instanceof RRef) ? new RRef(new TempPlace(x), mode === 'mut') : v;
+  return cx.runUserSync(fn, [], self, impl.selfKey);
+}
+
 /** Turns `v` into an iterator, as `IntoIterator::into_iter` (what a `for` loop does to its expression). */
 export function intoIter(cx: InterpCore, v: Value, sp: Span | null = cx.site): RIter {
   if (v instanceof RIter) return v;
@@ -115,6 +143,8 @@ export function intoIter(cx: InterpCore, v: Value, sp: Span | null = cx.site): R
     if (hook) return hook(cx, x, mode);
     const user = userIteratorType(cx, x);
     if (user !== null) return new UserIter(x as RStruct | REnum, user);
+    const own = userIntoIter(cx, v, x, mode);
+    if (own !== null) return intoIter(cx, own, sp);
   }
   if (x instanceof RString || typeof x === 'string')
     return cx.unsupported('a string is not an iterator', sp, 'iterate over `.chars()` or `.bytes()`');
