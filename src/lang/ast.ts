@@ -275,7 +275,18 @@ export interface FnInfo {
   /** Slot names, for showing live locals. */
   slotNames: string[];
   /** Captured variables (closures and async blocks): where to copy or reference them from. */
-  captures: { name: string; from: { depth: number; slot: number }; slot: number; mode: 'move' | 'ref' }[];
+  captures: {
+    name: string;
+    from: { depth: number; slot: number };
+    slot: number;
+    mode: 'move' | 'ref';
+    /**
+     * The fields the body only reads (`v.0`, `v.name`), or null when it uses the variable as a whole or
+     * writes a field. Edition 2021 captures just those places: if they are Copy, the variable stays with its
+     * owner (and drops there).
+     */
+    fields?: string[] | null;
+  }[];
   /** For async bodies: one entry per `.await` (and `select!` / `join!`): the slots live across it. */
   suspends: { span: Span; live: number[] }[];
   /** The name of the generated future enum, e.g. `MainFuture`, `HelloFuture`, `Block5Future`. */

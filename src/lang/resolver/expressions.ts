@@ -134,6 +134,19 @@ export abstract class ExprResolver extends PathResolver {
    * Resolves an expression; `use` says whether its value is moved out ('move') or borrowed ('ref').
    * Returns whether the expression is `sync` (cannot suspend the future or block the thread).
    */
+  /** Resolving an assignment target or a `&mut` operand: a field there is written, not just read. */
+  private writing = false;
+
+  private writingTo(f: () => boolean): boolean {
+    const saved = this.writing;
+    this.writing = true;
+    try {
+      return f();
+    } finally {
+      this.writing = saved;
+    }
+  }
+
   protected expr(e: Expr, use: 'move' | 'ref'): boolean {
     const sync = this.exprInner(e, use);
     (e as { sync?: boolean }).sync = sync;
@@ -151,7 +164,7 @@ export abstract class ExprResolver extends PathResolver {
       case 'unary':
         return this.expr(e.expr, 'ref');
       case 'ref':
-        return this.expr(e.expr, 'ref');
+        return e.mut ? this.writingTo(() => this.expr(e.expr, 'ref')) : this.expr(e.expr, 'ref');
       case 'binary': {
         // Resolve both sides before combining: a short-circuiting `&&` would leave the right side
         // unresolved whenever the left one is not sync (`f() + x`).
@@ -161,7 +174,7 @@ export abstract class ExprResolver extends PathResolver {
       }
       case 'assign': {
         const v = this.expr(e.value, 'move');
-        return this.expr(e.target, 'ref') && v;
+        return this.writingTo(() => this.expr(e.target, 'ref')) && v;
       }
       case 'cast':
         return this.expr(e.expr, 'ref');
@@ -195,8 +208,15 @@ export abstract class ExprResolver extends PathResolver {
         if (e.args.length === 0 && ITERATOR_CONSUMERS.has(e.name)) return false;
         return sync && PURE_METHODS.has(e.name) && !this.oracle.blockingMethods.has(e.name);
       }
-      case 'field':
-        return this.expr(e.expr, 'ref');
+      case 'field': {
+        if (e.expr.k !== 'path' || e.expr.segs.length !== 1 || this.writing) return this.expr(e.expr, 'ref');
+        this.fieldRead = e.name;
+        try {
+          return this.expr(e.expr, 'ref');
+        } finally {
+          this.fieldRead = null;
+        }
+      }
       case 'index': {
         const x = this.expr(e.expr, 'ref');
         const i = this.expr(e.index, 'ref');

@@ -207,7 +207,10 @@ export abstract class ScopeResolver {
       if (slot !== undefined) return { depth: 0, slot };
     }
     const captured = fn.captureBySlot.get(name);
-    if (captured !== undefined) return { depth: 0, slot: captured };
+    if (captured !== undefined) {
+      this.noteCaptureUse(fn, name);
+      return { depth: 0, slot: captured };
+    }
     if (!fn.parent || fn.info.futureName.startsWith('const ')) return null;
     const outer = this.lookup(name, fn.parent);
     if (!outer) return null;
@@ -215,11 +218,26 @@ export abstract class ScopeResolver {
       // A move closure / async move block copies the value into its own frame when it is created.
       const slot = fn.info.slotCount++;
       fn.info.slotNames.push(name);
-      fn.info.captures.push({ name, from: outer, slot, mode: 'move' });
+      fn.info.captures.push({ name, from: outer, slot, mode: 'move', fields: [] });
       fn.captureBySlot.set(name, slot);
+      this.noteCaptureUse(fn, name);
       return { depth: 0, slot };
     }
     return { depth: outer.depth + 1, slot: outer.slot };
+  }
+
+  /**
+   * Set while resolving the base of a field read (`v.f`, not an assignment target): the field's name. A
+   * move capture used only that way captures just its fields (edition 2021, see `FnInfo.captures`).
+   */
+  protected fieldRead: string | null = null;
+
+  private noteCaptureUse(fn: FnScope, name: string): void {
+    const cap = fn.info.captures.find((c) => c.name === name);
+    if (!cap || cap.fields === null) return;
+    const field = this.fieldRead;
+    if (field === null) cap.fields = null;
+    else if (!cap.fields!.includes(field)) cap.fields!.push(field);
   }
 
   protected similarLocal(name: string): string | null {

@@ -188,6 +188,24 @@ impl<'a> IntoIterator for &'a Bag {
   });
 });
 
+describe('closure captures (edition 2021)', () => {
+  it('an `async move` that only reads a Copy field leaves the variable, and its drop, with the owner', () => {
+    expect(
+      run(
+        `let a = N("a");
+    let h = tokio::spawn(async move { println!("task reads {}", a.0); });
+    h.await.unwrap();
+    let b = N("b");
+    let h = tokio::spawn(async move { let _x = b; println!("task owns b"); });
+    h.await.unwrap();
+    println!("end of main");`,
+        `struct N(&'static str);
+impl Drop for N { fn drop(&mut self) { println!("drop {}", self.0); } }`,
+      ),
+    ).toBe('task reads a\ntask owns b\ndrop b\nend of main\ndrop a\n');
+  });
+});
+
 describe('patterns', () => {
   it('slice patterns: fixed length, `..`, `rest @ ..`, literals, nested, `..=hi` ranges', () => {
     expect(
