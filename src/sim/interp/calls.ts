@@ -209,7 +209,7 @@ export abstract class Calls extends Places {
       // The program's methods on its own types (inherent, trait impls, defaults, blanket impls) come first.
       const own = x instanceof RStruct || (x instanceof REnum && x.def !== null);
       if (own) {
-        const found = this.traits.forValue(x, name);
+        const found = this.traits.forValue(x, name, e.expectTy ?? null);
         if (found?.k === 'fn' && found.fn.selfMode !== null)
           return this.callMethodItem(found.fn, found.selfKey, x, place, recv, depth, args, f);
       }
@@ -238,7 +238,7 @@ export abstract class Calls extends Places {
       }
       // The program's own traits implemented for builtin types (`impl Describe for i32`).
       if (!own && x !== undefined && this.program.impls.length > 0) {
-        const found = this.traits.forValue(x, name);
+        const found = this.traits.forValue(x, name, e.expectTy ?? null);
         if (found?.k === 'fn' && found.fn.selfMode !== null)
           return this.callMethodItem(found.fn, found.selfKey, x, place, recv, depth, args, f);
       }

@@ -72,6 +72,20 @@ impl<T: Display> Shout for T { fn shout(&self) -> String { format!("{}!", self) 
   });
 });
 
+describe('generic traits', () => {
+  it('impls of one generic trait with the same method: the expected type chooses', () => {
+    expect(
+      run(
+        'let m = Meters(2.0);\n    let f: f64 = m.convert();\n    let s: String = m.convert();\n    println!("{f} {s}");',
+        `trait Convert<T> { fn convert(&self) -> T; }
+struct Meters(f64);
+impl Convert<f64> for Meters { fn convert(&self) -> f64 { self.0 * 3.5 } }
+impl Convert<String> for Meters { fn convert(&self) -> String { format!("{}m", self.0) } }`,
+      ),
+    ).toBe('7 2m\n');
+  });
+});
+
 describe('generics', () => {
   it('`T::default()` finds T from the turbofish, the arguments or the expected return type', () => {
     expect(

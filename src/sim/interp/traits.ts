@@ -208,9 +208,24 @@ export class TraitTable {
     return written !== null && typeof v === 'object' && v.typeName().replace(/[<(].*$/, '') === written;
   }
 
-  /** The method or associated item `name` of a value's type. */
-  forValue(v: Value, name: string): Found | null {
-    return this.find(typeKeyOf(v), name);
+  /**
+   * The method or associated item `name` of a value's type. Where impls of one generic trait give the
+   * same method (`Convert<f64>` and `Convert<String>`), the type the program expects chooses.
+   */
+  forValue(v: Value, name: string, expected: Type | null = null): Found | null {
+    const key = typeKeyOf(v);
+    const found = this.find(key, name);
+    if (expected === null || found?.k !== 'fn' || found.impl?.traitKey == null) return found;
+    const want = this.keyOfType(expected);
+    if (want === null || (found.fn.ret && this.keyOfType(found.fn.ret) === want)) return found;
+    for (const k of candidates(key))
+      for (const r of this.byKey.get(k) ?? []) {
+        if (r.traitKey !== found.impl.traitKey || r === found.impl) continue;
+        const fn = r.item.fns.find((f) => f.name === name);
+        if (fn?.ret && this.keyOfType(fn.ret) === want)
+          return { k: 'fn', fn, selfKey: found.selfKey, impl: r };
+      }
+    return found;
   }
 
   /** The item `name` of the type with runtime key `key` (trying the keys it derefs to). */
