@@ -216,6 +216,8 @@ export function debugWith(v: Value, o: FmtOpts, hooks = true): string {
       return debugStr(x);
     case 'number':
     case 'boolean':
+      // No options (`{:?}`, the trace's locals): an integer's or bool's Debug is its Display.
+      if (o === DEFAULT_OPTS) return display(x, null);
       return formatValue(x, specOf(o, true), o.width, o.precision);
   }
   if (hooks) {
