@@ -235,6 +235,21 @@ describe('fuzz regressions: simulator (fixed)', () => {
     expectUnsupported(mt(257), /at most 256 worker threads/);
     expectCompleted(mt(256), 'hi\n');
   });
+
+  it('`Ok(())` matches `Ok` of the unit value (interp/patterns.ts: a `()` pattern vs UNIT)', () => {
+    // A `()` pattern parses as an empty tuple pattern; it must match the Unit value (it used to accept only
+    // an RTuple or RVec, so `Ok(()) => ..` never matched and main panicked "no match arm matched").
+    expectCompleted(
+      inMain(
+        '    let r: Result<(), ()> = Ok(());\n' +
+          '    match r {\n' +
+          '        Ok(()) => println!("ok"),\n' +
+          '        Err(_) => println!("err"),\n' +
+          '    }',
+      ),
+      'ok\n',
+    );
+  });
 });
 
 describe('fuzz regressions: simulator, escape routes (fixed)', () => {

@@ -4,6 +4,8 @@
  */
 import { fixedDecimal } from './format-fixed';
 import type { FmtSpec } from '../lang/ast';
+import { DEFAULT_OPTS, indented, optsOf, pad, specOf, type FmtOpts } from './formatter';
+import { typeHooks } from './type-hooks';
 import {
   F64,
   RChar,
@@ -43,10 +45,16 @@ export function formatValue(
 ): string {
   let body: string;
   const x = deref(v);
+  if (spec?.debug && typeof x === 'string') return debugStr(x);
+  if (spec && typeof x === 'object' && formatsStructurally(x, spec.debug)) {
+    // Aggregates and the program's own impls pass the Formatter's options on to their parts.
+    const o = optsOf(spec, width, precision);
+    return spec.debug ? debugWith(x, o) : displayWith(x, o);
+  }
   if (spec && spec.radix !== '' && typeof x === 'number') {
     body = formatRadix(x, spec);
   } else if (spec?.debug) {
-    body = debug(x, spec.pretty, precision);
+    body = debugLeaf(x, precision, spec.pretty);
   } else {
     body = display(x, precision);
   }
@@ -103,6 +111,11 @@ function formatRadix(x: number, spec: FmtSpec): string {
 }
 
 export function display(v: Value, precision: number | null = null): string {
+  if (typeof v === 'object') {
+    const h = typeHooks(deref(v));
+    if (h?.display)
+      return h.display(deref(v), precision === null ? DEFAULT_OPTS : { ...DEFAULT_OPTS, precision });
+  }
   switch (typeof v) {
     case 'number':
       // An integer ignores a precision (core::fmt: "for integral types, this is ignored").
@@ -139,78 +152,163 @@ export function formatFloat(x: number, debugForm: boolean): string {
   return s;
 }
 
-export function debug(v: Value, pretty: boolean, precision: number | null = null, indent = ''): string {
+/** `{:?}` of a number, a bool or a float, before padding (the rest goes through `debugWith`). */
+function debugLeaf(v: Value, precision: number | null, pretty: boolean): string {
   switch (typeof v) {
     case 'number':
       // An integer ignores a precision (core::fmt: "for integral types, this is ignored").
       return precision !== null && !Number.isInteger(v) ? fixedDecimal(v, precision) : formatInt(v);
     case 'boolean':
       return v ? 'true' : 'false';
-    case 'string':
-      return debugStr(v);
   }
-  if (v instanceof RString) return debugStr(v.s);
   if (v instanceof F64) return precision !== null ? fixedDecimal(v.v, precision) : formatFloat(v.v, true);
-  if (v instanceof RChar) return `'${v.c === "'" ? "\\'" : escapeChar(v.c, false)}'`;
-  if (v instanceof Unit) return '()';
-  if (v instanceof RRef) return debug(v.place.get(), pretty, precision, indent);
-  if (v instanceof RDuration) return debugDuration(v.ns, precision);
-  if (v instanceof RInstant) return `Instant { t: ${v.ns}ns }`;
-  if (v instanceof RVec) return list('[', ']', v.items, pretty, precision, indent);
-  if (v instanceof RTuple) {
-    if (v.items.length === 1 && !pretty) return `(${debug(v.items[0]!, false, precision)},)`;
-    return list('(', ')', v.items, pretty, precision, indent);
+  return debugWith(v, { ...DEFAULT_OPTS, precision, alt: pretty });
+}
+
+/**
+ * `{:?}` / `{:#?}` of a value. `indent` is for a `SelfFormatting` value that lays out `{:#?}` itself at an
+ * absolute column: the lines after the first are indented by it.
+ */
+export function debug(v: Value, pretty: boolean, precision: number | null = null, indent = ''): string {
+  const s = debugWith(
+    v,
+    precision === null && !pretty ? DEFAULT_OPTS : { ...DEFAULT_OPTS, alt: pretty, precision },
+  );
+  return indent === '' || !pretty ? s : s.replaceAll('\n', '\n' + indent);
+}
+
+/** `{:?}` for the trace: the derived structure only, never a program's own `Debug` (no user code runs). */
+export function debugPlain(v: Value): string {
+  return debugWith(v, DEFAULT_OPTS, false);
+}
+
+// ------------------------------------------------------------------------------------------------------
+// Structure: Rust's `Debug` builders (`debug_struct`, `debug_tuple`, `debug_list`, `debug_map`) and the
+// program's own `Display` / `Debug` impls. A Formatter's options reach every leaf (`{:03?}` of `(1, 2)` is
+// `(001, 002)`); `{:#?}` puts one field a line, nested output indented by the `PadAdapter`.
+
+function formatsStructurally(x: RObject, debug: boolean): boolean {
+  const h = typeHooks(x);
+  if (h && !debug) return h.display !== undefined;
+  // `str` and `char` Debug write their escaped text without padding, as Rust's do.
+  return (
+    debug &&
+    (x instanceof RStruct ||
+      x instanceof REnum ||
+      x instanceof RVec ||
+      x instanceof RTuple ||
+      x instanceof Unit ||
+      x instanceof RString ||
+      x instanceof RChar)
+  );
+}
+
+/** `{}` of a value with a Formatter's options; a program's `impl Display` decides its own padding. */
+export function displayWith(v: Value, o: FmtOpts): string {
+  const x = deref(v);
+  const h = typeHooks(x);
+  if (h?.display) return h.display(x, o);
+  return formatValue(x, specOf(o, false), o.width, o.precision);
+}
+
+/** `{:?}` of a value with a Formatter's options (`alt` is `{:#?}`). */
+export function debugWith(v: Value, o: FmtOpts, hooks = true): string {
+  const x = deref(v);
+  switch (typeof x) {
+    case 'string':
+      return debugStr(x);
+    case 'number':
+    case 'boolean':
+      // No options (`{:?}`, the trace's locals): an integer's or bool's Debug is its Display.
+      if (o === DEFAULT_OPTS) return display(x, null);
+      return formatValue(x, specOf(o, true), o.width, o.precision);
   }
-  if (v instanceof RStruct) {
-    if (v.def.tuple) {
-      if (v.fields.length === 0) return v.def.name;
-      return v.def.name + list('(', ')', v.fields, pretty, precision, indent);
-    }
-    return struct(
-      v.def.name,
-      v.def.fields.map((f) => f.name),
-      v.fields,
-      pretty,
-      precision,
-      indent,
+  if (hooks) {
+    const h = typeHooks(x);
+    if (h?.debug) return h.debug(x, o, o.alt);
+  }
+  if (x instanceof RString) return debugStr(x.s);
+  if (x instanceof RChar) return `'${x.c === "'" ? "\\'" : escapeChar(x.c, false)}'`;
+  if (x instanceof F64) return formatValue(x, specOf(o, true), o.width, o.precision);
+  if (x instanceof Unit) return pad('()', o);
+  if (x instanceof RDuration) return debugDuration(x.ns, o.precision);
+  if (x instanceof RInstant) return `Instant { t: ${x.ns}ns }`;
+  if (x instanceof RVec) return debugList('[', ']', x.items, o, hooks);
+  if (x instanceof RTuple) return debugTuple('', x.items, o, hooks);
+  if (x instanceof RStruct) {
+    if (x.def.tuple) return debugTuple(x.def.name, x.fields, o, hooks);
+    return debugStruct(
+      x.def.name,
+      x.def.fields.map((f) => f.name),
+      x.fields,
+      o,
+      hooks,
     );
   }
-  if (v instanceof REnum) {
-    if (v.values.length === 0) return v.variant;
-    if (v.names) return struct(v.variant, v.names, v.values, pretty, precision, indent);
-    return v.variant + list('(', ')', v.values, pretty, precision, indent);
+  if (x instanceof REnum) {
+    if (x.names) return debugStruct(x.variant, x.names, x.values, o, hooks);
+    return debugTuple(x.variant, x.values, o, hooks);
   }
-  if (isSelfFormatting(v)) return v.fmtDebug(pretty, indent, precision);
-  return v instanceof RObject ? v.typeName() : String(v);
+  // Self-formatting values print relative to column 0 (indent ''); the caller's PadAdapter indents them.
+  if (isSelfFormatting(x)) return x.fmtDebug(o.alt, '', o.precision);
+  return x instanceof RObject ? x.typeName() : String(x);
 }
 
-function list(
+/** `f.debug_struct(name)` with these fields, then `finish()` (`.., ` when `nonExhaustive`). */
+export function debugStruct(
+  name: string,
+  names: readonly string[],
+  values: readonly Value[],
+  o: FmtOpts,
+  hooks = true,
+  nonExhaustive = false,
+): string {
+  if (names.length === 0) return nonExhaustive ? `${name} { .. }` : name;
+  if (!o.alt) {
+    const body = names.map((n, i) => `${n}: ${debugWith(values[i]!, o, hooks)}`).join(', ');
+    return `${name} { ${body}${nonExhaustive ? ', ..' : ''} }`;
+  }
+  let out = `${name} {\n`;
+  names.forEach((n, i) => (out += indented(`${n}: ${debugWith(values[i]!, o, hooks)},\n`)));
+  if (nonExhaustive) out += '    ..\n';
+  return out + '}';
+}
+
+/** `f.debug_tuple(name)`; a nameless one-field tuple prints `(x,)`. */
+export function debugTuple(name: string, values: readonly Value[], o: FmtOpts, hooks = true): string {
+  if (values.length === 0) return name;
+  if (!o.alt) {
+    const body = values.map((v) => debugWith(v, o, hooks)).join(', ');
+    return `${name}(${body}${values.length === 1 && name === '' ? ',' : ''})`;
+  }
+  let out = `${name}(\n`;
+  for (const v of values) out += indented(`${debugWith(v, o, hooks)},\n`);
+  return out + ')';
+}
+
+/** `f.debug_list()` / `f.debug_set()`: `[a, b]` / `{a, b}`. */
+export function debugList(
   open: string,
   close: string,
-  items: Value[],
-  pretty: boolean,
-  precision: number | null,
-  indent: string,
+  values: readonly Value[],
+  o: FmtOpts,
+  hooks = true,
 ): string {
-  if (!pretty) return open + items.map((x) => debug(x, false, precision)).join(', ') + close;
-  if (items.length === 0) return open + close;
-  const inner = indent + '    ';
-  return `${open}\n${items.map((x) => `${inner}${debug(x, true, precision, inner)},\n`).join('')}${indent}${close}`;
+  if (values.length === 0) return open + close;
+  if (!o.alt) return open + values.map((v) => debugWith(v, o, hooks)).join(', ') + close;
+  let out = `${open}\n`;
+  for (const v of values) out += indented(`${debugWith(v, o, hooks)},\n`);
+  return out + close;
 }
 
-function struct(
-  name: string,
-  names: string[],
-  values: Value[],
-  pretty: boolean,
-  precision: number | null,
-  indent: string,
-): string {
-  if (names.length === 0) return name;
-  if (!pretty)
-    return `${name} { ${names.map((n, i) => `${n}: ${debug(values[i]!, false, precision)}`).join(', ')} }`;
-  const inner = indent + '    ';
-  return `${name} {\n${names.map((n, i) => `${inner}${n}: ${debug(values[i]!, true, precision, inner)},\n`).join('')}${indent}}`;
+/** `f.debug_map()`: `{k: v, ..}`. */
+export function debugMap(entries: readonly (readonly [Value, Value])[], o: FmtOpts, hooks = true): string {
+  if (entries.length === 0) return '{}';
+  if (!o.alt)
+    return `{${entries.map(([k, v]) => `${debugWith(k, o, hooks)}: ${debugWith(v, o, hooks)}`).join(', ')}}`;
+  let out = '{\n';
+  for (const [k, v] of entries) out += indented(`${debugWith(k, o, hooks)}: ${debugWith(v, o, hooks)},\n`);
+  return out + '}';
 }
 
 function debugStr(s: string): string {

@@ -258,6 +258,26 @@ export function isCopy(v: Value): boolean {
   return typeof v !== 'object' || v.isCopy();
 }
 
+const COPIED = new Set<unknown>([RStruct, REnum, RTuple, RVec]);
+
+/**
+ * Reading a `Copy` value out of a place duplicates it: `let mut b = a; b.x = 5;` must leave `a` alone. The
+ * mutable aggregates (structs, enums, tuples, arrays) are copied deeply; every other Copy value (numbers,
+ * `F64`, `RChar`, shared references, `Duration`) is immutable here and can be shared.
+ */
+export function copyOut(v: Value): Value {
+  // Subclasses (error values with fixed text) are immutable: only the plain aggregates are copied.
+  if (typeof v !== 'object' || !COPIED.has(v.constructor)) return v;
+  if (v instanceof RStruct) return v.isCopy() ? new RStruct(v.def, v.fields.map(copyOut)) : v;
+  if (v instanceof REnum)
+    return v.values.length > 0 && v.isCopy()
+      ? new REnum(v.enumName, v.variant, v.values.map(copyOut), v.names, v.def)
+      : v;
+  if (v instanceof RTuple) return v.isCopy() ? new RTuple(v.items.map(copyOut)) : v;
+  if (v instanceof RVec) return v.array && v.isCopy() ? new RVec(v.items.map(copyOut), true) : v;
+  return v;
+}
+
 export function typeNameOf(v: Value): string {
   switch (typeof v) {
     case 'number':

@@ -8,6 +8,8 @@ import './support';
 import './std/option-result';
 import './std/option-combinators';
 import './std/clone-cmp';
+import './std/fmt';
+import './std/convert';
 import './std/num';
 import './std/string';
 import './std/str-methods';

@@ -19,10 +19,11 @@ import { LimitError, type BlockRequest } from '../machine';
 import { RustPanic, UnsupportedError } from '../panic';
 import type { Gen, NativeResult } from '../poll';
 import { Waker, wakeTask, type PollCx, type Task } from '../task';
-import { RObject, type Value } from '../values';
+import { RObject, type Place, type Value } from '../values';
 import type { Interpreter, World } from '../world';
 import type { Frame } from './frame';
 import { STACK_FRAMES } from './stack';
+import { TraitTable } from './traits';
 
 /** An async body being polled on this thread (async-future.ts `AsyncFnFuture`), as `.await` sees it. */
 export interface AsyncBody extends SimFuture {
@@ -57,11 +58,33 @@ export abstract class InterpCore implements Interpreter {
 
   mainResult: { ok: Value } | { panic: RustPanic } | null = null;
 
+  /** The program's impls, found by type at run time (trait methods, defaults, blanket impls). */
+  readonly traits: TraitTable;
+
   constructor(
     readonly world: World,
     readonly program: ResolvedProgram,
   ) {
     this.lines = new LineIndex(program.program.source);
+    this.traits = new TraitTable(program);
+  }
+
+  /**
+   * Runs a program's fn to completion where Rust calls it from inside std (a `Display` impl during
+   * formatting, `PartialOrd` during a sort, `Add` for `+`): it must not block its thread or await.
+   */
+  runUserSync(item: FnItem, args: Value[], self: Value | null, selfKey: string | null): Value {
+    const r = this.callFnItem(item, args, self, selfKey);
+    if (!isGen(r)) return r;
+    const step = r.next();
+    if (!step.done) {
+      r.return(undefined as never);
+      return this.unsupported(
+        `\`${item.name}\` blocked its thread or awaited where std calls it synchronously; Pollscope cannot run that yet`,
+        item.nameSpan,
+      );
+    }
+    return step.value;
   }
 
   takeBlockRequest(): BlockRequest {
@@ -182,7 +205,7 @@ export abstract class InterpCore implements Interpreter {
 
   abstract callForThread(callee: Value, args: Value[]): Gen<Value>;
 
-  abstract callFnItem(item: FnItem, args: Value[], self: Value | null): NativeResult;
+  abstract callFnItem(item: FnItem, args: Value[], self: Value | null, selfKey?: string | null): NativeResult;
 
   abstract dropFrameSlots(f: Frame, from: number): void;
 
@@ -193,6 +216,8 @@ export abstract class InterpCore implements Interpreter {
   abstract readonly constLookup: (res: PathRes) => Value | null;
 
   abstract ev(e: Expr, f: Frame): Gen<Value>;
+
+  abstract place(e: Expr, f: Frame): Gen<Place>;
 
   abstract evs(e: Expr, f: Frame): Value;
 }

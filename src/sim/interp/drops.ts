@@ -43,9 +43,12 @@ export function dropValue(interp: InterpCore, v: Value): void {
   }
   if (v instanceof RStruct) {
     if (droppedStructs.has(v)) return;
-    if (interp.program.dropImpls.has(v.def.name)) {
+    const found = interp.program.dropImpls.has(v.def.key ?? v.def.name)
+      ? interp.traits.forValue(v, 'drop')
+      : null;
+    if (found?.k === 'fn') {
       droppedStructs.add(v);
-      const item = interp.program.methods.get(`${v.def.name}::drop`)!;
+      const item = found.fn;
       const r = interp.callFnItem(item, [], new RRef({ get: () => v, set: () => {} }, true)) as Gen<Value>;
       const step = r.next();
       if (!step.done) interp.unsupported('`Drop::drop` must not block or await');

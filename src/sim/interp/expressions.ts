@@ -3,12 +3,14 @@
  * `sync` (plain recursion), and the leaves — literals, paths, operators, assignment, struct literals,
  * ranges, `?`. A new expression kind gets a case in both switches (or only in `ev` if it can suspend).
  */
+import { isUserValue, userAssign, userBinary, userUnary } from './user-ops';
 import type { Expr, StructItem } from '../../lang/ast';
 import type { Span } from '../../lang/diagnostics';
 import { LimitError } from '../machine';
 import { isHeld, slotsBytes } from '../memory';
 import type { Gen } from '../poll';
 import {
+  copyOut,
   deref,
   F64,
   NONE,
@@ -129,14 +131,14 @@ export abstract class Expressions extends Macros {
         return this.makeRef(p, e.mut, e.expr, f);
       }
       case 'cast':
-        return cast(yield* this.ev(e.expr, f), e.ty, (m) => this.panic(m, e.span));
+        return this.castValue(yield* this.ev(e.expr, f), e);
       case 'range': {
         const from = e.from ? yield* this.ev(e.from, f) : null;
         const to = e.to ? yield* this.ev(e.to, f) : null;
         return this.makeRange(from, to, e.inclusive);
       }
       case 'try':
-        return this.tryOp(yield* this.ev(e.expr, f), e);
+        return this.tryOp(yield* this.ev(e.expr, f), e, f);
       case 'break': {
         const v = e.value ? yield* this.ev(e.value, f) : UNIT;
         throw new BreakSignal(e.label, v);
@@ -168,13 +170,14 @@ export abstract class Expressions extends Macros {
         return this.repeat(v, n, e.vec);
       }
       case 'fmt': {
+        const dest = e.dest ? new RRef(yield* this.place(e.dest, f), true) : null;
         const args: Value[] = [];
         for (const a of e.args) {
           const v = yield* this.ev(a, f);
           this.borrowTemp(a, v, f);
           args.push(v);
         }
-        return this.fmtMacro(e, args);
+        return this.fmtMacro(e, args, dest);
       }
       case 'assert': {
         const args: Value[] = [];
@@ -239,7 +242,7 @@ export abstract class Expressions extends Macros {
       case 'ref':
         return this.makeRef(this.placeSync(e.expr, f), e.mut, e.expr, f);
       case 'cast':
-        return cast(this.evs(e.expr, f), e.ty, (m) => this.panic(m, e.span));
+        return this.castValue(this.evs(e.expr, f), e);
       case 'range':
         return this.makeRange(
           e.from ? this.evs(e.from, f) : null,
@@ -247,7 +250,7 @@ export abstract class Expressions extends Macros {
           e.inclusive,
         );
       case 'try':
-        return this.tryOp(this.evs(e.expr, f), e);
+        return this.tryOp(this.evs(e.expr, f), e, f);
       case 'break':
         throw new BreakSignal(e.label, e.value ? this.evs(e.value, f) : UNIT);
       case 'continue':
@@ -279,7 +282,8 @@ export abstract class Expressions extends Macros {
         this.site = e.span;
         return this.repeat(v, n, e.vec);
       }
-      case 'fmt':
+      case 'fmt': {
+        const dest = e.dest ? new RRef(this.placeSync(e.dest, f), true) : null;
         return this.fmtMacro(
           e,
           e.args.map((a) => {
@@ -287,7 +291,9 @@ export abstract class Expressions extends Macros {
             this.borrowTemp(a, v, f);
             return v;
           }),
+          dest,
         );
+      }
       case 'assert':
         return this.assertMacro(
           e,
@@ -333,8 +339,11 @@ export abstract class Expressions extends Macros {
         const fr = res.depth === 0 ? f : f.up(res.depth);
         const v = fr.slots[res.slot];
         if (v === undefined) this.unsupported(`use of \`${res.name}\` after it was moved or dropped`, e.span);
-        if (e.use === 'move' && fr.owned[res.slot] && typeof v === 'object' && !v.isCopy())
-          fr.owned[res.slot] = 0;
+        if (e.use === 'move' && typeof v === 'object') {
+          // A move takes ownership; a Copy aggregate is duplicated instead (the local stays usable).
+          if (fr.owned[res.slot]) fr.owned[res.slot] = 0;
+          else return copyOut(v);
+        }
         return v;
       }
       case 'fn':
@@ -348,9 +357,16 @@ export abstract class Expressions extends Macros {
           ? new RStruct(res.item, [])
           : new RStructCtor(res.item);
       case 'variant': {
-        const def = this.program.enums.get(res.enumName) ?? null;
+        const def = this.program.enums.get(res.enumKey) ?? null;
         if (res.arity === 0) return new REnum(res.enumName, res.variant, [], null, def);
         return new RVariantCtor(res.enumName, res.variant, def);
+      }
+      case 'assoc': {
+        const key = this.assocKey(res.ty, [], f, e.span, null);
+        const found = this.traits.find(key, res.name);
+        if (found?.k === 'const') return this.assocConstValue(found.owner, found.value, found.selfKey);
+        if (found?.k === 'fn') return new RFnItem(found.fn);
+        return this.unsupported(`no associated item named \`${res.name}\` found for \`${key}\``, e.span);
       }
       case 'builtin': {
         const c = builtinConsts.get(res.name);
@@ -364,6 +380,10 @@ export abstract class Expressions extends Macros {
 
   private unary(e: Extract<Expr, { k: 'unary' }>, v: Value): Value {
     const x = deref(v);
+    if (e.op !== '*' && typeof x === 'object' && isUserValue(x)) {
+      const u = userUnary(this, e.op, v);
+      if (u !== undefined) return u;
+    }
     switch (e.op) {
       case '-':
         if (typeof x === 'number') return -x;
@@ -373,10 +393,8 @@ export abstract class Expressions extends Macros {
         if (typeof x === 'boolean') return !x;
         if (typeof x === 'number') return ~x;
         return this.panic('cannot apply `!`', e.span);
-      case '*': {
-        const d = derefOnce(v);
-        return d;
-      }
+      case '*':
+        return copyOut(derefOnce(v));
     }
   }
 
@@ -399,6 +417,10 @@ export abstract class Expressions extends Macros {
         if (l instanceof RString) return this.appendTo(l, r) ?? arith(op, l, r, panic);
         return arith(op, l, r, panic);
       default:
+        if (typeof l === 'object' && isUserValue(l)) {
+          const u = userBinary(this, op, l, r);
+          if (u !== undefined) return u;
+        }
         return arith(op, l, r, panic);
     }
   }
@@ -431,6 +453,7 @@ export abstract class Expressions extends Macros {
     if (cur === undefined) this.unsupported('compound assignment to an uninitialised place', target.span);
     const x = deref(cur);
     const base = op.slice(0, -1);
+    if (typeof x === 'object' && isUserValue(x) && userAssign(this, base, p, v)) return;
     if (x instanceof RString && base === '+') {
       if (this.appendTo(x, v) === null) {
         const add = deref(v);
@@ -443,15 +466,31 @@ export abstract class Expressions extends Macros {
     else p.set(nv);
   }
 
+  /** `expr as Type`; a fieldless enum casts through its discriminant (`Status::NotFound as u16`). */
+  private castValue(v: Value, e: Extract<Expr, { k: 'cast' }>): Value {
+    const x = deref(v);
+    const n =
+      x instanceof REnum && x.def !== null && x.values.length === 0 ? this.discriminant(x.def, x.variant) : v;
+    return cast(n, e.ty, (m) => this.panic(m, e.span));
+  }
+
   private makeRange(from: Value | null, to: Value | null, inclusive: boolean): Value {
     return new RRange(from === null ? null : deref(from), to === null ? null : deref(to), inclusive);
   }
 
-  private tryOp(v: Value, e: Expr): Value {
+  private tryOp(v: Value, e: Expr, f: Frame): Value {
     const x = deref(v);
     if (x instanceof REnum) {
       if (x.variant === 'Ok' || x.variant === 'Some') return x.values[0]!;
-      if (x.variant === 'Err') throw new ReturnSignal(new REnum('Result', 'Err', [x.values[0]!]));
+      if (x.variant === 'Err') {
+        // `?` converts the error into the fn's error type by `From` (`impl From<ParseIntError> for AppError`).
+        let err = x.values[0]!;
+        if (e.k === 'try' && e.errTy) {
+          const key = this.assocKey(e.errTy, [], f, e.span, null);
+          err = this.convertFrom(err, key) ?? err;
+        }
+        throw new ReturnSignal(new REnum('Result', 'Err', [err]));
+      }
       if (x.variant === 'None') throw new ReturnSignal(NONE);
     }
     return this.unsupported('`?` needs a Result or an Option', e.span);
@@ -472,7 +511,7 @@ export abstract class Expressions extends Macros {
       return new RStruct(def, fields);
     }
     if (res.kind === 'variant') {
-      const def = this.program.enums.get(res.enumName) ?? null;
+      const def = this.program.enums.get(res.enumKey) ?? null;
       const v = def?.variants.find((x) => x.name === res.variant);
       const names = v?.named ?? e.fields.map((x) => x.name);
       const ordered = names.map((n) => vals[e.fields.findIndex((x) => x.name === n)]!);

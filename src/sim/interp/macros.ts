@@ -5,7 +5,8 @@
 import type { Expr, FmtPiece } from '../../lang/ast';
 import { MAX_FMT_COUNT } from '../../lang/parse/format-string';
 import { formatValue } from '../format';
-import { deref, RString, RVec, UNIT, type Value } from '../values';
+import { RFormatter } from '../formatter';
+import { deref, okVal, RRef, RString, RVec, typeNameOf, UNIT, type Value } from '../values';
 import { Awaits } from './awaits';
 import type { Frame } from './frame';
 import { equals, truthy } from './ops';
@@ -56,11 +57,14 @@ export abstract class Macros extends Awaits {
     return x;
   }
 
-  protected fmtMacro(e: Extract<Expr, { k: 'fmt' }>, args: Value[]): Value {
+  protected fmtMacro(e: Extract<Expr, { k: 'fmt' }>, args: Value[], dest: Value | null = null): Value {
     // Where a limit reached while formatting points (a width of 1e9, a string doubled past the budget).
     this.site = e.span;
     const text = this.formatPieces(e.pieces, args);
     switch (e.macro) {
+      case 'write':
+      case 'writeln':
+        return this.writeTo(dest, e.macro === 'writeln' ? text + '\n' : text, e);
       case 'println':
         this.print('stdout', text + '\n', e.span.start);
         return UNIT;
@@ -92,6 +96,24 @@ export abstract class Macros extends Awaits {
       case 'unimplemented':
         return this.panic(e.pieces.length ? `not implemented: ${text}` : 'not implemented', e.span);
     }
+  }
+
+  /**
+   * `write!(dest, ..)`: into a `Formatter` (a program's `fmt`) or a `String` (`fmt::Write`); both return
+   * `fmt::Result`, `Ok(())`.
+   */
+  private writeTo(dest: Value | null, text: string, e: Expr): Value {
+    let d: Value | null = dest;
+    for (let i = 0; i < 16 && d instanceof RRef; i++) d = d.place.get();
+    if (d instanceof RFormatter) d.buf += text;
+    else if (d instanceof RString) d.s += text;
+    else
+      return this.unsupported(
+        `\`write!\` to a value of type \`${d === null ? '?' : typeNameOf(d)}\` is not supported by Pollscope yet`,
+        e.span,
+        'write to a `fmt::Formatter` or a `String`, or build the text with `format!`',
+      );
+    return okVal(UNIT);
   }
 
   protected assertMacro(e: Extract<Expr, { k: 'assert' }>, args: Value[], msg: Value | null): Value {
@@ -154,7 +176,7 @@ export abstract class Macros extends Awaits {
   protected matchesMacro(e: Extract<Expr, { k: 'matches' }>, v: Value, f: Frame): Value {
     if (!matches(e.pat, v, this.constLookup)) return false;
     if (!e.guard) return true;
-    bind(e.pat, v, null, f, true, this.constLookup);
+    bind(e.pat, v, null, f, 'ref', this.constLookup);
     try {
       return truthy(this.evs(e.guard, f), (m) => this.panic(m, e.span));
     } finally {

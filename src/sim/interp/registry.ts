@@ -76,7 +76,8 @@ export const primitiveMethods = {
   bool: {} as Record<string, MethodImpl>,
 };
 
-export function findMethod(v: Value, name: string): MethodImpl | undefined {
+/** The builtin method `name` of a value's type; `skip` passes over some (to reach a base class's). */
+export function findMethod(v: Value, name: string, skip?: WeakSet<object>): MethodImpl | undefined {
   switch (typeof v) {
     case 'number':
       return primitiveMethods.int[name];
@@ -92,7 +93,7 @@ export function findMethod(v: Value, name: string): MethodImpl | undefined {
   while (proto) {
     const table = methodTables.get(proto);
     const m = table?.[name];
-    if (m) return m;
+    if (m && !skip?.has(m)) return m;
     proto = Object.getPrototypeOf(proto) as object | null;
   }
   return undefined;

@@ -67,6 +67,11 @@ const pinMethods: Record<string, MethodImpl> = {
   as_mut: (_c, s) => s,
   get_mut: (_c, s) => s,
   get_ref: (_c, s) => s,
+  // The `unsafe` projections of hand-written futures: the pin is the reference itself here.
+  get_unchecked_mut: (_c, s) => s,
+  into_ref: (_c, s) => s,
+  map_unchecked_mut: (ctx, s, [f]) => ctx.interp.callValue(f!, [s], ctx.span),
+  map_unchecked: (ctx, s, [f]) => ctx.interp.callValue(f!, [s], ctx.span),
 };
 defineMethods(RRef, pinMethods);
 

@@ -4,6 +4,7 @@
  * (`push`, `insert`, `remove`, `truncate`, `retain`, `drain`, `split_off`, `extend` …). The `str` methods
  * both share are in str-methods.ts; `char` is in char.ts.
  */
+import { viaUserImpl } from './convert';
 import { utf8Encode } from '../../../base';
 import { display, debug } from '../../format';
 import { callFn, DONE, pull, run } from '../../interp/iter-protocol';
@@ -190,6 +191,8 @@ const strMethods: Record<string, MethodImpl> = {
   into: (_c, s) => new RString(str(s)!),
   clone: (_c, s) => (deref(s) instanceof RString ? new RString(str(s)!) : str(s)!),
   parse: (ctx, s) => {
+    const own = viaUserImpl(ctx, expectedType(ctx), 'FromStr', 'from_str', [s]);
+    if (own !== null) return own;
     const other = parseNonNumber(ctx, str(s)!);
     if (other !== null) return other;
     const t = str(s)!.trim();
