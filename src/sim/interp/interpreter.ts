@@ -12,11 +12,21 @@
  * `Interp` is the top layer of one class split over files by concern (core.ts explains the layering).
  */
 import type { SimFuture } from '../future';
+import type { Gen } from '../poll';
+import type { Value } from '../values';
+import { isGen } from './core';
 import { Expressions } from './expressions';
 
 export class Interp extends Expressions {
   /** `main()`'s future: what `#[tokio::main]` passes to `block_on`. */
   makeMainFuture(): SimFuture {
     return this.callFnItem(this.program.main, [], null) as SimFuture;
+  }
+
+  /** A plain `fn main`'s body, run as the main thread's body. */
+  *runMain(): Gen<Value> {
+    const r = this.callFnItem(this.program.main, [], null);
+    if (isGen(r)) return yield* r;
+    return r;
   }
 }

@@ -87,19 +87,15 @@ function* join(ctx: CallCtx, h: StdJoinHandle): Gen<Value> {
   return 'ok' in r ? okVal(r.ok) : errVal(new ErrorValue('Any', 'Any', [], 'Any { .. }'));
 }
 
-let stdThreads = 0;
-
 defineFn(['std::thread::spawn'], {
   pure: true,
   call: (ctx, [f]) => {
     const m = ctx.world.machine;
     const body = new ClosureThread(ctx.world, f!);
-    const t = m.spawnThread(
-      'std',
-      `std thread ${++stdThreads}`,
-      body,
-      m.current.clock + THREAD_SPAWN_COST_NS,
-    );
+    // Numbered per run (a module-level counter would carry over from one run to the next).
+    let n = 1;
+    for (const t of m.threads) if (t.kind === 'std') n++;
+    const t = m.spawnThread('std', `std thread ${n}`, body, m.current.clock + THREAD_SPAWN_COST_NS);
     return new StdJoinHandle(body, t);
   },
 });
