@@ -34,6 +34,7 @@ import './tokio/runtime';
 import './tokio/sync/semaphore';
 import './tokio/sync/mutex';
 import './std/sync/mutex';
+import './std/sync/mpsc';
 import './tokio/sync/mpsc';
 import './tokio/sync/oneshot';
 import './tokio/sync/notify';

@@ -113,7 +113,8 @@ export class MultiThreadScheduler implements Scheduler, WorkerShared {
   /** The core `thread` holds, if it is a worker of this runtime that has one. */
   coreOf(thread: SimThread): Core | null {
     const ctx = thread.context;
-    return ctx instanceof WorkerThread && ctx.holdsCore ? ctx.core : null;
+    // A worker of another runtime is a remote thread here (several runtimes in one program).
+    return ctx instanceof WorkerThread && ctx.holdsCore && ctx.runtime === this ? ctx.core : null;
   }
 
   // ------------------------------------------------------------------------------------ Scheduler

@@ -68,6 +68,11 @@ export class WorkerThread implements ThreadBody {
   thread!: SimThread;
   private phase: Phase;
 
+  /** The scheduler this worker belongs to. */
+  get runtime(): WorkerShared {
+    return this.sched;
+  }
+
   constructor(
     private readonly sched: WorkerShared,
     readonly core: Core,
