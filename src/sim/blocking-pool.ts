@@ -40,6 +40,8 @@ export class BlockingPool {
   readonly drained = new WaitQueue();
   /** Builder's `max_blocking_threads`. */
   cap = MAX_BLOCKING_THREADS;
+  /** Added to the lanes' names of a second, third… runtime (` (runtime 2)`). */
+  laneSuffix = '';
   /** Builder's `thread_name` (null: `tokio-runtime-worker`). */
   threadName: string | null = null;
   /** Gives each new pool thread the runtime's handle context (sim/rt/runtime.ts). */
@@ -65,7 +67,7 @@ export class BlockingPool {
         const body = new PoolThread(this.world, this);
         const t = m.spawnThread(
           'blocking',
-          `tokio-runtime-worker (blocking ${this.threads.length + 1})`,
+          `tokio-runtime-worker (blocking ${this.threads.length + 1})${this.laneSuffix}`,
           body,
           m.current.clock + THREAD_SPAWN_COST_NS,
         );

@@ -172,12 +172,13 @@ export function debug(v: Value, pretty: boolean, precision: number | null = null
       indent,
     );
   }
+  // An enum-like value with a Debug of its own (std's `SendError { .. }`) prints that.
+  if (isSelfFormatting(v)) return v.fmtDebug(pretty, indent, precision);
   if (v instanceof REnum) {
     if (v.values.length === 0) return v.variant;
     if (v.names) return struct(v.variant, v.names, v.values, pretty, precision, indent);
     return v.variant + list('(', ')', v.values, pretty, precision, indent);
   }
-  if (isSelfFormatting(v)) return v.fmtDebug(pretty, indent, precision);
   return v instanceof RObject ? v.typeName() : String(v);
 }
 

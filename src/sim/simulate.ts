@@ -295,10 +295,18 @@ export function simulate(source: string, opts: SimulateOptions = {}): SimResult 
     outcome,
     stdout: world.stdout,
     stderr: world.stderr,
-    runtime,
+    // A plain `fn main`: the screen draws the first runtime the program built (if any).
+    runtime: runtime ?? firstRuntime(world),
     diagnostics,
     layouts: futureLayouts(program),
   };
+}
+
+function firstRuntime(world: Run): RuntimeConfig | null {
+  const rt = world.runtimes[0];
+  if (!rt) return null;
+  const { flavor, workerThreads, startPaused } = rt.options;
+  return { flavor, workerThreads, startPaused };
 }
 
 /**

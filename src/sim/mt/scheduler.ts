@@ -34,6 +34,8 @@ export class MultiThreadScheduler implements Scheduler, WorkerShared {
   private readonly blockOns = new Map<Task, BlockOnThread>();
   eventInterval = EVENT_INTERVAL;
   globalQueueInterval: number | null = null;
+  /** Added to the lanes' names of a second, third… runtime (` (runtime 2)`); empty for the first. */
+  laneSuffix = '';
   /** Builder's `thread_name` for the worker threads (null: `tokio-runtime-worker`). */
   threadName: string | null = null;
   /** Sets each new worker thread's handle context (sim/rt/runtime.ts: the runtime this scheduler is). */
@@ -63,7 +65,7 @@ export class MultiThreadScheduler implements Scheduler, WorkerShared {
     const m = this.world.machine;
     for (const core of this.cores) {
       m.spend(THREAD_SPAWN_COST_NS);
-      this.startThread(core, false, `worker ${core.index}`);
+      this.startThread(core, false, `worker ${core.index}${this.laneSuffix}`);
     }
     m.current.readyAt = m.current.clock;
   }
@@ -248,7 +250,11 @@ export class MultiThreadScheduler implements Scheduler, WorkerShared {
     core.holder = null;
     // The new thread runs the worker through `runtime::spawn_blocking`, which takes a task id.
     this.world.nextTaskId++;
-    core.handoff = this.startThread(core, true, `worker ${core.index} (after block_in_place)`);
+    core.handoff = this.startThread(
+      core,
+      true,
+      `worker ${core.index}${this.laneSuffix} (after block_in_place)`,
+    );
     const budget = t.budget;
     t.budget = null;
     return () => {

@@ -62,6 +62,9 @@ export class SimRuntime implements RuntimeHandle {
     this.blocking.cap = options.maxBlockingThreads ?? MAX_BLOCKING_THREADS;
     this.blocking.threadName = options.threadName ?? null;
     this.blocking.onThreadStart = (t) => this.enterHandle(t);
+    // Pollscope's lane names tell the runtimes apart (tokio's thread names do not).
+    const suffix = id > 1 ? ` (runtime ${id})` : '';
+    this.blocking.laneSuffix = suffix;
     const relay = () => this.drained.notifyAll(m);
     this.blocking.drained.onNotify = relay;
     if (options.flavor === 'current_thread') {
@@ -72,6 +75,7 @@ export class SimRuntime implements RuntimeHandle {
     } else {
       const mt = new MultiThreadScheduler(world, this.time, options.workerThreads);
       mt.threadName = options.threadName ?? null;
+      mt.laneSuffix = suffix;
       mt.eventInterval = options.eventInterval ?? mt.eventInterval;
       mt.globalQueueInterval = options.globalQueueInterval ?? null;
       mt.onThreadStart = (t) => {

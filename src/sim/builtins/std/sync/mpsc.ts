@@ -7,7 +7,8 @@
  *
  * Errors print as std's (`library/std/src/sync/mpsc/mod.rs`): `RecvError` "receiving on a closed channel",
  * `TryRecvError::{Empty, Disconnected}`, `RecvTimeoutError::{Timeout, Disconnected}`, `SendError(..)`
- * "sending on a closed channel", `TrySendError::{Full(..), Disconnected(..)}`.
+ * "sending on a closed channel" (Debug `SendError { .. }`), `TrySendError::{Full(..), Disconnected(..)}`
+ * (Debug `TrySendError::Full(..)`), as rustc 1.95's std prints them.
  */
 import { debug } from '../../../format';
 import type { InterpCore } from '../../../interp/core';
@@ -163,7 +164,7 @@ class RecvIter extends RIter {
 const recvError = () => new ErrorValue('RecvError', 'RecvError', [], 'receiving on a closed channel');
 const tryRecvEmpty = () => new ErrorValue('TryRecvError', 'Empty', [], 'receiving on an empty channel');
 const tryRecvDisconnected = () =>
-  new ErrorValue('TryRecvError', 'Disconnected', [], 'receiving on an empty and disconnected channel');
+  new ErrorValue('TryRecvError', 'Disconnected', [], 'receiving on a closed channel');
 const timeoutTimeout = () =>
   new ErrorValue('RecvTimeoutError', 'Timeout', [], 'timed out waiting on channel');
 const timeoutDisconnected = () =>
@@ -179,7 +180,7 @@ class StdSendError extends ErrorValue {
   }
 }
 
-/** `TrySendError::{Full(T), Disconnected(T)}`: Debug `Full(..)` / `Disconnected(..)`. */
+/** `TrySendError::{Full(T), Disconnected(T)}`: Debug `TrySendError::Full(..)`. */
 class StdTrySendError extends ErrorValue {
   constructor(variant: 'Full' | 'Disconnected', v: Value) {
     super(
@@ -190,7 +191,7 @@ class StdTrySendError extends ErrorValue {
     );
   }
   fmtDebug(): string {
-    return `${this.variant}(..)`;
+    return `TrySendError::${this.variant}(..)`;
   }
 }
 
