@@ -142,13 +142,6 @@ function run(source: string, gen: string, seed = 1): SimResult {
   return r;
 }
 
-/**
- * A known simulator bug (pinned as an `it.fails` in tests/fuzz-regressions.test.ts) would fail the
- * determinism check: "std thread names do not depend on earlier runs" — threads are numbered by a
- * module-level counter. Remove the normalisation when that test flips.
- */
-const normaliseKnownSimBugs = (trace: string) => trace.replace(/std thread \d+/g, 'std thread N');
-
 /** The same source and seed must give byte-identical traces and output. */
 function checkDeterministic(source: string, seed: number, first: SimResult, limits = LIMITS): void {
   const again = simulate(source, { seed, limits });
@@ -156,9 +149,7 @@ function checkDeterministic(source: string, seed: number, first: SimResult, limi
   expect(again.stderr).toBe(first.stderr);
   expect(again.outcome).toEqual(first.outcome);
   expect(again.trace.length).toBe(first.trace.length);
-  expect(normaliseKnownSimBugs(formatTrace(again.trace))).toBe(
-    normaliseKnownSimBugs(formatTrace(first.trace)),
-  );
+  expect(formatTrace(again.trace)).toBe(formatTrace(first.trace));
 }
 
 /** A generated program. Failure reports print it shortened: pathological inputs run to megabytes. */

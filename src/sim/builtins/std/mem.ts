@@ -24,7 +24,7 @@ defineFn(['drop', 'std::mem::drop', 'core::mem::drop', 'mem::drop'], {
   pure: false,
   call: (ctx, [v]) => {
     const x = v!;
-    if (typeof (x as Partial<BlockingDrop>).dropAndWait === 'function')
+    if (typeof x === 'object' && typeof (x as Partial<BlockingDrop>).dropAndWait === 'function')
       return (x as unknown as BlockingDrop).dropAndWait(ctx);
     dropValue(ctx.interp, x);
     return UNIT;
