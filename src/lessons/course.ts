@@ -754,28 +754,28 @@ export const COURSE: readonly LessonText[] = [
     ],
     moments: [
       {
-        when: { kind: 'schedule', task: 1, where: 'inject' },
-        text: 'main runs on the block_on thread, not on a worker: its spawn goes to the shared inject queue, and a parked worker is notified.',
+        when: { kind: 'schedule', task: 5, where: 'inject' },
+        text: 'main runs on the block_on thread, not on a worker: its spawn goes to the shared inject queue, and a parked worker is notified. The parent is task 5: tokio started the four workers through its blocking pool, and each took a task id.',
         shows: [{ queued: 'parent', where: 'inject' }, { running: 'main' }],
       },
       {
         when: { kind: 'schedule', where: 'lifo' },
         text: "The parent, now on a worker, spawns a child: it goes into that worker's LIFO slot. The next spawn pushes it into the local run queue.",
-        shows: [{ queued: 'task 2', where: 'lifo' }, { running: 'parent' }],
+        shows: [{ queued: 'task 6', where: 'lifo' }, { running: 'parent' }],
       },
       {
         when: { kind: 'steal' },
         text: "An idle worker, searching, steals half of a busy worker's local queue, oldest first, and runs the newest stolen task at once. The LIFO slot is never stolen.",
         shows: [
           { thread: ['worker 2', 'searching'] },
-          { queued: 'task 9', where: 'lifo' },
-          { queued: 'task 2', where: 'local' },
+          { queued: 'task 13', where: 'lifo' },
+          { queued: 'task 6', where: 'local' },
         ],
       },
       {
         when: { kind: 'timer-fire' },
         text: "The children sleep. The worker parked in the driver fires the timers; each woken child lands in that worker's LIFO slot.",
-        shows: [{ waker: 'task 3', in: 'timer' }, { state: ['task 2', 'idle'] }],
+        shows: [{ waker: 'task 7', in: 'timer' }, { state: ['task 6', 'idle'] }],
       },
       {
         when: { kind: 'print', text: 'total' },

@@ -15,7 +15,12 @@ import type { Limits } from './config';
 /** Why a thread cannot continue: it sleeps until a time, or waits until someone signals a queue. */
 export type BlockRequest =
   | { readonly kind: 'sleep'; readonly ns: number; readonly what: string }
-  | { readonly kind: 'wait'; readonly queue: WaitQueue; readonly what: string; readonly timeoutNs?: number };
+  | { readonly kind: 'wait'; readonly queue: WaitQueue; readonly what: string; readonly timeoutNs?: number }
+  /**
+   * The thread runs `body` until it calls `machine.resumeOuter(thread)` (a `block_on` on a plain thread: the
+   * thread drives a scheduler, then carries on where it was).
+   */
+  | { readonly kind: 'run'; readonly body: ThreadBody; readonly what: string };
 
 /** Threads blocked on something (a std mutex, a thread join, a condvar). */
 export class WaitQueue {
@@ -81,6 +86,17 @@ export class SimThread {
   currentTask: RunningTask | null = null;
   /** Which runtime's scheduler context this thread is in ("CURRENT" in tokio), if any. */
   context: unknown = null;
+  /**
+   * The runtime whose handle this thread has entered (tokio's `context::CURRENT`: `Handle::current()`,
+   * `tokio::spawn`, `sleep` find it here), or null: sim/rt/runtime.ts `SimRuntime`.
+   */
+  runtime: unknown = null;
+  /** Inside a runtime (a worker, a `block_on`): `block_on` here panics (tokio's `EnterRuntime::Entered`). */
+  entered = false;
+  /** The name a Builder's `thread_name` gave this thread (workers and blocking threads), if any. */
+  threadName: string | null = null;
+  /** The bodies this thread returns to when a nested one (`block_on`) is done, innermost last. */
+  readonly outer: ThreadBody[] = [];
   /** tokio 1.24 keeps the defer list in a thread-local (sim/defer.ts). */
   deferred: unknown[] = [];
   /** Thread-local RNG (tokio's `thread_rng_n` for `select!`). */
@@ -109,7 +125,7 @@ export class SimThread {
         return 'main';
       case 'worker':
       case 'blocking':
-        return 'tokio-runtime-worker';
+        return this.threadName ?? 'tokio-runtime-worker';
       case 'std':
         return null;
     }
@@ -236,6 +252,12 @@ export class Machine {
 
   /** Blocks the current thread; it is resumed by the loop (sleep) or by `makeReady` (wait). */
   block(t: SimThread, req: BlockRequest): void {
+    if (req.kind === 'run') {
+      t.outer.push(t.body!);
+      t.body = req.body;
+      t.readyAt = t.clock;
+      return;
+    }
     t.status = 'blocked';
     t.blockedOn = req.what;
     if (req.kind === 'sleep') {
@@ -259,6 +281,16 @@ export class Machine {
     if (t.status === 'exited') return;
     const when = Math.max(t.clock, at);
     if (t.readyAt > when) t.readyAt = when;
+  }
+
+  /** A nested body (`BlockRequest` `run`) is done: the thread goes back to the body it interrupted. */
+  resumeOuter(t: SimThread): void {
+    const outer = t.outer.pop();
+    assert(outer !== undefined, 'resumeOuter without a nested body');
+    t.body = outer;
+    t.status = 'runnable';
+    t.blockedOn = null;
+    this.makeReady(t);
   }
 
   stop(): void {

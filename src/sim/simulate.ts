@@ -13,24 +13,31 @@ import { resolveProgram, type ResolvedProgram } from '../lang/resolve';
 import type { OutcomeKind, ResourceKind } from '../trace/events';
 import { TraceWriter, type TraceSlice } from '../trace/store';
 import { BUILTIN_ORACLE } from './builtins';
-import { BlockingPool } from './blocking-pool';
-import { DEFAULT_NET, DEFAULT_OPTIONS, type Limits, type RunOptions, type RuntimeConfig } from './config';
-import { CurrentThreadScheduler } from './current-thread';
+import type { BlockingPool } from './blocking-pool';
+import { DEFAULT_OPTIONS, type Limits, type RunOptions, type RuntimeConfig } from './config';
 import type { SimFuture } from './future';
-import { cancelTask } from './harness';
 import { Interp } from './interp/interpreter';
-import { LimitError, Machine, WaitQueue, type SimThread, type ThreadBody } from './machine';
-import { MultiThreadScheduler } from './mt/scheduler';
+import {
+  LimitError,
+  Machine,
+  WaitQueue,
+  type BlockRequest,
+  type SimThread,
+  type ThreadBody,
+} from './machine';
 import { Task, type Scheduler, type TaskFuture } from './task';
-import { TimeDriver } from './time-driver';
-import { Network } from './net/network';
+import type { TimeDriver } from './time-driver';
+import type { Network } from './net/network';
 import { futureLayouts, type FutureLayout } from './layouts';
 import { MemoryMeter } from './memory';
 import { debug } from './format';
-import { REnum, deref } from './values';
-import type { World } from './world';
+import type { Gen } from './poll';
+import { REnum, deref, type Value } from './values';
+import type { RuntimeHandle, World } from './world';
 import { RustPanic, UnsupportedError } from './panic';
 import type { HoldEdge, WaitEdge, WaitFor } from '../trace/wait-for';
+import { buildRuntime, MAX_WORKER_THREADS, NO_RUNTIME, type SimRuntime } from './rt/runtime';
+import { shutdownRuntime, startBlockOn } from './rt/block-on';
 
 export interface RunOutcome {
   readonly kind: OutcomeKind;
@@ -67,19 +74,14 @@ export const EXIT = {
 } as const;
 
 /** Parses, resolves and reads the runtime attributes; throws CompileError. */
-export function compile(source: string): { program: ResolvedProgram; runtime: RuntimeConfig } {
+export function compile(source: string): { program: ResolvedProgram; runtime: RuntimeConfig | null } {
   const ast: Program = parseProgram(source);
   const program = resolveProgram(ast, BUILTIN_ORACLE);
   return { program, runtime: runtimeConfig(program) };
 }
 
-/**
- * Each worker is a simulated thread with its own queues; a picture of more than this many is unreadable,
- * and a huge count (a fuzzed `worker_threads = 4294967295`) would exhaust memory before any limit applies.
- */
-const MAX_WORKER_THREADS = 256;
-
-function runtimeConfig(p: ResolvedProgram): RuntimeConfig {
+/** `#[tokio::main(..)]`'s runtime, or null for a plain `fn main` (which builds its runtimes itself, if any). */
+function runtimeConfig(p: ResolvedProgram): RuntimeConfig | null {
   const main = p.main;
   const attr = main.attrs.find((a) => a.path === 'tokio::main' || a.path === 'main');
   if (!attr) {
@@ -89,11 +91,7 @@ function runtimeConfig(p: ResolvedProgram): RuntimeConfig {
         main.nameSpan,
         'add `#[tokio::main]` above `async fn main`',
       );
-    throw new CompileError(
-      'Pollscope runs programs whose `main` is `#[tokio::main] async fn main()`',
-      main.nameSpan,
-      'write `#[tokio::main] async fn main() { .. }`',
-    );
+    return null;
   }
   if (!main.async)
     throw new CompileError(
@@ -147,16 +145,19 @@ function runtimeConfig(p: ResolvedProgram): RuntimeConfig {
   return { flavor, workerThreads, startPaused };
 }
 
+/** tokio 1.24 `runtime/scheduler/mod.rs Handle::time`'s panic for a runtime built without `enable_time`. */
+const TIMERS_DISABLED =
+  'A Tokio 1.x context was found, but timers are disabled. Call `enable_time` on the runtime builder to enable timers.';
+
 class Run implements World {
   readonly machine: Machine;
-  scheduler!: Scheduler;
-  time!: TimeDriver;
   interp!: Interp;
-  blocking!: BlockingPool;
-  net!: Network;
+  private network: Network | null = null;
+  readonly runtimes: SimRuntime[] = [];
   nextFutureId = 1;
   nextResourceId = 1;
   nextTaskId = 1;
+  mainTaskIds = 0;
   readonly tasks: Task[] = [];
   stdout = '';
   stderr = '';
@@ -172,6 +173,40 @@ class Run implements World {
 
   get profile() {
     return this.options.profile;
+  }
+
+  /** The runtime the current thread has entered; none is tokio's "no reactor running" panic. */
+  private current(): SimRuntime {
+    const rt = this.machine.current.runtime as SimRuntime | null;
+    if (rt === null) this.panic(NO_RUNTIME);
+    return rt;
+  }
+
+  get scheduler(): Scheduler {
+    return this.current().scheduler;
+  }
+
+  get time(): TimeDriver {
+    const rt = this.current();
+    if (rt.options.enableTime === false) this.panic(TIMERS_DISABLED);
+    return rt.time;
+  }
+
+  get blocking(): BlockingPool {
+    return this.current().blocking;
+  }
+
+  get net(): Network {
+    if (this.network === null) this.panic(NO_RUNTIME);
+    return this.network;
+  }
+
+  set net(n: Network) {
+    this.network = n;
+  }
+
+  get netReady(): boolean {
+    return this.network !== null;
   }
 
   onPrint = (stream: 'stdout' | 'stderr', text: string): void => {
@@ -195,10 +230,13 @@ class Run implements World {
     return id;
   }
 
-  spawnTask(future: SimFuture, site: number): Task {
+  spawnTask(future: SimFuture, site: number, on?: RuntimeHandle): Task {
     if (this.tasks.length > this.options.limits.maxTasks)
       throw new LimitError(`the program spawned more than ${this.options.limits.maxTasks} tasks`, site);
-    const task = new Task(this.nextTaskId++, 'async', future, site);
+    const sched = on ? on.scheduler : this.scheduler;
+    const id = this.nextTaskId++;
+    const task = new Task(id, 'async', future, site, id - this.mainTaskIds);
+    task.sched = sched;
     this.tasks.push(task);
     const parent = this.machine.current.currentTask;
     this.machine.emit('spawn', {
@@ -208,7 +246,7 @@ class Run implements World {
       site,
       mode: 'async',
     });
-    this.scheduler.schedule(task);
+    sched.schedule(task);
     return task;
   }
 }
@@ -257,7 +295,7 @@ function run(
       opts.onProgress?.(trace.length);
     };
   }
-  let compiled: { program: ResolvedProgram; runtime: RuntimeConfig };
+  let compiled: { program: ResolvedProgram; runtime: RuntimeConfig | null };
   try {
     compiled = compile(source);
   } catch (e) {
@@ -296,121 +334,144 @@ function run(
     outcome,
     stdout: world.stdout,
     stderr: world.stderr,
-    runtime,
+    // A plain `fn main`: the screen draws the first runtime the program built (if any).
+    runtime: runtime ?? firstRuntime(world),
     diagnostics,
     layouts: futureLayouts(program),
   };
+}
+
+function firstRuntime(world: Run): RuntimeConfig | null {
+  const rt = world.runtimes[0];
+  if (!rt) return null;
+  const { flavor, workerThreads, startPaused } = rt.options;
+  return { flavor, workerThreads, startPaused };
 }
 
 /**
  * Every ending is an outcome, including a limit reached while the runtime is still being built (with
  * `--max-events 0` or `1`, the main thread's own `thread-start` event is already over the limit).
  */
-function execute(world: Run, program: ResolvedProgram, runtime: RuntimeConfig): RunOutcome {
+function execute(world: Run, program: ResolvedProgram, runtime: RuntimeConfig | null): RunOutcome {
   try {
-    return buildAndRun(world, program, runtime);
+    return runProgram(world, program, runtime);
   } catch (e) {
     return endedBy(world, e);
   }
 }
 
-function buildAndRun(world: Run, program: ResolvedProgram, runtime: RuntimeConfig): RunOutcome {
+/** How `main` ended: its value, or the panic that unwound out of it. */
+type MainResult = { ok: Value } | { panic: RustPanic };
+
+function runProgram(world: Run, program: ResolvedProgram, runtime: RuntimeConfig | null): RunOutcome {
   const m = world.machine;
   const mainThread = m.spawnThread('main', 'main', null, 0);
   m.current = mainThread;
-  world.time = new TimeDriver(world, m, runtime.startPaused, 0);
-  // Linux hands out ephemeral ports from 32768–60999; the seed picks where (hashed, so the run's RNG
-  // streams, and every trace without sockets, stay as they were).
-  const firstPort = 32768 + ((Math.imul(world.options.seed | 0, 0x9e3779b1) >>> 0) % 20000);
-  world.net = new Network(world.time.io, world.options.net ?? DEFAULT_NET, firstPort);
   world.interp = new Interp(world, program);
-  world.blocking = new BlockingPool(world);
-  const mainTask = new Task(0, 'main', null, program.main.span.start);
-  world.tasks.push(mainTask);
-  let finishMain: () => void;
-  let blockedOnShutdown: () => boolean;
-  let shutdownQueue: WaitQueue;
-  if (runtime.flavor === 'current_thread') {
-    const sched = new CurrentThreadScheduler(world, mainTask);
-    world.scheduler = sched;
-    sched.attach(mainThread);
-    mainThread.body = sched;
-    finishMain = () => sched.finish();
-    blockedOnShutdown = () => world.blocking.busy;
-    shutdownQueue = world.blocking.drained;
-  } else {
-    const sched = new MultiThreadScheduler(world, mainTask, runtime.workerThreads);
-    world.scheduler = sched;
-    sched.launch(mainThread);
-    finishMain = () => {
-      sched.blockOn.finish();
-      sched.shutdown();
-    };
-    // Dropping a multi_thread runtime waits for its worker threads (each finishes its current poll).
-    blockedOnShutdown = () => world.blocking.busy || sched.workersAlive > 0;
-    const both = new WaitQueue();
-    shutdownQueue = both;
-    const relay = () => both.notifyAll(m);
-    sched.exited.onNotify = relay;
-    world.blocking.drained.onNotify = relay;
-  }
+  let result: MainResult | null = null;
+  const end = (r: MainResult) => {
+    result = r;
+    exitWhenDropsAreDone(world, mainThread);
+  };
   try {
-    mainTask.future = world.interp.makeMainFuture();
-    m.emit('spawn', {
-      task: 0,
-      future: mainTask.future.id,
-      parent: -1,
-      site: program.main.span.start,
-      mode: 'async',
-    });
-    world.interp.onMainDone = () => {
-      // block_on returned: dropping the Runtime cancels every task, then waits for running blocking tasks
-      // (and, on multi_thread, for the workers to finish their current polls).
-      finishMain();
-      shutdown(world);
-      world.blocking.close();
-      if (!blockedOnShutdown()) m.stop();
-      else {
-        const waiter = new WaitForShutdown(world, shutdownQueue, blockedOnShutdown);
-        mainThread.body = waiter;
-        waiter.block(mainThread);
-      }
-    };
+    if (runtime) startTokioMain(world, program, runtime, mainThread, end);
+    else mainThread.body = new MainThread(world, world.interp.runMain(), end);
     const stuck = m.run();
     if (stuck) return deadlock(world, stuck);
-    const result = world.interp.mainResult!;
-    if ('panic' in result) {
-      return {
-        kind: 'panicked',
-        message: `main panicked: ${result.panic.message}`,
-        exitCode: EXIT.panicked,
-        span: result.panic.span,
-      };
-    }
-    const out = deref(result.ok);
-    if (out instanceof REnum && out.enumName === 'Result' && out.variant === 'Err') {
-      world.interp.print('stderr', `Error: ${debug(out.values[0]!, false)}\n`);
-      return { kind: 'completed', message: 'main returned an error', exitCode: 1, span: null };
-    }
-    return { kind: 'completed', message: 'main returned', exitCode: EXIT.completed, span: null };
+    return mainOutcome(world, result as MainResult | null);
   } catch (e) {
     return endedBy(world, e);
   }
 }
 
-/** Dropping the runtime: every unfinished async task is cancelled (its future dropped), oldest first. */
-function shutdown(world: Run): void {
+/**
+ * `#[tokio::main]` is `Builder::new_*().enable_all().build().unwrap().block_on(main_body)`: the main thread
+ * builds the runtime and runs `block_on`; when it returns, the runtime is dropped (every task cancelled) and
+ * the process waits for what the drop waits for.
+ */
+function startTokioMain(
+  world: Run,
+  program: ResolvedProgram,
+  runtime: RuntimeConfig,
+  mainThread: SimThread,
+  end: (r: MainResult) => void,
+): void {
+  const rt = buildRuntime(world, runtime);
+  const future = world.interp.makeMainFuture();
+  mainThread.body = startBlockOn(world, rt, future, program.main.span.start, mainThread, (r) => {
+    shutdownRuntime(world, rt);
+    end(r);
+  });
+}
+
+/**
+ * `main` returned (or unwound): the process exits once every runtime that was dropped has finished what
+ * its drop waits for (running blocking jobs, worker threads) — a drop Pollscope could not block at (a
+ * runtime dropped at the end of a scope) is waited for here. Other std threads are killed by the exit.
+ */
+function exitWhenDropsAreDone(world: Run, mainThread: SimThread): void {
   const m = world.machine;
-  m.current.currentTask = null;
-  for (const t of world.tasks) {
-    if (t.kind !== 'async' || t.complete) continue;
-    t.cancelled = true;
-    // A task in the middle of a poll on another worker is cancelled when that poll returns (harness).
-    if (!t.running) cancelTask(world, t);
+  const pending = world.runtimes.filter((rt) => rt.shutDown && !rt.background);
+  const busy = () => pending.some((rt) => rt.busy);
+  if (!busy()) {
+    m.stop();
+    return;
+  }
+  const queue = new WaitQueue();
+  for (const rt of pending) rt.drained.onNotify = () => queue.notifyAll(m);
+  const waiter = new WaitForShutdown(world, queue, busy);
+  mainThread.body = waiter;
+  waiter.block(mainThread);
+}
+
+function mainOutcome(world: Run, result: MainResult | null): RunOutcome {
+  if (result === null)
+    return { kind: 'completed', message: 'the process exited', exitCode: EXIT.completed, span: null };
+  if ('panic' in result) {
+    return {
+      kind: 'panicked',
+      message: `main panicked: ${result.panic.message}`,
+      exitCode: EXIT.panicked,
+      span: result.panic.span,
+    };
+  }
+  const out = deref(result.ok);
+  if (out instanceof REnum && out.enumName === 'Result' && out.variant === 'Err') {
+    world.interp.print('stderr', `Error: ${debug(out.values[0]!, false)}\n`);
+    return { kind: 'completed', message: 'main returned an error', exitCode: 1, span: null };
+  }
+  return { kind: 'completed', message: 'main returned', exitCode: EXIT.completed, span: null };
+}
+
+/** The main thread of a plain `fn main`: runs `main`'s body; blocking calls block it, `block_on` nests. */
+class MainThread implements ThreadBody {
+  constructor(
+    private readonly world: Run,
+    private readonly gen: Gen<Value>,
+    private readonly end: (r: MainResult) => void,
+  ) {}
+  describe(): string {
+    return 'running main';
+  }
+  step(thread: SimThread): void {
+    let r: IteratorResult<unknown, Value>;
+    try {
+      r = this.gen.next();
+    } catch (e) {
+      if (!(e instanceof RustPanic)) throw e;
+      this.world.interp.reportPanic(e);
+      this.end({ panic: e });
+      return;
+    }
+    if (!r.done) {
+      this.world.machine.block(thread, r.value as BlockRequest);
+      return;
+    }
+    this.end({ ok: r.value });
   }
 }
 
-/** The main thread after `block_on` returned, inside `Runtime::drop`: waits for what the drop waits for. */
+/** The main thread after `main` returned, inside `Runtime::drop`: waits for what the drop waits for. */
 class WaitForShutdown implements ThreadBody {
   constructor(
     private readonly world: Run,
@@ -516,7 +577,7 @@ function deadlock(world: Run, stuck: SimThread[]): RunOutcome {
     lines.push(`  ${who} is waiting on ${describeWait(t.future)}`);
   }
   for (const th of stuck)
-    if (th.kind === 'std' || th.kind === 'blocking')
+    if (th.kind === 'std' || th.kind === 'blocking' || (th.kind === 'main' && !th.entered))
       lines.push(`  thread ${th.name} is blocked: ${th.blockedOn ?? 'waiting'}`);
   const message = `deadlock: no task can make progress and nothing can wake one (real tokio would hang here)\n${lines.join('\n')}`;
   return { kind: 'deadlock', message, exitCode: EXIT.deadlock, span: null, waitFor: waitForGraph(world) };

@@ -256,12 +256,13 @@ export abstract class ExprResolver extends PathResolver {
       case 'loop':
         return this.jumpTarget(e.label, true, () => this.block(e.body, 'move'));
       case 'for': {
-        const it = this.expr(e.iter, 'move');
+        this.expr(e.iter, 'move');
         e.scope = this.pushBlock();
         this.pattern(e.pat);
-        const b = this.jumpTarget(e.label, true, () => this.block(e.body, 'move'));
+        this.jumpTarget(e.label, true, () => this.block(e.body, 'move'));
         this.popBlock();
-        return it && b;
+        // Never sync: every pull may block the thread (`for v in rx` over a std mpsc Receiver).
+        return false;
       }
       case 'break':
         this.checkJump('break', e.label, e.span);

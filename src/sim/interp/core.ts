@@ -98,22 +98,10 @@ export abstract class InterpCore implements Interpreter {
     this.pendingBlock = r;
   }
 
-  mainFinished(v: Value): void {
-    this.world.machine.emit('complete', { task: 0, outcome: 'ok' });
-    this.mainResult = { ok: v };
-    this.onMainDone?.();
-  }
-
-  mainPanicked(p: RustPanic): void {
-    this.world.machine.emit('complete', { task: 0, outcome: 'panicked' });
-    this.mainResult = { panic: p };
-    this.onMainDone?.();
-  }
-
-  onMainDone: (() => void) | null = null;
-
   /** Prints a panic message to stderr the way Rust's default hook does. */
   reportPanic(p: RustPanic): void {
+    if (p.reported) return;
+    p.reported = true;
     const t = this.world.machine.current;
     const thread = t.rustName ?? '<unnamed>';
     const loc = p.span ? this.location(p.span) : 'src/main.rs';

@@ -87,8 +87,15 @@ export abstract class Places extends Scopes {
         const idx = x.names.indexOf(name);
         if (idx >= 0) return new ArrayPlace(x.values, idx);
       }
-      // std's tuple structs held as enum-like values (`std::cmp::Reverse(x).0`).
-      if (x instanceof REnum && x.enumName === 'Reverse' && name === '0') return new ArrayPlace(x.values, 0);
+      // std's and tokio's tuple structs held as enum-like values, whose variant is the type's name
+      // (`std::cmp::Reverse(x).0`, `SendError(v).0`).
+      if (
+        x instanceof REnum &&
+        (x.enumName === 'Reverse' || x.variant === x.enumName) &&
+        /^\d+$/.test(name) &&
+        Number(name) < x.values.length
+      )
+        return new ArrayPlace(x.values, Number(name));
       const inner = derefPlaceOf(x);
       if (!inner) break;
       v = inner.get();

@@ -275,7 +275,9 @@ defineMethods(RReceiver, {
     const c = receiverOf(ctx, self).chan;
     const v = c.pop();
     if (v !== undefined) return okVal(v);
-    if (c.txClosed || c.rxClosed)
+    // `chan.rs Rx::try_recv`: only the list's TX_CLOSED bit (the last Sender dropped) is Disconnected;
+    // `rx.close()` closes the semaphore alone, so with a Sender alive an empty channel is `Empty`.
+    if (c.txClosed)
       return errVal(new ErrorValue('TryRecvError', 'Disconnected', [], 'receiving on a closed channel'));
     return errVal(new ErrorValue('TryRecvError', 'Empty', [], 'receiving on an empty channel'));
   },
