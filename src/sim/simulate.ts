@@ -10,7 +10,7 @@ import type { Program } from '../lang/ast';
 import { CompileError, type Diagnostic, type Span } from '../lang/diagnostics';
 import { parseProgram } from '../lang/parser';
 import { resolveProgram, type ResolvedProgram } from '../lang/resolve';
-import type { OutcomeKind, ResourceKind } from '../trace/events';
+import type { ResourceKind } from '../trace/events';
 import { TraceWriter, type TraceSlice } from '../trace/store';
 import { BUILTIN_ORACLE } from './builtins';
 import type { BlockingPool } from './blocking-pool';
@@ -25,7 +25,7 @@ import {
   type SimThread,
   type ThreadBody,
 } from './machine';
-import { Task, type Scheduler, type TaskFuture } from './task';
+import { Task, type Scheduler } from './task';
 import type { TimeDriver } from './time-driver';
 import type { Network } from './net/network';
 import { futureLayouts, type FutureLayout } from './layouts';
@@ -35,22 +35,12 @@ import type { Gen } from './poll';
 import { REnum, deref, type Value } from './values';
 import type { RuntimeHandle, World } from './world';
 import { RustPanic, UnsupportedError } from './panic';
-import type { HoldEdge, WaitEdge, WaitFor } from '../trace/wait-for';
+import { deadlock } from './deadlock';
+import { EXIT, type RunOutcome } from './outcome';
 import { buildRuntime, MAX_WORKER_THREADS, NO_RUNTIME, type SimRuntime } from './rt/runtime';
 import { shutdownRuntime, startBlockOn } from './rt/block-on';
 
-export interface RunOutcome {
-  readonly kind: OutcomeKind;
-  /** One line for people; multi-line details for deadlocks. */
-  readonly message: string;
-  /** The process exit code a real run would have (or the CLI's code for deadlock / limit / unsupported). */
-  readonly exitCode: number;
-  readonly span: Span | null;
-  /** A deadlock's wait-for graph: who waits on what, who holds it (src/trace/wait-for.ts). */
-  readonly waitFor?: WaitFor;
-  /** `failed` only: the JS stack of the exception, for the fuzz campaign's reproducers and bug reports. */
-  readonly detail?: string;
-}
+export { EXIT, type RunOutcome } from './outcome';
 
 export interface SimResult {
   readonly trace: TraceWriter;
@@ -62,16 +52,6 @@ export interface SimResult {
   /** The state-machine enum of every async fn and block (empty if the program did not compile). */
   readonly layouts: readonly FutureLayout[];
 }
-
-/** Exit codes of the CLI: Rust's for a finished program, ours for the rest; 70 (EX_SOFTWARE) is our own bug. */
-export const EXIT = {
-  completed: 0,
-  panicked: 101,
-  unsupported: 2,
-  deadlock: 3,
-  limit: 4,
-  failed: 70,
-} as const;
 
 /** Parses, resolves and reads the runtime attributes; throws CompileError. */
 export function compile(source: string): { program: ResolvedProgram; runtime: RuntimeConfig | null } {
@@ -566,65 +546,4 @@ function failedRun(e: unknown, trace: TraceWriter, world: Run | null): SimResult
     diagnostics: [],
     layouts: [],
   };
-}
-
-/** Nothing can run and nothing can wake anything: real tokio would hang forever. Name who waits on what. */
-function deadlock(world: Run, stuck: SimThread[]): RunOutcome {
-  const lines: string[] = [];
-  for (const t of world.tasks) {
-    if (t.complete) continue;
-    const who = t.kind === 'main' ? 'main (the block_on future)' : `task ${t.id}`;
-    lines.push(`  ${who} is waiting on ${describeWait(t.future)}`);
-  }
-  for (const th of stuck)
-    if (th.kind === 'std' || th.kind === 'blocking' || (th.kind === 'main' && !th.entered))
-      lines.push(`  thread ${th.name} is blocked: ${th.blockedOn ?? 'waiting'}`);
-  const message = `deadlock: no task can make progress and nothing can wake one (real tokio would hang here)\n${lines.join('\n')}`;
-  return { kind: 'deadlock', message, exitCode: EXIT.deadlock, span: null, waitFor: waitForGraph(world) };
-}
-
-/** What a waiting future can say about what it waits on (an Acquire / Lock, a JoinHandle). */
-interface WaitsOn {
-  describeWait?(): string;
-  waitsOnResource?(): number;
-  waitsOnTask?(): number;
-  sem?: { resource: number; holders: ReadonlyMap<number, number> };
-}
-
-/** The wait-for graph of the stuck tasks: the future each awaits, and who holds the locks they wait for. */
-function waitForGraph(world: Run): WaitFor {
-  const waits: WaitEdge[] = [];
-  const holds: HoldEdge[] = [];
-  const seen = new Set<number>();
-  for (const t of world.tasks) {
-    if (t.complete || (t.kind !== 'async' && t.kind !== 'main')) continue;
-    let leaf = t.future;
-    while (leaf?.child) leaf = leaf.child;
-    const w = leaf as (TaskFuture & WaitsOn) | null;
-    const resource = w?.waitsOnResource?.() ?? -1;
-    const onTask = w?.waitsOnTask?.() ?? -1;
-    waits.push({ task: t.id, resource, onTask, what: w?.describeWait?.() ?? w?.name ?? 'nothing' });
-    if (resource >= 0 && w?.sem && !seen.has(resource)) {
-      seen.add(resource);
-      for (const [task, permits] of w.sem.holders) holds.push({ resource, task, permits });
-    }
-  }
-  return { waits, holds };
-}
-
-function describeWait(f: TaskFuture | null): string {
-  let cur = f;
-  const chain: string[] = [];
-  while (cur) {
-    chain.push(cur.name);
-    if (!cur.child) break;
-    cur = cur.child;
-  }
-  const leaf = cur as (TaskFuture & { describeWait?: () => string }) | null;
-  const what = leaf?.describeWait
-    ? leaf.describeWait()
-    : leaf
-      ? `${leaf.name} (it returned Pending; is anything going to wake it?)`
-      : 'nothing';
-  return chain.length > 1 ? `${what}  [${chain.join(' → ')}]` : what;
 }

@@ -413,10 +413,9 @@ export abstract class Expressions extends Macros {
         return compare(l, r, panic) <= 0;
       case '>=':
         return compare(l, r, panic) >= 0;
-      case '+':
-        if (l instanceof RString) return this.appendTo(l, r) ?? arith(op, l, r, panic);
-        return arith(op, l, r, panic);
       default:
+        if (op === '+' && l instanceof RString) return this.appendTo(l, r) ?? arith(op, l, r, panic);
+        // An operator on a program's type is its `impl Add` (Sub, Mul, …).
         if (typeof l === 'object' && isUserValue(l)) {
           const u = userBinary(this, op, l, r);
           if (u !== undefined) return u;
