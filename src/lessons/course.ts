@@ -738,14 +738,14 @@ export const COURSE: readonly LessonText[] = [
         'One worker thread: there is nobody to steal from, so the queues are served in their own order.',
       moments: [
         {
-          when: { kind: 'register', task: 9 },
-          text: 'The last child spawned went into the LIFO slot, so it is polled first and parks its waker in the timer.',
-          shows: [{ waker: 'task 9', in: 'timer' }],
+          when: { kind: 'register', task: 10 },
+          text: 'The last child spawned (task 10: the one worker took task id 1, the parent is task 2) went into the LIFO slot, so it is polled first and parks its waker in the timer.',
+          shows: [{ waker: 'task 10', in: 'timer' }],
         },
         {
           when: { kind: 'print', text: 'child 0 done' },
           text: 'The other children ran in the order they were queued, one poll each; they finish in timer order, all on one thread.',
-          shows: [{ printed: 'child 0 done' }, { running: 'task 2' }],
+          shows: [{ printed: 'child 0 done' }, { running: 'task 3' }],
         },
       ],
     },
@@ -1212,7 +1212,8 @@ export const COURSE: readonly LessonText[] = [
         'The same echo program on the multi_thread runtime. Sockets work the same way; what changes is who turns the I/O driver and where woken tasks land.',
       moments: [
         {
-          when: { kind: 'register', task: 1, dir: 'read' },
+          // Task 3: on multi_thread the two workers took task ids 1 and 2 (tokio starts them on its blocking pool).
+          when: { kind: 'register', task: 3, dir: 'read' },
           text: "server's waker goes into the listener's reader slot, as in the lesson.",
           shows: [{ waker: 'server', in: 'TcpListener' }],
         },
