@@ -5,9 +5,10 @@
  * missing the rows are skipped with the reason, never faked.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { writeIfChanged } from '../src/cli/cargo-recorder';
 
 export interface RealProgram {
   /** snake_case: the binary's name. */
@@ -18,12 +19,6 @@ export interface RealProgram {
 export type RealBuild = { ok: true; binary: (name: string) => string } | { ok: false; reason: string };
 
 const REGISTRY = process.env.CARGO_REGISTRY ?? '/usr/share/cargo/registry';
-
-/** Writes `file` only when its text changed, so cargo's fingerprints stay warm between bench runs. */
-function writeIfChanged(file: string, text: string): void {
-  if (existsSync(file) && readFileSync(file, 'utf8') === text) return;
-  writeFileSync(file, text);
-}
 
 export function buildRealTokio(programs: RealProgram[], dir = 'target/bench-tokio'): RealBuild {
   if (spawnSync('cargo', ['--version']).status !== 0) return { ok: false, reason: 'cargo is not on PATH' };

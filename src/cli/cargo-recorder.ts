@@ -106,7 +106,7 @@ ${bins}`,
     writeIfChanged(join(dir, 'progs', `${p.name}.rs`), readFileSync(p.path, 'utf8') + LINK_LINE);
 }
 
-function writeIfChanged(path: string, text: string): void {
+export function writeIfChanged(path: string, text: string): void {
   // Unchanged files keep their mtimes, so cargo's fingerprints stay warm between recordings.
   if (existsSync(path) && readFileSync(path, 'utf8') === text) return;
   writeFileSync(path, text);
