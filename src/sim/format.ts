@@ -3,7 +3,9 @@
  * sign, zero padding, precision and radix — the output must match what the real program prints.
  */
 import type { FmtSpec } from '../lang/ast';
+import { formatFloat, formatInt, pad, type NumSpec } from './format-num';
 import {
+  F32,
   F64,
   RChar,
   RDuration,
@@ -33,84 +35,81 @@ function isSelfFormatting(v: object): v is SelfFormatting {
 /** Hook for user `impl Display`; none yet, kept for the interpreter to fill in. */
 export type DisplayHook = (v: RStruct | REnum) => string | null;
 
+/** No width, precision or flags: how a value prints inside `{}` / `{:?}` with no spec. */
+const PLAIN: NumSpec = {
+  width: null,
+  precision: null,
+  fill: ' ',
+  align: null,
+  sign: false,
+  zero: false,
+  alt: false,
+  radix: '',
+};
+
+/**
+ * Formats one argument of `format!` and friends. `width` and `precision` are resolved (from the spec or
+ * from `{:1$}` / `{:.*}` arguments); `kind` is the argument's numeric kind from the type pass (it decides
+ * the two's complement width of a negative `{:x}`).
+ */
 export function formatValue(
   v: Value,
   spec: FmtSpec | null,
   width: number | null,
   precision: number | null,
+  kind = 0,
 ): string {
-  let body: string;
+  const ns: NumSpec = spec
+    ? {
+        width,
+        precision,
+        fill: spec.fill,
+        align: spec.align,
+        sign: spec.sign,
+        zero: spec.zero,
+        alt: spec.alt,
+        radix: spec.radix,
+      }
+    : { ...PLAIN, width, precision };
   const x = deref(v);
-  if (spec && spec.radix !== '' && typeof x === 'number') {
-    body = formatRadix(x, spec);
-  } else if (spec?.debug) {
-    body = debug(x, spec.pretty, precision);
-  } else {
-    body = display(x, precision);
-  }
-  if (spec && spec.sign && typeof x === 'number' && x >= 0) body = '+' + body;
-  if (spec && spec.sign && x instanceof F64 && x.v >= 0) body = '+' + body;
-  if (width !== null && [...body].length < width) {
-    const len = [...body].length;
-    const pad = width - len;
-    const numeric = typeof x === 'number' || x instanceof F64;
-    if (spec?.zero && numeric) {
-      const neg = body.startsWith('-') || body.startsWith('+');
-      const sign = neg ? body[0]! : '';
-      const digits = neg ? body.slice(1) : body;
-      const prefix = spec.alt && spec.radix && /^0[xbo]/.test(digits) ? digits.slice(0, 2) : '';
-      body = sign + prefix + '0'.repeat(pad) + digits.slice(prefix.length);
-    } else {
-      const align = spec?.align ?? (numeric ? '>' : '<');
-      const fill = spec?.fill ?? ' ';
-      if (align === '<') body = body + fill.repeat(pad);
-      else if (align === '>') body = fill.repeat(pad) + body;
-      else body = fill.repeat(Math.floor(pad / 2)) + body + fill.repeat(Math.ceil(pad / 2));
-    }
-  }
-  return body;
+  if (spec?.debug) return debugWith(x, { pretty: spec.pretty, leaf: ns, hex: spec.debugHex ?? '' }, '');
+  return displayWith(x, ns, kind);
 }
 
-function formatRadix(x: number, spec: FmtSpec): string {
-  const neg = x < 0;
-  let n = Math.abs(x);
-  // Rust prints negative numbers in two's complement for {:x}; we assume 32-bit ints for those.
-  if (neg) n = (x >>> 0) as number;
-  let s: string;
-  switch (spec.radix) {
-    case 'x':
-      s = n.toString(16);
-      break;
-    case 'X':
-      s = n.toString(16).toUpperCase();
-      break;
-    case 'b':
-      s = n.toString(2);
-      break;
-    case 'o':
-      s = n.toString(8);
-      break;
-    case 'e':
-      s = x.toExponential().replace('e+', 'e');
-      return s;
-    default:
-      s = String(n);
+/** `{}` with a spec. Rust's Display pads strings and bools (left by default) and numbers (right). */
+function displayWith(x: Value, ns: NumSpec, kind: number): string {
+  switch (typeof x) {
+    case 'number':
+    case 'bigint':
+      return formatInt(x, ns, kind);
+    case 'boolean':
+      return pad(x ? 'true' : 'false', ns, '<');
+    case 'string':
+      return pad(truncate(x, ns.precision), ns, '<');
   }
-  if (spec.alt) s = (spec.radix === 'x' || spec.radix === 'X' ? '0x' : spec.radix === 'b' ? '0b' : '0o') + s;
-  return s;
+  if (x instanceof F64) return formatFloat(x.v, x instanceof F32, ns, 'display');
+  if (x instanceof RString) return pad(truncate(x.s, ns.precision), ns, '<');
+  if (x instanceof RChar) return pad(x.c, ns, '<');
+  if (x instanceof RRef) return displayWith(deref(x), ns, kind);
+  return pad(display(x, ns.precision), ns, '<');
+}
+
+function truncate(s: string, precision: number | null): string {
+  return precision === null ? s : [...s].slice(0, precision).join('');
 }
 
 export function display(v: Value, precision: number | null = null): string {
   switch (typeof v) {
     case 'number':
-      return precision !== null ? v.toFixed(precision) : formatInt(v);
+    case 'bigint':
+      return String(v);
     case 'boolean':
       return v ? 'true' : 'false';
     case 'string':
-      return precision !== null ? [...v].slice(0, precision).join('') : v;
+      return truncate(v, precision);
   }
-  if (v instanceof RString) return precision !== null ? [...v.s].slice(0, precision).join('') : v.s;
-  if (v instanceof F64) return precision !== null ? v.v.toFixed(precision) : formatFloat(v.v, false);
+  if (v instanceof RString) return truncate(v.s, precision);
+  if (v instanceof F64) return formatFloat(v.v, v instanceof F32, { ...PLAIN, precision }, 'display');
   if (v instanceof RChar) return v.c;
   if (v instanceof RRef) return display(v.place.get(), precision);
   const fd = (v as Partial<SelfFormatting>).fmtDisplay;
@@ -119,94 +118,87 @@ export function display(v: Value, precision: number | null = null): string {
   return debug(v, false, precision);
 }
 
-function formatInt(v: number): string {
-  if (Number.isInteger(v)) return Math.abs(v) < 1e21 ? String(v) : BigInt(v).toString();
-  return formatFloat(v, false);
+/** Rust's `{}` of a float (shortest round-trip digits, never an exponent); `debugForm`: `{:?}`. */
+export function formatFloatPlain(x: number, debugForm: boolean, f32 = false): string {
+  return formatFloat(x, f32, PLAIN, debugForm ? 'debug' : 'display');
 }
 
-/** Rust prints floats in shortest round-trip form, never in exponent notation; Debug keeps a `.0`. */
-export function formatFloat(x: number, debugForm: boolean): string {
-  if (Number.isNaN(x)) return 'NaN';
-  if (!Number.isFinite(x)) return x > 0 ? 'inf' : '-inf';
-  let s = String(x);
-  if (/e/.test(s)) {
-    s = x.toLocaleString('en-US', { useGrouping: false, maximumFractionDigits: 20 });
-  }
-  if (debugForm && !s.includes('.')) s += '.0';
-  return s;
+/**
+ * How a Debug walk formats: pretty (`{:#?}`), the spec every leaf is formatted with (Rust's derived Debug
+ * hands its `Formatter` — width, fill, precision, flags — to each field, so `{:03?}` of `(1, 2)` is
+ * `(001, 002)`), and `{:x?}` / `{:X?}`.
+ */
+interface DebugOpts {
+  pretty: boolean;
+  leaf: NumSpec;
+  hex: '' | 'x' | 'X';
 }
 
 export function debug(v: Value, pretty: boolean, precision: number | null = null, indent = ''): string {
+  return debugWith(
+    v,
+    { pretty, leaf: precision === null ? PLAIN : { ...PLAIN, precision }, hex: '' },
+    indent,
+  );
+}
+
+function debugWith(v: Value, o: DebugOpts, indent: string): string {
   switch (typeof v) {
     case 'number':
-      return precision !== null ? v.toFixed(precision) : formatInt(v);
+    case 'bigint':
+      return formatInt(v, o.hex ? { ...o.leaf, radix: o.hex } : o.leaf, 0);
     case 'boolean':
-      return v ? 'true' : 'false';
+      return pad(v ? 'true' : 'false', o.leaf, '<');
     case 'string':
       return debugStr(v);
   }
   if (v instanceof RString) return debugStr(v.s);
-  if (v instanceof F64) return precision !== null ? v.v.toFixed(precision) : formatFloat(v.v, true);
+  if (v instanceof F64) return formatFloat(v.v, v instanceof F32, o.leaf, 'debug');
   if (v instanceof RChar) return `'${v.c === "'" ? "\\'" : escapeChar(v.c, false)}'`;
-  if (v instanceof Unit) return '()';
-  if (v instanceof RRef) return debug(v.place.get(), pretty, precision, indent);
-  if (v instanceof RDuration) return debugDuration(v.ns, precision);
+  if (v instanceof Unit) return pad('()', o.leaf, '<');
+  if (v instanceof RRef) return debugWith(v.place.get(), o, indent);
+  if (v instanceof RDuration) return pad(debugDuration(v.ns, o.leaf.precision), o.leaf, '<');
   if (v instanceof RInstant) return `Instant { t: ${v.ns}ns }`;
-  if (v instanceof RVec) return list('[', ']', v.items, pretty, precision, indent);
+  if (v instanceof RVec) return list('[', ']', v.items, o, indent);
   if (v instanceof RTuple) {
-    if (v.items.length === 1 && !pretty) return `(${debug(v.items[0]!, false, precision)},)`;
-    return list('(', ')', v.items, pretty, precision, indent);
+    if (v.items.length === 1 && !o.pretty) return `(${debugWith(v.items[0]!, o, indent)},)`;
+    return list('(', ')', v.items, o, indent);
   }
   if (v instanceof RStruct) {
     if (v.def.tuple) {
       if (v.fields.length === 0) return v.def.name;
-      return v.def.name + list('(', ')', v.fields, pretty, precision, indent);
+      return v.def.name + list('(', ')', v.fields, o, indent);
     }
     return struct(
       v.def.name,
       v.def.fields.map((f) => f.name),
       v.fields,
-      pretty,
-      precision,
+      o,
       indent,
     );
   }
   if (v instanceof REnum) {
     if (v.values.length === 0) return v.variant;
-    if (v.names) return struct(v.variant, v.names, v.values, pretty, precision, indent);
-    return v.variant + list('(', ')', v.values, pretty, precision, indent);
+    if (v.names) return struct(v.variant, v.names, v.values, o, indent);
+    return v.variant + list('(', ')', v.values, o, indent);
   }
-  if (isSelfFormatting(v)) return v.fmtDebug(pretty);
+  if (isSelfFormatting(v)) return v.fmtDebug(o.pretty);
   return v instanceof RObject ? v.typeName() : String(v);
 }
 
-function list(
-  open: string,
-  close: string,
-  items: Value[],
-  pretty: boolean,
-  precision: number | null,
-  indent: string,
-): string {
-  if (!pretty) return open + items.map((x) => debug(x, false, precision)).join(', ') + close;
+function list(open: string, close: string, items: Value[], o: DebugOpts, indent: string): string {
+  if (!o.pretty) return open + items.map((x) => debugWith(x, o, indent)).join(', ') + close;
   if (items.length === 0) return open + close;
   const inner = indent + '    ';
-  return `${open}\n${items.map((x) => `${inner}${debug(x, true, precision, inner)},\n`).join('')}${indent}${close}`;
+  return `${open}\n${items.map((x) => `${inner}${debugWith(x, o, inner)},\n`).join('')}${indent}${close}`;
 }
 
-function struct(
-  name: string,
-  names: string[],
-  values: Value[],
-  pretty: boolean,
-  precision: number | null,
-  indent: string,
-): string {
+function struct(name: string, names: string[], values: Value[], o: DebugOpts, indent: string): string {
   if (names.length === 0) return name;
-  if (!pretty)
-    return `${name} { ${names.map((n, i) => `${n}: ${debug(values[i]!, false, precision)}`).join(', ')} }`;
+  if (!o.pretty)
+    return `${name} { ${names.map((n, i) => `${n}: ${debugWith(values[i]!, o, indent)}`).join(', ')} }`;
   const inner = indent + '    ';
-  return `${name} {\n${names.map((n, i) => `${inner}${n}: ${debug(values[i]!, true, precision, inner)},\n`).join('')}${indent}}`;
+  return `${name} {\n${names.map((n, i) => `${inner}${n}: ${debugWith(values[i]!, o, inner)},\n`).join('')}${indent}}`;
 }
 
 function debugStr(s: string): string {

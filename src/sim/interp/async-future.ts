@@ -215,7 +215,7 @@ function valueSize(v: Value | undefined): number {
 
 /** The type to print for a local: rustc calls an integer whose width is not pinned down `{integer}`. */
 function localTypeName(v: Value): string {
-  if (typeof v === 'number') return '{integer}';
+  if (typeof v === 'number' || typeof v === 'bigint') return '{integer}';
   if (typeof v === 'string') return '&str';
   if (typeof v === 'boolean') return 'bool';
   return v.typeName();

@@ -6,7 +6,8 @@
 import type { Block, Expr, FnItem } from '../../lang/ast';
 import type { Span } from '../../lang/diagnostics';
 import type { Gen, NativeResult } from '../poll';
-import { deref, REnum, RRef, RStruct, TempPlace, type Place, type Value } from '../values';
+import { isInt } from '../int';
+import { deref, REnum, RRef, RStruct, TempPlace, typeNameOf, type Place, type Value } from '../values';
 import { AsyncFnFuture } from './async-future';
 import { RBuiltinFnValue, RClosure, RFnItem, RStructCtor, RVariantCtor } from './callables';
 import { isGen } from './core';
@@ -63,6 +64,15 @@ export abstract class Calls extends Places {
     if (c instanceof RFnItem) return this.callFnItem(c.item, args, null);
     if (c instanceof RStructCtor) return new RStruct(c.def, args);
     if (c instanceof RVariantCtor) return new REnum(c.enumName, c.variant, args, null, c.def);
+    // A std function passed as a value (`fold(f64::MIN, f64::max)`, `sort_by(f64::total_cmp)`).
+    if (c instanceof RBuiltinFnValue) {
+      const fn = builtinFns.get(c.name);
+      if (fn)
+        return fn.call(
+          this.ctx(sp ?? this.site ?? { start: 0, end: 0 }, [], null, null, () => {}),
+          args,
+        );
+    }
     return this.unsupported(
       `this value of type \`${typeof c === 'object' ? c.typeName() : typeof c}\` cannot be called`,
       sp,
@@ -220,7 +230,7 @@ export abstract class Calls extends Places {
     }
     const tn = typeof recv.value === 'object' ? deref(recv.value) : recv.value;
     return this.unsupported(
-      `no method \`${name}\` on a value of type \`${typeof tn === 'object' ? tn.typeName() : typeof tn === 'number' ? 'integer' : typeof tn === 'string' ? '&str' : typeof tn}\` in Pollscope`,
+      `no method \`${name}\` on a value of type \`${isInt(tn) ? 'integer' : typeNameOf(tn)}\` in Pollscope`,
       e.nameSpan,
     );
   }

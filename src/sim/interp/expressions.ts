@@ -7,9 +7,13 @@ import type { Expr, StructItem } from '../../lang/ast';
 import type { Span } from '../../lang/diagnostics';
 import { LimitError } from '../machine';
 import type { Gen } from '../poll';
+import { F32 as F32_KIND } from '../../lang/types/kinds';
+import { intBinary, intNeg, intNot, isInt, MAX_N, MIN_N, type Int } from '../int';
 import {
   deref,
+  F32,
   F64,
+  float,
   NONE,
   RChar,
   REnum,
@@ -94,7 +98,7 @@ export abstract class Expressions extends Macros {
         const r = yield* this.ev(e.right, f);
         this.borrowTemp(e.left, l, f);
         this.borrowTemp(e.right, r, f);
-        return this.binary(e.op, l, r, e.span);
+        return this.binary(e, l, r);
       }
       case 'assign': {
         const v = yield* this.ev(e.value, f);
@@ -128,7 +132,7 @@ export abstract class Expressions extends Macros {
         return this.makeRef(p, e.mut, e.expr, f);
       }
       case 'cast':
-        return cast(yield* this.ev(e.expr, f), e.ty, (m) => this.panic(m, e.span));
+        return cast(yield* this.ev(e.expr, f), e.ty, e.nk ?? 0, (m) => this.panic(m, e.span));
       case 'range': {
         const from = e.from ? yield* this.ev(e.from, f) : null;
         const to = e.to ? yield* this.ev(e.to, f) : null;
@@ -215,7 +219,7 @@ export abstract class Expressions extends Macros {
         const r = this.evs(e.right, f);
         this.borrowTemp(e.left, l, f);
         this.borrowTemp(e.right, r, f);
-        return this.binary(e.op, l, r, e.span);
+        return this.binary(e, l, r);
       }
       case 'assign': {
         const v = this.evs(e.value, f);
@@ -237,7 +241,7 @@ export abstract class Expressions extends Macros {
       case 'ref':
         return this.makeRef(this.placeSync(e.expr, f), e.mut, e.expr, f);
       case 'cast':
-        return cast(this.evs(e.expr, f), e.ty, (m) => this.panic(m, e.span));
+        return cast(this.evs(e.expr, f), e.ty, e.nk ?? 0, (m) => this.panic(m, e.span));
       case 'range':
         return this.makeRange(
           e.from ? this.evs(e.from, f) : null,
@@ -303,7 +307,7 @@ export abstract class Expressions extends Macros {
       case 'int':
         return l.v;
       case 'float':
-        return new F64(l.v);
+        return e.nk === F32_KIND ? new F32(Math.fround(l.v)) : new F64(l.v);
       case 'str':
         return l.v;
       case 'bytestr':
@@ -358,12 +362,12 @@ export abstract class Expressions extends Macros {
     const x = deref(v);
     switch (e.op) {
       case '-':
-        if (typeof x === 'number') return -x;
-        if (x instanceof F64) return new F64(-x.v);
+        if (isInt(x)) return this.intResult(intNeg(x, e.nk ?? 0), e.span);
+        if (x instanceof F64) return float(-x.v, x instanceof F32);
         return this.panic(`cannot negate ${typeof x === 'object' ? x.typeName() : typeof x}`, e.span);
       case '!':
         if (typeof x === 'boolean') return !x;
-        if (typeof x === 'number') return ~x;
+        if (isInt(x)) return intNot(x, e.nk ?? 0);
         return this.panic('cannot apply `!`', e.span);
       case '*': {
         const d = derefOnce(v);
@@ -372,23 +376,79 @@ export abstract class Expressions extends Macros {
     }
   }
 
-  private binary(op: string, l: Value, r: Value, sp: Span): Value {
-    const panic = (m: string) => this.panic(m, sp);
+  /** An integer operation's result, or its overflow message raised as a panic here. */
+  private intResult(r: Int | string, sp: Span): Value {
+    return typeof r === 'string' ? this.panic(r, sp) : r;
+  }
+
+  /**
+   * A binary operator. Two safe integers (the common case) are handled here without allocating: the result
+   * is checked against the range of the operation's kind (`e.nk`, from the type pass; unknown: no check),
+   * and anything beyond a safe integer goes to the exact path (int.ts).
+   */
+  private binary(e: Extract<Expr, { k: 'binary' }>, l: Value, r: Value): Value {
+    const op = e.op;
+    const a = typeof l === 'object' ? deref(l) : l;
+    const b = typeof r === 'object' ? deref(r) : r;
+    if (typeof a === 'number' && typeof b === 'number') {
+      let x: number;
+      switch (op) {
+        case '+':
+          x = a + b;
+          break;
+        case '-':
+          x = a - b;
+          break;
+        case '*':
+          x = a * b + 0;
+          break;
+        case '<':
+          return a < b;
+        case '>':
+          return a > b;
+        case '<=':
+          return a <= b;
+        case '>=':
+          return a >= b;
+        case '==':
+          return a === b;
+        case '!=':
+          return a !== b;
+        default:
+          return this.intResult(intBinary(op, a, b, e.nk ?? 0), e.span);
+      }
+      const k = e.nk ?? 0;
+      if (Number.isSafeInteger(x) && x >= MIN_N[k]! && x <= MAX_N[k]!) return x;
+      return this.intResult(intBinary(op, a, b, k), e.span);
+    }
+    if (a instanceof F64 && b instanceof F64) {
+      // Directly, so that NaN compares false both ways.
+      switch (op) {
+        case '<':
+          return a.v < b.v;
+        case '>':
+          return a.v > b.v;
+        case '<=':
+          return a.v <= b.v;
+        case '>=':
+          return a.v >= b.v;
+      }
+    }
     switch (op) {
       case '==':
-        return equals(l, r);
+        return equals(a, b);
       case '!=':
-        return !equals(l, r);
+        return !equals(a, b);
       case '<':
-        return compare(l, r, panic) < 0;
+        return compare(a, b, (m) => this.panic(m, e.span)) < 0;
       case '>':
-        return compare(l, r, panic) > 0;
+        return compare(a, b, (m) => this.panic(m, e.span)) > 0;
       case '<=':
-        return compare(l, r, panic) <= 0;
+        return compare(a, b, (m) => this.panic(m, e.span)) <= 0;
       case '>=':
-        return compare(l, r, panic) >= 0;
+        return compare(a, b, (m) => this.panic(m, e.span)) >= 0;
       default:
-        return arith(op, l, r, panic);
+        return arith(op, a, b, (m) => this.panic(m, e.span), e.nk ?? 0);
     }
   }
 
@@ -404,13 +464,24 @@ export abstract class Expressions extends Macros {
     const cur = p.get();
     if (cur === undefined) this.unsupported('compound assignment to an uninitialised place', target.span);
     const x = deref(cur);
-    const base = op.slice(0, -1);
-    if (x instanceof RString && base === '+') {
-      const add = deref(v);
-      x.s += typeof add === 'string' ? add : add instanceof RString ? add.s : String(add);
-      return;
+    const y = typeof v === 'object' ? deref(v) : v;
+    // The operation computes in the target's kind (`x += 1` on a `u8` checks the `u8` range).
+    const k = target.nk ?? 0;
+    let nv: Value;
+    if (typeof x === 'number' && typeof y === 'number' && (op === '+=' || op === '-=' || op === '*=')) {
+      const n = op === '+=' ? x + y : op === '-=' ? x - y : x * y + 0;
+      nv =
+        Number.isSafeInteger(n) && n >= MIN_N[k]! && n <= MAX_N[k]!
+          ? n
+          : this.intResult(intBinary(op.slice(0, -1), x, y, k), sp);
+    } else {
+      const base = op.slice(0, -1);
+      if (x instanceof RString && base === '+') {
+        x.s += typeof y === 'string' ? y : y instanceof RString ? y.s : String(y);
+        return;
+      }
+      nv = arith(base, x, y, (m) => this.panic(m, sp), k);
     }
-    const nv = arith(base, x, v, (m) => this.panic(m, sp));
     if (cur instanceof RRef) cur.place.set(nv);
     else p.set(nv);
   }

@@ -3,6 +3,7 @@
  * strings' chars, and `RIter` values made by `.iter()`, `.enumerate()`, `.rev()` and friends.
  */
 import type { Span } from '../../lang/diagnostics';
+import { isInt, norm } from '../int';
 import { RObject, RRange, RRef, RString, RTuple, RVec, deref, isCopy, RChar, type Value } from '../values';
 import { ArrayPlace } from './frame';
 import type { InterpCore } from './core';
@@ -33,7 +34,13 @@ export function* rangeIter(r: RRange, sp: Span, interp: InterpCore): Generator<V
   const to = r.to;
   if (typeof from === 'number' && (to === null || typeof to === 'number')) {
     const end = to === null ? Infinity : r.inclusive ? to + 1 : to;
-    for (let i = from; i < end; i++) yield i;
+    for (let i = from; i < end && i <= Number.MAX_SAFE_INTEGER; i++) yield i;
+    if (end <= Number.MAX_SAFE_INTEGER) return;
+  }
+  if (isInt(from) && (to === null || isInt(to))) {
+    // Beyond 2^53, exactly (`u64::MAX - 2..=u64::MAX`).
+    const a = typeof from === 'bigint' ? from : BigInt(Math.max(from, Number.MAX_SAFE_INTEGER + 1));
+    for (let i = a; to === null || (r.inclusive ? i <= to : i < to); i++) yield norm(i);
     return;
   }
   if (from instanceof RChar && to instanceof RChar) {

@@ -4,14 +4,22 @@
  */
 import type { Expr, FmtPiece } from '../../lang/ast';
 import { formatValue } from '../format';
+import { LimitError } from '../machine';
 import { deref, RString, UNIT, type Value } from '../values';
 import { Awaits } from './awaits';
 import type { Frame } from './frame';
 import { equals, truthy } from './ops';
 import { bind, matches } from './patterns';
 
+/** The widest a single formatted value may be (a `{:>1$}` with a width of 1e9 would need gigabytes). */
+const MAX_FORMATTED_CHARS = 10_000_000;
+
 export abstract class Macros extends Awaits {
-  formatPieces(pieces: FmtPiece[], args: Value[]): string {
+  /**
+   * The text of a format string with its arguments. `exprs` are the argument expressions, for their numeric
+   * kinds (`{:x}` of a negative `i8` is two's complement in 8 bits).
+   */
+  formatPieces(pieces: FmtPiece[], args: Value[], exprs: readonly Expr[] = [], site = -1): string {
     let out = '';
     for (const p of pieces) {
       if (typeof p === 'string') {
@@ -19,24 +27,33 @@ export abstract class Macros extends Awaits {
         continue;
       }
       const width =
-        p.width === null
-          ? null
-          : typeof p.width === 'number'
-            ? p.width
-            : (deref(args[p.width.arg]!) as number);
+        p.width === null ? null : typeof p.width === 'number' ? p.width : this.count(args[p.width.arg]!);
       const precision =
         p.precision === null
           ? null
           : typeof p.precision === 'number'
             ? p.precision
-            : (deref(args[p.precision.arg]!) as number);
-      out += formatValue(args[p.arg]!, p, width, precision);
+            : this.count(args[p.precision.arg]!);
+      // Width and precision size the text: past the budget the run stops (Rust would build it).
+      const size = Math.max(width ?? 0, precision ?? 0);
+      if (size > MAX_FORMATTED_CHARS)
+        throw new LimitError(
+          `formatting a value ${size} characters wide is larger than Pollscope allows (${MAX_FORMATTED_CHARS})`,
+          site,
+        );
+      out += formatValue(args[p.arg]!, p, width, precision, exprs[p.arg]?.nk ?? 0);
     }
     return out;
   }
 
+  /** A `usize` width or precision argument (`{:1$}`, `{:.*}`). */
+  private count(v: Value): number {
+    const n = deref(v);
+    return typeof n === 'number' ? n : typeof n === 'bigint' ? Number(n) : 0;
+  }
+
   protected fmtMacro(e: Extract<Expr, { k: 'fmt' }>, args: Value[]): Value {
-    const text = this.formatPieces(e.pieces, args);
+    const text = this.formatPieces(e.pieces, args, e.args, e.span.start);
     switch (e.macro) {
       case 'println':
         this.print('stdout', text + '\n');

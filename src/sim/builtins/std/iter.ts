@@ -3,6 +3,7 @@
  * `.collect()`, ...) and on ranges.
  */
 import { display } from '../../format';
+import { sumOrProduct } from './int';
 import { cloneValue } from '../../interp/clone';
 import { RIter } from '../../interp/iterate';
 import { compare } from '../../interp/ops';
@@ -71,7 +72,8 @@ const iterMethods: Record<string, MethodImpl> = {
       'Zip',
     ),
   count: (_c, s) => [...iterOf(s)].length,
-  sum: (_c, s) => [...iterOf(s)].reduce<number>((a, b) => a + (deref(b) as number), 0),
+  sum: (ctx, s) => sumOrProduct(ctx, iterOf(s), false),
+  product: (ctx, s) => sumOrProduct(ctx, iterOf(s), true),
   max: (ctx, s) => {
     const xs = [...iterOf(s)];
     if (!xs.length) return NONE;

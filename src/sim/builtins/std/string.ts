@@ -1,6 +1,7 @@
 /** `String`, `&str` and `char`, and `std::str::from_utf8`. */
 import { utf8Decode, utf8Encode } from '../../../base';
 import { display } from '../../format';
+import { parseNumber } from './num-parse';
 import { RIter } from '../../interp/iterate';
 import { equals } from '../../interp/ops';
 import {
@@ -10,7 +11,7 @@ import {
   withPrefixes,
   type MethodImpl,
 } from '../../interp/registry';
-import { deref, errVal, F64, NONE, okVal, RChar, RString, RVec, some, UNIT, type Value } from '../../values';
+import { deref, errVal, NONE, okVal, RChar, RString, RVec, some, UNIT, type Value } from '../../values';
 import { listIter, pure, str } from '../support';
 
 defineFn(withPrefixes('String::new', ['std::string']), { pure, call: () => new RString('') });
@@ -79,15 +80,12 @@ const strMethods: Record<string, MethodImpl> = {
       'SplitWhitespace',
     ),
   split: (_c, s, [p]) => listIter(str(s)!.split(str(p!) ?? (deref(p!) as RChar).c), 'Split'),
+  /** `str::parse`: numbers as `FromStr` for the numeric types parses them (num-parse.ts). */
   parse: (ctx, s) => {
-    const t = str(s)!.trim();
-    const ty = ctx.generics[0];
-    const isFloat = ty?.k === 'path' && (ty.segs[0] === 'f64' || ty.segs[0] === 'f32');
-    if (isFloat)
-      return Number.isNaN(Number(t)) || t === ''
-        ? errVal(new RString('invalid float literal'))
-        : okVal(new F64(Number(t)));
-    return /^[+-]?\d+$/.test(t) ? okVal(Number(t)) : errVal(new RString('invalid digit found in string'));
+    const t = str(s)!;
+    const n = parseNumber(ctx, t);
+    if (n !== null) return n;
+    return ctx.interp.unsupported(`\`parse\` into this type is not supported by Pollscope yet`, ctx.span);
   },
   eq: (_c, s, [o]) => equals(s, o!),
 };
