@@ -526,11 +526,12 @@ export abstract class Expressions extends Macros {
 
   private repeat(v: Value, n: Value, vec: boolean): Value {
     const count = deref(n);
-    if (typeof count !== 'number') return this.unsupported('array length must be an integer');
+    if (typeof count !== 'number' && typeof count !== 'bigint')
+      return this.unsupported('array length must be an integer');
     if (count > 10_000_000)
       throw new LimitError(`a vector of ${count} elements is larger than Pollscope allows`);
     const items: Value[] = [];
-    for (let i = 0; i < count; i++) items.push(i === 0 ? v : cloneValue(this, v));
+    for (let i = 0; i < Number(count); i++) items.push(i === 0 ? v : cloneValue(this, v));
     return new RVec(items, !vec);
   }
 }

@@ -4,7 +4,7 @@
  * `powi` by repeated multiplication as compiler-rt's `__powidf2`, `mul_add` fused). An `f32` receiver
  * gives an `f32` result, rounded to f32.
  */
-import { display } from '../../format';
+import { debug, display } from '../../format';
 import {
   defineConst,
   defineFn,
@@ -146,7 +146,7 @@ function fmax(a: number, b: number): number {
 function clamp(ctx: CallCtx, x: number, lo: number, hi: number): number {
   if (!(lo <= hi))
     return ctx.interp.panic(
-      `min > max, or either was NaN. min = ${display(float(lo, false))}, max = ${display(float(hi, false))}`,
+      `min > max, or either was NaN. min = ${debug(float(lo, false), false)}, max = ${debug(float(hi, false), false)}`,
     );
   return x < lo ? lo : x > hi ? hi : x;
 }

@@ -116,7 +116,7 @@ const methods: Record<string, MethodImpl> = {
     const x = int(s);
     const a = int(lo);
     const b = int(hi);
-    if (a > b) return ctx.interp.panic('assertion failed: min <= max');
+    if (a > b) return ctx.interp.panic(`min > max. min = ${a}, max = ${b}`);
     return x < a ? a : x > b ? b : x;
   },
   abs: (ctx, s) => {

@@ -131,7 +131,7 @@ export function parseNumber(ctx: CallCtx, text: string): Value | null {
 function fromStrRadix(ctx: CallCtx, k: number, s: Value, radix: Value): Value {
   const r = Number(deref(radix));
   if (!(r >= 2 && r <= 36))
-    return ctx.interp.panic(`from_str_radix_int: must lie in the range \`[2, 36]\` - found ${r}`);
+    return ctx.interp.panic(`from_ascii_radix: radix must lie in the range \`[2, 36]\` - found ${r}`);
   return parseIntRadix(str(s) ?? '', r, k);
 }
 
