@@ -1,14 +1,32 @@
 import { defineConfig } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { CHROMIUM_ARGS, findChromium } from './scripts/chromium.mjs';
 
 const executablePath: string | null = findChromium();
-// PW_PORT: worktrees on one machine can run their browser tests side by side.
-const PORT = Number(process.env.PW_PORT ?? 4173);
+
+/**
+ * The preview server's port. `npm run test:e2e` (scripts/playwright.mjs) picks a free one and passes it in
+ * PW_PORT, so two suites on one machine never collide. Run as plain `npx playwright test`, the first
+ * process that reads this file picks one and puts it in its environment: Playwright's worker processes are
+ * forked from it and inherit PW_PORT, so they read the same port when they evaluate this file again.
+ */
+function port(): number {
+  const given = process.env.PW_PORT;
+  if (given && /^\d+$/.test(given)) return Number(given);
+  const script = fileURLToPath(new URL('./scripts/free-port.mjs', import.meta.url));
+  const picked = execFileSync(process.execPath, [script], { encoding: 'utf8' }).trim();
+  process.env.PW_PORT = picked;
+  return Number(picked);
+}
+const PORT = port();
 
 export default defineConfig({
   testDir: 'tests/e2e',
-  timeout: 60_000,
-  expect: { timeout: 15_000 },
+  // Safety nets against hangs, not measurements (no test asserts how long anything took): generous, so the
+  // suite passes on a 2-core machine while another `npm test` runs beside it.
+  timeout: 120_000,
+  expect: { timeout: 30_000 },
   fullyParallel: false,
   workers: 1,
   retries: 0,

@@ -6,8 +6,10 @@ export default defineConfig({
   base: './',
   plugins: [react()],
   worker: { format: 'es' },
-  server: { port: 5173 },
-  preview: { port: 4173 },
+  // Never open a browser: `vite --open=false` opened "/false" through xdg-open, and on a machine without a
+  // desktop that spawn failed with a stack trace (tests/start.test.ts).
+  server: { port: 5173, open: false },
+  preview: { port: 4173, open: false },
   build: {
     outDir: 'dist',
     sourcemap: true,

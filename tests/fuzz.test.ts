@@ -3,8 +3,9 @@
  *
  * Every generated program goes through `simulate` with tight limits, and each run must keep the contract
  * of `SimResult`: `simulate` never throws, the outcome is one of the five kinds with its exit code, an
- * `unsupported` outcome points inside the source, and no run takes more than a generous wall-clock bound
- * (the limits, not the wall clock, must stop a runaway program). A second family of properties checks
+ * `unsupported` outcome points inside the source, and no run takes more interpreter steps than its limits
+ * allow (the limits must stop a runaway program; the test counts steps, never wall-clock time, so it
+ * passes the same on an idle laptop and on a loaded CI machine). A second family of properties checks
  * determinism: the same source and seed give byte-identical traces and output, and the conformance
  * programs print the same thing whatever the seed.
  *
@@ -55,10 +56,20 @@ const LIMITS = {
   maxTasks: 1000,
   maxOutputChars: 100_000,
 };
-/** Wall-clock bound for one run. Generous (shared 2-core CI machines); a hang would blow far past it. */
-const RUN_BUDGET_MS = 5_000;
-/** A whole property's timeout, scaled with the number of runs. */
-const timeout = (runs: number) => 60_000 + runs * 50;
+/**
+ * The simulator calls `onProgress` every 2^20 interpreter steps (sim/machine.ts `Machine.step`). A run polls
+ * fewer than `maxEvents` times (every poll is an event) and each poll takes at most `maxStepsPerPoll` steps,
+ * so a run that reports more heartbeats than this got past its limits: that is the runaway the limits exist
+ * to stop. A budget of work, not of time.
+ */
+const HEARTBEAT_STEPS = 2 ** 20;
+const STEP_BUDGET = LIMITS.maxEvents * LIMITS.maxStepsPerPoll;
+/**
+ * A whole property's vitest timeout, scaled with the number of runs: only a safety net against a hang that
+ * no step is counted for (the front end), and generous enough for a 2-core machine running two suites.
+ * It is not a measurement: nothing here asserts how long anything took.
+ */
+const timeout = (runs: number) => 300_000 + runs * 200;
 
 const KINDS = ['completed', 'panicked', 'deadlock', 'limit', 'unsupported'] as const;
 
@@ -67,7 +78,8 @@ const KINDS = ['completed', 'panicked', 'deadlock', 'limit', 'unsupported'] as c
 const stats = {
   programs: 0,
   byGenerator: new Map<string, Map<string, number>>(),
-  slowest: { ms: 0, source: '' },
+  /** The run with the most interpreter steps (counted in heartbeats of 2^20 steps). */
+  busiest: { steps: 0, source: '' },
 };
 
 function record(gen: string, kind: string): void {
@@ -85,10 +97,10 @@ const KNOWN_SPANLESS = /^this value of type `[^`]*` cannot be called$/;
 
 /** Runs one program and checks the contract of `SimResult`; returns the result for further checks. */
 function run(source: string, gen: string, seed = 1): SimResult {
-  const t0 = performance.now();
+  let heartbeats = 0;
   let r: SimResult;
   try {
-    r = simulate(source, { seed, limits: LIMITS });
+    r = simulate(source, { seed, limits: LIMITS, onProgress: () => void heartbeats++ });
   } catch (e) {
     const top =
       e instanceof Error
@@ -96,9 +108,9 @@ function run(source: string, gen: string, seed = 1): SimResult {
         : `a ${(e as object)?.constructor?.name ?? typeof e}: ${JSON.stringify(e)}`;
     throw new Error(`simulate threw instead of returning an outcome:\n${top}`, { cause: e });
   }
-  const ms = performance.now() - t0;
+  const steps = heartbeats * HEARTBEAT_STEPS;
   stats.programs++;
-  if (ms > stats.slowest.ms) stats.slowest = { ms, source };
+  if (steps > stats.busiest.steps) stats.busiest = { steps, source };
   const o = r.outcome;
   record(gen, o.kind);
   expect(KINDS, `outcome kind of ${JSON.stringify(o)}`).toContain(o.kind);
@@ -123,7 +135,10 @@ function run(source: string, gen: string, seed = 1): SimResult {
   } else if (o.span) {
     expect(0 <= o.span.start && o.span.start <= o.span.end && o.span.end <= source.length).toBe(true);
   }
-  expect(ms, `a run took ${ms.toFixed(0)} ms (outcome ${o.kind}: ${o.message})`).toBeLessThan(RUN_BUDGET_MS);
+  expect(
+    steps,
+    `a run took at least ${steps} interpreter steps, more than its limits allow (${STEP_BUDGET}; outcome ${o.kind}: ${o.message})`,
+  ).toBeLessThanOrEqual(STEP_BUDGET);
   return r;
 }
 
@@ -1300,22 +1315,26 @@ describe('fuzz: determinism', () => {
   // The conformance programs that hang under tokio run into this limit; the rest finish below it.
   const limits = { ...DEFAULT_LIMITS, maxEvents: LIMITS.maxEvents };
 
-  it('conformance programs: same seed, identical trace; any seed, identical stdout', () => {
-    const baseline = new Map(SEEDS.map((s) => [s.name, simulate(s.source, { seed: 1, limits })]));
-    fc.assert(
-      // Each run checks every conformance program with one random seed.
-      fc.property(fc.integer({ min: 0, max: 0xffff_ffff }), (seed) => {
-        for (const s of SEEDS) {
-          const first = simulate(s.source, { seed, limits });
-          checkDeterministic(s.source, seed, first, limits);
-          const base = baseline.get(s.name)!;
-          expect(first.stdout, `${s.name} with seed ${seed}`).toBe(base.stdout);
-          expect(first.outcome.kind, `${s.name} with seed ${seed}`).toBe(base.outcome.kind);
-        }
-      }),
-      { seed: SEED + 5, numRuns: Math.max(2, Math.round(RUNS / 5000)) },
-    );
-  });
+  it(
+    'conformance programs: same seed, identical trace; any seed, identical stdout',
+    () => {
+      const baseline = new Map(SEEDS.map((s) => [s.name, simulate(s.source, { seed: 1, limits })]));
+      fc.assert(
+        // Each run checks every conformance program with one random seed.
+        fc.property(fc.integer({ min: 0, max: 0xffff_ffff }), (seed) => {
+          for (const s of SEEDS) {
+            const first = simulate(s.source, { seed, limits });
+            checkDeterministic(s.source, seed, first, limits);
+            const base = baseline.get(s.name)!;
+            expect(first.stdout, `${s.name} with seed ${seed}`).toBe(base.stdout);
+            expect(first.outcome.kind, `${s.name} with seed ${seed}`).toBe(base.outcome.kind);
+          }
+        }),
+        { seed: SEED + 5, numRuns: Math.max(2, Math.round(RUNS / 5000)) },
+      );
+    },
+    timeout(SEEDS.length * 4 * Math.max(2, Math.round(RUNS / 5000))),
+  );
 });
 
 describe('fuzz: totals', () => {
@@ -1325,7 +1344,9 @@ describe('fuzz: totals', () => {
     );
     console.log(
       `fuzz (seed ${SEED}): ${stats.programs} programs\n${lines.join('\n')}\n` +
-        `  slowest run ${stats.slowest.ms.toFixed(0)} ms (${stats.slowest.source.length} chars)`,
+        (stats.busiest.steps === 0
+          ? `  every run took under ${HEARTBEAT_STEPS} interpreter steps`
+          : `  busiest run: at least ${stats.busiest.steps} interpreter steps (${stats.busiest.source.length} chars)`),
     );
   });
   it(`checked at least ${RUNS} programs`, () => {

@@ -1,4 +1,8 @@
 /** The CLI contract of DESIGN.md §7: stdout exactly, diagnostics as FILE:LINE:COL, and the exit codes. */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from './main';
 
@@ -20,6 +24,7 @@ async fn main() {
     s.read(&mut b).await.unwrap();
 }
 `,
+  'mt.rs': '#[tokio::main(worker_threads = 2)]\nasync fn main() { tokio::spawn(async {}).await.unwrap(); }\n',
   'err.rs':
     '#[tokio::main(flavor = "current_thread")]\nasync fn main() -> Result<(), String> { Err("bad".to_string()) }\n',
 };
@@ -62,6 +67,65 @@ describe('sim CLI', () => {
     const e = cli('run', 'err.rs');
     expect(e.code).toBe(1);
     expect(e.stderr).toBe('Error: "bad"\n');
+  });
+
+  it('a limit reached while the runtime starts (--max-events 0 or 1) is a limit outcome: exit 4, in words', () => {
+    for (const file of ['ok.rs', 'mt.rs'])
+      for (const n of ['0', '1']) {
+        const r = cli('run', file, '--max-events', n);
+        expect(r).toEqual({
+          stdout: '',
+          stderr: `${file}: stopped: the run reached the limit of ${n} events\n`,
+          code: 4,
+        });
+      }
+  });
+
+  it('as a process: --max-events 0 exits 4 with one line on stderr and no stack trace', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pollscope-cli-'));
+    try {
+      const file = join(dir, 'ok.rs');
+      writeFileSync(file, files['ok.rs']!);
+      const r = spawnSync(
+        process.execPath,
+        ['--import', 'tsx', 'src/cli/main.ts', 'run', file, '--max-events', '0'],
+        { encoding: 'utf8' },
+      );
+      expect(r.status).toBe(4);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toBe(`${file}: stopped: the run reached the limit of 0 events\n`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('reads a trace back with `trace`: simulated, or broken', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pollscope-cli-'));
+    try {
+      const read = (p: string) => (p.endsWith('.rs') ? files[p]! : readFileSync(p, 'utf8'));
+      expect(runCli(['run', 'ok.rs', '--trace', join(dir, 'run.jsonl')], read).code).toBe(0);
+      expect(runCli(['run', 'ok.rs', '--trace', join(dir, 'run.txt')], read).code).toBe(0);
+      // The JSON lines, read back, print the same events as the run's readable trace.
+      const r = runCli(['trace', join(dir, 'run.jsonl')], read);
+      expect(r).toEqual({
+        stdout: `# simulated: tokio 1.24, seed 1\n${readFileSync(join(dir, 'run.txt'), 'utf8')}`,
+        stderr: '',
+        code: 0,
+      });
+      const chrome = JSON.parse(runCli(['trace', join(dir, 'run.jsonl'), '--chrome'], read).stdout);
+      expect(chrome.traceEvents.length).toBeGreaterThan(2);
+      writeFileSync(join(dir, 'broken.jsonl'), '{"pollscope":1,"source":""}\n{"kind":"poll"}\n');
+      expect(runCli(['trace', join(dir, 'broken.jsonl')], read).stderr).toBe(
+        `${join(dir, 'broken.jsonl')}: error: line 2: missing thread or time\n`,
+      );
+      expect(runCli(['trace', join(dir, 'none.jsonl')], read).stderr).toMatch(
+        /^sim: cannot read .*none\.jsonl\n$/,
+      );
+      expect(runCli(['trace'], read).code).toBe(2);
+      expect(runCli(['trace', 'a.jsonl', '--frob'], read).code).toBe(2);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('rejects bad options with usage and exit 2', () => {

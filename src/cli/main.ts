@@ -6,7 +6,8 @@
  * Prints exactly the simulated program's stdout; its stderr goes to stderr, followed by Pollscope's own
  * messages (diagnostics as `FILE:LINE:COL: error: message`, deadlock and limit reports). Exit codes
  * (DESIGN.md §7): 0 completed, 101 main panicked, 2 outside the supported language, 3 deadlock (real tokio
- * would hang), 4 stopped by a limit; a `main` that returns `Err` exits 1 like a Rust binary.
+ * would hang), 4 stopped by a limit; a `main` that returns `Err` exits 1 like a Rust binary; 70 if the
+ * simulator itself fails (a bug in Pollscope, reported in one line without a stack trace).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
@@ -14,10 +15,11 @@ import { LineIndex, formatDiagnostic } from '../lang/diagnostics';
 import { DEFAULT_LIMITS, DEFAULT_NET, PROFILES, type NetConfig, type Profile } from '../sim/config';
 import { simulate } from '../sim/simulate';
 import { formatTrace } from '../trace/format';
-import { toChromeTrace, toJsonLines } from '../trace/export';
+import { TraceFileError, fromJsonLines, toChromeTrace, toJsonLines } from '../trace/export';
 
 const USAGE = `usage: sim run FILE.rs [--tokio 1.24|latest] [--seed N] [--trace OUT.jsonl|OUT.json|OUT.txt] [--max-events N]
-               [--net-latency NS] [--net-bandwidth BYTES_PER_NS] [--send-buffer BYTES] [--recv-buffer BYTES]`;
+               [--net-latency NS] [--net-bandwidth BYTES_PER_NS] [--send-buffer BYTES] [--recv-buffer BYTES]
+       sim trace TRACE.jsonl [--chrome]   (a saved or recorded trace: one readable line per event, or Chrome trace JSON)`;
 
 export interface CliResult {
   stdout: string;
@@ -30,6 +32,7 @@ export function runCli(
   readFile: (p: string) => string = (p) => readFileSync(p, 'utf8'),
 ): CliResult {
   const [cmd, ...rest] = argv;
+  if (cmd === 'trace') return traceCommand(rest, readFile);
   if (cmd !== 'run') return { stdout: '', stderr: `${USAGE}\n`, code: 2 };
   let file: string | null = null;
   let profile: Profile = '1.24';
@@ -107,7 +110,43 @@ export function runCli(
   return { stdout: r.stdout, stderr, code: r.outcome.exitCode };
 }
 
+/**
+ * `sim trace TRACE.jsonl [--chrome]`: reads a trace file — the CLI's `--trace`, the app's "Export trace",
+ * or a real run recorded by `npm run record` — and prints it one readable line per event (for a recorded
+ * run, after a header saying so and what was not recorded), or as Chrome trace-event JSON for Perfetto.
+ */
+function traceCommand(args: string[], readFile: (p: string) => string): CliResult {
+  const chrome = args.includes('--chrome');
+  const files = args.filter((a) => a !== '--chrome');
+  const bad = files.find((a) => a.startsWith('-'));
+  if (bad) return { stdout: '', stderr: `sim: unknown option ${bad}\n${USAGE}\n`, code: 2 };
+  if (files.length !== 1) return { stdout: '', stderr: `${USAGE}\n`, code: 2 };
+  const file = files[0]!;
+  let text: string;
+  try {
+    text = readFile(file);
+  } catch {
+    return { stdout: '', stderr: `sim: cannot read ${file}\n`, code: 2 };
+  }
+  try {
+    const { header, trace } = fromJsonLines(text);
+    if (chrome) return { stdout: JSON.stringify(toChromeTrace(trace)) + '\n', stderr: '', code: 0 };
+    const rec = header.recorded;
+    const intro = rec
+      ? `# recorded from a real run of tokio ${rec.tokio} (${rec.host}) by ${rec.recorder}\n` +
+        rec.notRecorded.map((n) => `# not recorded: ${n}\n`).join('')
+      : `# simulated: tokio ${header.profile}, seed ${header.seed}\n`;
+    return { stdout: intro + formatTrace(trace), stderr: '', code: 0 };
+  } catch (e) {
+    if (e instanceof TraceFileError) return { stdout: '', stderr: `${file}: error: ${e.message}\n`, code: 2 };
+    throw e;
+  }
+}
+
 class CliError extends Error {}
+
+/** Pollscope itself failed (a bug, not an outcome of the program): sysexits' EX_SOFTWARE. */
+export const EXIT_INTERNAL = 70;
 
 function intArg(name: string, v: string): number {
   if (!/^\d+$/.test(v)) throw new CliError(`${name} needs a non-negative integer, got ${v}`);
@@ -122,8 +161,17 @@ function positiveArg(name: string, v: string): number {
 
 // Run when executed directly (not when imported by tests).
 if (process.argv[1] && /cli[\\/]main\.ts$/.test(process.argv[1])) {
-  const r = runCli(process.argv.slice(2));
-  process.stdout.write(r.stdout);
-  process.stderr.write(r.stderr);
-  process.exitCode = r.code;
+  try {
+    const r = runCli(process.argv.slice(2));
+    process.stdout.write(r.stdout);
+    process.stderr.write(r.stderr);
+    process.exitCode = r.code;
+  } catch (e) {
+    // Every run should end in an outcome; if the simulator itself breaks, say so in one line, no stack.
+    const what = e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+    process.stderr.write(
+      `sim: the simulator failed: ${what} (a bug in Pollscope; please report it with the program)\n`,
+    );
+    process.exitCode = EXIT_INTERNAL;
+  }
 }

@@ -116,8 +116,25 @@ type ExprNode =
   | { k: 'ref'; mut: boolean; expr: Expr; span: Span }
   | { k: 'binary'; op: string; left: Expr; right: Expr; span: Span }
   | { k: 'assign'; op: string; target: Expr; value: Expr; span: Span }
-  | { k: 'call'; callee: Expr; args: Expr[]; span: Span }
-  | { k: 'method'; receiver: Expr; name: string; generics: Type[]; args: Expr[]; span: Span; nameSpan: Span }
+  | {
+      k: 'call';
+      callee: Expr;
+      args: Expr[];
+      span: Span;
+      /** The type the call's value must have, where the program says (lang/resolver/expected-types.ts). */
+      expectTy?: Type;
+    }
+  | {
+      k: 'method';
+      receiver: Expr;
+      name: string;
+      generics: Type[];
+      args: Expr[];
+      span: Span;
+      nameSpan: Span;
+      /** The type the call's value must have, where the program says (lang/resolver/expected-types.ts). */
+      expectTy?: Type;
+    }
   | { k: 'field'; expr: Expr; name: string; span: Span }
   | { k: 'index'; expr: Expr; index: Expr; span: Span }
   | { k: 'range'; from: Expr | null; to: Expr | null; inclusive: boolean; span: Span }

@@ -58,26 +58,37 @@ export const COURSE: readonly LessonText[] = [
       {
         when: { kind: 'schedule', task: 1 },
         text: 'tokio::spawn puts the new task in the run queue. It does not run yet: main is still being polled.',
+        shows: [{ queued: 'slow', where: 'local' }, { running: 'main' }],
       },
       {
-        when: { kind: 'pending', task: 0 },
+        when: { kind: 'pending', task: 0, future: 1 },
         text: "main awaits slow's JoinHandle and returns Pending. Only now can the scheduler run queued tasks.",
+        shows: [
+          { waker: 'main', in: 'JoinHandle' },
+          { state: ['main', 'idle'] },
+          { queued: 'slow' },
+          { queued: 'fast' },
+        ],
       },
       {
-        when: { kind: 'timer-arm' },
+        when: { kind: 'register', task: 1 },
         text: "slow reaches its sleep: the timer wheel keeps slow's waker until 100 ms have passed.",
+        shows: [{ waker: 'slow', in: 'timer' }, { running: 'slow' }],
       },
       {
         when: { kind: 'print', text: 'fast: hello' },
         text: 'While slow sleeps, fast runs to completion.',
+        shows: [{ waker: 'slow', in: 'timer' }, { running: 'fast' }, { printed: 'fast: hello' }],
       },
       {
-        when: { kind: 'timer-fire' },
+        when: { kind: 'schedule', task: 1 },
         text: 'The timer fires and wakes slow: it goes back into the run queue.',
+        shows: [{ queued: 'slow', where: 'local' }, { noWaker: 'slow' }],
       },
       {
         when: { kind: 'print', text: 'all done' },
         text: 'Both JoinHandles are ready; main finishes.',
+        shows: [{ state: ['slow', 'complete'] }, { state: ['fast', 'complete'] }, { running: 'main' }],
       },
     ],
   },
@@ -105,24 +116,29 @@ export const COURSE: readonly LessonText[] = [
     ],
     moments: [
       {
-        when: { kind: 'future-new', name: 'GreetFuture' },
-        text: 'Calling greet("ferris") returned a GreetFuture in its Unresumed state. None of greet\'s body has run: the Tasks panel shows a value, not a running function.',
+        when: { kind: 'future-state', future: 2, variant: 'Unresumed' },
+        text: 'Calling greet("ferris") returned a GreetFuture in its Unresumed state, holding its argument: a value that main now holds (Tasks panel, under main). None of greet\'s body has run: nothing is printed, and no line of greet is highlighted in the code.',
+        shows: [{ variant: ['GreetFuture', 'Unresumed'] }, { notPrinted: 'greet(ferris) runs' }],
       },
       {
         when: { kind: 'print', text: 'has not run' },
         text: 'main keeps going while the future sits untouched. A future does nothing on its own.',
+        shows: [{ variant: ['GreetFuture', 'Unresumed'] }, { notPrinted: 'greet(ferris) runs' }],
       },
       {
         when: { kind: 'print', text: 'greet(ferris) runs' },
         text: "`.await` polls the future for the first time, and only now does greet's body run. It has no .await of its own, so this one poll runs it to Poll::Ready.",
+        shows: [{ variant: ['GreetFuture', 'Unresumed'] }, { printed: 'greet(ferris) runs' }],
       },
       {
-        when: { kind: 'future-new', name: 'GreetFuture' },
+        when: { kind: 'future-state', future: 3, variant: 'Unresumed' },
         text: 'A second GreetFuture, for greet("nobody"). Again: Unresumed, nothing printed.',
+        shows: [{ variant: ['GreetFuture', 'Unresumed'] }, { notPrinted: 'greet(nobody) runs' }],
       },
       {
         when: { kind: 'future-drop' },
         text: 'drop(never) destroys the future while it is still Unresumed. Its body never runs: dropping a future is how Rust cancels it.',
+        shows: [{ notPrinted: 'greet(nobody) runs' }, { running: 'main' }],
       },
     ],
   },
@@ -150,28 +166,34 @@ export const COURSE: readonly LessonText[] = [
     ],
     moments: [
       {
-        when: { kind: 'future-new', name: 'StepsFuture' },
+        when: { kind: 'future-state', future: 2, variant: 'Unresumed' },
         text: 'steps("steps") builds a StepsFuture. Unresumed holds only the argument, label.',
+        shows: [{ variant: ['StepsFuture', 'Unresumed'] }, { notPrinted: 'steps: step 1' }],
       },
       {
         when: { kind: 'future-state', variant: 'Suspend0' },
         text: "The first poll runs up to the sleep and returns Pending. The enum is now Suspend0, holding what must survive the .await: label, total, i and the Sleep it waits on. The Sleep's waker is with the timer (Reactor panel).",
+        shows: [{ variant: ['StepsFuture', 'Suspend0'] }, { waker: 'main', in: 'timer' }],
       },
       {
         when: { kind: 'timer-fire' },
         text: '10 ms later the timer fires and wakes main. block_on polls MainFuture, which re-polls StepsFuture, which resumes inside Suspend0 and re-polls its Sleep.',
+        shows: [{ waker: 'main', in: 'timer' }, { variant: ['StepsFuture', 'Suspend0'] }],
       },
       {
         when: { kind: 'print', text: 'step 3' },
         text: 'Each turn of the loop parks the future in the same Suspend0: one variant per .await in the source.',
+        shows: [{ variant: ['StepsFuture', 'Suspend0'] }, { printed: 'step 3' }],
       },
       {
         when: { kind: 'future-state', variant: 'Suspend1' },
         text: 'After the loop, yield_now is the second .await: Suspend1. i went out of scope with the loop, so it is gone from the fields; label (an argument) and total are still alive.',
+        shows: [{ variant: ['StepsFuture', 'Suspend1'] }, { queued: 'main', where: 'defer' }],
       },
       {
         when: { kind: 'print', text: 'steps returned' },
         text: 'StepsFuture reached Returned and handed 6 to main.',
+        shows: [{ printed: 'steps returned 6' }, { running: 'main' }],
       },
     ],
   },
@@ -201,18 +223,22 @@ export const COURSE: readonly LessonText[] = [
       {
         when: { kind: 'future-new', name: 'Delay' },
         text: 'A Delay is a plain struct with `impl Future`. Its poll checks the clock.',
+        shows: [{ variant: ['Delay', ''] }, { running: 'main' }],
       },
       {
         when: { kind: 'wake', op: 'wake_by_ref' },
         text: 'Not ready yet, so poll calls cx.waker().wake_by_ref() before returning Pending: "poll me again".',
+        shows: [{ running: 'main' }, { noWaker: 'main' }],
       },
       {
         when: { kind: 'poll', task: 0 },
         text: 'block_on polls main again at once, and Delay checks the clock again. Nothing else makes progress in between: this is a busy loop.',
+        shows: [{ running: 'main' }, { variant: ['MainFuture', 'Suspend0'] }],
       },
       {
         when: { kind: 'print', text: 'Hello there' },
         text: "After 10 ms of re-polling, the deadline has passed and Delay returns Ready. Look at main's counters in the Tasks panel: polls and wakes climbed together, and self-wakes explains why.",
+        shows: [{ lint: ['main', 'self-wakes'] }, { printed: 'Hello there' }],
       },
     ],
   },
@@ -238,18 +264,27 @@ export const COURSE: readonly LessonText[] = [
       {
         when: { kind: 'print', text: 'Forgetful polled 1' },
         text: "Forgetful returns Pending but never stores or wakes cx.waker(). No resource holds main's waker now (the Reactor panel has none for it).",
+        shows: [{ noWaker: 'main' }, { queued: 'task 1' }],
       },
       {
         when: { kind: 'poll', task: 1 },
         text: 'The runtime still runs what is queued: the spawned task was waiting in the run queue.',
+        shows: [{ running: 'task 1' }, { state: ['main', 'idle'] }, { noWaker: 'main' }],
       },
       {
         when: { kind: 'park' },
         text: 'Nothing is queued, no timer is armed, no waker is held: the thread parks, and nothing will ever unpark it.',
+        shows: [
+          { thread: ['main', 'parked'] },
+          { noWaker: 'main' },
+          { armed: 0 },
+          { state: ['task 1', 'complete'] },
+        ],
       },
       {
         when: { kind: 'outcome' },
         text: 'Pollscope sees that nothing can ever make progress and names the future that returned Pending. tokio-console would call this a lost waker.',
+        shows: [{ state: ['main', 'idle'] }, { noWaker: 'main' }],
       },
     ],
   },
@@ -281,34 +316,42 @@ export const COURSE: readonly LessonText[] = [
       {
         when: { kind: 'future-new', name: 'ThreadTimer' },
         text: 'main builds a ThreadTimer: a plain struct holding shared state (done = false, no waker yet) in an Arc<Mutex>. Nothing has started.',
+        shows: [{ running: 'main' }, { queued: 'task 1' }, { variant: ['ThreadTimer', ''] }],
       },
       {
         when: { kind: 'thread-start', role: 'std' },
         text: 'Its first poll starts an OS thread, the timer thread: std thread 1 in the Runtime panel. It will sleep for 100 ms.',
+        shows: [{ thread: ['std thread 1', 'idle'] }, { running: 'main' }],
       },
       {
-        when: { kind: 'print', text: 'keeping the waker' },
-        text: 'done is still false, so poll puts a clone of cx.waker() into the shared state and returns Pending. The waker now lives in your Mutex, where the timer thread can reach it.',
+        when: { kind: 'waker-clone', task: 0 },
+        text: "done is still false, so poll puts a clone of cx.waker() into the shared state and returns Pending. The waker now lives in your Mutex, where the timer thread can reach it: the Reactor panel knows nothing of it, but main's wakers counter (Tasks panel) counts it.",
+        shows: [{ wakers: ['main', 1] }, { printed: 'keeping the waker' }],
       },
       {
         when: { kind: 'print', text: 'other task' },
         text: 'main is waiting, so the runtime thread is free to run the other task (task 1). Nothing polls ThreadTimer meanwhile.',
+        shows: [{ running: 'task 1' }, { state: ['main', 'idle'] }],
       },
       {
         when: { kind: 'park' },
         text: 'Nothing is left to run, so the runtime thread parks: it sleeps instead of checking the timer over and over. Only a wake can get it going again.',
+        shows: [{ thread: ['main', 'parked'] }, { state: ['task 1', 'complete'] }],
       },
       {
         when: { kind: 'wake', task: 0 },
         text: '100 ms later the timer thread sets done = true and calls waker.wake(). That is what a reactor does: it keeps wakers and wakes each one when its event happens (a timer runs out, data arrives).',
+        shows: [{ state: ['main', 'scheduled'] }, { thread: ['main', 'parked'] }],
       },
       {
         when: { kind: 'print', text: 'poll: done' },
         text: 'The wake gets the runtime thread going again. It polls main, main polls ThreadTimer, and this time it sees done and returns Ready. Two polls in all: polls 2 on main in the Tasks panel.',
+        shows: [{ running: 'main' }, { printed: 'poll: done' }],
       },
       {
         when: { kind: 'print', text: 'main: the timer is done' },
         text: 'main goes on past the .await. tokio::time::sleep works the same way, except that tokio’s timer holds the waker instead of a thread of yours.',
+        shows: [{ running: 'main' }, { printed: 'main: the timer is done' }],
       },
     ],
   },
@@ -342,35 +385,47 @@ export const COURSE: readonly LessonText[] = [
     moments: [
       {
         when: { kind: 'schedule', task: 3 },
-        text: "An executor is a loop: take a task from a queue, poll it, repeat. A hand-written one needs Box<dyn Future>, which Pollscope can't run yet, so this lesson watches tokio's own. main has spawned A, B and C, shown as task 1, task 2 and task 3: they wait in that order in the Local run queue (Runtime panel).",
+        text: "An executor is a loop: take a task from a queue, poll it, repeat. A hand-written one needs Box<dyn Future>, which Pollscope can't run yet, so this lesson watches tokio's own. main has spawned a, b and c (they print as A, B and C): they wait in that order in the Local run queue (Runtime panel).",
+        shows: [
+          { queued: 'a', where: 'local' },
+          { queued: 'b', where: 'local' },
+          { queued: 'c', where: 'local' },
+        ],
       },
       {
         when: { kind: 'pending', task: 1 },
-        text: 'main is waiting, so the loop takes A from the front. The gate is shut: Gate keeps a clone of A’s waker and returns Pending. A is now in no queue at all.',
+        text: 'main is waiting, so the loop takes a from the front. The gate is shut: Gate keeps a clone of a\u2019s waker and returns Pending. a is now in no queue at all.',
+        shows: [{ running: 'a' }, { notQueued: 'a' }, { queued: 'b' }, { queued: 'c' }],
       },
       {
         when: { kind: 'wake', task: 1 },
-        text: 'B opens the gate and calls A’s waker. That is all a wake does: A goes to the back of the run queue, behind C. B keeps running.',
+        text: 'b opens the gate and calls a\u2019s waker. That is all a wake does: a goes to the back of the run queue, behind c (the next step). b keeps running.',
+        shows: [{ running: 'b' }, { queued: 'c' }],
       },
       {
         when: { kind: 'wake', task: 2 },
-        text: 'B steps aside: StepAside calls wake_by_ref on B’s own waker and returns Pending. B is still running, so tokio only notes the wake for now (hence the self-wakes flag on task 2).',
+        text: 'b steps aside: StepAside calls wake_by_ref on b\u2019s own waker and returns Pending. b is still running, so tokio only notes the wake for now (hence the self-wakes flag on b).',
+        shows: [{ running: 'b' }, { queued: 'a' }, { queued: 'c' }],
       },
       {
         when: { kind: 'schedule', task: 2 },
-        text: 'B’s poll has ended, and the noted wake puts B at the back of the queue. The queue reads C, A, B: task 3, task 1, task 2.',
+        text: 'b\u2019s poll has ended, and the noted wake puts b at the back of the queue. The queue reads c, a, b.',
+        shows: [{ queued: 'c' }, { queued: 'a' }, { queued: 'b' }],
       },
       {
         when: { kind: 'print', text: 'C: my turn' },
-        text: 'First in, first out: C has waited longest, so C runs first.',
+        text: 'First in, first out: c has waited longest, so c runs first.',
+        shows: [{ running: 'c' }, { queued: 'a' }, { queued: 'b' }],
       },
       {
         when: { kind: 'print', text: 'A: through the gate' },
-        text: 'Then A. Its second poll finds the gate open and goes on past the .await.',
+        text: 'Then a. Its second poll finds the gate open and goes on past the .await.',
+        shows: [{ running: 'a' }, { state: ['c', 'complete'] }],
       },
       {
         when: { kind: 'print', text: 'B: back again' },
-        text: 'B comes last. The tasks ran in the order they joined the queue, and a wake is how a task joins it again. That queue is the heart of every executor.',
+        text: 'b comes last. The tasks ran in the order they joined the queue, and a wake is how a task joins it again. That queue is the heart of every executor.',
+        shows: [{ running: 'b' }, { state: ['a', 'complete'] }, { state: ['c', 'complete'] }],
       },
     ],
   },
@@ -384,7 +439,7 @@ export const COURSE: readonly LessonText[] = [
       question:
         'main drops the detached task’s JoinHandle without awaiting it. Is "detached task: done at 200 ms" still printed?',
       answer:
-        'Yes. Dropping a JoinHandle only gives up the result; the task (task 2) keeps running and finishes at 200 ms. Only abort stops a task: the aborted one never prints, and its JoinError says is_cancelled.',
+        'Yes. Dropping a JoinHandle only gives up the result; the detached task keeps running and finishes at 200 ms. Only abort stops a task: the aborted one never prints, and its JoinError says is_cancelled.',
       revealAt: 8,
     },
     tryThis: {
@@ -401,43 +456,57 @@ export const COURSE: readonly LessonText[] = [
     moments: [
       {
         when: { kind: 'spawn', task: 3 },
-        text: 'main made one plain future (an async block) and spawned three more. The Tasks panel lists main and the three tasks (awaited is task 1, detached task 2, aborted task 3), but not the plain future: only tokio::spawn turns a future into a task, which the runtime runs by itself.',
+        text: 'main made one plain future (an async block) and spawned three more. The Tasks panel lists main and the three tasks (awaited, detached and aborted), but not the plain future as a task: only tokio::spawn turns a future into a task, which the runtime runs by itself.',
+        shows: [{ queued: 'awaited' }, { queued: 'detached' }, { state: ['aborted', 'idle'] }],
       },
       {
         when: { kind: 'print', text: 'plain future' },
         text: 'main awaits the plain future, so it runs right here, inside main’s own poll. The three tasks still wait in the run queue.',
+        shows: [{ running: 'main' }, { queued: 'awaited' }, { queued: 'detached' }, { queued: 'aborted' }],
       },
       {
         when: { kind: 'pending', task: 0 },
         text: 'main awaits the first JoinHandle and returns Pending. The handle keeps main’s waker; the tasks now get their turn, and each one starts a sleep.',
+        shows: [{ waker: 'main', in: 'JoinHandle' }, { queued: 'awaited' }],
       },
       {
         when: { kind: 'print', text: 'main: awaited task returned' },
         text: 'The clock is paused (start_paused), so tokio jumps to the first timer at 100 ms. The awaited task finishes, its JoinHandle wakes main, and .await hands main the result: Ok(2).',
+        shows: [{ state: ['awaited', 'complete'] }, { running: 'main' }, { waker: 'detached', in: 'timer' }],
       },
       {
         when: { kind: 'detach' },
-        text: 'drop(detached) throws task 2’s JoinHandle away. The task is detached, not stopped: its sleep is still in the timer (Reactor panel).',
+        text: 'drop(detached) throws its JoinHandle away. The task is detached, not stopped: its sleep is still in the timer (Reactor panel).',
+        shows: [{ waker: 'detached', in: 'timer' }, { state: ['detached', 'idle'] }],
       },
       {
         when: { kind: 'abort' },
-        text: 'aborted.abort() cancels task 3. It is asleep, so tokio queues it one last time, to drop it instead of polling it.',
+        text: 'aborted.abort() cancels the aborted task. It is asleep, so tokio queues it one last time, to drop it instead of polling it.',
+        shows: [{ state: ['aborted', 'idle'] }, { waker: 'aborted', in: 'timer' }],
       },
       {
         when: { kind: 'cancel' },
         text: 'The task’s future is dropped: its sleep leaves the timer, and the rest of its body never runs.',
+        shows: [{ running: 'aborted' }, { waker: 'detached', in: 'timer' }],
       },
       {
         when: { kind: 'print', text: 'is_cancelled' },
         text: 'Awaiting the aborted task’s handle gives Err(JoinError), and is_cancelled() says why: it was aborted, it did not panic.',
+        shows: [{ state: ['aborted', 'cancelled'] }, { running: 'main' }],
       },
       {
         when: { kind: 'print', text: 'detached task' },
-        text: 'At 200 ms the detached task (task 2) wakes and finishes, though nobody holds its JoinHandle any more.',
+        text: 'At 200 ms the detached task wakes and finishes, though nobody holds its JoinHandle any more.',
+        shows: [{ running: 'detached' }],
       },
       {
         when: { kind: 'print', text: 'main: done' },
         text: 'main returns and the program ends, and any task still running would be dropped with it. main slept until 500 ms so the detached task could finish, and so you can see that the aborted one never printed at 300 ms.',
+        shows: [
+          { state: ['detached', 'complete'] },
+          { state: ['aborted', 'cancelled'] },
+          { notPrinted: 'aborted task: done' },
+        ],
       },
     ],
   },
@@ -469,26 +538,35 @@ export const COURSE: readonly LessonText[] = [
       {
         when: { kind: 'print', text: 'main: runs on thread main' },
         text: 'With current_thread, tokio runs everything on the thread that called main. The Timeline has one lane for it, main.',
+        shows: [{ running: 'main' }, { thread: ['main', 'running'] }],
       },
       {
         when: { kind: 'schedule', task: 2 },
-        text: 'main spawns a and b (task 1 and task 2). Both wait in that thread’s run queue until main awaits and returns Pending.',
+        text: 'main spawns a and b. Both wait in that thread\u2019s run queue until main awaits and returns Pending.',
+        shows: [
+          { queued: 'a', where: 'local' },
+          { queued: 'b', where: 'local' },
+        ],
       },
       {
         when: { kind: 'block' },
         text: 'a runs and blocks the thread for 100 ms (std::thread::sleep stands in for heavy work). With one thread, nothing else can run: b waits in the queue.',
+        shows: [{ thread: ['main', 'blocked'] }, { running: 'a' }, { queued: 'b' }],
       },
       {
         when: { kind: 'poll', task: 2 },
         text: 'Only when a returns does the thread pick up b, and b blocks it for another 100 ms.',
+        shows: [{ running: 'b' }, { state: ['a', 'complete'] }],
       },
       {
         when: { kind: 'print', text: 'a ran on thread' },
         text: 'Both tasks ran on the main thread, one after the other.',
+        shows: [{ state: ['a', 'complete'] }, { state: ['b', 'complete'] }],
       },
       {
         when: { kind: 'print', text: '200 ms or more' },
         text: 'Two 100 ms jobs on one thread take at least 200 ms. Now try multi_thread: the tasks run on worker threads, while main stays on its own.',
+        shows: [{ printed: '200 ms or more passed: true' }],
       },
     ],
   },
@@ -517,22 +595,31 @@ export const COURSE: readonly LessonText[] = [
       {
         when: { kind: 'schedule', task: 1, where: 'inject' },
         text: 'main runs on the block_on thread, not on a worker: its spawn goes to the shared inject queue, and a parked worker is notified.',
+        shows: [{ queued: 'parent', where: 'inject' }, { running: 'main' }],
       },
       {
         when: { kind: 'schedule', where: 'lifo' },
         text: "The parent, now on a worker, spawns a child: it goes into that worker's LIFO slot. The next spawn pushes it into the local run queue.",
+        shows: [{ queued: 'task 2', where: 'lifo' }, { running: 'parent' }],
       },
       {
         when: { kind: 'steal' },
         text: "An idle worker, searching, steals half of a busy worker's local queue, oldest first, and runs the newest stolen task at once. The LIFO slot is never stolen.",
+        shows: [
+          { thread: ['worker 2', 'searching'] },
+          { queued: 'task 9', where: 'lifo' },
+          { queued: 'task 2', where: 'local' },
+        ],
       },
       {
         when: { kind: 'timer-fire' },
         text: "The children sleep. The worker parked in the driver fires the timers; each woken child lands in that worker's LIFO slot.",
+        shows: [{ waker: 'task 3', in: 'timer' }, { state: ['task 2', 'idle'] }],
       },
       {
         when: { kind: 'print', text: 'total' },
         text: 'Every child finished; the parent summed them. Try it with one worker and compare the timelines.',
+        shows: [{ state: ['parent', 'complete'] }, { printed: 'total' }],
       },
     ],
   },
@@ -568,23 +655,32 @@ export const COURSE: readonly LessonText[] = [
     moments: [
       {
         when: { kind: 'timer-arm', task: 1 },
-        text: 'alarm (task 1) runs first and reaches its sleep: the timer will wake it at 100 ms (Reactor panel). It returns Pending, and the thread moves on to worker.',
+        text: 'alarm runs first and reaches its sleep: the timer will wake it at 100 ms (Reactor panel). It returns Pending, and the thread moves on to worker.',
+        shows: [{ running: 'alarm' }, { queued: 'worker' }],
       },
       {
         when: { kind: 'block' },
-        text: 'worker (task 2) calls std::thread::sleep. That is not an .await, so worker never returns Pending: the whole thread stops. The Runtime panel shows it blocked. This runtime has only this one thread, so everything else waits too.',
+        text: 'worker calls std::thread::sleep. That is not an .await, so worker never returns Pending: the whole thread stops. The Runtime panel shows it blocked. This runtime has only this one thread, so everything else waits too.',
+        shows: [{ thread: ['main', 'blocked'] }, { running: 'worker' }, { waker: 'alarm', in: 'timer' }],
       },
       {
         when: { kind: 'unblock' },
         text: "1.2 s later the thread runs again. alarm's deadline passed long ago, but nobody was free to look at the timer. In the Tasks panel, worker is flagged never-yielded: one poll held the thread for over a second.",
+        shows: [
+          { running: 'worker' },
+          { lint: ['worker', 'never-yielded'] },
+          { waker: 'alarm', in: 'timer' },
+        ],
       },
       {
         when: { kind: 'timer-fire' },
         text: 'Only when worker is finished does the thread check the timer. The alarm fires, more than a second late.',
+        shows: [{ state: ['worker', 'complete'] }, { waker: 'alarm', in: 'timer' }],
       },
       {
         when: { kind: 'print', text: 'rang over 1 s late' },
         text: 'The fix is an .await that gives the thread back: tokio::time::sleep (Try this). For work that really must block, like a heavy computation or a blocking file read, tokio::task::spawn_blocking runs it on a separate thread.',
+        shows: [{ running: 'alarm' }, { printed: 'rang over 1 s late: true' }],
       },
     ],
   },
@@ -617,31 +713,41 @@ export const COURSE: readonly LessonText[] = [
     moments: [
       {
         when: { kind: 'poll', task: 1 },
-        text: 'greedy (task 1) was spawned first, so it runs first. Every recv finds a message waiting and is Ready at once: on its own, this loop would never return Pending.',
+        text: 'greedy was spawned first, so it runs first. Every recv finds a message waiting and is Ready at once: on its own, this loop would never return Pending.',
+        shows: [{ running: 'greedy' }, { queued: 'polite' }],
       },
       {
         when: { kind: 'budget-exhausted' },
         text: "After 128 messages greedy's budget for this poll is spent. recv returns Pending although messages are waiting, and wakes greedy at once: it goes to the back of the run queue, behind polite.",
+        shows: [{ running: 'greedy' }, { queued: 'polite' }],
       },
       {
         when: { kind: 'print', text: 'polite: turn 1' },
-        text: 'polite (task 2) gets the thread and sees 128. Without the budget it would have waited for all 300. The Tasks panel marks greedy with self-wakes: the wake came from inside its own poll. Here that is the budget at work, not a bug.',
+        text: 'polite gets the thread and sees 128. Without the budget it would have waited for all 300. The Tasks panel marks greedy with self-wakes: the wake came from inside its own poll. Here that is the budget at work, not a bug.',
+        shows: [{ running: 'polite' }, { queued: 'greedy' }, { lint: ['greedy', 'self-wakes'] }],
       },
       {
         when: { kind: 'defer' },
         text: "polite calls yield_now. It returns Pending once and puts polite's waker on the defer list (Runtime panel). Tasks there go back to the run queue only once it is empty.",
+        shows: [
+          { queued: 'polite', where: 'defer' },
+          { queued: 'greedy', where: 'local' },
+        ],
       },
       {
         when: { kind: 'budget-exhausted' },
         text: 'greedy runs again with a fresh budget and spends it at 256. It goes back to the run queue, but polite is still on the defer list, so greedy is next again.',
+        shows: [{ running: 'greedy' }, { queued: 'polite', where: 'defer' }],
       },
       {
         when: { kind: 'print', text: 'greedy: channel empty' },
         text: 'greedy reads the last 44 messages and finishes.',
+        shows: [{ running: 'greedy' }, { queued: 'polite', where: 'defer' }],
       },
       {
         when: { kind: 'print', text: 'polite: turn 2' },
         text: 'The run queue is empty, so the thread checks its timers for a moment (a short park) and then wakes the tasks on the defer list: polite runs again. yield_now means: let every task that is already queued go first.',
+        shows: [{ running: 'polite' }, { state: ['greedy', 'complete'] }],
       },
     ],
   },
@@ -675,28 +781,34 @@ export const COURSE: readonly LessonText[] = [
     ],
     moments: [
       {
-        when: { kind: 'future-new', name: 'ReadLineFuture' },
+        when: { kind: 'future-state', future: 7, variant: 'Unresumed' },
         text: 'Each turn of the loop builds a fresh read_line future and a fresh 200 ms Sleep, and select! polls both.',
+        shows: [{ running: 'main' }, { variant: ['ReadLineFuture', 'Unresumed'] }],
       },
       {
         when: { kind: 'io-ready', ready: 'readable | writable' },
         text: 'The server\'s "hel" lands in the client\'s socket. The I/O driver sets its readable bit and wakes main.',
+        shows: [{ waker: 'main', in: 'TcpStream' }, { thread: ['main', 'parked'] }],
       },
       {
         when: { kind: 'future-state', variant: 'Suspend0' },
         text: 'read_line read "h", "e" and "l" one byte at a time into its own Vec: ReadLineFuture\'s fields in the Tasks panel now hold line = [104, 101, 108]. The next read would block, so the readable bit was cleared and read_line returns Pending: no newline yet.',
+        shows: [{ variant: ['ReadLineFuture', 'Suspend0'] }, { running: 'main' }],
       },
       {
         when: { kind: 'timer-fire' },
         text: '200 ms pass before the rest of the line arrives. The Sleep branch is ready first.',
+        shows: [{ waker: 'main', in: 'timer' }, { thread: ['main', 'parked'] }],
       },
       {
         when: { kind: 'print', text: 'tick' },
         text: 'select! drops the branch that lost. The read_line future is gone, and its line with it: three bytes that were already taken out of the socket.',
+        shows: [{ printed: 'tick' }, { running: 'main' }],
       },
       {
         when: { kind: 'print', text: 'got' },
         text: 'The rest of the line, "lo\\n", arrives, and a brand-new read_line reads it. It never saw "hel".',
+        shows: [{ printed: 'got: Some("lo")' }, { notPrinted: 'hel' }],
       },
     ],
   },
@@ -731,26 +843,32 @@ export const COURSE: readonly LessonText[] = [
       {
         when: { kind: 'register', task: 0 },
         text: "main is the consumer. Its first recv finds the channel empty: recv returns Pending, and the channel keeps main's waker (Reactor panel).",
+        shows: [{ waker: 'main', in: 'mpsc' }, { queued: 'producer' }],
       },
       {
         when: { kind: 'print', text: 'sent 2' },
-        text: 'The producer (task 1) runs. Its first two sends fit in the buffer and are Ready at once. Sending 1 woke main, but main can only run when the producer gives the thread back.',
+        text: 'The producer runs. Its first two sends fit in the buffer and are Ready at once. Sending 1 woke main, but main can only run when the producer gives the thread back.',
+        shows: [{ running: 'producer' }, { state: ['main', 'scheduled'] }],
       },
       {
         when: { kind: 'register', task: 1 },
         text: "The third send finds both slots taken. It returns Pending and the channel keeps the producer's waker: the producer has to wait. This is backpressure.",
+        shows: [{ waker: 'producer', in: 'mpsc' }, { running: 'producer' }],
       },
       {
         when: { kind: 'print', text: 'consumer: got 1' },
         text: 'main takes message 1. That frees a slot and wakes the producer. Then main sleeps for 100 ms.',
+        shows: [{ running: 'main' }, { queued: 'producer' }],
       },
       {
         when: { kind: 'print', text: 'sent 5' },
         text: "From here on the producer moves at the consumer's pace: sent 4 at 100 ms, sent 5 at 200 ms. The channel never holds more than 2, however fast the producer could go.",
+        shows: [{ running: 'producer' }, { waker: 'main', in: 'timer' }],
       },
       {
         when: { kind: 'print', text: 'channel closed' },
         text: 'The producer dropped tx when it finished, so after the last message recv returns None and the loop ends. tokio has other channels too: oneshot carries one value, once; watch keeps only the latest value; broadcast gives every receiver its own copy.',
+        shows: [{ state: ['producer', 'complete'] }, { running: 'main' }],
       },
     ],
   },
@@ -781,34 +899,51 @@ export const COURSE: readonly LessonText[] = [
       {
         when: { kind: 'defer', task: 0 },
         text: 'main has spawned four workers. It calls yield_now so they can run first.',
+        shows: [{ queued: 'main', where: 'defer' }, { queued: 'task 1' }, { queued: 'task 4' }],
       },
       {
         when: { kind: 'register', task: 4 },
         text: 'Each worker (worker 1 is task 1, and so on) awaits go.notified(). Nobody has called notify yet, so each returns Pending and the Notify keeps its waker. The Reactor panel shows the Notify holding all four.',
+        shows: [
+          { waker: 'task 1', in: 'Notify' },
+          { waker: 'task 2', in: 'Notify' },
+          { waker: 'task 3', in: 'Notify' },
+          { waker: 'task 4', in: 'Notify' },
+        ],
       },
       {
         when: { kind: 'schedule', task: 4 },
         text: 'main calls notify_waiters(): it wakes every task waiting right now. tokio 1.24 wakes the newest waiter first: worker 4 joins the run queue, then 3, 2 and 1.',
+        shows: [{ queued: 'task 4' }, { waker: 'task 1', in: 'Notify' }],
       },
       {
         when: { kind: 'print', text: 'worker 3: got a permit' },
         text: 'Workers 4 and 3 each take a permit and start 100 ms of work. The semaphore has none left.',
+        shows: [{ running: 'task 3' }, { waker: 'task 4', in: 'timer' }],
       },
       {
         when: { kind: 'register', task: 2 },
         text: "Worker 2 asks for a permit. None is free, so acquire returns Pending and the semaphore keeps worker 2's waker in its queue. Next, worker 1 queues behind it.",
+        shows: [{ waker: 'task 2', in: 'Semaphore' }, { queued: 'task 1' }],
       },
       {
         when: { kind: 'print', text: 'worker 4: done' },
         text: 'Worker 4 finishes. Its _permit is dropped at the end of the block, and dropping a permit gives it back: the semaphore hands it straight to worker 2, first in its queue.',
+        shows: [
+          { running: 'task 4' },
+          { waker: 'task 2', in: 'Semaphore' },
+          { waker: 'task 1', in: 'Semaphore' },
+        ],
       },
       {
         when: { kind: 'print', text: 'worker 1: got a permit' },
         text: 'At 100 ms workers 2 and 1 have their permits, in the order they asked. Never more than two were working at once.',
+        shows: [{ running: 'task 1' }, { state: ['task 3', 'complete'] }, { state: ['task 4', 'complete'] }],
       },
       {
         when: { kind: 'print', text: 'all done' },
         text: "All done at 200 ms. Notify is a bare signal with no data in it; a Semaphore counts permits. tokio's own Mutex is a semaphore with a single permit.",
+        shows: [{ state: ['task 1', 'complete'] }, { state: ['task 2', 'complete'] }],
       },
     ],
   },
@@ -841,42 +976,58 @@ export const COURSE: readonly LessonText[] = [
       {
         when: { kind: 'resource-new', type: 'tcp-listener' },
         text: "bind opened a listening socket and registered it with tokio's I/O driver. In the Reactor panel it is an I/O source: four readiness bits, all off, and two empty waker slots, a reader and a writer.",
+        shows: [{ running: 'main' }],
       },
       {
         when: { kind: 'register', task: 0, dir: 'write' },
         text: "connect sent the first packet of the handshake and returned Pending. A socket is connected once it is writable, so main's waker goes into the new stream's writer slot.",
+        shows: [{ waker: 'main', in: 'TcpStream' }, { queued: 'server' }],
       },
       {
         when: { kind: 'register', task: 1, dir: 'read' },
         text: "The server task polls accept. No client has connected yet, so the server's waker goes into the listener's reader slot.",
+        shows: [
+          { waker: 'server', in: 'TcpListener' },
+          { waker: 'main', in: 'TcpStream' },
+        ],
       },
       {
         when: { kind: 'io-turn', events: 2 },
         text: 'Nothing can run, so the thread parks in the I/O driver (epoll). The handshake completes and epoll reports two events: the listener is readable (a connection is waiting) and the client socket is writable (connected).',
+        shows: [{ waker: 'server', in: 'TcpListener' }, { thread: ['main', 'parked'] }],
       },
       {
         when: { kind: 'wake', task: 1 },
         text: "The driver sets the listener's readable bit and takes the waker out of its reader slot: the server task is queued again. Nobody checked the socket; the OS told the driver.",
+        shows: [{ noWaker: 'server' }, { waker: 'main', in: 'TcpStream' }],
       },
       {
         when: { kind: 'io-ready', ready: 'readable | writable' },
         text: 'main wrote "ping". The four bytes land in the server\'s socket, and at the next driver turn the readable bit is set and the server task is woken from the reader slot.',
+        shows: [{ waker: 'server', in: 'TcpStream' }, { thread: ['main', 'parked'] }],
       },
       {
         when: { kind: 'io-clear', ready: 'readable' },
         text: 'The server read 4 bytes into a 16-byte buffer. A short read means the socket is empty, so tokio clears the readable bit. The next read will wait for a new event.',
+        shows: [{ running: 'server' }, { waker: 'main', in: 'TcpStream' }],
       },
       {
         when: { kind: 'print', text: 'client: got' },
         text: 'The echo travels back the same way: the client socket becomes readable, main is woken from its reader slot and reads "ping".',
+        shows: [{ running: 'main' }, { waker: 'server', in: 'TcpStream' }],
       },
       {
         when: { kind: 'io-ready', ready: 'readable | writable | read-closed' },
         text: "drop(client) closed the client's socket, which sends a FIN. The server's socket is now read-closed, a bit that is never cleared: every read from now on returns 0.",
+        shows: [
+          { waker: 'server', in: 'TcpStream' },
+          { waker: 'main', in: 'JoinHandle' },
+        ],
       },
       {
         when: { kind: 'print', text: 'hung up' },
         text: "read returned 0 bytes: the end of the stream. The server task returns, and main's JoinHandle is ready.",
+        shows: [{ running: 'server' }, { waker: 'main', in: 'JoinHandle' }],
       },
     ],
   },
@@ -904,23 +1055,28 @@ export const COURSE: readonly LessonText[] = [
     moments: [
       {
         when: { kind: 'timer-arm', task: 1 },
-        text: 'main is asleep for 100 ms, and now background (task 1) starts and goes to sleep for 500 ms. Two timers in the Reactor panel.',
+        text: 'main is asleep for 100 ms, and now background starts and goes to sleep for 500 ms. Two timers in the Reactor panel.',
+        shows: [{ running: 'background' }, { armed: 2 }, { waker: 'main', in: 'timer' }],
       },
       {
         when: { kind: 'print', text: 'finished? false' },
         text: "At 100 ms main's timer fires first. background is still asleep, so is_finished() is false.",
+        shows: [{ running: 'main' }, { waker: 'background', in: 'timer' }],
       },
       {
         when: { kind: 'detach' },
         text: "main returns, and its locals are dropped, background's JoinHandle among them. Dropping a JoinHandle neither stops the task nor waits for it: the task is now detached.",
+        shows: [{ waker: 'background', in: 'timer' }, { state: ['background', 'idle'] }],
       },
       {
         when: { kind: 'cancel' },
         text: 'main is done, so the runtime shuts down. It does not wait for unfinished tasks: it drops them. background is still in Suspend0, waiting on its sleep, and its future is dropped right there.',
+        shows: [{ state: ['main', 'complete'] }],
       },
       {
         when: { kind: 'outcome' },
         text: 'The program ends and "background: finished" is never printed: that line comes after the .await, and the future is gone. To let a task finish, keep its JoinHandle and await it (Try this).',
+        shows: [{ state: ['background', 'cancelled'] }, { notPrinted: 'background: finished' }],
       },
     ],
   },

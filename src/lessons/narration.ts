@@ -5,6 +5,7 @@
  * talks about, whatever the exact step numbers (they change when the simulator's detail changes).
  */
 import type { EventKind, TraceEvent } from '../trace/events';
+import type { Claim } from './claims';
 import type { TraceReader } from '../trace/store';
 
 /** Field values an event must have; `text` on a `print` event matches a substring of what was printed. */
@@ -14,6 +15,8 @@ export interface Moment {
   readonly when: EventMatch;
   /** What a learner should see and why, in plain words. Plain text: never interpreted as HTML. */
   readonly text: string;
+  /** What the text says is on screen at this moment, checked by src/lessons/agreement.test.ts. */
+  readonly shows?: readonly Claim[];
 }
 
 export interface PlacedMoment {

@@ -25,7 +25,8 @@ import {
 /** Values that know how to print themselves (runtime handles, errors). */
 export interface SelfFormatting {
   fmtDisplay?(): string;
-  fmtDebug(pretty: boolean): string;
+  /** `indent` is the pretty-printer's current indentation (nested `{:#?}`); `precision` as in `{:.2?}`. */
+  fmtDebug(pretty: boolean, indent?: string, precision?: number | null): string;
 }
 
 function isSelfFormatting(v: object): v is SelfFormatting {
@@ -182,7 +183,7 @@ function debugWith(v: Value, o: DebugOpts, indent: string): string {
     if (v.names) return struct(v.variant, v.names, v.values, o, indent);
     return v.variant + list('(', ')', v.values, o, indent);
   }
-  if (isSelfFormatting(v)) return v.fmtDebug(o.pretty);
+  if (isSelfFormatting(v)) return v.fmtDebug(o.pretty, indent, o.leaf.precision);
   return v instanceof RObject ? v.typeName() : String(v);
 }
 

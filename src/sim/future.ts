@@ -95,12 +95,20 @@ export abstract class SimFuture extends RObject {
 }
 
 /** Polls `child` from inside `parent` (the desugared `.await`), emitting `poll-child` for a fresh poll. */
-export function pollChild(world: World, parent: SimFuture | null, child: SimFuture, cx: PollCx): PollOutcome {
+export function pollChild(
+  world: World,
+  parent: SimFuture | null,
+  child: SimFuture,
+  cx: PollCx,
+  /** The `.await` expression's source offset, for the UI's current line (-1 inside combinators). */
+  site = -1,
+): PollOutcome {
   if (!child.isResuming)
     world.machine.emit('poll-child', {
       task: cx.task.id,
       future: child.traceId,
       parent: parent ? parent.traceId : -1,
+      site,
     });
   return child.poll(cx);
 }

@@ -14,6 +14,8 @@ export interface VariantLayout {
   fields: string[];
   /** The `.await` line for suspend variants, else -1. */
   line: number;
+  /** The `.await` expression's source span for suspend variants (its end is just past `await`), else null. */
+  span: { start: number; end: number } | null;
 }
 
 export interface FutureLayout {
@@ -36,14 +38,15 @@ export function futureLayouts(p: ResolvedProgram): FutureLayout[] {
       kind,
       line: lines.position(offset).line,
       variants: [
-        { name: 'Unresumed', fields: unresumed, line: -1 },
+        { name: 'Unresumed', fields: unresumed, line: -1, span: null },
         ...info.suspends.map((s, k) => ({
           name: `Suspend${k}`,
           fields: [...s.live.map((slot) => info.slotNames[slot]!), '__awaitee'],
           line: lines.position(s.span.start).line,
+          span: { start: s.span.start, end: s.span.end },
         })),
-        { name: 'Returned', fields: [], line: -1 },
-        { name: 'Panicked', fields: [], line: -1 },
+        { name: 'Returned', fields: [], line: -1, span: null },
+        { name: 'Panicked', fields: [], line: -1, span: null },
       ],
     });
   };

@@ -119,12 +119,18 @@ export class SimThread {
 /** The most OS threads one run may start (a runaway `std::thread::spawn` loop, a huge `worker_threads`). */
 export const MAX_THREADS = 4096;
 
-/** Stops the run: a limit was reached. */
-export class LimitError {
+/**
+ * Stops the run: a limit was reached. `simulate` turns it into a `limit` outcome; it is an `Error` so that
+ * anything that ever sees one escape still gets a message (not "[object Object]") and a stack.
+ */
+export class LimitError extends Error {
+  override name = 'LimitError';
   constructor(
-    readonly message: string,
+    message: string,
     readonly site = -1,
-  ) {}
+  ) {
+    super(message);
+  }
 }
 
 export class Machine {

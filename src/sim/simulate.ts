@@ -263,7 +263,19 @@ export function simulate(source: string, opts: SimulateOptions = {}): SimResult 
   };
 }
 
+/**
+ * Every ending is an outcome, including a limit reached while the runtime is still being built (with
+ * `--max-events 0` or `1`, the main thread's own `thread-start` event is already over the limit).
+ */
 function execute(world: Run, program: ResolvedProgram, runtime: RuntimeConfig): RunOutcome {
+  try {
+    return buildAndRun(world, program, runtime);
+  } catch (e) {
+    return endedBy(world, e);
+  }
+}
+
+function buildAndRun(world: Run, program: ResolvedProgram, runtime: RuntimeConfig): RunOutcome {
   const m = world.machine;
   const mainThread = m.spawnThread('main', 'main', null, 0);
   m.current = mainThread;

@@ -28,8 +28,8 @@ export interface Interpreter {
   panic(message: string, sp?: Span | null): never;
   /** Ends the run: the program does something Pollscope does not model. */
   unsupported(message: string, sp?: Span | null, hint?: string): never;
-  /** Prints to the program's stdout or stderr (a `print` event). */
-  print(stream: 'stdout' | 'stderr', text: string): void;
+  /** Prints to the program's stdout or stderr (a `print` event; `site`: the macro's source offset). */
+  print(stream: 'stdout' | 'stderr', text: string, site?: number): void;
   /** Prints a panic message to stderr the way Rust's default hook does. */
   reportPanic(p: RustPanic): void;
   /** A poll returned BLOCKED: the request its thread blocks on (set by `setBlockRequest`). */

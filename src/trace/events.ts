@@ -18,7 +18,11 @@
  */
 import type { MachineTime } from '../base';
 
-export const WHERE = ['local', 'inject', 'lifo', 'defer', 'blocking', 'main'] as const;
+/**
+ * Run queues. `unrecorded` is only ever a poll's `from` in a trace recorded from a real run
+ * (`record/`): tokio's instrumentation does not say which queue a task came from.
+ */
+export const WHERE = ['local', 'inject', 'lifo', 'defer', 'blocking', 'main', 'unrecorded'] as const;
 export type QueueKind = (typeof WHERE)[number];
 
 export const THREAD_KINDS = ['main', 'worker', 'blocking', 'std'] as const;
@@ -48,6 +52,8 @@ export const RESOURCE_KINDS = [
   'tcp-listener',
   'tcp-stream',
   'user',
+  'rwlock',
+  'barrier',
 ] as const;
 export type ResourceKind = (typeof RESOURCE_KINDS)[number];
 
@@ -58,7 +64,12 @@ export type WakerDir = (typeof WAKER_DIRS)[number];
 export const OUTCOMES = ['completed', 'panicked', 'deadlock', 'limit', 'unsupported'] as const;
 export type OutcomeKind = (typeof OUTCOMES)[number];
 
-export const LINTS = ['self-wakes', 'lost-waker', 'never-yielded', 'large-future'] as const;
+/**
+ * Lints. The first four are tokio-console's, computed per task by the trace index; `hash-order` is emitted
+ * by the simulator as a `lint` event the first time a program iterates or prints a HashMap/HashSet with two
+ * or more entries (its order, random per process in real Rust, is one seeded order here).
+ */
+export const LINTS = ['self-wakes', 'lost-waker', 'never-yielded', 'large-future', 'hash-order'] as const;
 export type LintKind = (typeof LINTS)[number];
 
 export const EVENT_SCHEMA = {
@@ -72,7 +83,8 @@ export const EVENT_SCHEMA = {
   /** A thread takes `task` from a queue (`from`) and polls it: the start of a task poll. */
   poll: { task: 'int', future: 'int', from: WHERE },
   /** A future polls one of its children (the desugared `.await` re-polling its awaitee). */
-  'poll-child': { task: 'int', future: 'int', parent: 'int' },
+  /** `site`: the `.await` expression's source offset (-1 when a combinator polls its children). */
+  'poll-child': { task: 'int', future: 'int', parent: 'int', site: 'int' },
   /** A future's poll returned `Poll::Pending`. For the task's root future this ends the task poll. */
   pending: { task: 'int', future: 'int' },
   /** A future's poll returned `Poll::Ready`. */
@@ -138,8 +150,11 @@ export const EVENT_SCHEMA = {
   park: { timeout: 'f64', core: 'int' },
   /** A parked thread resumes. `by` is the thread that unparked it, -1 if its timeout expired. */
   unpark: { by: 'int' },
-  /** The thread blocks outside the runtime: `std::thread::sleep`, a std mutex, a join, a blocking call. */
-  block: { until: 'f64', what: 'str' },
+  /**
+   * The thread blocks outside the runtime: `std::thread::sleep`, a std mutex, a join, a blocking call. `site`:
+   * the call's source offset.
+   */
+  block: { until: 'f64', what: 'str', site: 'int' },
   unblock: {},
   abort: { task: 'int' },
   /** A cancelled task's future is dropped instead of polled. */
@@ -148,7 +163,8 @@ export const EVENT_SCHEMA = {
   detach: { task: 'int' },
   complete: { task: 'int', outcome: ['ok', 'cancelled', 'panicked'] },
   panic: { task: 'int', message: 'text', site: 'int' },
-  print: { text: 'text', stream: ['stdout', 'stderr'] },
+  /** `site`: the `println!`-family macro's source offset (-1: printed by the runtime, e.g. a panic report). */
+  print: { text: 'text', stream: ['stdout', 'stderr'], site: 'int' },
   lint: { task: 'int', detail: 'str', lint: LINTS },
   outcome: { message: 'text', site: 'int', result: OUTCOMES },
 } as const;

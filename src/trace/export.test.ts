@@ -27,6 +27,38 @@ describe('JSON lines', () => {
     expect(formatTrace(back.trace)).toBe(formatTrace(r.trace));
   });
 
+  it('reads the header of a recorded real run, and still opens files without one', () => {
+    const r = simulate(src);
+    const header = { source: src, runtime: r.runtime, profile: '1.24', seed: 1, outcome: r.outcome };
+    expect(fromJsonLines(toJsonLines(r.trace, header)).header.recorded).toBeUndefined();
+    const recorded = {
+      tokio: '1.24.2',
+      recorder: 'pollscope_record 0.1.0',
+      host: 'linux x86_64',
+      clock: 'monotonic',
+      notRecorded: ['run queues'],
+      notes: [],
+      received: { 'span runtime.spawn kind=task': 1 },
+    };
+    expect(fromJsonLines(toJsonLines(r.trace, { ...header, recorded })).header.recorded).toEqual(recorded);
+    // Lenient about what it does not need, strict about what the view relies on.
+    const minimal = fromJsonLines(
+      JSON.stringify({ pollscope: 1, source: '', recorded: { tokio: '1.24.2', notRecorded: [] } }),
+    );
+    expect(minimal.header.recorded).toEqual({
+      tokio: '1.24.2',
+      recorder: '',
+      host: '',
+      clock: '',
+      notRecorded: [],
+      notes: [],
+      received: {},
+    });
+    expect(() => fromJsonLines(JSON.stringify({ pollscope: 1, source: '', recorded: { tokio: 1 } }))).toThrow(
+      /`recorded` field is malformed/,
+    );
+  });
+
   it('rejects broken files with the line number', () => {
     expect(() => fromJsonLines('')).toThrow(TraceFileError);
     expect(() => fromJsonLines('{"pollscope":99,"source":""}')).toThrow(/newer Pollscope/);

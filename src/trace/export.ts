@@ -3,7 +3,8 @@
  *
  * - JSON lines: a header line (`{"pollscope":1, …}`: the source, runtime, profile, seed, outcome) then one
  *   event per line. Re-opening it rebuilds the trace without running the simulator. The CLI's `--trace`
- *   writes the same file.
+ *   writes the same file, and so does the recorder of real runs (`record/`), whose header also carries
+ *   `recorded` (what was recorded from where, and what a real runtime does not expose).
  * - Chrome trace-event format (opens in Perfetto and chrome://tracing): a track per simulated thread with
  *   task polls, parks and blocking calls as slices, and a flow arrow from each wake to the poll it causes.
  */
@@ -22,6 +23,47 @@ export interface TraceFileHeader {
   outcome: unknown;
   /** The state-machine layouts of the program's futures (sim/layouts.ts), for printing enums. */
   layouts?: unknown;
+  /** Present when the trace was recorded from a real run (`record/`) rather than simulated. */
+  recorded?: RecordedRun;
+}
+
+/** The header of a trace recorded from a real tokio run by `pollscope_record` (`record/`). */
+export interface RecordedRun {
+  /** The tokio version the program ran on ("1.24.2"). */
+  tokio: string;
+  /** The recorder and its version. */
+  recorder: string;
+  /** OS, architecture, CPU count and host name of the machine it ran on. */
+  host: string;
+  /** What the event times are. */
+  clock: string;
+  /** What a real runtime does not expose, in words ("run queues …"): shown as not recorded. */
+  notRecorded: string[];
+  /** How the recorder derived what it did not receive directly, and anything it skipped. */
+  notes: string[];
+  /** How many of each kind of tokio instrumentation the recorder received. */
+  received: Record<string, number>;
+}
+
+function recordedRun(v: unknown): RecordedRun {
+  const strings = (x: unknown) => Array.isArray(x) && x.every((s) => typeof s === 'string');
+  const r = v as Record<string, unknown>;
+  if (typeof v !== 'object' || v === null || typeof r.tokio !== 'string' || !strings(r.notRecorded))
+    throw new TraceFileError(
+      "the header's `recorded` field is malformed (it needs `tokio` and `notRecorded`)",
+    );
+  const received: Record<string, number> = {};
+  if (typeof r.received === 'object' && r.received !== null)
+    for (const [k, n] of Object.entries(r.received)) if (typeof n === 'number') received[k] = n;
+  return {
+    tokio: r.tokio,
+    recorder: typeof r.recorder === 'string' ? r.recorder : '',
+    host: typeof r.host === 'string' ? r.host : '',
+    clock: typeof r.clock === 'string' ? r.clock : '',
+    notRecorded: r.notRecorded as string[],
+    notes: strings(r.notes) ? (r.notes as string[]) : [],
+    received,
+  };
 }
 
 export function toJsonLines(trace: TraceReader, header: Omit<TraceFileHeader, 'pollscope'>): string {
@@ -54,6 +96,7 @@ export function fromJsonLines(text: string): { header: TraceFileHeader; trace: T
       `this trace was written by a newer Pollscope (format ${header.pollscope}; this one reads ${TRACE_FILE_VERSION})`,
     );
   if (typeof header.source !== 'string') throw new TraceFileError('the header has no program source');
+  if (header.recorded !== undefined) header.recorded = recordedRun(header.recorded);
   const w = new TraceWriter();
   const kinds = new Set<string>(EVENT_KINDS);
   for (let i = 1; i < lines.length; i++) {

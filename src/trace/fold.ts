@@ -4,7 +4,7 @@
  * tests check the index against this fold at many steps of real runs.
  */
 import { assertUnreachable } from '../base';
-import type { QueueKind, ResourceKind, ThreadKind, TraceEvent } from './events';
+import type { QueueKind, ResourceKind, ThreadKind, TraceEvent, WakerDir } from './events';
 import type {
   FutureView,
   QueueView,
@@ -34,6 +34,9 @@ interface FoldFuture {
   id: number;
   name: string;
   task: number;
+  /** The task running when it was made; whether it became a spawned task's root future. */
+  creator: number;
+  spawned: boolean;
   site: number;
   parent: number;
   child: number;
@@ -48,7 +51,9 @@ interface FoldResource {
   type: ResourceKind;
   name: string;
   site: number;
-  wakers: number[];
+  owner: number;
+  /** The wakers it holds, with the slot each fills (in the order they were stored). */
+  slots: { task: number; dir: WakerDir }[];
   text: string;
   buffer: string[];
   dropped: boolean;
@@ -143,7 +148,13 @@ export class ReferenceFold {
           thread.blockedOn = null;
         }
         break;
-      case 'spawn':
+      case 'spawn': {
+        // The root future was made by the spawning task; from now on it belongs to the new one.
+        const root = s.futures.get(ev.future);
+        if (root) {
+          root.task = ev.task;
+          root.spawned = true;
+        }
         s.tasks.push({
           id: ev.task,
           future: ev.future,
@@ -159,6 +170,7 @@ export class ReferenceFold {
           selfWakes: 0,
         });
         break;
+      }
       case 'schedule': {
         const t = this.task(ev.task);
         if (t) {
@@ -209,6 +221,8 @@ export class ReferenceFold {
           id: ev.future,
           name: ev.name,
           task: ev.task,
+          creator: ev.task,
+          spawned: false,
           site: ev.site,
           parent: -1,
           child: -1,
@@ -243,12 +257,14 @@ export class ReferenceFold {
         break;
       case 'register': {
         const r = s.resources.get(ev.resource);
-        if (r && !r.wakers.includes(ev.task)) r.wakers.push(ev.task);
+        if (r && !r.slots.some((w) => w.task === ev.task && w.dir === ev.dir))
+          r.slots.push({ task: ev.task, dir: ev.dir });
         break;
       }
       case 'deregister': {
         const r = s.resources.get(ev.resource);
-        if (r) removeFirst(r.wakers, ev.task);
+        const i = r ? r.slots.findIndex((w) => w.task === ev.task && w.dir === ev.dir) : -1;
+        if (r && i >= 0) r.slots.splice(i, 1);
         break;
       }
       case 'wake': {
@@ -263,8 +279,10 @@ export class ReferenceFold {
         }
         if (ev.op === 'defer')
           for (const q of s.queues.values()) if (q.kind === 'defer') removeFirst(q.tasks, ev.task);
+        // The wake does not say which slot it came from: the first one holding the task is emptied.
         const r = s.resources.get(ev.resource);
-        if (r) removeFirst(r.wakers, ev.task);
+        const i = r ? r.slots.findIndex((w) => w.task === ev.task) : -1;
+        if (r && i >= 0) r.slots.splice(i, 1);
         break;
       }
       case 'defer':
@@ -278,7 +296,8 @@ export class ReferenceFold {
           type: ev.type,
           name: ev.owner >= 0 ? `${ev.name}(task ${ev.owner})` : ev.name,
           site: ev.site,
-          wakers: [],
+          owner: ev.owner,
+          slots: [],
           text: '',
           buffer: [],
           dropped: false,
@@ -327,7 +346,7 @@ export class ReferenceFold {
         const r = s.resources.get(ev.resource);
         if (r) {
           r.deadline = -1;
-          r.wakers = [];
+          r.slots = [];
         }
         break;
       }
@@ -454,7 +473,9 @@ export class ReferenceFold {
         type: r.type,
         name: r.name,
         site: r.site,
-        wakers: [...r.wakers],
+        owner: r.owner,
+        wakers: [...new Set(r.slots.map((w) => w.task))],
+        slots: r.slots.map((w) => ({ ...w })),
         text: r.text,
         buffer: [...r.buffer],
         bufferLength: r.buffer.length,
@@ -463,6 +484,7 @@ export class ReferenceFold {
       }));
     const tasks: TaskView[] = s.tasks.map((t) => ({
       ...t,
+      stolenFrom: -1,
       wakers: 0,
       busyNs: 0,
       scheduledNs: 0,
@@ -500,6 +522,25 @@ export class ReferenceFold {
           : null;
       },
       futureChain,
+      heldFutures: (task: number, limit: number) => {
+        const chain = new Set(futureChain(task).map((f) => f.id));
+        const out: FutureView[] = [];
+        for (const f of [...s.futures.values()].reverse()) {
+          if (out.length >= limit) break;
+          if (f.creator !== task || f.spawned || f.dropped || chain.has(f.id)) continue;
+          out.push({
+            id: f.id,
+            name: f.name,
+            task: f.task,
+            site: f.site,
+            variant: f.variant,
+            locals: f.locals,
+            line: f.line,
+            dropped: f.dropped,
+          });
+        }
+        return out;
+      },
       stdoutLength: s.stdoutLength,
       stderrLength: s.stderrLength,
       lastEvent: s.lastEvent,

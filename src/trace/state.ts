@@ -2,7 +2,7 @@
  * The view state: everything the panels show at one step of a run (DESIGN.md §4–§5). Produced by the trace
  * index (fast, used by the UI) and by the reference fold (simple, used by tests to check the index).
  */
-import type { LintKind, QueueKind, ResourceKind, ThreadKind, TraceEvent } from './events';
+import type { LintKind, QueueKind, ResourceKind, ThreadKind, TraceEvent, WakerDir } from './events';
 
 export type ThreadStatus = 'running' | 'idle' | 'parked' | 'blocked' | 'exited' | 'searching';
 
@@ -28,6 +28,8 @@ export const TASK_STATES: readonly TaskState[] = [
 
 export interface TaskView {
   id: number;
+  /** The worker it was just stolen from (waiting in the thief's queue or in its first poll there), else -1. */
+  stolenFrom: number;
   /** Root future (-1 for spawn_blocking tasks). */
   future: number;
   parent: number;
@@ -67,8 +69,15 @@ export interface ResourceView {
   type: ResourceKind;
   name: string;
   site: number;
+  /** The task a JoinHandle belongs to (-1 for other resources). */
+  owner: number;
   /** Tasks whose wakers this resource holds. */
   wakers: number[];
+  /**
+   * The same wakers with the slot each fills: an I/O source's reader (`read`) or writer (`write`) slot, or
+   * `-` for resources with one kind of waiter. In the order they were stored.
+   */
+  slots: { task: number; dir: WakerDir }[];
   text: string;
   /** Channel buffers: the values queued, oldest first (at most 32), and how many there are. */
   buffer: string[];
@@ -109,6 +118,8 @@ export interface ViewState {
   future(id: number): FutureView | null;
   /** The task's future tree at this step: its root future, then what each awaits. */
   futureChain(task: number): FutureView[];
+  /** Futures the task made and holds without awaiting them (yet), newest first, at most `limit`. */
+  heldFutures(task: number, limit: number): FutureView[];
   /** Characters of stdout / stderr printed so far. */
   stdoutLength: number;
   stderrLength: number;

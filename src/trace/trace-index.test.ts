@@ -5,6 +5,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../sim/simulate';
+import { disagreements } from './agreement';
 import { ReferenceFold } from './fold';
 import type { ViewState } from './state';
 import { TraceStore } from './store';
@@ -31,6 +32,8 @@ function normalize(v: ViewState) {
         r.id,
         r.name,
         [...r.wakers].sort(),
+        r.slots.map((w) => `${w.task}${w.dir}`),
+        r.owner,
         r.text,
         r.buffer.slice(0, 32),
         r.bufferLength,
@@ -41,6 +44,8 @@ function normalize(v: ViewState) {
     chains: v
       .tasks(Infinity)
       .map((t) => v.futureChain(t.id).map((f) => [f.id, f.name, f.variant, f.locals, f.line, f.dropped])),
+    // The first tasks' un-awaited futures (for every task it would be tasks × futures per step in the fold).
+    held: v.tasks(6).map((t) => v.heldFutures(t.id, 3).map((f) => [f.id, f.variant])),
     outcome: v.outcome,
   };
 }
@@ -64,7 +69,10 @@ describe('trace index agrees with the reference fold', () => {
       for (let i = 0; i < n; i++) {
         fold.apply(r.trace.get(i));
         if (i % stride !== 0 && i !== n - 1) continue;
-        expect(normalize(index.at(i)), `${name} at step ${i}`).toEqual(normalize(fold.view()));
+        const view = index.at(i);
+        expect(normalize(view), `${name} at step ${i}`).toEqual(normalize(fold.view()));
+        // And the view shows what the step's caption says (src/trace/agreement.ts).
+        expect(disagreements(view.lastEvent!, view), `${name} at step ${i}`).toEqual([]);
       }
     });
   }

@@ -10,6 +10,7 @@
 import { GrowableFloat64, GrowableInt32, assertUnreachable } from '../base';
 import {
   LINTS,
+  WAKER_DIRS,
   WAKE_EFFECTS,
   RESOURCE_KINDS,
   WHERE,
@@ -135,6 +136,8 @@ interface TaskInfo {
   spawnTime: number;
   /** Step at which its future first reached 1 KiB, or -1. */
   largeStep: number;
+  /** Step at which it first iterated or printed a HashMap/HashSet (a `hash-order` lint event), or -1. */
+  hashOrderStep: number;
 }
 
 interface ResourceInfo {
@@ -145,7 +148,12 @@ interface ResourceInfo {
   droppedStep: number;
   /** Channel buffers only (made on the first send). */
   buffer: FifoIntervals | null;
-  /** Tasks whose wakers it holds right now (while indexing), made on the first registration. */
+  /** The task a JoinHandle belongs to, else -1. */
+  owner: number;
+  /**
+   * The wakers it holds right now (while indexing), made on the first registration: one key per stored
+   * waker, `task * 3 + slot` (slot: the index of its `WakerDir`), in the order they were stored.
+   */
   holding: number[] | null;
   wakerEntries?: number;
   /** The holding set after every WAKER_CHECKPOINT-th waker entry. */
@@ -153,6 +161,9 @@ interface ResourceInfo {
 }
 
 const WAKER_CHECKPOINT = 64;
+/** How many of the most recently made futures `heldFutures` looks through. */
+const HELD_SCAN = 4096;
+const DIRS = WAKER_DIRS.length;
 
 /** A steal: worker `core` (on `thread`) took `count` tasks from worker `victim`'s local queue. */
 export interface StealMark {
@@ -169,6 +180,8 @@ export class TraceIndex {
   indexed = 0;
   private threads: ThreadInfo[] = [];
   private threadStatus = new EntityLog();
+  /** Per thread: the source offsets events named (a print, a spawn, an `.await`), for the current line. */
+  private threadSites = new EntityLog();
   private tasks: TaskInfo[] = [];
   private taskState = new EntityLog();
   private taskPolls = new EntityLog();
@@ -178,10 +191,17 @@ export class TraceIndex {
   private taskWakes = new EntityLog();
   private taskSelfWakes = new EntityLog();
   private taskWakers = new EntityLog();
+  /** Tasks moved by a steal: (task, step it moved, victim core). */
+  private taskStolen = new EntityLog();
+  /** A steal whose moved tasks are still arriving: `count - 1` schedules, then the poll of the last one. */
+  private pendingSteal: { thread: number; victim: number; schedules: number } | null = null;
   private futureName = new GrowableInt32();
   private futureTask = new GrowableInt32();
   private futureSite = new GrowableInt32();
   private futureCreated = new GrowableInt32();
+  /** The task running when the future was made, and the step it became a spawned task's root (or max). */
+  private futureCreator = new GrowableInt32();
+  private futureSpawnedAt = new GrowableInt32();
   private futureDropped = new GrowableInt32();
   private futureBase = -1;
   private futureVariant = new EntityLog();
@@ -318,12 +338,26 @@ export class TraceIndex {
     }
   }
 
-  private dropWaker(r: ResourceInfo | undefined, resource: number, task: number, step: number): void {
+  /**
+   * Forgets a stored waker: the one in slot `dir`, or (a wake, which does not say which slot it came from)
+   * the first one holding the task.
+   */
+  private dropWaker(
+    r: ResourceInfo | undefined,
+    resource: number,
+    task: number,
+    step: number,
+    dir = -1,
+  ): void {
     if (!r || !r.holding) return;
-    const i = r.holding.indexOf(task);
+    const i =
+      dir >= 0
+        ? r.holding.indexOf(task * DIRS + dir)
+        : r.holding.findIndex((k) => Math.floor(k / DIRS) === task);
     if (i < 0) return;
+    const key = r.holding[i]!;
     r.holding.splice(i, 1);
-    this.addWakerEntry(r, resource, step, task, -1);
+    this.addWakerEntry(r, resource, step, key, -1);
   }
 
   /**
@@ -331,8 +365,8 @@ export class TraceIndex {
    * the set it holds, so "whose wakers does it hold at step s" replays at most 64 entries (a busy channel
    * has tens of thousands).
    */
-  private addWakerEntry(r: ResourceInfo, resource: number, step: number, task: number, delta: number): void {
-    this.resourceWakers.add(resource, step, task, delta);
+  private addWakerEntry(r: ResourceInfo, resource: number, step: number, key: number, delta: number): void {
+    this.resourceWakers.add(resource, step, key, delta);
     r.wakerEntries = (r.wakerEntries ?? 0) + 1;
     if (r.wakerEntries % WAKER_CHECKPOINT === 0)
       (r.checkpoints ??= []).push(Int32Array.from(r.holding ?? []));
@@ -341,6 +375,20 @@ export class TraceIndex {
   private handle(ev: TraceEvent): void {
     const step = ev.seq;
     const th = this.threads[ev.thread];
+    const site = eventSite(ev);
+    if (site >= 0) this.threadSites.add(ev.thread, step, site);
+    // tokio's steal_into moves `count` tasks: all but the last into the thief's queue (schedule events
+    // that follow the steal), the last is run at once (the thief's next poll).
+    const ps = this.pendingSteal;
+    if (ps && ev.thread === ps.thread) {
+      if (ev.kind === 'schedule' && ps.schedules > 0) {
+        ps.schedules--;
+        this.taskStolen.add(ev.task, step, ps.victim);
+      } else if (ev.kind === 'poll') {
+        this.taskStolen.add(ev.task, step, ps.victim);
+        this.pendingSteal = null;
+      }
+    }
     switch (ev.kind) {
       case 'thread-start':
         this.threads[ev.thread] = {
@@ -381,12 +429,15 @@ export class TraceIndex {
           endTime: NONE,
           spawnTime: ev.time,
           largeStep: NONE,
+          hashOrderStep: NONE,
         };
         if (ev.task === 0) this.setTask(0, step, 'scheduled', 'main');
         else this.setTask(ev.task, step, 'idle', null);
         // The root future was created by the spawning task; from now on it belongs to the new one.
-        if (ev.future >= 0 && this.futureBase >= 0 && ev.future - this.futureBase < this.futureTask.length)
+        if (ev.future >= 0 && this.futureBase >= 0 && ev.future - this.futureBase < this.futureTask.length) {
           this.futureTask.set(ev.future - this.futureBase, ev.task);
+          this.futureSpawnedAt.set(ev.future - this.futureBase, step);
+        }
         break;
       case 'schedule': {
         const t = this.tasks[ev.task];
@@ -410,9 +461,13 @@ export class TraceIndex {
           t.queueKey = null;
         }
         if (t) {
+          // Time in a run queue counts only if the trace said the task was scheduled: a recorded real run
+          // never reports main's wakes, so main is polled straight from idle there.
+          const waited =
+            t.state === TASK_STATES.indexOf('scheduled') ? Math.max(0, ev.time - t.scheduledSince) : 0;
           this.pollBusyBefore.push(t.busy);
-          this.pollScheduledBefore.push(t.scheduled + Math.max(0, ev.time - t.scheduledSince));
-          t.scheduled += Math.max(0, ev.time - t.scheduledSince);
+          this.pollScheduledBefore.push(t.scheduled + waited);
+          t.scheduled += waited;
           this.pollStartTime.push(ev.time);
           t.pollStart = ev.time;
         }
@@ -452,13 +507,21 @@ export class TraceIndex {
           this.futureName.push(0);
           this.futureTask.push(NONE);
           this.futureSite.push(NONE);
-          this.futureCreated.push(0x7fffffff);
+          // An id the simulator used for an untraced helper future: no name, and the creation step of the
+          // future before it, so the column stays sorted (heldFutures binary-searches it).
+          const prev =
+            this.futureCreated.length > 0 ? this.futureCreated.get(this.futureCreated.length - 1) : 0;
+          this.futureCreated.push(prev);
+          this.futureCreator.push(NONE);
+          this.futureSpawnedAt.push(0x7fffffff);
           this.futureDropped.push(NONE);
         }
         this.futureName.push(this.str(ev.name));
         this.futureTask.push(ev.task);
         this.futureSite.push(ev.site);
         this.futureCreated.push(step);
+        this.futureCreator.push(ev.task);
+        this.futureSpawnedAt.push(0x7fffffff);
         this.futureDropped.push(NONE);
         break;
       }
@@ -498,14 +561,15 @@ export class TraceIndex {
         break;
       case 'register': {
         const r = this.resources[ev.resource];
-        if (r && !(r.holding ??= []).includes(ev.task)) {
-          r.holding.push(ev.task);
-          this.addWakerEntry(r, ev.resource, step, ev.task, 1);
+        const key = ev.task * DIRS + WAKER_DIRS.indexOf(ev.dir);
+        if (r && !(r.holding ??= []).includes(key)) {
+          r.holding.push(key);
+          this.addWakerEntry(r, ev.resource, step, key, 1);
         }
         break;
       }
       case 'deregister':
-        this.dropWaker(this.resources[ev.resource], ev.resource, ev.task, step);
+        this.dropWaker(this.resources[ev.resource], ev.resource, ev.task, step, WAKER_DIRS.indexOf(ev.dir));
         break;
       case 'wake': {
         const w = this.wakeStep.push(step);
@@ -543,6 +607,7 @@ export class TraceIndex {
           type: ev.type,
           name: ev.owner >= 0 ? `${ev.name}(task ${ev.owner})` : ev.name,
           site: ev.site,
+          owner: ev.owner,
           createdStep: step,
           droppedStep: NONE,
           buffer: null,
@@ -584,7 +649,9 @@ export class TraceIndex {
         this.timers.add(ev.resource, step, 2);
         this.timerDeadline.push(-1);
         const r = this.resources[ev.resource];
-        if (r?.holding) for (const task of [...r.holding]) this.dropWaker(r, ev.resource, task, step);
+        if (r?.holding)
+          for (const key of [...r.holding])
+            this.dropWaker(r, ev.resource, Math.floor(key / DIRS), step, key % DIRS);
         break;
       }
       case 'timer-fire':
@@ -666,10 +733,14 @@ export class TraceIndex {
         }
         this.stdoutEnds.add(0, step, this.stdoutLen, this.stderrLen);
         break;
-      case 'lint':
+      case 'lint': {
+        const t = ev.lint === 'hash-order' && ev.task >= 0 ? this.tasks[ev.task] : undefined;
+        if (t && t.hashOrderStep < 0) t.hashOrderStep = step;
         break;
+      }
       case 'steal':
         // The stolen tasks' moves are `schedule` events of their own; the timeline marks the steal.
+        this.pendingSteal = { thread: ev.thread, victim: ev.victim, schedules: ev.count - 1 };
         this.steals.push({
           step,
           time: ev.time,
@@ -726,6 +797,7 @@ export class TraceIndex {
       },
       future: (id: number) => this.futureAt(id, s),
       futureChain: (task: number) => this.futureChain(task, s),
+      heldFutures: (task: number, limit: number) => this.heldFutures(task, s, limit),
       stdoutLength: out < 0 ? 0 : this.stdoutEnds.a.get(out),
       stderrLength: out < 0 ? 0 : this.stdoutEnds.b.get(out),
       lastEvent,
@@ -758,6 +830,40 @@ export class TraceIndex {
         task: e < 0 || this.threadStatus.b.get(e) < 0 ? null : this.threadStatus.b.get(e),
         blockedOn: b === 0 ? null : this.strings[b]!,
       });
+    });
+    return out;
+  }
+
+  /**
+   * Where the code running on `thread` is at step s, as a source offset: the one the latest event of the
+   * current poll named (a print, a spawn, an `.await`), or -1 when none has yet (the task is still where
+   * it resumed). null when the thread is not running code: no task is being polled on it (a std thread
+   * running its closure counts as running, from its last named offset).
+   */
+  codeSiteAt(thread: number, s: number): number | null {
+    const info = this.threads[thread];
+    if (!info || info.startStep > s) return null;
+    const e = this.threadStatus.latest(thread, s);
+    const task = e < 0 ? NONE : this.threadStatus.b.get(e);
+    const se = this.threadSites.latest(thread, s);
+    if (task < 0) {
+      const status = e < 0 ? 'idle' : THREAD_STATUS[this.threadStatus.a.get(e)];
+      if (info.role !== 'std' || status === 'exited' || se < 0) return null;
+      return this.threadSites.a.get(se);
+    }
+    const pe = this.taskPolls.latest(task, s);
+    const pollStep = pe < 0 ? -1 : this.taskPolls.step.get(pe);
+    return se >= 0 && this.threadSites.step.get(se) >= pollStep ? this.threadSites.a.get(se) : -1;
+  }
+
+  /** The tasks spawned so far (in the indexed events) by the source offset of their spawn call. */
+  tasksBySite(): Map<number, number[]> {
+    const out = new Map<number, number[]>();
+    this.tasks.forEach((t, id) => {
+      if (!t) return;
+      const list = out.get(t.site);
+      if (list) list.push(id);
+      else out.set(t.site, [id]);
     });
     return out;
   }
@@ -827,8 +933,10 @@ export class TraceIndex {
         lints.push('never-yielded');
       if (t.largeStep >= 0 && t.largeStep <= s) lints.push('large-future');
     }
+    if (t.hashOrderStep >= 0 && t.hashOrderStep <= s) lints.push('hash-order');
     return {
       id,
+      stolenFrom: this.stolenFromAt(id, s, state),
       future: t.future,
       parent: t.parent,
       site: t.site,
@@ -846,6 +954,18 @@ export class TraceIndex {
       idleNs: Math.max(0, total - busy - scheduled),
       lints,
     };
+  }
+
+  /**
+   * The worker a task was stolen from, while that steal is news: the task waits in the thief's queue, or
+   * runs its first poll there. -1 otherwise.
+   */
+  private stolenFromAt(id: number, s: number, state: TaskState): number {
+    const e = this.taskStolen.latest(id, s);
+    if (e < 0 || (state !== 'scheduled' && state !== 'running')) return NONE;
+    const moved = this.taskStolen.step.get(e);
+    const polls = this.taskPolls.count(id, s) - this.taskPolls.count(id, moved);
+    return polls === 0 || (polls === 1 && state === 'running') ? this.taskStolen.a.get(e) : NONE;
   }
 
   private scheduledSinceAt(id: number, s: number): number {
@@ -891,16 +1011,17 @@ export class TraceIndex {
     const entries = this.resourceWakers.entries(id);
     const upTo = this.resourceWakers.count(id, s);
     const cp = Math.floor(upTo / WAKER_CHECKPOINT);
-    const wakers: number[] = cp > 0 && r.checkpoints ? Array.from(r.checkpoints[cp - 1]!) : [];
+    const keys: number[] = cp > 0 && r.checkpoints ? Array.from(r.checkpoints[cp - 1]!) : [];
     for (let k = cp * WAKER_CHECKPOINT; k < upTo; k++) {
       const e = entries[k]!;
-      const task = this.resourceWakers.a.get(e);
-      if (this.resourceWakers.b.get(e) > 0) wakers.push(task);
+      const key = this.resourceWakers.a.get(e);
+      if (this.resourceWakers.b.get(e) > 0) keys.push(key);
       else {
-        const i = wakers.indexOf(task);
-        if (i >= 0) wakers.splice(i, 1);
+        const i = keys.indexOf(key);
+        if (i >= 0) keys.splice(i, 1);
       }
     }
+    const slots = keys.map((k) => ({ task: Math.floor(k / DIRS), dir: WAKER_DIRS[k % DIRS]! }));
     const te = this.resourceText.latest(id, s);
     const buf = r.buffer ? r.buffer.at(s, 32) : { items: [], total: 0 };
     const tm = this.timers.latest(id, s);
@@ -909,7 +1030,9 @@ export class TraceIndex {
       type: r.type,
       name: r.name,
       site: r.site,
-      wakers,
+      owner: r.owner,
+      wakers: [...new Set(slots.map((w) => w.task))],
+      slots,
       text: te < 0 ? '' : this.strings[this.resourceText.a.get(te)]!,
       buffer: buf.items.map((i) => this.trace.string(i)),
       bufferLength: buf.total,
@@ -920,7 +1043,13 @@ export class TraceIndex {
 
   futureAt(f: number, s: number): FutureView | null {
     const i = f - this.futureBase;
-    if (this.futureBase < 0 || i < 0 || i >= this.futureName.length || this.futureCreated.get(i) > s)
+    if (
+      this.futureBase < 0 ||
+      i < 0 ||
+      i >= this.futureName.length ||
+      this.futureCreated.get(i) > s ||
+      this.futureName.get(i) === 0
+    )
       return null;
     const e = this.futureVariant.latest(f, s);
     const dropped = this.futureDropped.get(i);
@@ -934,6 +1063,30 @@ export class TraceIndex {
       line: e < 0 ? -1 : this.futureVariant.c.get(e),
       dropped: dropped >= 0 && dropped <= s,
     };
+  }
+
+  /**
+   * Futures the task has made and still holds at step s without awaiting them (yet): `greet("ferris")`
+   * stored in a local, a JoinHandle not awaited yet. Newest first, at most `limit`; only the futures made in
+   * the last HELD_SCAN before s are looked at (a future held longer than that is not listed).
+   */
+  heldFutures(task: number, s: number, limit: number): FutureView[] {
+    if (this.futureBase < 0 || limit <= 0) return [];
+    const chain = new Set(this.futureChain(task, s).map((f) => f.id));
+    const out: FutureView[] = [];
+    let hi = upperBound(this.futureCreated, s) - 1;
+    const lo = Math.max(0, hi - HELD_SCAN);
+    for (; hi >= lo && out.length < limit; hi--) {
+      if (this.futureCreator.get(hi) !== task || this.futureName.get(hi) === 0) continue;
+      if (this.futureSpawnedAt.get(hi) <= s) continue;
+      const dropped = this.futureDropped.get(hi);
+      if (dropped >= 0 && dropped <= s) continue;
+      const id = hi + this.futureBase;
+      if (chain.has(id)) continue;
+      const v = this.futureAt(id, s);
+      if (v) out.push(v);
+    }
+    return out;
   }
 
   futureChain(task: number, s: number): FutureView[] {
@@ -1184,11 +1337,13 @@ export class TraceIndex {
   private logs(): EntityLog[] {
     return [
       this.threadStatus,
+      this.threadSites,
       this.taskState,
       this.taskPolls,
       this.taskWakes,
       this.taskSelfWakes,
       this.taskWakers,
+      this.taskStolen,
       this.futureVariant,
       this.futureChild,
       this.resourceText,
@@ -1208,6 +1363,23 @@ export class TraceIndex {
     for (const th of this.threads) if (th) n += th.spans.start.byteLength * 5;
     for (const { q } of this.queues.values()) n += q.byteLength;
     return n;
+  }
+}
+
+/** The source offset an event names (where the code that caused it is), or -1. */
+export function eventSite(ev: TraceEvent): number {
+  switch (ev.kind) {
+    case 'spawn':
+    case 'future-new':
+    case 'resource-new':
+    case 'print':
+    case 'poll-child':
+    case 'block':
+    case 'panic':
+    case 'outcome':
+      return ev.site;
+    default:
+      return -1;
   }
 }
 

@@ -1,14 +1,19 @@
 import { LazyMotion, MotionConfig } from 'framer-motion';
-import { useEffect, useMemo, type KeyboardEvent } from 'react';
+import { useEffect, useMemo, type CSSProperties, type KeyboardEvent } from 'react';
+import { LineIndex, type Diagnostic } from '../lang/diagnostics';
+import type { RunOutcome } from '../sim/simulate';
 import { PROFILES, type Profile } from '../sim/config';
 import { lessonById, type Lesson } from '../lessons';
-import { placeMoments, type PlacedMoment } from '../lessons/narration';
+import { momentAt, placeMoments, type PlacedMoment } from '../lessons/narration';
+import type { TraceEvent } from '../trace/events';
 import type { TraceReader } from '../trace/store';
+import { eventSite } from '../trace/trace-index';
 import { describeEvent } from './describe';
 import { EditorPanel } from './panels/EditorPanel';
 import { NarrationPanel } from './panels/NarrationPanel';
 import { OutputPanel } from './panels/OutputPanel';
 import { ReactorPanel } from './panels/ReactorPanel';
+import { RecordedRunNote } from './panels/RecordedRunNote';
 import { RuntimePanel } from './panels/RuntimePanel';
 import { ShortcutsDialog } from './panels/ShortcutsDialog';
 import { TasksPanel } from './panels/TasksPanel';
@@ -50,13 +55,19 @@ export function App() {
   );
   const stdout = view && session.index ? session.index.stdoutAt(view) : '';
   const stderr = view && session.index ? session.index.stderrAt(view) : '';
+  const diagnostics = useApp((s) => s.diagnostics);
+  const runSource = useApp((s) => s.runSource);
+  const nothingRan = whyNothingRan(status, outcome, diagnostics, runSource, maxStep);
   const caption = view?.lastEvent
     ? describeEvent(view.lastEvent, view)
-    : status === 'ready'
-      ? 'Press Step forward (→) to watch the run, one event at a time.'
-      : '';
+    : nothingRan
+      ? nothingRan.text
+      : status === 'ready'
+        ? 'Press Step forward (→) to watch the run, one event at a time.'
+        : '';
   const lesson = lessonId ? lessonById(lessonId) : undefined;
   const source = useApp((s) => s.source);
+  const captionLine = view?.lastEvent && source === runSource ? eventLine(view.lastEvent, runSource) : null;
   // The lesson's moments on this run (Play pauses at each); only when the run is the lesson's own program.
   const narration = useMemo(
     () => (lesson && status === 'ready' && session.trace ? narrationFor(lesson, session.trace) : null),
@@ -65,6 +76,8 @@ export function App() {
     [lesson, status, traceVersion],
   );
   const edited = !!lesson && source !== lesson.source;
+  const momentText =
+    lesson && narration && !edited ? (momentAt(narration, step)?.text ?? lesson.summary) : null;
   useEffect(() => {
     session.narrationStops = narration && !edited ? new Set(narration.map((m) => m.step)) : null;
   }, [narration, edited]);
@@ -138,10 +151,11 @@ export function App() {
               </button>
             </div>
           </header>
-          <main className="workspace">
-            <EditorPanel />
+          <main className="workspace" style={{ '--code-chars': codeColumns(source) } as CSSProperties}>
+            <EditorPanel view={view} />
             <div className="viz" tabIndex={0} onKeyDown={onKeyDown} aria-label="Visualizer" role="group">
               <NoticeBanner />
+              <RecordedRunNote />
               {failure && (
                 <div className="banner error" role="alert">
                   <p>{failure}. Your code is kept.</p>
@@ -172,21 +186,33 @@ export function App() {
                     flavor={runtime?.flavor ?? ''}
                     workers={runtime?.workerThreads ?? 0}
                   />
-                  <ReactorPanel view={view} />
                   <TasksPanel view={view} />
-                  <div className="side">
-                    <OutputPanel stdout={stdout} stderr={stderr} />
-                    <NarrationPanel lesson={lesson} placed={narration} step={step} edited={edited} />
-                  </div>
+                  <ReactorPanel view={view} />
+                  <NarrationPanel lesson={lesson} placed={narration} step={step} edited={edited} />
+                  <OutputPanel stdout={stdout} stderr={stderr} />
                 </div>
               ) : (
                 <div className="grid empty-state">
-                  <p className="muted">
-                    {status === 'running' ? 'Simulating…' : 'Run the program to see the runtime.'}
-                  </p>
+                  <div className="nothing-ran" data-testid="nothing-ran">
+                    <p>
+                      {status === 'running'
+                        ? 'Simulating…'
+                        : (nothingRan?.text ?? 'Press Run to simulate the program.')}
+                    </p>
+                    {nothingRan?.line !== undefined && (
+                      <button
+                        type="button"
+                        onClick={() =>
+                          useApp.getState().revealCode(nothingRan.line!, nothingRan.from, nothingRan.to)
+                        }
+                      >
+                        Show line {nothingRan.line} in the code
+                      </button>
+                    )}
+                  </div>
                 </div>
               )}
-              <TimelinePanel caption={caption} />
+              <TimelinePanel caption={caption} captionLine={captionLine} moment={momentText} />
             </div>
           </main>
           <ShortcutsDialog />
@@ -195,6 +221,51 @@ export function App() {
       </LazyMotion>
     </MotionConfig>
   );
+}
+
+/**
+ * Why there is nothing to step through, in plain words and with the place in the code when there is one
+ * (a compile error), or null when there is a run (or one is on its way).
+ */
+function whyNothingRan(
+  status: string,
+  outcome: RunOutcome | null,
+  diagnostics: readonly Diagnostic[],
+  source: string,
+  maxStep: number,
+): { text: string; line?: number; from?: number; to?: number } | null {
+  if (status === 'running' || status === 'idle' || maxStep >= 0) return null;
+  const d = diagnostics[0];
+  if (d) {
+    const { line, col } = new LineIndex(source).position(d.span.start);
+    return {
+      text: `Nothing ran: the program stops before it starts, at line ${line}:${col} — ${d.message}. It is underlined in the code; fix it and press Run.`,
+      line,
+      from: d.span.start,
+      to: d.span.end,
+    };
+  }
+  if (outcome && outcome.kind !== 'completed')
+    return { text: `Nothing ran: ${outcome.message.split('\n')[0]}` };
+  if (status === 'failed') return { text: 'Nothing ran: the simulation failed (see the message above).' };
+  return { text: 'The run recorded no events.' };
+}
+
+/** The line of the code an event names (a print, a spawn, an `.await`), or null. */
+function eventLine(ev: TraceEvent, source: string): number | null {
+  if (ev.kind === 'future-state') return ev.line > 0 ? ev.line : null;
+  const site = eventSite(ev);
+  return site >= 0 && site <= source.length ? new LineIndex(source).position(site).line : null;
+}
+
+/** How many columns the code needs: its longest line, comments aside (they wrap well), at most 100. */
+function codeColumns(source: string): number {
+  let max = 40;
+  for (const line of source.split('\n')) {
+    if (/^\s*\/\//.test(line)) continue;
+    if (line.length > max) max = line.length;
+  }
+  return Math.min(max, 100);
 }
 
 /** Places a lesson's narration on a run; null if the run is not the lesson's program (a moment is missing). */

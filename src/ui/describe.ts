@@ -4,30 +4,56 @@
 import { formatNanos } from '../base';
 import type { TraceEvent } from '../trace/events';
 import { localsText } from '../trace/locals';
-import type { ViewState } from '../trace/state';
+import type { ResourceView, ViewState } from '../trace/state';
+import { taskName } from './task-names';
 
-export function taskName(id: number): string {
-  return id === 0 ? 'main' : id < 0 ? 'nobody' : `task ${id}`;
+export { taskName };
+
+/** "a Sleep", "an Acquire": the article English puts before a name. */
+export function withArticle(name: string): string {
+  return `${/^[aeiou]/i.test(name) ? 'an' : 'a'} ${name}`;
 }
+
+/** A resource's name, with a JoinHandle's task named as the program names it: "JoinHandle(slow)". */
+export function resourceLabel(r: ResourceView): string {
+  return r.owner >= 0 ? r.name.replace(/\(task \d+\)$/, `(${taskName(r.owner)})`) : r.name;
+}
+
+const THREAD_ROLE: Record<string, string> = {
+  main: 'the process’s main thread, where #[tokio::main] runs block_on',
+  worker: 'a runtime worker thread',
+  blocking: 'a blocking-pool thread',
+  std: 'an OS thread of std::thread::spawn',
+};
 
 function futureName(view: ViewState, id: number): string {
   return view.future(id)?.name ?? `future ${id}`;
 }
 
+/** Reference counts are simulated; a recorded real run has none (-1). */
+function refs(n: number): string {
+  return n < 0 ? '' : ` (${n} references)`;
+}
+
 export function describeEvent(ev: TraceEvent, view: ViewState): string {
   const fut = (id: number) => futureName(view, id);
-  const res = (id: number) => view.resource(id)?.name ?? (id < 0 ? 'a waker' : 'a dropped resource');
+  const res = (id: number) => {
+    const r = view.resource(id);
+    return r ? resourceLabel(r) : id < 0 ? 'a waker' : 'a dropped resource';
+  };
   const thread = view.threads[ev.thread]?.name ?? `thread ${ev.thread}`;
   switch (ev.kind) {
     case 'thread-start':
-      return `thread ${ev.name} starts`;
+      return `${ev.role === 'main' ? 'the main thread' : ev.name} starts: ${THREAD_ROLE[ev.role] ?? 'a thread'}`;
     case 'thread-exit':
       return `${thread} exits`;
     case 'spawn':
       return ev.task === 0
         ? `#[tokio::main] hands main's future to block_on`
-        : `${taskName(ev.parent)} spawns ${taskName(ev.task)} (${fut(ev.future)})`;
+        : `${taskName(ev.parent)} spawns ${taskName(ev.task)}${ev.future < 0 ? '' : ` (${fut(ev.future)})`}`;
     case 'schedule':
+      if (ev.where === 'unrecorded')
+        return `${taskName(ev.task)} is scheduled (which run queue it went into is not recorded)`;
       return ev.where === 'lifo'
         ? `${taskName(ev.task)} goes into worker ${ev.core}'s LIFO slot (it runs next there)`
         : ev.where === 'local' && ev.core >= 0 && view.threads.some((t) => t.role === 'worker')
@@ -40,15 +66,22 @@ export function describeEvent(ev: TraceEvent, view: ViewState): string {
     case 'steal':
       return `worker ${ev.core} steals ${ev.count} task${ev.count === 1 ? '' : 's'} from worker ${ev.victim}'s local queue`;
     case 'poll':
-      return `${thread} polls ${taskName(ev.task)}${ev.from === 'main' ? '' : ` (taken from the ${ev.from} queue)`}`;
+      return `${thread} polls ${taskName(ev.task)}${
+        ev.from === 'main'
+          ? ''
+          : ev.from === 'unrecorded'
+            ? ' (which queue it came from is not recorded)'
+            : ` (taken from the ${ev.from} queue)`
+      }`;
     case 'poll-child':
       return `${fut(ev.parent)} polls ${fut(ev.future)}`;
     case 'pending':
-      return `${fut(ev.future)} returns Poll::Pending`;
+      // A recorded real run knows the task, not its futures (future -1).
+      return `${ev.future < 0 ? `${taskName(ev.task)}'s poll` : fut(ev.future)} returns Poll::Pending`;
     case 'ready':
-      return `${fut(ev.future)} returns Poll::Ready`;
+      return `${ev.future < 0 ? `${taskName(ev.task)}'s poll` : fut(ev.future)} returns Poll::Ready`;
     case 'future-new':
-      return `a ${ev.name} future is created (futures are lazy: nothing runs yet)`;
+      return `${withArticle(ev.name)} future is created (futures are lazy: nothing runs yet)`;
     case 'future-state':
       return `${fut(ev.future)} is now ${ev.variant}${ev.locals ? ` { ${localsText(ev.locals)} }` : ''}`;
     case 'future-size':
@@ -56,9 +89,9 @@ export function describeEvent(ev: TraceEvent, view: ViewState): string {
     case 'future-drop':
       return `${fut(ev.future)} is dropped`;
     case 'waker-clone':
-      return `a waker for ${taskName(ev.task)} is cloned (${ev.refs} references)`;
+      return `a waker for ${taskName(ev.task)} is cloned${refs(ev.refs)}`;
     case 'waker-drop':
-      return `a waker for ${taskName(ev.task)} is dropped (${ev.refs} references)`;
+      return `a waker for ${taskName(ev.task)} is dropped${refs(ev.refs)}`;
     case 'register':
       return `${res(ev.resource)} keeps ${taskName(ev.task)}'s waker${ev.dir === '-' ? '' : ` in its ${ev.dir === 'read' ? 'reader' : 'writer'} slot`}`;
     case 'deregister':
@@ -90,8 +123,19 @@ export function describeEvent(ev: TraceEvent, view: ViewState): string {
       return `${taskName(ev.task)} used up its coop budget (128): the resource returns Pending`;
     case 'resource-new':
       return `${ev.name} is created`;
-    case 'resource-state':
-      return `${res(ev.resource)}: ${ev.text}`;
+    case 'resource-state': {
+      // An I/O source's slots are shown from its `register` events (the Reactor panel does the same); the
+      // caption keeps to what this event adds: the readiness and what else the source says.
+      const r = view.resource(ev.resource);
+      const text =
+        r && (r.type === 'tcp-listener' || r.type === 'tcp-stream')
+          ? ev.text
+              .split(' · ')
+              .filter((p) => !/^(reader|writer) slot: /.test(p))
+              .join(' · ')
+          : ev.text;
+      return `${res(ev.resource)}: ${text}`;
+    }
     case 'resource-drop':
       return `${res(ev.resource)} is dropped`;
     case 'chan-push':

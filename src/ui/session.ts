@@ -12,7 +12,12 @@ export const session: {
   index: TraceIndex | null;
   /** Steps where a lesson narrates something: Play pauses there. */
   narrationStops: ReadonlySet<number> | null;
-} = { trace: null, index: null, narrationStops: null };
+  /**
+   * Called (on an animation frame) whenever the index has caught up with every event received so far:
+   * views built from the whole run (the timeline's lanes, the tasks' names) refresh then.
+   */
+  onCaughtUp: (() => void) | null;
+} = { trace: null, index: null, narrationStops: null, onCaughtUp: null };
 
 /** Events indexed per frame in the background (about 4 ms of work on a laptop). */
 const INGEST_SLICE = 20_000;
@@ -34,7 +39,7 @@ export function catchUpIndex(): void {
     if (!index.ingest(INGEST_SLICE)) {
       ingestScheduled = true;
       requestAnimationFrame(tick);
-    }
+    } else session.onCaughtUp?.();
   };
   requestAnimationFrame(tick);
 }

@@ -8,11 +8,23 @@ import type { Limits, Profile, RuntimeConfig } from '../sim/config';
 import type { RunOutcome } from '../sim/simulate';
 import { DEFAULT_LESSON, lessonById } from '../lessons';
 import { CancelledError, WatchdogError } from '../worker/client';
+import { failureText } from './failure';
 import type { FutureLayout } from '../sim/layouts';
 import type { TraceReader } from '../trace/store';
+import type { RecordedRun } from '../trace/export';
 import { catchUpIndex, session, setTrace, simClient } from './session';
+import { nameTasks, setTaskNames } from './task-names';
 
 export type RunStatus = 'idle' | 'running' | 'ready' | 'failed';
+
+/** Scroll the editor to `line` (1-based) and select [from, to) when given (offsets into the run's source). */
+export interface CodeReveal {
+  line: number;
+  from?: number;
+  to?: number;
+  /** A new object for every request, so asking twice for the same line scrolls again. */
+  nonce: number;
+}
 export type Granularity = 'event' | 'poll' | 'wake';
 
 /** The next (or previous) step whose event is a poll / a wake; the ends of the trace if there is none. */
@@ -46,7 +58,15 @@ export interface AppState {
   outcome: RunOutcome | null;
   diagnostics: Diagnostic[];
   runtime: RuntimeConfig | null;
+  /** The trace on screen was recorded from a real tokio run (opened with "Open trace…"), not simulated. */
+  recorded: RecordedRun | null;
   traceVersion: number;
+  /** Changes whenever the trace index has caught up with the events received (lanes and names refresh). */
+  indexVersion: number;
+  /** The source the current run was made from (its offsets are the trace's `site`s). */
+  runSource: string;
+  /** A request to show a place in the code (a click on a task, a variant, a caption, a diagnostic). */
+  codeReveal: CodeReveal | null;
   /** Current step: the index of the last event applied; -1 is "before the first event". */
   step: number;
   /** Index of the last event. */
@@ -82,7 +102,10 @@ export interface AppState {
   selectTask(task: number | null): void;
   setShortcutsOpen(open: boolean): void;
   setTimelineAxis(axis: 'step' | 'time'): void;
+  revealCode(line: number, from?: number, to?: number): void;
 }
+
+let revealNonce = 0;
 
 export const useApp = create<AppState>()((set, get) => ({
   source: DEFAULT_LESSON.source,
@@ -97,7 +120,11 @@ export const useApp = create<AppState>()((set, get) => ({
   outcome: null,
   diagnostics: [],
   runtime: null,
+  recorded: null,
   traceVersion: 0,
+  indexVersion: 0,
+  runSource: DEFAULT_LESSON.source,
+  codeReveal: null,
   step: -1,
   maxStep: -1,
   playing: false,
@@ -128,7 +155,10 @@ export const useApp = create<AppState>()((set, get) => ({
       progress: 0,
       outcome: null,
       diagnostics: [],
+      recorded: null,
+      runSource: source,
     });
+    setTaskNames(new Map());
     try {
       const r = await simClient().run(
         { source, profile, seed, limits },
@@ -154,13 +184,11 @@ export const useApp = create<AppState>()((set, get) => ({
         progress: r.trace.length,
         layouts: r.layouts,
       }));
+      // The last events may not be indexed yet: the lanes and the tasks' names refresh once they are.
+      catchUpIndex();
     } catch (e) {
       if (e instanceof CancelledError) return;
-      set({
-        status: 'failed',
-        failure: e instanceof Error ? e.message : String(e),
-        failureRetryable: e instanceof WatchdogError,
-      });
+      set({ status: 'failed', failure: failureText(e), failureRetryable: e instanceof WatchdogError });
     }
   },
 
@@ -168,7 +196,8 @@ export const useApp = create<AppState>()((set, get) => ({
     simClient().cancel();
     set({
       status: 'failed',
-      failure: 'You stopped the run. Everything simulated so far can still be stepped through.',
+      // No final period: the page adds ". Your code is kept."
+      failure: 'You stopped the run. Everything simulated so far can still be stepped through',
       failureRetryable: false,
     });
   },
@@ -203,7 +232,23 @@ export const useApp = create<AppState>()((set, get) => ({
   selectTask: (selectedTask) => set({ selectedTask }),
   setShortcutsOpen: (shortcutsOpen) => set({ shortcutsOpen }),
   setTimelineAxis: (timelineAxis) => set({ timelineAxis }),
+  revealCode: (line, from, to) => {
+    if (!Number.isFinite(line) || line < 1) return;
+    const reveal: CodeReveal = { line, nonce: ++revealNonce };
+    if (from !== undefined && from >= 0) reveal.from = from;
+    if (to !== undefined && to >= 0) reveal.to = to;
+    set({ codeReveal: reveal });
+  },
 }));
+
+// Whenever the index catches up: name the tasks as the program names them, and let views of the whole run
+// (the timeline's lanes) refresh.
+session.onCaughtUp = () => {
+  const index = session.index;
+  if (!index) return;
+  setTaskNames(nameTasks(useApp.getState().runSource, index.tasksBySite()));
+  useApp.setState((s) => ({ indexVersion: s.indexVersion + 1 }));
+};
 
 /** The view state at the current step (recomputed when the step or the trace changes). */
 export function viewAt(step: number) {

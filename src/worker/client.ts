@@ -92,14 +92,21 @@ export class SimClient {
             break;
           case 'crash':
             this.finish();
-            reject(new Error(m.message));
+            reject(new SimulatorFailure(m.message));
             break;
         }
       };
+      // An uncaught error in the worker, or a worker whose script could not load: the run is over.
       worker.onerror = (e) => {
+        e.preventDefault?.();
+        if (this.pending !== pending) return;
         this.finish();
         this.kill();
-        reject(new Error(e.message || 'the simulation worker failed to start'));
+        reject(
+          new SimulatorFailure(
+            e.message || 'the simulation worker stopped (its script did not load or it crashed)',
+          ),
+        );
       };
       const req: RunRequest = { type: 'run', runId, ...params };
       worker.postMessage(req);
@@ -131,6 +138,11 @@ export class CancelledError extends Error {
   constructor() {
     super('the run was cancelled');
   }
+}
+
+/** The simulation threw instead of ending in an outcome, or its worker died: a bug in Pollscope. */
+export class SimulatorFailure extends Error {
+  override name = 'SimulatorFailure';
 }
 
 export class WatchdogError extends Error {

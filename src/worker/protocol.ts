@@ -52,3 +52,25 @@ export function transferables(slice: TraceSlice): ArrayBuffer[] {
     );
   return out;
 }
+
+/**
+ * Words for anything thrown, for a `crash` message. `String(x)` of a thrown object that is not an `Error`
+ * gives "[object Object]", which tells a person nothing; a hostile value may even throw from its getters.
+ */
+export function describeThrown(thrown: unknown): string {
+  try {
+    if (thrown instanceof Error) return thrown.message ? `${thrown.name}: ${thrown.message}` : thrown.name;
+    if (typeof thrown === 'string') return thrown || 'an empty string was thrown';
+    if (thrown !== null && typeof thrown === 'object') {
+      const message = (thrown as { message?: unknown }).message;
+      const name = (thrown as { constructor?: { name?: unknown } }).constructor?.name;
+      const kind = typeof name === 'string' && name !== '' && name !== 'Object' ? name : 'an object';
+      if (typeof message === 'string' && message !== '') return `${kind}: ${message}`;
+      const json = JSON.stringify(thrown);
+      return json && json !== '{}' ? `${kind} was thrown: ${json.slice(0, 200)}` : `${kind} was thrown`;
+    }
+    return `${String(thrown)} was thrown`;
+  } catch {
+    return 'something that cannot be described was thrown';
+  }
+}

@@ -5,7 +5,7 @@
  * so there is nothing to interrupt cooperatively.
  */
 import { simulate } from '../sim/simulate';
-import { transferables, type FromWorker, type ToWorker } from './protocol';
+import { describeThrown, transferables, type FromWorker, type ToWorker } from './protocol';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -35,10 +35,6 @@ self.onmessage = (e: MessageEvent<ToWorker>) => {
       layouts: [...r.layouts],
     });
   } catch (err) {
-    post({
-      type: 'crash',
-      runId: req.runId,
-      message: err instanceof Error ? `${err.name}: ${err.message}` : String(err),
-    });
+    post({ type: 'crash', runId: req.runId, message: describeThrown(err) });
   }
 };

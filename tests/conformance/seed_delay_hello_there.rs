@@ -25,7 +25,7 @@ impl Future for Delay {
 
 #[tokio::main(flavor = "current_thread")]
 async fn main() {
-    let when = Instant::now() + Duration::from_millis(10);
+    let when = Instant::now() + Duration::from_millis(1);
     let future = Delay { when };
     println!("Delay created, not polled yet");
     let out = future.await;

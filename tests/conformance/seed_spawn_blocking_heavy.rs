@@ -15,10 +15,10 @@ async fn main() {
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
     });
-    let heavy = tokio::task::spawn_blocking(|| heavy_sum(60_000));
+    let heavy = tokio::task::spawn_blocking(|| heavy_sum(20_001));
     println!("heavy work handed to the blocking pool");
     let total = heavy.await.unwrap();
-    println!("sum of cubes up to 60000 = {total}");
+    println!("sum of cubes up to 20001 = {total}");
     ticker.await.unwrap();
     println!("both done");
 }

@@ -8,7 +8,10 @@ import { readFileSync, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize as normalizePath } from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { simulate } from '../../src/sim/simulate';
+import { headersFor, shippedHeaders, type HeaderRule } from '../headers-file';
 import { DEFAULT_SHARE, encodeState } from '../../src/ui/share/link';
+import { shot } from './screenshot';
 
 const SUB = '/deep/sub/path/';
 const TYPES: Record<string, string> = {
@@ -23,10 +26,26 @@ let host: Server;
 let appOrigin = '';
 let hostOrigin = '';
 
-/** A static host knowing nothing about Pollscope: files under `prefix`, 404 for anything else. */
-function staticServer(root: string, prefix: string, extra: Record<string, string> = {}): Promise<Server> {
+/**
+ * While true, the app's host answers 503 for the simulation worker's script: a real way for the worker to
+ * die (its script does not load), with nothing in the app replaced.
+ */
+let workerUnavailable = false;
+
+/**
+ * A static host knowing nothing about Pollscope: files under `prefix`, 404 for anything else. With `rules`,
+ * it answers with the headers of that `_headers` file (as Netlify or Cloudflare Pages would, the app being
+ * at the site's root there), and nothing else; without, with the CORS header GitHub Pages sends everywhere.
+ */
+function staticServer(
+  root: string,
+  prefix: string,
+  extra: Record<string, string> = {},
+  rules: HeaderRule[] | null = null,
+): Promise<Server> {
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    if (workerUnavailable && /\/sim\.worker-[^/]*\.js$/.test(path)) return void res.writeHead(503).end();
     if (extra[path] !== undefined) {
       res.writeHead(200, { 'content-type': 'text/html' }).end(extra[path]);
       return;
@@ -36,24 +55,62 @@ function staticServer(root: string, prefix: string, extra: Record<string, string
     if (!file.startsWith(root)) return void res.writeHead(403).end();
     if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
     if (!existsSync(file)) return void res.writeHead(404).end();
-    // Module scripts from another origin need CORS, as GitHub Pages and most static hosts send it.
-    res.writeHead(200, {
-      'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
-      'access-control-allow-origin': '*',
-    });
+    const headers: Record<string, string | string[]> = rules
+      ? Object.fromEntries(headersFor(rules, path.slice(prefix.length - 1)))
+      : { 'access-control-allow-origin': '*' }; // module scripts from another origin need CORS
+    res.writeHead(200, { ...headers, 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
     res.end(readFileSync(file));
   });
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server)));
 }
 
-test.beforeAll(async () => {
-  app = await staticServer(join(process.cwd(), 'dist'), SUB);
-  appOrigin = `http://127.0.0.1:${(app.address() as AddressInfo).port}`;
-  host = await staticServer(join(process.cwd(), 'docs'), '/docs/', {
-    '/element.html': `<!doctype html><html lang="en"><head><title>Element host</title>
-<script type="module" src="${appOrigin}${SUB}pollscope-view.js"></script></head><body>
+const ELEMENT_PAGE = (script: string) => `<!doctype html><html lang="en"><head><title>Element host</title>
+${script}</head><body>
 <pollscope-view lesson="two-tasks-and-a-sleep" step="5" label="Pollscope: two tasks"></pollscope-view>
-</body></html>`,
+</body></html>`;
+
+/** Rust text that HTML would love to eat: end tags, a comment, markup, entities, generics, `&&`. */
+const HOSTILE = `#[tokio::main(flavor = "current_thread")]
+async fn main() {
+    let v: Vec<u8> = vec![1, 2];
+    let notify = 3;
+    let r = &notify;
+    println!("</script> </template> <!-- x --> <img src=x onerror=\\"window.pwned=1\\"> {} {}", v.len() > 1 && true, *r);
+    println!("&amp; &lt; &notify; &times &para; a<b && c>d");
+}
+`;
+/** What the README tells authors to do with a program inside <template>: `&` → `&amp;`, `<` → `&lt;`. */
+const escapeForTemplate = (rust: string) => rust.replaceAll('&', '&amp;').replaceAll('<', '&lt;');
+
+const PROGRAM_CHILD_PAGE = (
+  script: string,
+) => `<!doctype html><html lang="en"><head><title>Program children</title>
+${script}</head><body>
+<pollscope-view id="escaped" show-code label="Escaped template"><template>
+${escapeForTemplate(HOSTILE)}</template></pollscope-view>
+<pollscope-view id="unescaped" height="80px" label="Unescaped template"><template>
+#[tokio::main(flavor = "current_thread")]
+async fn main() { let v: Vec<u8> = Vec::new(); println!("{}", v.len()); }
+</template></pollscope-view>
+<pollscope-view id="old-ok" height="80px" label="Old form"><script type="text/rust">
+#[tokio::main(flavor = "current_thread")]
+async fn main() { println!("{}", 1 < 2 && 3 > 2); }
+</script></pollscope-view>
+<pollscope-view id="old-cut" height="80px" label="Old form, cut short"><script type="text/rust">
+#[tokio::main(flavor = "current_thread")]
+async fn main() { println!("</script><b id=leaked>leaked</b>"); }
+</script></pollscope-view>
+</body></html>`;
+
+test.beforeAll(async () => {
+  // The app's host sends the headers Pollscope ships for Netlify and Cloudflare Pages (public/_headers):
+  // the embed must still work from another origin under its frame-ancestors and CORS rules.
+  app = await staticServer(join(process.cwd(), 'dist'), SUB, {}, shippedHeaders());
+  appOrigin = `http://127.0.0.1:${(app.address() as AddressInfo).port}`;
+  const script = `<script type="module" src="${appOrigin}${SUB}pollscope-view.js"></script>`;
+  host = await staticServer(join(process.cwd(), 'docs'), '/docs/', {
+    '/element.html': ELEMENT_PAGE(script),
+    '/program-child.html': PROGRAM_CHILD_PAGE(script),
   });
   // localhost vs 127.0.0.1: the host page and the frame are different origins, as on a real course page.
   hostOrigin = `http://localhost:${(host.address() as AddressInfo).port}`;
@@ -172,6 +229,69 @@ test('a host page drives the embed through postMessage (ready, goto, play, pause
   await expect(frame.getByTestId('notice')).toContainText('damaged or incomplete');
 });
 
+test('a load that cannot be shown answers pollscope:error, and the next good load clears every error', async ({
+  page,
+}) => {
+  const messages = await recordMessages(page);
+  const frameUrl = appOrigin + SUB + 'embed.html';
+  // The worker's script cannot load from the start: the frame's first run fails, and so does every load.
+  workerUnavailable = true;
+  try {
+    await page.goto(`${hostOrigin}/docs/embed-example.html?pollscope=${encodeURIComponent(frameUrl)}`);
+    const frame = page.frameLocator('#pollscope');
+    const errors = async () =>
+      (await messages()).filter((m) => m.type === 'pollscope:error') as unknown as { message: string }[];
+    const readies = async () => (await messages()).filter((m) => m.type === 'pollscope:ready').length;
+    const post = (m: unknown) =>
+      page.evaluate(
+        ([m, origin]) =>
+          (document.getElementById('pollscope') as HTMLIFrameElement).contentWindow!.postMessage(
+            m,
+            origin as string,
+          ),
+        [m, appOrigin] as const,
+      );
+    await expect.poll(async () => (await errors()).length).toBe(1);
+    const ok = '#[tokio::main(flavor = "current_thread")]\nasync fn main() {\n    println!("fine");\n}\n';
+    await post({ type: 'pollscope:load', source: ok });
+    await expect.poll(async () => (await errors()).length).toBe(2);
+    const crash = (await errors())[1]!.message;
+    expect(crash).toMatch(/^The simulator failed: .+ please report it with the link/);
+    expect(crash).not.toContain('[object Object]');
+    await expect(frame.getByRole('alert')).toContainText('The simulator failed');
+    expect(await readies()).toBe(0);
+    workerUnavailable = false;
+
+    // A program that does not compile: an error with the diagnostic at line:col, and no ready.
+    await post({
+      type: 'pollscope:load',
+      source: '#[tokio::main(flavor = "current_thread")]\nasync fn main() {\n    let x = ;\n}\n',
+    });
+    await expect.poll(async () => (await errors()).length).toBe(3);
+    expect((await errors())[2]!.message).toMatch(/^main\.rs:3:13: error: expected an expression/);
+    expect(await readies()).toBe(0);
+    await expect(frame.getByRole('alert')).toHaveCount(0); // the crash notice went with the new run
+    await expect(frame.locator('.banner.unsupported')).toContainText('expected an expression');
+
+    // A damaged link: refused, with a notice.
+    await post({ type: 'pollscope:load', state: '#v1.broken' });
+    await expect.poll(async () => (await errors()).length).toBe(4);
+    await expect(frame.getByTestId('notice')).toContainText('damaged or incomplete');
+
+    // The next good load: ready, and no notice, failure or error outcome is left on screen.
+    await post({ type: 'pollscope:load', source: ok });
+    await expect.poll(readies).toBe(1);
+    await expect(frame.getByTestId('notice')).toHaveCount(0);
+    await expect(frame.getByRole('alert')).toHaveCount(0);
+    await expect(frame.locator('.banner.unsupported')).toHaveCount(0);
+    await frame.getByRole('button', { name: 'Jump to end' }).click();
+    await expect(frame.getByTestId('stdout')).toHaveText('fine\n');
+    expect((await errors()).length).toBe(4);
+  } finally {
+    workerUnavailable = false;
+  }
+});
+
 test('<pollscope-view> renders the embed and speaks its events', async ({ page }) => {
   await page.goto(`${hostOrigin}/element.html`);
   const frame = page.frameLocator('pollscope-view iframe');
@@ -198,6 +318,37 @@ test('<pollscope-view> renders the embed and speaks its events', async ({ page }
   );
 });
 
+test('<pollscope-view> carries any Rust text in a <template>; a cut-short program is said, not hidden', async ({
+  page,
+}) => {
+  const pageErrors: string[] = [];
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  await page.goto(`${hostOrigin}/program-child.html`);
+  const hint = (id: string) => page.locator(`#${id}`).getByRole('note');
+
+  // Escaped as the README says: the program arrives byte for byte, runs, and prints what the CLI prints.
+  const frame = page.frameLocator('#escaped iframe');
+  await expect(frame.getByRole('textbox', { name: 'Rust source' })).toHaveValue(HOSTILE);
+  await frame.getByRole('button', { name: 'Jump to end' }).click();
+  await expect(frame.getByTestId('stdout')).toHaveText(simulate(HOSTILE).stdout);
+  await expect(hint('escaped')).toBeHidden();
+
+  // Not escaped: `<u8>` became a tag. The page says so, in words, above the view.
+  await expect(hint('unescaped')).toBeVisible();
+  await expect(hint('unescaped')).toContainText('read as the start of an HTML tag (<u8>');
+  await expect(hint('unescaped')).toContainText('write every < as &lt; and every & as &amp;');
+
+  // The first form still works for a program without </script> ...
+  await expect(hint('old-ok')).toBeHidden();
+  // ... and one with </script> in it spills into the page: the view says the program was cut short.
+  await expect(hint('old-cut')).toBeVisible();
+  await expect(hint('old-cut')).toContainText('looks cut short');
+  await expect(hint('old-cut')).toContainText('Put the program in a <template> instead');
+
+  expect(await page.evaluate(() => (window as unknown as { pwned?: unknown }).pwned)).toBeUndefined();
+  expect(pageErrors).toEqual([]);
+});
+
 test('the embed fits a 360 px frame', async ({ page }) => {
   await page.setViewportSize({ width: 360, height: 640 });
   await page.goto(
@@ -210,7 +361,7 @@ test('the embed fits a 360 px frame', async ({ page }) => {
     () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
   );
   expect(overflow).toBeLessThanOrEqual(0);
-  await page.screenshot({ path: 'docs/screenshots/embed-360.png', fullPage: true });
+  await shot(page, 'screenshots/embed-360.png', { fullPage: true });
   const axe = await new AxeBuilder({ page }).analyze();
   expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
   // A bad link in an embed: the message and the default lesson.

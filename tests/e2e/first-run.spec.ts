@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
+import { shot } from './screenshot';
 
 // What real tokio 1.24 prints for the default lesson (recorded; see tests/conformance/README.md).
 const EXPECTED = readFileSync('tests/conformance/lesson_two_tasks_and_a_sleep.stdout', 'utf8');
@@ -23,8 +24,12 @@ test('the default lesson runs in the worker and can be stepped and scrubbed', as
     await forward.click();
   await expect(stdout).toHaveText('main: spawned both tasks\n');
   const localQueue = page.getByRole('region', { name: 'Runtime' }).getByTestId('local-queue');
-  await expect(localQueue).toContainText('task 1');
-  await expect(localQueue).toContainText('task 2');
+  // Tasks are named as the program names them (`let slow = tokio::spawn(..)`); their ids stay on the chips.
+  await expect(localQueue).toContainText('slow');
+  await expect(localQueue).toContainText('fast');
+  expect(
+    await localQueue.locator('[data-task]').evaluateAll((els) => els.map((e) => e.getAttribute('data-task'))),
+  ).toEqual(['1', '2']);
   const tasks = page.getByRole('region', { name: 'Tasks' });
   await expect(tasks.getByTestId('task-1-state')).toHaveText('scheduled');
   const stepHere = Number(await slider.getAttribute('aria-valuenow'));
@@ -45,5 +50,5 @@ test('the default lesson runs in the worker and can be stepped and scrubbed', as
   // And back to the middle with the slider itself: the README's screenshot shows that moment.
   await slider.fill(String(Math.floor(max / 2)));
   await expect(slider).toHaveAttribute('aria-valuenow', String(Math.floor(max / 2)));
-  await page.screenshot({ path: 'docs/screenshot.png', fullPage: false });
+  await shot(page, 'screenshot.png', { fullPage: false });
 });

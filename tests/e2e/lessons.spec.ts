@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { COURSE } from '../../src/lessons/course';
 import { placeMoments } from '../../src/lessons/narration';
 import { simulate } from '../../src/sim/simulate';
+import { shot } from './screenshot';
 
 // Walks each lesson's narration from start to end in the real app: Play pauses at every narrated moment,
 // the Narration panel shows that moment's text, the prediction's answer appears once the run reveals it,
@@ -37,14 +38,14 @@ test('every lesson’s narration can be walked with Play, moment by moment', asy
       if (lesson.id === 'select-cancellation' && k === 2) {
         const fields = page.getByRole('region', { name: 'Tasks' }).getByText(/line: .* = \[104, 101, 108\]/);
         await fields.scrollIntoViewIfNeeded();
-        await page.screenshot({ path: 'docs/screenshots/lost-bytes.png' });
+        await shot(page, 'screenshots/lost-bytes.png');
       }
       if (k >= lesson.predict.revealAt)
         await expect(narration.getByTestId('predict-answer')).toHaveText(lesson.predict.answer);
       else await expect(narration.getByTestId('predict-answer')).toHaveCount(0);
     }
     await expect(narration).toContainText('done');
-    if (lesson.id === 'state-machine') await page.screenshot({ path: 'docs/screenshots/lesson.png' });
+    if (lesson.id === 'state-machine') await shot(page, 'screenshots/lesson.png');
   }
 });
 

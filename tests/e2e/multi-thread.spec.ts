@@ -2,10 +2,11 @@ import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { simulate } from '../../src/sim/simulate';
 import { TraceIndex } from '../../src/trace/trace-index';
+import { shot } from './screenshot';
 
 // The work-stealing lesson on four workers, in the real app: at each steal, and at random steps, the
 // Runtime panel's worker cards (the LIFO slot and local queue of every worker) and the inject queue show
-// what the same trace computed here in Node says. Screenshots of a steal go to docs/screenshots/.
+// what the same trace computed here in Node says. Screenshots of a steal: see ./screenshot.ts.
 const SOURCE = readFileSync('src/lessons/programs/work-stealing.rs', 'utf8');
 
 test('work stealing: every worker’s LIFO slot and local queue match Node at each steal', async ({ page }) => {
@@ -55,7 +56,7 @@ test('work stealing: every worker’s LIFO slot and local queue match Node at ea
     await expect(page.getByTestId('caption')).toContainText(`steals ${s.kind === 'steal' ? s.count : ''}`);
   }
   await checkAt(steals[0]!.seq);
-  await page.screenshot({ path: 'docs/screenshots/work-stealing.png' });
+  await shot(page, 'screenshots/work-stealing.png');
   for (const step of [5, 40, 77, Math.floor(r.trace.length / 2), r.trace.length - 1]) await checkAt(step);
   await expect(page.getByTestId('stdout')).toHaveText(r.stdout);
 });

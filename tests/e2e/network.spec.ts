@@ -2,10 +2,11 @@ import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { simulate } from '../../src/sim/simulate';
 import { TraceIndex } from '../../src/trace/trace-index';
+import { shot } from './screenshot';
 
 // The TCP echo lesson in the real app: at every readiness event of the run, the Reactor panel's I/O
 // sources show the readiness bits and the reader / writer waker slots that the same trace, computed here
-// in Node, says they hold. A screenshot of the server's socket becoming readable goes to docs/screenshots/.
+// in Node, says they hold. A screenshot of the server's socket becoming readable: see ./screenshot.ts.
 const SOURCE = readFileSync('src/lessons/programs/tcp-echo.rs', 'utf8');
 
 test('TCP echo: every I/O source’s readiness and waker slots match Node at each driver event', async ({
@@ -40,11 +41,13 @@ test('TCP echo: every I/O source’s readiness and waker slots match Node at eac
       await expect
         .poll(() => row.locator('.ready-bit.on').evaluateAll((els) => els.map((e) => e.textContent)))
         .toEqual(bits);
-      const slotTask = (name: string) => /^task (\d+)/.exec(src.text.split(`${name} slot: `)[1] ?? '')?.[1];
+      // The slots come from the `register` events (the index's `slots`), so a slot fills at the step whose
+      // caption says so; the `resource-state` text only catches up at its next event.
       const chips = await row
         .locator('.slots [data-task]')
         .evaluateAll((els) => els.map((e) => e.getAttribute('data-task')));
-      expect(chips).toEqual([slotTask('reader'), slotTask('writer')].filter((t) => t !== undefined));
+      const slot = (dir: string) => src.slots.filter((w) => w.dir === dir).map((w) => String(w.task));
+      expect(chips).toEqual([...slot('read'), ...slot('write')]);
     }
     await expect(sources.locator('[data-resource]')).toHaveCount(want.length);
   };
@@ -53,7 +56,7 @@ test('TCP echo: every I/O source’s readiness and waker slots match Node at eac
   const serverReadable = ioSteps.find((e) => e.kind === 'io-ready' && e.ready === 'readable | writable')!;
   await checkAt(serverReadable.seq);
   await expect(page.getByTestId('caption')).toContainText('is now readable | writable (tick');
-  await page.screenshot({ path: 'docs/screenshots/tcp-echo.png' });
+  await shot(page, 'screenshots/tcp-echo.png');
   await checkAt(r.trace.length - 1);
   await expect(page.getByTestId('stdout')).toHaveText(r.stdout);
 });

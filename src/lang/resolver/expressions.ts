@@ -62,8 +62,6 @@ const PURE_METHODS = new Set([
   'chars',
   'bytes',
   'rev',
-  'sum',
-  'count',
   'unwrap',
   'expect',
   'borrow',
@@ -84,7 +82,6 @@ const PURE_METHODS = new Set([
   'swap',
   'sort',
   'reverse',
-  'extend',
   'join',
   'contains_key',
   'keys',
@@ -93,6 +90,9 @@ const PURE_METHODS = new Set([
   'checked_div',
   'as_bytes',
 ]);
+
+/** Zero-argument methods that, on an iterator, pull it to the end (running its adapters' closures). */
+const ITERATOR_CONSUMERS = new Set(['min', 'max', 'last']);
 
 export abstract class ExprResolver extends PathResolver {
   protected block(b: Block, use: 'move' | 'ref'): boolean {
@@ -180,6 +180,8 @@ export abstract class ExprResolver extends PathResolver {
         let sync = this.expr(e.receiver, 'ref');
         for (const a of e.args) sync = this.expr(a, 'move') && sync;
         // Methods can run user code (user impls, closures passed in) or block (std Mutex::lock).
+        // `it.min()` / `it.max()` / `it.last()` drain an iterator, whose closures may block; `a.min(b)` cannot.
+        if (e.args.length === 0 && ITERATOR_CONSUMERS.has(e.name)) return false;
         return sync && PURE_METHODS.has(e.name) && !this.oracle.blockingMethods.has(e.name);
       }
       case 'field':

@@ -1,6 +1,7 @@
 /** Items: collecting fns, structs, enums, consts and impls (and `use`), then resolving each function body. */
 import type { Block, FnItem, ImplItem, Item } from '../ast';
 import { CompileError, type Span } from '../diagnostics';
+import { annotateExpectedTypes } from './expected-types';
 import { ExprResolver } from './expressions';
 import type { ResolvedProgram } from './scopes';
 import { capitalize, constInfo, newInfo } from './scopes';
@@ -27,6 +28,7 @@ export abstract class ItemResolver extends ExprResolver {
         this.withFnScope(constInfo(item.name), false, false, () => this.expr(item.value, 'move'));
       }
     }
+    annotateExpectedTypes(all, this.structs);
     return {
       program: this.program,
       fns: this.fns,

@@ -9,7 +9,8 @@
 import type { Expr, FnInfo, Type } from '../ast';
 import type { ResolvedProgram } from '../resolver/scopes';
 import { numKindOf } from './kinds';
-import { CON_PARAMS, CONST_TYPES, FN_SIGS, METHOD_SIGS } from './std-sigs';
+import { CONST_TYPES, FN_SIGS } from './std-fn-sigs';
+import { CON_PARAMS, METHOD_SIGS } from './std-sigs';
 import { instantiate, parseSig, type Sig } from './sigs';
 import { BOOL, CHAR, con, num, Solver, STR, UNIT, UNKNOWN, type Ty } from './ty';
 

@@ -2,7 +2,8 @@
  * Small helpers builtin modules share: reading an argument as text or an integer, calling a closure argument
  * (a generator the interpreter drives), and `pure` for the registration tables.
  */
-import { RIter } from '../interp/iterate';
+import { ListIter } from '../interp/iter-sources';
+import type { RIter } from '../interp/iter-protocol';
 import type { CallCtx } from '../interp/registry';
 import { deref, RObject, RString, type Value } from '../values';
 
@@ -26,7 +27,7 @@ export function num(ctx: CallCtx, v: Value | undefined, what = 'an integer'): nu
 }
 
 export function listIter(xs: Value[], label: string): RIter {
-  return new RIter(xs.values(), label);
+  return new ListIter(xs, label);
 }
 /** A method that may call a closure argument: returns a generator the interpreter drives. */
 export function* callClosure(ctx: CallCtx, f: Value, args: Value[]): Generator<never, Value, undefined> {

@@ -37,7 +37,7 @@ export abstract class Awaits extends ControlFlow {
       for (;;) {
         const { future, cx } = this.currentPoll(sp);
         owner = future;
-        const r = pollChild(this.world, owner, fut, cx);
+        const r = pollChild(this.world, owner, fut, cx, sp.start);
         if (r === BLOCKED) {
           yield this.takeBlockRequest();
           continue;

@@ -64,7 +64,7 @@ export abstract class Calls extends Places {
     if (c instanceof RFnItem) return this.callFnItem(c.item, args, null);
     if (c instanceof RStructCtor) return new RStruct(c.def, args);
     if (c instanceof RVariantCtor) return new REnum(c.enumName, c.variant, args, null, c.def);
-    // A std function passed as a value (`fold(f64::MIN, f64::max)`, `sort_by(f64::total_cmp)`).
+    // A builtin fn passed as a value: `.map(String::from)`, `.map(Some)`, `fold(f64::MIN, f64::max)`.
     if (c instanceof RBuiltinFnValue) {
       const fn = builtinFns.get(c.name);
       if (fn)
@@ -199,6 +199,10 @@ export abstract class Calls extends Places {
             self = new RRef(place ?? new TempPlace(x), item.selfMode === 'mut' || item.selfMode === 'pin');
             if (recv.temp && depth === 0 && typeof x === 'object') f.temps.push(x);
           }
+          // A temporary the method was reached through (`m.lock().unwrap().method()`: the guard) drops at
+          // the end of the statement, like any temporary.
+          if (recv.temp && depth > 0 && typeof recv.value === 'object' && !recv.value.isCopy())
+            f.temps.push(recv.value);
           return this.callFnItem(item, args, self);
         }
       }

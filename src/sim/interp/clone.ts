@@ -7,11 +7,14 @@ export function cloneValue(interp: Interpreter, v: Value): Value {
   const x = v;
   if (typeof x !== 'object' || x.isCopy()) return x;
   if (x instanceof RString) return new RString(x.s);
-  if (x instanceof RVec)
-    return new RVec(
+  if (x instanceof RVec) {
+    // Subclasses (VecDeque, BinaryHeap) stay what they are.
+    const Ctor = x.constructor as new (items: Value[], array: boolean) => RVec;
+    return new Ctor(
       x.items.map((i) => cloneValue(interp, i)),
       x.array,
     );
+  }
   if (x instanceof RTuple) return new RTuple(x.items.map((i) => cloneValue(interp, i)));
   if (x instanceof REnum)
     return new REnum(

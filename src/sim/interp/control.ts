@@ -5,12 +5,13 @@
 import type { Block, Expr, Pat } from '../../lang/ast';
 import { STEP_COST_NS } from '../costs';
 import type { Gen } from '../poll';
-import { UNIT, type Place, type Value } from '../values';
+import { RRef, UNIT, type Place, type Value } from '../values';
 import { Calls } from './calls';
 import { dropValue } from './drops';
 import type { Frame } from './frame';
 import { isPlaceExpr } from './frame';
-import { iterate } from './iterate';
+import { DONE, suspends } from './iter-protocol';
+import { intoIter } from './iterate';
 import { truthy } from './ops';
 import { bind, matches } from './patterns';
 import { BreakSignal, ContinueSignal } from './signals';
@@ -71,17 +72,24 @@ export abstract class ControlFlow extends Calls {
 
   protected *forLoop(e: Extract<Expr, { k: 'for' }>, f: Frame): Gen<Value> {
     const iterable = e.iter.sync ? this.evs(e.iter, f) : yield* this.ev(e.iter, f);
-    const it = iterate(this, iterable, e.iter.span);
+    const it = intoIter(this, iterable, e.iter.span);
+    // The loop owns an iterator it was given by value (`for x in v`), and drops what is left of it.
+    const owned = !(iterable instanceof RRef);
     const scope = e.scope!;
     try {
       for (;;) {
-        this.world.machine.step(STEP_COST_NS);
-        const n = it.next();
-        if (n.done) return UNIT;
+        // Every item costs a step: the iterator's sources charge theirs (iter-protocol.ts `charge`).
+        let n = it.next(this);
+        if (suspends(n)) n = yield* n;
+        if (n === DONE) {
+          // The pull that found the end costs a step too, as every loop test does.
+          this.world.machine.step(STEP_COST_NS);
+          return UNIT;
+        }
         try {
-          if (!matches(e.pat, n.value, this.constLookup))
+          if (!matches(e.pat, n, this.constLookup))
             this.panic('refutable pattern in `for` did not match', e.pat.span);
-          this.bindPattern(e.pat, n.value, null, f, true);
+          this.bindPattern(e.pat, n, null, f, true);
           yield* this.block(e.body, f);
         } catch (s) {
           if (s instanceof BreakSignal && (s.label === null || s.label === e.label)) return s.value;
@@ -91,7 +99,7 @@ export abstract class ControlFlow extends Calls {
         }
       }
     } finally {
-      it.return?.(undefined);
+      if (owned) dropValue(this, it);
     }
   }
 

@@ -103,7 +103,7 @@ export abstract class InterpCore implements Interpreter {
       message: p.message,
       site: p.span ? p.span.start : -1,
     });
-    this.print('stderr', text);
+    this.print('stderr', text, p.span ? p.span.start : -1);
   }
 
   location(sp: Span): string {
@@ -111,9 +111,10 @@ export abstract class InterpCore implements Interpreter {
     return `src/main.rs:${line}:${col}`;
   }
 
-  print(stream: 'stdout' | 'stderr', text: string): void {
+  /** `site`: the printing macro's source offset (-1 when the runtime prints, as for `main`'s `Err`). */
+  print(stream: 'stdout' | 'stderr', text: string, site = -1): void {
     this.world.machine.spend(PRINT_COST_NS);
-    this.world.machine.emit('print', { text, stream });
+    this.world.machine.emit('print', { text, stream, site });
     this.world.onPrint?.(stream, text);
   }
 

@@ -56,16 +56,16 @@ export abstract class Macros extends Awaits {
     const text = this.formatPieces(e.pieces, args, e.args, e.span.start);
     switch (e.macro) {
       case 'println':
-        this.print('stdout', text + '\n');
+        this.print('stdout', text + '\n', e.span.start);
         return UNIT;
       case 'print':
-        this.print('stdout', text);
+        this.print('stdout', text, e.span.start);
         return UNIT;
       case 'eprintln':
-        this.print('stderr', text + '\n');
+        this.print('stderr', text + '\n', e.span.start);
         return UNIT;
       case 'eprint':
-        this.print('stderr', text);
+        this.print('stderr', text, e.span.start);
         return UNIT;
       case 'format':
         return new RString(text);

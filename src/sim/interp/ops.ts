@@ -152,10 +152,14 @@ export function compare(l: Value, r: Value, panic: PanicFn): number {
     return a.items.length - b.items.length;
   }
   if (a instanceof REnum && b instanceof REnum && a.enumName === b.enumName) {
+    // std::cmp::Reverse orders by its payload, reversed.
+    if (a.enumName === 'Reverse') return -compare(a.values[0]!, b.values[0]!, panic);
     const order = (e: REnum) =>
       e.def
         ? e.def.variants.findIndex((v) => v.name === e.variant)
-        : ['None', 'Some', 'Ok', 'Err'].indexOf(e.variant);
+        : (e.enumName === 'Ordering' ? ['Less', 'Equal', 'Greater'] : ['None', 'Some', 'Ok', 'Err']).indexOf(
+            e.variant,
+          );
     const c = order(a) - order(b);
     if (c !== 0) return c;
     for (let i = 0; i < a.values.length; i++) {

@@ -153,6 +153,13 @@ export function bind(
   consts: ConstLookup,
 ): boolean {
   if (v instanceof RRef) {
+    // A binding takes the reference itself (`Some(n)` against `Some(&mut x)`: `*n += 1` writes x);
+    // other patterns match through it, binding by reference.
+    if (p.k === 'bind' && !p.sub && !p.byRef) {
+      const target = v.place.get();
+      f.bind(p.slot, !v.mut && isCopy(target) ? target : v, false);
+      return false;
+    }
     return bind(p, v.place.get(), v.place, f, true, consts);
   }
   switch (p.k) {

@@ -2,7 +2,8 @@
  * Places: the storage an expression denotes (a local's slot, a field, a vector element, a slice, what a
  * reference or a smart pointer points at), references to them, and method receivers (auto-ref).
  */
-import { assert, utf8Decode, utf8Encode } from '../../base';
+import { assert } from '../../base';
+import { byteLen, sliceBytes, sliceError } from '../str-bytes';
 import type { Expr } from '../../lang/ast';
 import type { Gen } from '../poll';
 import {
@@ -21,6 +22,11 @@ import {
 import type { Frame } from './frame';
 import { ArrayPlace, derefPlaceOf, isPlaceExpr, SlotPlace } from './frame';
 import { Scopes } from './scopes';
+
+/** A value that implements `Index` / `IndexMut` itself (maps, `VecDeque`): the place `v[idx]` denotes. */
+export interface Indexable {
+  indexPlace(interp: Places, idx: Value): Place;
+}
 
 export abstract class Places extends Scopes {
   /** The place an expression denotes; non-place expressions become temporaries. */
@@ -79,6 +85,8 @@ export abstract class Places extends Scopes {
         const idx = x.names.indexOf(name);
         if (idx >= 0) return new ArrayPlace(x.values, idx);
       }
+      // std's tuple structs held as enum-like values (`std::cmp::Reverse(x).0`).
+      if (x instanceof REnum && x.enumName === 'Reverse' && name === '0') return new ArrayPlace(x.values, 0);
       const inner = derefPlaceOf(x);
       if (!inner) break;
       v = inner.get();
@@ -92,6 +100,9 @@ export abstract class Places extends Scopes {
   private indexPlace(base: Place, idx: Value, e: Expr): Place {
     let v = base.get();
     for (let i = 0; i < 16; i++) {
+      // Collections index themselves (`map[&key]`, `deque[i]`).
+      const own = typeof v === 'object' ? (v as Partial<Indexable>).indexPlace : undefined;
+      if (own) return own.call(v, this, idx);
       if (v instanceof RVec) {
         const n = deref(idx);
         if (n instanceof RRange) return this.slicePlace(v.items, n, e);
@@ -107,12 +118,12 @@ export abstract class Places extends Scopes {
       const text = typeof v === 'string' ? v : v instanceof RString ? v.s : null;
       const r = deref(idx);
       if (text !== null && r instanceof RRange) {
-        // `&s[a..b]` by byte offsets, as a fresh &str.
-        const bytes = utf8Encode(text);
-        const sliced = this.slicePlace(bytes, r, e).get() as RVec;
-        const d = utf8Decode(sliced.items as number[]);
-        if (!d.valid) this.panic('byte index is not a char boundary', e.span);
-        return new TempPlace(d.text);
+        // `&s[a..b]` by byte offsets, as a fresh &str, with core's panics for a bad range.
+        const begin = r.from === null ? 0 : (r.from as number);
+        const end = r.to === null ? byteLen(text) : (r.to as number) + (r.inclusive ? 1 : 0);
+        const err = sliceError(text, begin, end);
+        if (err !== null) this.panic(err, e.span);
+        return new TempPlace(sliceBytes(text, begin, end));
       }
       const inner = derefPlaceOf(v);
       if (!inner) break;

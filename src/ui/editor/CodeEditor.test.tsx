@@ -5,6 +5,7 @@ import { act, type ComponentProps } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { EditorView } from '@codemirror/view';
 import { undo } from '@codemirror/commands';
+import { forceParsing } from '@codemirror/language';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CodeEditor, minimalChange } from './CodeEditor';
 import { LazyCodeEditor } from './LazyCodeEditor';
@@ -78,7 +79,10 @@ describe('CodeEditor', () => {
     expect(content.getAttribute('aria-label')).toBe('Rust source');
     expect(content.getAttribute('aria-multiline')).toBe('true');
     expect(host.querySelector('.cm-lineNumbers')).not.toBeNull();
-    // Rust is highlighted: `async` and `fn` get highlight classes.
+    // Rust is highlighted: `async` and `fn` get highlight classes. CodeMirror parses in time slices (about
+    // 20 ms at first, the rest when idle), so on a loaded machine the first render may be partly
+    // highlighted: parse the whole document first (the bound is a safety net, not a measurement).
+    act(() => void forceParsing(view(), view().state.doc.length, 60_000));
     expect(content.querySelectorAll('span[class^="ͼ"]').length).toBeGreaterThan(3);
   });
 
@@ -197,7 +201,8 @@ describe('LazyCodeEditor', () => {
         await act(async () => {});
         expect(host.querySelector('.cm-content')).not.toBeNull();
       },
-      { timeout: 10_000 },
+      // Loading the chunk is transform + import work: give a busy machine room (this is a wait, not a measure).
+      { timeout: 60_000 },
     );
     expect(host.querySelector('textarea')).toBeNull();
   });

@@ -25,6 +25,7 @@ import {
   countColumn,
   type ChangeSpec,
   type Extension,
+  type StateEffect,
 } from '@codemirror/state';
 import {
   EditorView,
@@ -38,9 +39,17 @@ import {
 } from '@codemirror/view';
 import { styleTags } from '@lezer/highlight';
 import { takeHandoff } from './handoff';
+import { hangingIndent } from './hangingIndent';
+import { setRevealedLine, setStepMarks, stepMarks as stepMarksExtension } from './stepMarks';
 import { setTaskMarks, taskMarks } from './taskMarks';
 import { awaitTag, editorThemes, highlightStyles, type Scheme } from './theme';
-import { EDITOR_LABEL, type CodeEditorProps, type EditorDiagnostic, type TaskMark } from './types';
+import {
+  EDITOR_LABEL,
+  type CodeEditorProps,
+  type EditorDiagnostic,
+  type StepMarks,
+  type TaskMark,
+} from './types';
 
 export type { CodeEditorProps } from './types';
 
@@ -166,8 +175,19 @@ function diagnosticsKey(diagnostics: readonly EditorDiagnostic[]): string {
 }
 
 function marksKey(marks: readonly TaskMark[], selected: number | null): string {
-  return JSON.stringify([selected, marks.map((m) => [m.line, m.task, m.running])]);
+  return JSON.stringify([selected, marks.map((m) => [m.line, m.task, m.running, m.name ?? null])]);
 }
+
+function stepMarksKey(m: StepMarks | undefined): string {
+  if (!m) return '';
+  const s = (x: StepMarks['running'][number]) => [x.task, x.line, x.from, x.to, x.title];
+  return JSON.stringify([m.current && s(m.current), m.running.map(s), m.suspended.map(s)]);
+}
+
+const NO_STEP_MARKS: StepMarks = { current: null, running: [], suspended: [] };
+
+/** How long a revealed line keeps its outline (ms). */
+const REVEAL_MS = 1600;
 
 function readOnlyExtension(readOnly: boolean): Extension {
   return EditorState.readOnly.of(readOnly);
@@ -185,11 +205,11 @@ function colourScheme(): MediaQueryList | null {
  * diagnostics and task pills in the gutter. Load it through `LazyCodeEditor` (index.ts), not directly.
  */
 export function CodeEditor(props: CodeEditorProps) {
-  const { value, diagnostics, taskMarks: marks, selectedTask, readOnly = false } = props;
+  const { value, diagnostics, taskMarks: marks, selectedTask, readOnly = false, stepMarks, reveal } = props;
   const hostRef = useRef<HTMLDivElement>(null);
   const viewRef = useRef<EditorView | null>(null);
   const latest = useRef(props);
-  const applied = useRef({ diagnostics: '', marks: '' });
+  const applied = useRef({ diagnostics: '', marks: '', step: '', currentLine: -1 });
   const compartments = useRef({ theme: new Compartment(), readOnly: new Compartment() });
   const hintId = useId();
 
@@ -227,6 +247,10 @@ export function CodeEditor(props: CodeEditorProps) {
           linter(null),
           lintGutter(),
           taskMarks((task) => latest.current.onSelectTask(task)),
+          stepMarksExtension(),
+          // Long lines wrap (the code column is narrower than some code), keeping their indentation.
+          EditorView.lineWrapping,
+          hangingIndent(),
           insertMultilineText,
           Prec.highest(
             keymap.of([
@@ -245,7 +269,13 @@ export function CodeEditor(props: CodeEditorProps) {
             ...historyKeymap,
             ...lintKeymap,
           ]),
-          EditorView.contentAttributes.of({ 'aria-label': EDITOR_LABEL, 'aria-describedby': hintId }),
+          // tabindex: the content is focusable anyway (contenteditable); saying so lets checkers (axe's
+          // scrollable-region-focusable) see that the scrolling editor can be reached by keyboard.
+          EditorView.contentAttributes.of({
+            'aria-label': EDITOR_LABEL,
+            'aria-describedby': hintId,
+            tabindex: '0',
+          }),
           EditorView.updateListener.of((update) => {
             if (!update.docChanged) return;
             if (update.transactions.every((tr) => !tr.docChanged || tr.annotation(fromProps))) return;
@@ -255,7 +285,7 @@ export function CodeEditor(props: CodeEditorProps) {
       }),
     });
     viewRef.current = view;
-    applied.current = { diagnostics: '', marks: '' };
+    applied.current = { diagnostics: '', marks: '', step: '', currentLine: -1 };
 
     // If the user was typing in the fallback textarea, carry on here.
     const handoff = takeHandoff();
@@ -314,6 +344,44 @@ export function CodeEditor(props: CodeEditorProps) {
     applied.current.marks = key;
     view.dispatch({ effects: setTaskMarks.of({ marks, selected: selectedTask }) });
   }, [marks, selectedTask]);
+
+  // Where the run is: redraw when it changed, and keep the current line in view as it moves.
+  useLayoutEffect(() => {
+    const view = viewRef.current;
+    if (!view) return;
+    const key = stepMarksKey(stepMarks);
+    if (key === applied.current.step) return;
+    applied.current.step = key;
+    const m = stepMarks ?? NO_STEP_MARKS;
+    const line = m.current?.line ?? -1;
+    const effects: StateEffect<unknown>[] = [setStepMarks.of(m)];
+    if (line !== applied.current.currentLine && line >= 1 && line <= view.state.doc.lines)
+      effects.push(EditorView.scrollIntoView(view.state.doc.line(line).from, { y: 'nearest', yMargin: 24 }));
+    applied.current.currentLine = line;
+    view.dispatch({ effects });
+  }, [stepMarks]);
+
+  // A request to show a line: scroll it to the middle, outline it for a moment, select the range if any.
+  useEffect(() => {
+    const view = viewRef.current;
+    if (!view || !reveal) return;
+    const { doc } = view.state;
+    if (reveal.line < 1 || reveal.line > doc.lines) return;
+    const from = doc.line(reveal.line).from;
+    const hasRange =
+      reveal.from !== undefined && reveal.to !== undefined && reveal.from >= 0 && reveal.to <= doc.length;
+    view.dispatch({
+      effects: [
+        EditorView.scrollIntoView(hasRange ? reveal.from! : from, { y: 'center' }),
+        setRevealedLine.of(reveal.line),
+      ],
+      ...(hasRange ? { selection: { anchor: reveal.from!, head: Math.max(reveal.from!, reveal.to!) } } : {}),
+    });
+    const timer = setTimeout(() => {
+      if (viewRef.current === view) view.dispatch({ effects: setRevealedLine.of(null) });
+    }, REVEAL_MS);
+    return () => clearTimeout(timer);
+  }, [reveal]);
 
   // Keep the selected task's line in view when the selection changes.
   useEffect(() => {

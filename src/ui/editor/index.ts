@@ -2,4 +2,11 @@
 // fetched when `LazyCodeEditor` first renders (or on `preloadCodeEditor()`).
 export { LazyCodeEditor, preloadCodeEditor } from './LazyCodeEditor';
 export { EDITOR_LABEL } from './types';
-export type { CodeEditorProps, EditorDiagnostic, TaskMark } from './types';
+export type {
+  CodeEditorProps,
+  CodeRevealRequest,
+  EditorDiagnostic,
+  StepMarks,
+  StepSpot,
+  TaskMark,
+} from './types';

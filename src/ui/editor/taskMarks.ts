@@ -20,19 +20,29 @@ export interface TaskMarksInput {
 interface PillSpec {
   task: number;
   running: boolean;
+  /** The task's name in the program ("slow"), if it has one. */
+  name?: string | undefined;
 }
+
+/** Pills drawn per line; more tasks on one line show as a "+N" pill (they stay clickable on the line). */
+const PILLS_PER_LINE = 2;
 
 /** The colour slot of a task: the same id always gets the same colour (as in TaskChip). */
 export function taskColorIndex(task: number): number {
   return ((task % 8) + 8) % 8;
 }
 
-function pillLabel(task: number): string {
+/** The pill shows the task id ('m' for main): the gutter stays narrow; the tooltip has the name. */
+function pillLabel({ task }: PillSpec): string {
   return task === 0 ? 'm' : String(task);
 }
 
-function pillTitle({ task, running }: PillSpec): string {
-  return `${task === 0 ? 'main' : `task ${task}`} — ${running ? 'running' : 'suspended'} here`;
+function pillName({ task, name }: PillSpec): string {
+  return name ?? (task === 0 ? 'main' : `task ${task}`);
+}
+
+function pillTitle(p: PillSpec): string {
+  return `${pillName(p)} — ${p.running ? 'running' : 'suspended'} here`;
 }
 
 class TaskPillsMarker extends GutterMarker {
@@ -51,16 +61,33 @@ class TaskPillsMarker extends GutterMarker {
       other.selected === this.selected &&
       other.spacer === this.spacer &&
       other.pills.length === this.pills.length &&
-      other.pills.every((p, i) => p.task === this.pills[i]!.task && p.running === this.pills[i]!.running)
+      other.pills.every(
+        (p, i) =>
+          p.task === this.pills[i]!.task &&
+          p.running === this.pills[i]!.running &&
+          p.name === this.pills[i]!.name,
+      )
     );
   }
 
+  // One element per marker: CodeMirror removes one DOM node per marker when a line's markers change, so a
+  // fragment of several pills would leave the extra pills behind (they piled up while stepping).
   override toDOM(): Node {
-    const frag = document.createDocumentFragment();
-    for (const p of this.pills) {
+    const frag = document.createElement('span');
+    frag.className = 'cm-taskPills';
+    const shown = this.pills.length > PILLS_PER_LINE + 1 ? this.pills.slice(0, PILLS_PER_LINE) : this.pills;
+    const rest = this.pills.slice(shown.length);
+    if (rest.length > 0) {
+      const more = document.createElement('span');
+      more.className = 'cm-taskPill cm-taskPillMore';
+      more.textContent = `+${rest.length}`;
+      more.title = rest.map(pillTitle).join('\n');
+      frag.appendChild(more);
+    }
+    for (const p of shown) {
       const pill = document.createElement('span');
       pill.className = `cm-taskPill cm-taskColor-${taskColorIndex(p.task)}`;
-      pill.textContent = pillLabel(p.task);
+      pill.textContent = pillLabel(p);
       if (this.spacer) {
         frag.appendChild(pill);
         continue;
@@ -71,11 +98,13 @@ class TaskPillsMarker extends GutterMarker {
       pill.title = pillTitle(p);
       frag.appendChild(pill);
     }
+    // The overflow pill goes last, after the named ones.
+    if (rest.length > 0) frag.appendChild(frag.firstChild!);
     return frag;
   }
 }
 
-/** Reserves room for two two-digit pills so the gutter does not jump while stepping. */
+/** Reserves room for a named pill and a two-digit one so the gutter does not jump while stepping. */
 const SPACER = new TaskPillsMarker(
   [
     { task: 88, running: true },
@@ -99,7 +128,7 @@ function build(doc: Text, { marks, selected }: TaskMarksInput): TaskState {
     if (!Number.isInteger(m.line) || m.line < 1 || m.line > doc.lines) continue;
     let list = byLine.get(m.line);
     if (!list) byLine.set(m.line, (list = []));
-    if (!list.some((p) => p.task === m.task)) list.push({ task: m.task, running: m.running });
+    if (!list.some((p) => p.task === m.task)) list.push({ task: m.task, running: m.running, name: m.name });
   }
   const pills = new RangeSetBuilder<TaskPillsMarker>();
   const lines = new RangeSetBuilder<Decoration>();

@@ -168,7 +168,7 @@ function editorTheme(scheme: Scheme): Extension {
         border: 'none',
         borderRight: `1px solid ${c('--line')}`,
       },
-      '.cm-lineNumbers .cm-gutterElement': { padding: '0 6px 0 10px' },
+      '.cm-lineNumbers .cm-gutterElement': { padding: '0 4px 0 6px' },
       '.cm-activeLineGutter': { backgroundColor: 'transparent', color: c('--ink') },
       // Bracket matching without a background, so syntax colours keep their contrast.
       '.cm-matchingBracket, &.cm-focused .cm-matchingBracket': {
@@ -205,18 +205,23 @@ function editorTheme(scheme: Scheme): Extension {
       ...taskColours,
       '.cm-taskGutter .cm-gutterElement': {
         display: 'flex',
-        alignItems: 'center',
-        gap: '2px',
-        padding: '0 2px 0 4px',
+        alignItems: 'flex-start',
+        padding: '3px 2px 0 4px',
+      },
+      '.cm-taskPills': { display: 'inline-flex', alignItems: 'center', gap: '2px' },
+      '.cm-taskPill.cm-taskPillMore': {
+        border: `1.5px dotted ${c('--muted')}`,
+        color: c('--muted'),
+        cursor: 'default',
       },
       '.cm-taskPill': {
         display: 'inline-block',
         fontFamily: 'var(--mono, ui-monospace, monospace)',
-        fontSize: '10px',
+        fontSize: '9.5px',
         fontWeight: '700',
-        lineHeight: '13px',
-        padding: '0 4px',
-        minWidth: '16px',
+        lineHeight: '12px',
+        padding: '0 3px',
+        minWidth: '14px',
         textAlign: 'center',
         borderRadius: '7px',
         border: '1.5px solid var(--task-color)',
@@ -232,6 +237,23 @@ function editorTheme(scheme: Scheme): Extension {
         backgroundColor: `color-mix(in srgb, var(--task-color) ${tint}%, ${c('--panel')})`,
         boxShadow: 'inset 3px 0 0 var(--task-color)',
       },
+      // Where the run is: the current line in its task's colour (the same tint as a selected task's line, so
+      // the contrast checks of theme.test.ts cover it), other threads' lines lighter, and the `.await` each
+      // suspended task waits at underlined in its colour.
+      '.cm-taskColor-none': { '--task-color': c('--accent') },
+      '.cm-currentLine': {
+        backgroundColor: `color-mix(in srgb, var(--task-color) ${tint}%, ${c('--panel')})`,
+        boxShadow: 'inset 5px 0 0 var(--task-color)',
+      },
+      '.cm-runningLine': {
+        backgroundColor: `color-mix(in srgb, var(--task-color) ${Math.round(tint / 2)}%, ${c('--panel')})`,
+        boxShadow: 'inset 3px 0 0 var(--task-color)',
+      },
+      '.cm-awaitMark': {
+        boxShadow: 'inset 0 -2.5px 0 var(--task-color)',
+        borderRadius: '2px',
+      },
+      '.cm-revealedLine': { outline: `2px solid ${c('--accent')}`, outlineOffset: '-2px' },
     },
     { dark: scheme === 'dark' },
   );

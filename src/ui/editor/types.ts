@@ -11,6 +11,38 @@ export interface TaskMark {
   line: number;
   task: number;
   running: boolean;
+  /** The task's name in the program ("slow"): a short one is the pill's text, any one its tooltip. */
+  name?: string;
+}
+
+/** A place in the code at the current step, drawn in the colour of `task` (-1: no task's colour). */
+export interface StepSpot {
+  task: number;
+  /** 1-based line. */
+  line: number;
+  /** A range to underline (the `.await` a task waits at); `from >= to` underlines nothing. */
+  from: number;
+  to: number;
+  /** Tooltip for the underlined range ("slow is suspended here"). */
+  title: string;
+}
+
+/** Where the run is at the current step (see src/ui/code-marks.ts). */
+export interface StepMarks {
+  /** The line the current event names: tinted in its task's colour. */
+  current: StepSpot | null;
+  /** Lines other threads are running (multi_thread): a lighter tint. */
+  running: StepSpot[];
+  /** Suspended tasks: their `.await` is underlined in their colour. */
+  suspended: StepSpot[];
+}
+
+/** Scroll to `line`, outline it for a moment, and select [from, to) when given. */
+export interface CodeRevealRequest {
+  line: number;
+  from?: number;
+  to?: number;
+  nonce: number;
 }
 
 export interface CodeEditorProps {
@@ -24,6 +56,10 @@ export interface CodeEditorProps {
   selectedTask: number | null;
   /** Clicking a task pill (or a marked line) selects that task. */
   onSelectTask(task: number): void;
+  /** Where the run is at the current step; the current line is kept in view as it changes. */
+  stepMarks?: StepMarks;
+  /** A request to show a line (each new object is a new request). */
+  reveal?: CodeRevealRequest | null;
   /** Ctrl/Cmd+Enter runs the program. */
   onRun(): void;
   readOnly?: boolean;

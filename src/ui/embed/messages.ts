@@ -3,7 +3,8 @@
  *
  * host → frame: `pollscope:goto {step}`, `pollscope:play`, `pollscope:pause`,
  *               `pollscope:load {state}` (a permalink, with or without `#`) or `pollscope:load {source}`
- * frame → host: `pollscope:ready {steps}`, `pollscope:step {step}`, `pollscope:error {message}`
+ * frame → host: `pollscope:ready {steps}`, `pollscope:step {step}`, `pollscope:error {message}` (a refused
+ *               load, a program outside the supported language with `main.rs:LINE:COL`, a simulator failure)
  *
  * Anything that does not match exactly is ignored: messages are data, never code.
  */
@@ -42,10 +43,13 @@ export function parseHostMessage(data: unknown): HostMessage | null {
   }
 }
 
+/** The longest `pollscope:error` message the frame sends (and a host accepts). */
+export const MAX_ERROR_CHARS = 2000;
+
 const FrameMessageSchema = v.variant('type', [
   v.object({ type: v.literal('pollscope:ready'), steps: v.pipe(v.number(), v.integer(), v.minValue(0)) }),
   v.object({ type: v.literal('pollscope:step'), step: v.pipe(v.number(), v.integer(), v.minValue(-1)) }),
-  v.object({ type: v.literal('pollscope:error'), message: v.pipe(v.string(), v.maxLength(2000)) }),
+  v.object({ type: v.literal('pollscope:error'), message: v.pipe(v.string(), v.maxLength(MAX_ERROR_CHARS)) }),
 ]);
 
 /** For hosts (the custom element): the frame's message if well-formed. */

@@ -6,7 +6,29 @@ import type { FutureView } from '../../trace/state';
  * A future's state machine printed as the enum rustc generates, with the current variant highlighted and
  * its live locals' values. Leaf futures (tokio's Sleep, Recv, …) are shown by name.
  */
-export function FutureEnum({ future, layout }: { future: FutureView; layout: FutureLayout | undefined }) {
+export function FutureEnum({
+  future,
+  layout,
+  onLine,
+}: {
+  future: FutureView;
+  layout: FutureLayout | undefined;
+  /** A click on a line number: show that line in the code. */
+  onLine?: (line: number) => void;
+}) {
+  const lineLink = (line: number, text: string) =>
+    onLine ? (
+      <button
+        type="button"
+        className="link-button enum-line"
+        onClick={() => onLine(line)}
+        title={`Show line ${line} in the code`}
+      >
+        {text}
+      </button>
+    ) : (
+      text
+    );
   if (!layout) {
     return (
       <pre className="future-enum leaf" tabIndex={0} aria-label={`${future.name}: a tokio future`}>
@@ -27,12 +49,18 @@ export function FutureEnum({ future, layout }: { future: FutureView; layout: Fut
         <span className="kw">enum</span> {layout.name} {'{'}
         <span className="muted">
           {' // '}
-          {layout.kind} at line {layout.line}
+          {layout.kind} at {lineLink(layout.line, `line ${layout.line}`)}
         </span>
         {'\n'}
         {layout.variants.map((v) => {
           const current = v.name === future.variant;
-          const note = v.line > 0 ? <span className="muted">{` // .await at line ${v.line}`}</span> : null;
+          const note =
+            v.line > 0 ? (
+              <span className="muted">
+                {' // .await at '}
+                {lineLink(v.line, `line ${v.line}`)}
+              </span>
+            ) : null;
           if (!current) {
             const body = v.fields.length > 0 ? ` { ${v.fields.map((f) => `${f}: _`).join(', ')} }` : '';
             return (

@@ -78,8 +78,8 @@ export function NarrationPanel({
               Read aloud
             </button>
           )}
-          <span className="muted">
-            lesson {i + 1} of {LESSONS.length}
+          <span className="muted narration-place" title={`Lesson ${i + 1} of ${LESSONS.length}`}>
+            {i + 1}/{LESSONS.length}
             {done.has(lesson.id) ? ' · done' : ''}
           </span>
         </>

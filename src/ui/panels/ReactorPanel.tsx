@@ -1,6 +1,7 @@
 import { m } from 'framer-motion';
 import { formatNanos } from '../../base';
 import type { ResourceView, ViewState } from '../../trace/state';
+import { resourceLabel } from '../describe';
 import { useApp } from '../store';
 import { Panel } from './Panel';
 import { TaskChip } from './TaskChip';
@@ -23,6 +24,8 @@ const KIND_LABEL: Record<string, string> = {
   'tcp-listener': 'TCP listener',
   'tcp-stream': 'TCP stream',
   user: 'resource',
+  rwlock: 'RwLock',
+  barrier: 'Barrier',
 };
 
 const IO_TYPES = new Set(['tcp-listener', 'tcp-stream']);
@@ -39,6 +42,8 @@ export function ReactorPanel({ view }: { view: ViewState }) {
     ev && (ev.kind === 'wake' || ev.kind === 'timer-fire' || ev.kind === 'io-ready' || ev.kind === 'io-clear')
       ? ev.resource
       : -1;
+  // The resource the current event is about, kept in view (Panel scrolls to it).
+  const current = ev && 'resource' in ev && typeof ev.resource === 'number' ? ev.resource : -1;
   const all = view.resources(RESOURCE_LIMIT);
   // Show what can wake someone: armed timers, resources holding wakers, channels with data or waiters.
   const live = all.filter((r) => r.id === waking || interesting(r));
@@ -53,7 +58,7 @@ export function ReactorPanel({ view }: { view: ViewState }) {
           <h3 className="sub">Timer wheel</h3>
           <ul className="resources">
             {timers.map((r, i) => (
-              <Row key={rowKey(r, i, animate)} r={r} waking={r.id === waking} />
+              <Row key={rowKey(r, i, animate)} r={r} waking={r.id === waking} current={r.id === current} />
             ))}
           </ul>
         </>
@@ -63,7 +68,7 @@ export function ReactorPanel({ view }: { view: ViewState }) {
           <h3 className="sub">I/O driver (epoll)</h3>
           <ul className="resources" aria-label="I/O sources">
             {sources.map((r, i) => (
-              <Row key={rowKey(r, i, animate)} r={r} waking={r.id === waking} />
+              <Row key={rowKey(r, i, animate)} r={r} waking={r.id === waking} current={r.id === current} />
             ))}
           </ul>
         </>
@@ -73,7 +78,7 @@ export function ReactorPanel({ view }: { view: ViewState }) {
           <h3 className="sub">Resources</h3>
           <ul className="resources">
             {others.map((r, i) => (
-              <Row key={rowKey(r, i, animate)} r={r} waking={r.id === waking} />
+              <Row key={rowKey(r, i, animate)} r={r} waking={r.id === waking} current={r.id === current} />
             ))}
           </ul>
         </>
@@ -98,13 +103,14 @@ function interesting(r: ResourceView): boolean {
  * row, and every row on jumps and scrubbing, is a plain list item: sixty motion components cost more per
  * step than the whole rest of the page.
  */
-function Row({ r, waking }: { r: ResourceView; waking: boolean }) {
+function Row({ r, waking, current }: { r: ResourceView; waking: boolean; current: boolean }) {
   const animate = useApp((s) => s.animateStep);
   const className = `resource type-${r.type}${waking ? ' waking' : ''}`;
   const body = <RowBody r={r} />;
+  const mark = current ? { 'data-current': 'true', 'data-current-key': `r${r.id}` } : {};
   if (!animate || !waking)
     return (
-      <li className={className} data-resource={r.id}>
+      <li className={className} data-resource={r.id} {...mark}>
         {body}
       </li>
     );
@@ -112,6 +118,7 @@ function Row({ r, waking }: { r: ResourceView; waking: boolean }) {
     <m.li
       className={className}
       data-resource={r.id}
+      {...mark}
       animate={{ scale: [1, 1.02, 1] }}
       transition={{ duration: 0.35 }}
     >
@@ -125,8 +132,9 @@ function RowBody({ r }: { r: ResourceView }) {
   return (
     <>
       <div className="resource-line">
-        <span className="resource-name">{r.name}</span>
-        <span className="muted kind"> {KIND_LABEL[r.type] ?? r.type}</span>
+        <span className="resource-name">{resourceLabel(r)}</span>
+        {/* "JoinHandle(slow)" already says what it is. */}
+        {r.type !== 'join' && <span className="muted kind"> {KIND_LABEL[r.type] ?? r.type}</span>}
         {r.type === 'timer' && r.deadline >= 0 && (
           <span className="muted"> · fires at {formatNanos(r.deadline)}</span>
         )}
@@ -159,23 +167,27 @@ const READINESS = ['readable', 'writable', 'read-closed', 'write-closed'] as con
 
 /**
  * An I/O source as tokio's ScheduledIo holds it: the readiness bits (lit when set) with the tick of the
- * event that set them, and the reader and writer waker slots. The simulator publishes them as
- * `resource-state` text: "readable | writable (tick 3) · reader slot: task 2 · writer slot: empty · ...".
+ * event that set them, and the reader and writer waker slots. The readiness comes from the simulator's
+ * `resource-state` text ("readable | writable (tick 3) · reader slot: … · 1 connection waiting"); the slots
+ * from the `register` events themselves, so a slot fills at the very step the caption says it does.
  */
 function IoSourceBody({ r }: { r: ResourceView }) {
   const [head = '', ...rest] = r.text.split(' · ');
   const tick = /\(tick (\d+)\)/.exec(head)?.[1];
   const set = new Set(head.replace(/\s*\(tick \d+\)/, '').split(' | '));
-  const slot = (name: string) => {
-    const part = rest.find((p) => p.startsWith(`${name} slot: `));
-    const task = part && /task (\d+)/.exec(part)?.[1];
-    return task === undefined ? <span className="muted">empty</span> : <TaskChip id={Number(task)} />;
+  const slot = (dir: 'read' | 'write') => {
+    const held = r.slots.filter((w) => w.dir === dir);
+    return held.length === 0 ? (
+      <span className="muted">empty</span>
+    ) : (
+      held.map((w) => <TaskChip key={w.task} id={w.task} />)
+    );
   };
   const extra = rest.filter((p) => !/^(reader|writer) slot: /.test(p)).join(' · ');
   return (
     <>
       <div className="resource-line">
-        <span className="resource-name">{r.name}</span>
+        <span className="resource-name">{resourceLabel(r)}</span>
         <span className="muted kind"> {KIND_LABEL[r.type]}</span>
       </div>
       <div className="readiness" aria-label="readiness">
@@ -187,8 +199,8 @@ function IoSourceBody({ r }: { r: ResourceView }) {
         {tick !== undefined && <span className="muted"> tick {tick}</span>}
       </div>
       <div className="slots">
-        <span>reader slot: {slot('reader')}</span>
-        <span>writer slot: {slot('writer')}</span>
+        <span data-slot="read">reader slot: {slot('read')}</span>
+        <span data-slot="write">writer slot: {slot('write')}</span>
       </div>
       {extra && <div className="resource-text muted">{extra}</div>}
     </>

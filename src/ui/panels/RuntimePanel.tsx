@@ -1,4 +1,6 @@
 import type { QueueView, ThreadView, ViewState } from '../../trace/state';
+import { session } from '../session';
+import { useApp } from '../store';
 import { Panel } from './Panel';
 import { TaskChip } from './TaskChip';
 
@@ -26,6 +28,19 @@ export function coreOfThread(t: ThreadView): number | null {
   return m ? Number(m[1]) : null;
 }
 
+/** The tasks the events at `step` and `step + 1` are about: the only chips a single step moves. */
+function movingTasks(step: number): Set<number> {
+  const out = new Set<number>();
+  const trace = session.trace;
+  if (!trace) return out;
+  for (const i of [step, step + 1]) {
+    if (i < 0 || i >= trace.length) continue;
+    const ev = trace.get(i);
+    if ('task' in ev && typeof ev.task === 'number' && ev.task >= 0) out.add(ev.task);
+  }
+  return out;
+}
+
 const EMPTY = (kind: QueueView['kind'], core: number): QueueView => ({ kind, core, tasks: [], total: 0 });
 
 /**
@@ -46,18 +61,45 @@ export function RuntimePanel({
     view.queues.find((q) => q.kind === kind && (kind === 'inject' || q.core === core)) ?? EMPTY(kind, core);
   const blocking = view.queues.find((q) => q.kind === 'blocking');
   const workers = view.threads.filter((t) => coreOfThread(t) !== null);
+  const recorded = useApp((s) => s.recorded !== null);
+  if (recorded) {
+    // A real run: the threads as recorded; tokio does not report its queues, so none are drawn.
+    return (
+      <Panel title="Runtime" id="runtime" extra={<span className="muted">{flavor} · recorded</span>}>
+        <ul className="threads">
+          {view.threads.map((t) => (
+            <ThreadRow track={() => false} key={t.id} t={t} />
+          ))}
+        </ul>
+        <p className="muted" data-testid="queues-not-recorded">
+          Run queues, LIFO slot and steals: not recorded (tokio does not report which queue a task waits in).
+        </p>
+      </Panel>
+    );
+  }
+  const stolen = (id: number) => view.task(id)?.stolenFrom ?? -1;
+  // Only the chips a single step can move slide (the task of this event, for a step back, and of the next,
+  // for a step forward): a layout animation measures every tracked chip on every render, and a big run
+  // shows hundreds.
+  const movers = movingTasks(view.step);
+  const track = (task: number | null) => task !== null && movers.has(task);
+
   if (flavor !== 'multi_thread') {
     return (
       <Panel title="Runtime" id="runtime" extra={<span className="muted">{flavor}</span>}>
         <ul className="threads">
           {view.threads.map((t) => (
-            <Thread key={t.id} t={t} />
+            <ThreadRow track={track} key={t.id} t={t} />
           ))}
         </ul>
-        <Queue queue={find('local', 0)} testId="local-queue" />
-        <Queue queue={find('inject', -1)} testId="inject-queue" />
-        <Queue queue={find('defer', 0)} testId="defer-list" />
-        {blocking && blocking.total > 0 && <Queue queue={blocking} testId="blocking-queue" />}
+        <div className="queue-row">
+          <QueueList track={track} queue={find('local', 0)} testId="local-queue" stolen={stolen} />
+          <QueueList track={track} queue={find('inject', -1)} testId="inject-queue" stolen={stolen} />
+          <QueueList track={track} queue={find('defer', 0)} testId="defer-list" stolen={stolen} />
+          {blocking && blocking.total > 0 && (
+            <QueueList track={track} queue={blocking} testId="blocking-queue" stolen={stolen} />
+          )}
+        </div>
       </Panel>
     );
   }
@@ -73,12 +115,21 @@ export function RuntimePanel({
       id="runtime"
       extra={<span className="muted">multi_thread · {cores.length} workers</span>}
     >
-      <ul className="threads">
-        {others.map((t) => (
-          <Thread key={t.id} t={t} />
-        ))}
-      </ul>
-      <ul className="workers">
+      {/* The block_on thread (and std / blocking threads) beside the shared inject queue. */}
+      <div className="mt-top">
+        <ul className="threads">
+          {others.map((t) => (
+            <ThreadRow track={track} key={t.id} t={t} />
+          ))}
+        </ul>
+        <QueueList track={track} queue={find('inject', -1)} testId="inject-queue" stolen={stolen} />
+      </div>
+      {/* Up to four workers two by two; more in rows of four. Each card: the thread and the LIFO slot on
+          one line, the local run queue under them. */}
+      <ul
+        className="workers"
+        style={{ gridTemplateColumns: `repeat(${workerColumns(cores.length)}, minmax(0, 1fr))` }}
+      >
         {cores.map((core) => {
           // After block_in_place two threads can belong to one worker: show the one that is not gone.
           const threads = workers.filter((t) => coreOfThread(t) === core);
@@ -88,42 +139,60 @@ export function RuntimePanel({
             <li key={core} className="worker" data-testid={`worker-${core}`} aria-label={`Worker ${core}`}>
               <ul className="threads">
                 {threads.length === 0 ? (
-                  <li className="thread muted">worker {core}: thread not started yet</li>
+                  <li className="thread muted">worker {core}: not started yet</li>
                 ) : (
-                  (live.length ? live : threads.slice(-1)).map((t) => <Thread key={t.id} t={t} />)
+                  (live.length ? live : threads.slice(-1)).map((t) => (
+                    <ThreadRow
+                      track={track}
+                      key={t.id}
+                      t={t}
+                      stolenFrom={t.task === null ? -1 : stolen(t.task)}
+                    />
+                  ))
                 )}
               </ul>
               <div className="worker-queues">
-                <Queue
+                <QueueList
+                  track={track}
                   queue={find('lifo', core)}
                   testId={`lifo-slot-${core}`}
                   label={`Worker ${core} LIFO slot`}
                   short="LIFO slot"
                   slot
+                  stolen={stolen}
                 />
-                <Queue
+                <QueueList
+                  track={track}
                   queue={find('local', core)}
                   testId={`local-queue-${core}`}
                   label={`Worker ${core} local run queue`}
                   short="Local run queue"
+                  stolen={stolen}
                 />
               </div>
               {defer.total > 0 && (
-                <Queue
+                <QueueList
+                  track={track}
                   queue={defer}
                   testId={`defer-list-${core}`}
                   label={`Worker ${core} defer list`}
                   short="Defer list (yield_now)"
+                  stolen={stolen}
                 />
               )}
             </li>
           );
         })}
       </ul>
-      <Queue queue={find('inject', -1)} testId="inject-queue" />
-      {blocking && blocking.total > 0 && <Queue queue={blocking} testId="blocking-queue" />}
+      {blocking && blocking.total > 0 && (
+        <QueueList track={track} queue={blocking} testId="blocking-queue" stolen={stolen} />
+      )}
     </Panel>
   );
+}
+
+function workerColumns(n: number): number {
+  return n <= 2 ? Math.max(1, n) : n <= 4 ? 2 : 4;
 }
 
 /** A std thread (or a blocking-pool thread) outside a poll runs its own closure, not a scheduler loop. */
@@ -132,7 +201,14 @@ function statusText(t: ThreadView): string {
   return STATUS_TEXT[t.status] ?? t.status;
 }
 
-function Thread({ t }: { t: ThreadView }) {
+interface ThreadProps {
+  t: ThreadView;
+  stolenFrom?: number;
+  /** Which tasks' chips animate their moves (framer-motion layout animation). */
+  track: (task: number | null) => boolean;
+}
+
+function ThreadRow({ t, stolenFrom = -1, track }: ThreadProps) {
   return (
     <li className={`thread status-${t.status}`} data-testid={`thread-${t.id}`}>
       <span className="thread-name">{t.name}</span>
@@ -141,7 +217,7 @@ function Thread({ t }: { t: ThreadView }) {
         {t.task !== null && (
           <>
             {' '}
-            <TaskChip id={t.task} track />
+            <TaskChip id={t.task} track={track(t.task)} stolenFrom={stolenFrom} />
           </>
         )}
         {(t.status === 'blocked' || t.status === 'parked') && t.blockedOn ? `: ${t.blockedOn}` : ''}
@@ -150,19 +226,27 @@ function Thread({ t }: { t: ThreadView }) {
   );
 }
 
-function Queue({
-  queue,
-  testId,
-  label = QUEUE_LABEL[queue.kind] ?? queue.kind,
-  short = label,
-  slot = false,
-}: {
+interface QueueProps {
   queue: QueueView;
   testId: string;
   label?: string;
   short?: string;
   slot?: boolean;
-}) {
+  /** The worker a task was just stolen from, or -1. */
+  stolen: (task: number) => number;
+  /** Which tasks' chips animate their moves (framer-motion layout animation). */
+  track: (task: number | null) => boolean;
+}
+
+function QueueList({
+  queue,
+  testId,
+  label = QUEUE_LABEL[queue.kind] ?? queue.kind,
+  short = label,
+  slot = false,
+  stolen,
+  track,
+}: QueueProps) {
   return (
     <div className={slot ? 'queue slot' : 'queue'}>
       <div className="queue-label">
@@ -175,7 +259,7 @@ function Queue({
         ) : (
           queue.tasks.map((id, i) => (
             <li key={`${id}-${i}`}>
-              <TaskChip id={id} track />
+              <TaskChip id={id} track={track(id)} stolenFrom={stolen(id)} />
             </li>
           ))
         )}

@@ -1,14 +1,18 @@
 import { formatNanos } from '../../base';
-import type { LintKind } from '../../trace/events';
+import type { LintKind, TraceEvent } from '../../trace/events';
 import type { TaskView, ViewState } from '../../trace/state';
+import { revealTask } from '../reveal';
 import { session } from '../session';
 import { useApp } from '../store';
+import { taskName } from '../task-names';
 import { FutureEnum } from './FutureEnum';
 import { Panel } from './Panel';
 import { TaskChip } from './TaskChip';
 
 /** How many tasks the panel lists: unfinished ones first. */
 const TASK_LIMIT = 40;
+/** Un-awaited futures shown for the open task. */
+const HELD_LIMIT = 3;
 
 const STATE_TEXT: Record<TaskView['state'], string> = {
   idle: 'idle (waiting for a wake)',
@@ -27,13 +31,35 @@ export const LINT_TEXT: Record<LintKind, string> = {
   'never-yielded':
     'Its current poll has run for over a second without returning: something blocks the thread (tokio-console: never-yielded).',
   'large-future': 'Its future is larger than 1 KiB (tokio-console: large-future).',
+  'hash-order':
+    "It iterated or printed a HashMap or HashSet: real Rust's HashMap order differs from run to run (here: one order per seed).",
 };
 
-/** Each task: state, tokio-console counters and lints, and its future tree printed as state-machine enums. */
+/**
+ * The task the current event is about: its `task` field, the owner of the future it names, or the task
+ * being polled on its thread. -1 when there is none (a park, a timer firing).
+ */
+export function focusTask(view: ViewState): number {
+  const ev: TraceEvent | null = view.lastEvent;
+  if (!ev) return -1;
+  if ('task' in ev && typeof ev.task === 'number' && ev.task >= 0) return ev.task;
+  if ('future' in ev && typeof ev.future === 'number') {
+    const f = view.future(ev.future);
+    if (f && f.task >= 0) return f.task;
+  }
+  return view.threads.find((t) => t.id === ev.thread)?.task ?? -1;
+}
+
+/**
+ * Each task: state, where it is in the code, tokio-console counters and lints, and its future tree printed
+ * as state-machine enums. The details open for the selected task, or (with none selected) for the task the
+ * current event is about, so the panel follows the action without growing with every task.
+ */
 export function TasksPanel({ view }: { view: ViewState }) {
   const selected = useApp((s) => s.selectedTask);
   const animate = useApp((s) => s.animateStep);
   const tasks = view.tasks(TASK_LIMIT);
+  const focus = selected ?? focusTask(view);
   return (
     <Panel title="Tasks" id="tasks" extra={<span className="muted">{view.taskCount} spawned</span>}>
       <ul className="tasks">
@@ -44,7 +70,8 @@ export function TasksPanel({ view }: { view: ViewState }) {
             key={animate ? t.id : `at-${i}`}
             view={view}
             task={t}
-            open={t.id === selected || tasks.length <= 3}
+            open={t.id === focus || tasks.length === 1}
+            current={t.id === focus}
           />
         ))}
       </ul>
@@ -55,25 +82,48 @@ export function TasksPanel({ view }: { view: ViewState }) {
   );
 }
 
-function TaskRow({ view, task: t, open }: { view: ViewState; task: TaskView; open: boolean }) {
+function TaskRow({
+  view,
+  task: t,
+  open,
+  current,
+}: {
+  view: ViewState;
+  task: TaskView;
+  open: boolean;
+  /** The task the current event is about (or the selected one): kept in view. */
+  current: boolean;
+}) {
   const layouts = useApp((s) => s.layouts);
+  const recorded = useApp((s) => s.recorded !== null);
   const selected = useApp((s) => s.selectedTask === t.id);
   const chain = view.futureChain(t.id);
+  /** Futures the task made and holds without awaiting them: values, not running code (futures are lazy). */
+  const held = open ? view.heldFutures(t.id, HELD_LIMIT) : [];
   const suspendedAt = [...chain].reverse().find((f) => f.line > 0);
   const leaf = chain[chain.length - 1];
   const jumpToWaker = () => {
     const w = session.index?.whoWoke(t.id, view.step);
     if (w) useApp.getState().setStep(w.step);
   };
+  const name = taskName(t.id);
   return (
-    <li className={`task state-${t.state}${selected ? ' selected' : ''}`} data-testid={`task-${t.id}`}>
+    <li
+      className={`task state-${t.state}${selected ? ' selected' : ''}`}
+      data-testid={`task-${t.id}`}
+      {...(current ? { 'data-current': 'true', 'data-current-key': `t${t.id}` } : {})}
+    >
       <div className="task-head">
         <button
           type="button"
           className="chip-button"
-          onClick={() => useApp.getState().selectTask(selected ? null : t.id)}
+          onClick={() => {
+            useApp.getState().selectTask(selected ? null : t.id);
+            // Selecting a task also shows where it is in the code.
+            if (!selected) revealTask(view, t.id);
+          }}
           aria-pressed={selected}
-          aria-label={`Select ${t.id === 0 ? 'main' : `task ${t.id}`}`}
+          aria-label={`Select ${name}`}
         >
           <TaskChip id={t.id} />
         </button>
@@ -89,10 +139,18 @@ function TaskRow({ view, task: t, open }: { view: ViewState; task: TaskView; ope
           </span>
         ))}
       </div>
-      {!open && suspendedAt && t.state !== 'complete' && (
+      {suspendedAt && t.state !== 'complete' && (
         <div className="muted task-where">
-          at line {suspendedAt.line}
-          {leaf ? `, awaiting ${leaf.name}` : ''}
+          {t.state === 'running' ? 'last stopped at ' : 'at '}
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => revealTask(view, t.id)}
+            title={`Show where ${name} is in the code`}
+          >
+            line {suspendedAt.line}
+          </button>
+          {leaf && leaf !== suspendedAt ? `, awaiting ${leaf.name}` : ''}
         </div>
       )}
       {open && (
@@ -137,8 +195,34 @@ function TaskRow({ view, task: t, open }: { view: ViewState; task: TaskView; ope
             </button>
           )}
           {chain.map((f) => (
-            <FutureEnum key={f.id} future={f} layout={layouts.find((l) => l.name === f.name)} />
+            <FutureEnum
+              key={f.id}
+              future={f}
+              layout={layouts.find((l) => l.name === f.name)}
+              onLine={(line) => useApp.getState().revealCode(line)}
+            />
           ))}
+          {recorded && (
+            <p className="muted" data-testid={`task-${t.id}-future-not-recorded`}>
+              Future state: not recorded (a real runtime does not expose its futures&apos; variants or
+              locals).
+            </p>
+          )}
+          {held.length > 0 && (
+            <div className="held-futures" data-testid={`task-${t.id}-held`}>
+              <p className="muted held-title">
+                {name} also holds {held.length === 1 ? 'a future' : 'futures'} it has not awaited (yet):
+              </p>
+              {held.map((f) => (
+                <FutureEnum
+                  key={f.id}
+                  future={f}
+                  layout={layouts.find((l) => l.name === f.name)}
+                  onLine={(line) => useApp.getState().revealCode(line)}
+                />
+              ))}
+            </div>
+          )}
         </div>
       )}
     </li>

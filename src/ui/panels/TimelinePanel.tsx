@@ -1,4 +1,5 @@
-import { Suspense, lazy, useEffect } from 'react';
+import { Suspense, lazy, useEffect, useState } from 'react';
+import { TimelineToolsSlot } from '../timeline/tools-slot';
 
 // The lanes (d3 scales, axis, zoom and the canvas renderer) load after the first paint.
 const Timeline = lazy(() => import('../timeline/Timeline').then((m) => ({ default: m.Timeline })));
@@ -25,8 +26,21 @@ function scrubTo(step: number): void {
   });
 }
 
-/** Transport controls, the timeline position slider (names from DESIGN.md §5) and the thread lanes. */
-export function TimelinePanel({ caption }: { caption: string }) {
+/**
+ * Transport controls, the timeline position slider (names from DESIGN.md §5), the caption (what the current
+ * event did, with its line in the code) and the thread lanes. The transport and caption form the dock,
+ * which stays at the bottom of the screen on a phone.
+ */
+export function TimelinePanel({
+  caption,
+  captionLine,
+  moment,
+}: {
+  caption: string;
+  captionLine: number | null;
+  /** The lesson's narration at this step: a phone shows it in the dock, above the transport. */
+  moment: string | null;
+}) {
   const step = useApp((s) => s.step);
   const maxStep = useApp((s) => s.maxStep);
   const playing = useApp((s) => s.playing);
@@ -35,6 +49,43 @@ export function TimelinePanel({ caption }: { caption: string }) {
   const status = useApp((s) => s.status);
   const ready = maxStep >= 0 && status !== 'idle';
   const { setStep, stepBy, setPlaying, setSpeed, setGranularity } = useApp.getState();
+  // The lanes' zoom controls render into the panel's header (a portal), saving a row of height.
+  const [tools, setTools] = useState<HTMLDivElement | null>(null);
+  // On a phone the dock is fixed over the page's bottom: the page keeps that much room under its content.
+  const [dock, setDock] = useState<HTMLDivElement | null>(null);
+  useEffect(() => {
+    if (!dock) return;
+    const app = dock.closest<HTMLElement>('.app');
+    const ro = new ResizeObserver(() => app?.style.setProperty('--dock-h', `${dock.offsetHeight}px`));
+    ro.observe(dock);
+    return () => ro.disconnect();
+  }, [dock]);
+  // The dock's copy of the narration is only needed while the Narration panel's text is out of view.
+  useEffect(() => {
+    if (!dock || typeof IntersectionObserver === 'undefined') return;
+    let watched: Element | null = null;
+    const io = new IntersectionObserver(
+      ([entry]) => {
+        dock.setAttribute('data-narration-visible', String(!!entry && entry.intersectionRatio > 0.9));
+      },
+      { threshold: [0, 0.9, 1] },
+    );
+    // The narration text is re-created when the lesson changes: watch whichever one is there.
+    const watch = () => {
+      const el = document.querySelector('[data-testid="narration-text"]');
+      if (el === watched) return;
+      if (watched) io.unobserve(watched);
+      watched = el;
+      if (el) io.observe(el);
+      else dock.setAttribute('data-narration-visible', 'false');
+    };
+    watch();
+    const unsub = useApp.subscribe(watch);
+    return () => {
+      unsub();
+      io.disconnect();
+    };
+  }, [dock]);
 
   // Playback: advance at `speed` steps per second; stop at the end.
   useEffect(() => {
@@ -60,102 +111,133 @@ export function TimelinePanel({ caption }: { caption: string }) {
   }, [playing, speed]);
 
   return (
-    <Panel title="Timeline" id="timeline" className="timeline">
-      <div className="transport" role="toolbar" aria-label="Transport">
-        <button
-          type="button"
-          onClick={() => setStep(-1)}
-          disabled={!ready || step <= -1}
-          aria-label="Jump to start"
-          title="Jump to start (Home)"
-        >
-          <Icon name="start" />
-        </button>
-        <button
-          type="button"
-          onClick={() => stepBy(-1)}
-          disabled={!ready || step <= -1}
-          aria-label="Step back"
-          title="Step back (←)"
-        >
-          <Icon name="back" />
-        </button>
-        <button
-          type="button"
-          className="play"
-          onClick={() => setPlaying(!playing)}
-          disabled={!ready}
-          aria-label={playing ? 'Pause' : 'Play'}
-          title="Play / pause (Space)"
-        >
-          <Icon name={playing ? 'pause' : 'play'} />
-        </button>
-        <button
-          type="button"
-          onClick={() => stepBy(1)}
-          disabled={!ready || step >= maxStep}
-          aria-label="Step forward"
-          title="Step forward (→)"
-        >
-          <Icon name="forward" />
-        </button>
-        <button
-          type="button"
-          onClick={() => setStep(maxStep)}
-          disabled={!ready || step >= maxStep}
-          aria-label="Jump to end"
-          title="Jump to end (End)"
-        >
-          <Icon name="end" />
-        </button>
-        <label className="field">
-          <span>Step over</span>
-          <select
-            aria-label="Step granularity"
-            value={granularity}
-            onChange={(e) => setGranularity(e.target.value as Granularity)}
+    <Panel
+      title="Timeline"
+      id="timeline"
+      className="timeline"
+      extra={<div className="timeline-tools" ref={setTools} />}
+    >
+      <div className="dock" ref={setDock}>
+        {moment && (
+          // A copy for phones, where the Narration panel can be scrolled away while stepping; screen
+          // readers hear the Narration panel itself.
+          <p className="dock-moment" aria-hidden="true" data-testid="dock-moment">
+            {moment}
+          </p>
+        )}
+        <div className="transport" role="toolbar" aria-label="Transport">
+          <button
+            type="button"
+            onClick={() => setStep(-1)}
+            disabled={!ready || step <= -1}
+            aria-label="Jump to start"
+            title="Jump to start (Home)"
           >
-            <option value="event">every event</option>
-            <option value="poll">polls</option>
-            <option value="wake">wakes</option>
-          </select>
-        </label>
-        <label className="field">
-          <span>Speed</span>
-          <select aria-label="Speed" value={speed} onChange={(e) => setSpeed(Number(e.target.value))}>
-            {SPEEDS.map((s) => (
-              <option key={s} value={s}>
-                {s}/s
-              </option>
-            ))}
-          </select>
-        </label>
+            <Icon name="start" />
+          </button>
+          <button
+            type="button"
+            onClick={() => stepBy(-1)}
+            disabled={!ready || step <= -1}
+            aria-label="Step back"
+            title="Step back (←)"
+          >
+            <Icon name="back" />
+          </button>
+          <button
+            type="button"
+            className="play"
+            onClick={() => setPlaying(!playing)}
+            disabled={!ready}
+            aria-label={playing ? 'Pause' : 'Play'}
+            title="Play / pause (Space)"
+          >
+            <Icon name={playing ? 'pause' : 'play'} />
+          </button>
+          <button
+            type="button"
+            onClick={() => stepBy(1)}
+            disabled={!ready || step >= maxStep}
+            aria-label="Step forward"
+            title="Step forward (→)"
+          >
+            <Icon name="forward" />
+          </button>
+          <button
+            type="button"
+            onClick={() => setStep(maxStep)}
+            disabled={!ready || step >= maxStep}
+            aria-label="Jump to end"
+            title="Jump to end (End)"
+          >
+            <Icon name="end" />
+          </button>
+          <div className="scrubber">
+            <input
+              type="range"
+              aria-label="Timeline position"
+              min={-1}
+              max={Math.max(maxStep, -1)}
+              step={1}
+              value={step}
+              aria-valuemin={-1}
+              aria-valuemax={maxStep}
+              aria-valuenow={step}
+              aria-valuetext={step < 0 ? 'before the first event' : `event ${step} of ${maxStep}`}
+              disabled={!ready}
+              onChange={(e) => scrubTo(Number(e.target.value))}
+            />
+            <span className="step-count" data-testid="step-count">
+              {(step + 1).toLocaleString('en-US')} / {(maxStep + 1).toLocaleString('en-US')}
+            </span>
+          </div>
+          <label className="field">
+            <span>Step over</span>
+            <select
+              aria-label="Step granularity"
+              value={granularity}
+              onChange={(e) => setGranularity(e.target.value as Granularity)}
+            >
+              <option value="event">every event</option>
+              <option value="poll">polls</option>
+              <option value="wake">wakes</option>
+            </select>
+          </label>
+          <label className="field">
+            <span>Speed</span>
+            <select aria-label="Speed" value={speed} onChange={(e) => setSpeed(Number(e.target.value))}>
+              {SPEEDS.map((s) => (
+                <option key={s} value={s}>
+                  {s}/s
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+        <p className="caption">
+          <span data-testid="caption" aria-live="polite">
+            {caption}
+          </span>
+          {captionLine !== null && (
+            <>
+              {' '}
+              <button
+                type="button"
+                className="link-button caption-line"
+                onClick={() => useApp.getState().revealCode(captionLine)}
+                title="Show this line in the code"
+              >
+                line {captionLine}
+              </button>
+            </>
+          )}
+        </p>
       </div>
-      <div className="scrubber">
-        <input
-          type="range"
-          aria-label="Timeline position"
-          min={-1}
-          max={Math.max(maxStep, -1)}
-          step={1}
-          value={step}
-          aria-valuemin={-1}
-          aria-valuemax={maxStep}
-          aria-valuenow={step}
-          aria-valuetext={step < 0 ? 'before the first event' : `event ${step} of ${maxStep}`}
-          disabled={!ready}
-          onChange={(e) => scrubTo(Number(e.target.value))}
-        />
-        <span className="step-count" data-testid="step-count">
-          {(step + 1).toLocaleString('en-US')} / {(maxStep + 1).toLocaleString('en-US')}
-        </span>
-      </div>
-      <p className="caption" data-testid="caption" aria-live="polite">
-        {caption}
-      </p>
       {ready && (
         <Suspense fallback={<p className="muted">Loading the timeline…</p>}>
-          <Timeline />
+          <TimelineToolsSlot.Provider value={tools}>
+            <Timeline />
+          </TimelineToolsSlot.Provider>
         </Suspense>
       )}
     </Panel>

@@ -30,6 +30,8 @@ export function TraceFiles() {
         seed: s.seed,
         outcome: s.outcome,
         layouts: s.layouts,
+        // A recorded real run stays one when exported again.
+        ...(s.recorded ? { recorded: s.recorded } : {}),
       }),
       'application/x-ndjson',
     );
@@ -50,6 +52,7 @@ export function TraceFiles() {
         outcome: (header.outcome as typeof s.outcome) ?? null,
         runtime: (header.runtime as typeof s.runtime) ?? null,
         layouts: Array.isArray(header.layouts) ? (header.layouts as typeof s.layouts) : [],
+        recorded: header.recorded ?? null,
         diagnostics: [],
         failure: null,
         traceVersion: s.traceVersion + 1,

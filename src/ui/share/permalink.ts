@@ -5,6 +5,7 @@
  */
 import { DEFAULT_LESSON, lessonById } from '../../lessons';
 import { useApp } from '../store';
+import { withApplying } from './applying';
 import * as saved from './autosave';
 import {
   decodeLink,
@@ -15,6 +16,7 @@ import {
   DEFAULT_SHARE,
 } from './link';
 import { setNotice, useShare } from './share-store';
+import { reportSaveFailure, startAutosave } from './tabs';
 
 /** The current view as a link state. The source is left out when it is the lesson's own text. */
 export function currentState(): ShareState {
@@ -44,17 +46,6 @@ export function currentFragment(state: ShareState = currentState()): string | nu
 
 /** Step and task to restore once the run that a link started has finished. */
 let pending: { step: number; selectedTask: number | null } | null = null;
-/** True while this module changes the program itself (so autosave does not count it as an edit). */
-let applying = false;
-
-function withApplying(f: () => void): void {
-  applying = true;
-  try {
-    f();
-  } finally {
-    applying = false;
-  }
-}
 
 /** Shows `state` (already validated) and runs it. */
 export function applyState(state: ShareState): void {
@@ -74,6 +65,8 @@ export function applyState(state: ShareState): void {
     });
     useShare.setState({ hiddenPanels: [...state.hiddenPanels], note: state.note });
   });
+  // The saved code of this slot, as it is now, is what this tab knows of (an edit saves over it).
+  saved.noteRead(saved.slotOf(useApp.getState().lessonId));
   pending = { step: state.step, selectedTask: state.selectedTask };
   // Before the first render the App starts the run itself; afterwards a new link runs now.
   if (useApp.getState().status !== 'idle') void useApp.getState().run();
@@ -131,7 +124,8 @@ function offerSavedCode(state: ShareState): void {
   const slot = saved.slotOf(lessonId);
   const mine = saved.savedCode(slot);
   if (mine === null || mine === source) return;
-  if (state.source !== null) saved.saveBackup(slot, mine);
+  // Kept for a lesson-only link too: the first edit of the lesson's text replaces the saved code.
+  reportSaveFailure(saved.saveBackup(slot, mine));
   setNotice({
     tone: 'info',
     text: `${state.source !== null ? 'This link shows its own code.' : 'This link shows the lesson as written.'} Your saved code for ${lessonId ? 'this lesson' : 'your program'} is kept.`,
@@ -139,6 +133,7 @@ function offerSavedCode(state: ShareState): void {
       label: 'Open my saved code',
       run: () => {
         withApplying(() => useApp.setState({ source: mine, selectedTask: null }));
+        saved.noteRead(slot);
         setNotice(null);
         void useApp.getState().run();
       },
@@ -153,8 +148,12 @@ export function openLesson(id: string): void {
   const slot = saved.slotOf(lesson ? lesson.id : null);
   const source = saved.savedCode(slot) ?? lesson?.source ?? useApp.getState().source;
   withApplying(() => useApp.setState({ lessonId: lesson ? lesson.id : null, source, selectedTask: null }));
-  if (!lesson) saved.saveCode(slot, source);
-  saved.saveLast(lesson ? lesson.id : null);
+  saved.noteRead(slot);
+  if (!lesson) {
+    const r = saved.saveCode(slot, source);
+    if (!r.ok) reportSaveFailure(r.why);
+  }
+  reportSaveFailure(saved.saveLast(lesson ? lesson.id : null));
   setNotice(null);
   void useApp.getState().run();
 }
@@ -164,8 +163,9 @@ export function resetToLesson(): void {
   const { lessonId, source } = useApp.getState();
   const lesson = lessonId ? lessonById(lessonId) : undefined;
   if (!lesson || lesson.source === source) return;
-  saved.saveBackup(lesson.id, source);
-  saved.saveCode(lesson.id, null);
+  reportSaveFailure(saved.saveBackup(lesson.id, source));
+  const r = saved.saveCode(lesson.id, null);
+  if (!r.ok) reportSaveFailure(r.why);
   withApplying(() => useApp.setState({ source: lesson.source, selectedTask: null }));
   void useApp.getState().run();
   setNotice({
@@ -175,7 +175,8 @@ export function resetToLesson(): void {
       label: 'Restore my edits',
       run: () => {
         withApplying(() => useApp.setState({ source }));
-        saved.saveCode(lesson.id, source);
+        const r = saved.saveCode(lesson.id, source);
+        if (!r.ok) reportSaveFailure(r.why);
         setNotice(null);
         void useApp.getState().run();
       },
@@ -203,10 +204,9 @@ export function startPermalinks({ embedded }: { embedded: boolean }): void {
     s.selectTask(p.selectedTask);
   });
 
-  openFragment(location.hash);
-
+  openAddress();
   window.addEventListener('hashchange', () => {
-    if (location.hash !== written) openFragment(location.hash);
+    if (location.hash !== written) openAddress();
   });
 
   if (!embedded) {
@@ -215,13 +215,22 @@ export function startPermalinks({ embedded }: { embedded: boolean }): void {
   }
 }
 
-/** The last fragment this page wrote itself. */
+/** The fragment the address had when this page last opened it or wrote it itself. */
 let written = '';
+
+/** Opens the address's fragment, as the page's own from now on. */
+function openAddress(): void {
+  written = location.hash;
+  openFragment(location.hash);
+}
 
 function startAddressSync(): void {
   let timer: ReturnType<typeof setTimeout> | null = null;
   const write = () => {
     timer = null;
+    // An address this page did not write (a link opened in this page whose hashchange event has not been
+    // dispatched yet: on a busy machine a due write can run first) is opened, never overwritten.
+    if (location.hash !== written) return openAddress();
     if (pending) return schedule();
     const f = currentFragment();
     if (f === null || f === location.hash) return;
@@ -246,29 +255,6 @@ function startAddressSync(): void {
     if (timer !== null) {
       clearTimeout(timer);
       write();
-    }
-  });
-}
-
-function startAutosave(): void {
-  let warned = false;
-  useApp.subscribe((s, prev) => {
-    if (applying) return;
-    if (s.lessonId !== prev.lessonId) {
-      saved.saveLast(s.lessonId);
-      return;
-    }
-    if (s.source === prev.source) return;
-    const lesson = s.lessonId ? lessonById(s.lessonId) : undefined;
-    const ok =
-      saved.saveCode(saved.slotOf(s.lessonId), lesson && lesson.source === s.source ? null : s.source) &&
-      saved.saveLast(s.lessonId);
-    if (!ok && !warned) {
-      warned = true;
-      setNotice({
-        tone: 'error',
-        text: 'This browser does not let Pollscope save your edits (storage is full or disabled). Copy your code before you leave.',
-      });
     }
   });
 }

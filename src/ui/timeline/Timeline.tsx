@@ -2,13 +2,24 @@ import { axisTop } from 'd3-axis';
 import { scaleLinear } from 'd3-scale';
 import { select } from 'd3-selection';
 import { zoom, zoomIdentity, type ZoomBehavior, type ZoomTransform } from 'd3-zoom';
-import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import {
+  memo,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+} from 'react';
+import { createPortal } from 'react-dom';
 import { formatNanos } from '../../base';
 import { session } from '../session';
 import { useApp } from '../store';
 import { LANE_GAP, LANE_HEIGHT, drawTimeline, laneY, paletteFrom } from './draw';
+import { TimelineToolsSlot } from './tools-slot';
 
-const AXIS_HEIGHT = 22;
+const AXIS_HEIGHT = 18;
 
 /**
  * A lane per simulated thread over machine time: task polls (coloured by task), parks, blocking calls, and
@@ -21,6 +32,9 @@ const AXIS_HEIGHT = 22;
 export const Timeline = memo(function Timeline() {
   const traceVersion = useApp((s) => s.traceVersion);
   const maxStep = useApp((s) => s.maxStep);
+  // The index catches up with a new run on later frames: the lanes are read again when it has (reading
+  // them only when the run arrived found no threads yet, and the lanes stayed empty until a reload).
+  const indexVersion = useApp((s) => s.indexVersion);
   const wrap = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
   const axis = useRef<SVGGElement>(null);
@@ -30,8 +44,8 @@ export const Timeline = memo(function Timeline() {
   const zoomRef = useRef<ZoomBehavior<HTMLCanvasElement, unknown> | null>(null);
   const index = session.index;
   const lanes = useMemo(
-    () => (session.index && traceVersion > 0 ? session.index.threadsAt(maxStep) : []),
-    [traceVersion, maxStep],
+    () => (session.index && traceVersion > 0 && indexVersion >= 0 ? session.index.threadsAt(maxStep) : []),
+    [traceVersion, maxStep, indexVersion],
   );
   const threads = useMemo(() => lanes.map((t) => t.id), [lanes]);
   const names = lanes.map((t) => t.name);
@@ -125,7 +139,7 @@ export const Timeline = memo(function Timeline() {
     draw();
     let frame = 0;
     const unsub = useApp.subscribe((s, prev) => {
-      if (s.step === prev.step && s.maxStep === prev.maxStep) return;
+      if (s.step === prev.step && s.maxStep === prev.maxStep && s.indexVersion === prev.indexVersion) return;
       cancelAnimationFrame(frame);
       frame = requestAnimationFrame(draw);
     });
@@ -174,6 +188,8 @@ export const Timeline = memo(function Timeline() {
     zoomBy(8, scale(at(step)));
   };
 
+  const toolsSlot = useContext(TimelineToolsSlot);
+
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     const keys: Record<string, () => void> = {
       w: () => zoomBy(2),
@@ -212,51 +228,55 @@ export const Timeline = memo(function Timeline() {
     useApp.getState().setStep(axisMode === 'step' ? Math.round(v) : idx.stepAtTime(v));
   };
 
+  const controls = (
+    <div className="timeline-controls" role="toolbar" aria-label="Timeline zoom">
+      <button type="button" onClick={() => zoomBy(2)} aria-label="Zoom in" title="Zoom in (W)">
+        +
+      </button>
+      <button type="button" onClick={() => zoomBy(0.5)} aria-label="Zoom out" title="Zoom out (S)">
+        −
+      </button>
+      <button
+        type="button"
+        onClick={zoomToStep}
+        aria-label="Zoom to the current step"
+        title="Zoom to the playhead"
+      >
+        <svg width="14" height="14" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
+          <circle cx="8" cy="8" r="5" fill="none" stroke="currentColor" strokeWidth="1.5" />
+          <path d="M8 0v4M8 12v4M0 8h4M12 8h4" stroke="currentColor" strokeWidth="1.5" />
+        </svg>
+      </button>
+      <button type="button" onClick={undoZoom} aria-label="Undo zoom" title="Undo zoom (U)">
+        ↶
+      </button>
+      <label className="field">
+        <span>Axis</span>
+        <select
+          aria-label="Timeline axis"
+          value={axisMode}
+          onChange={(e) => useApp.getState().setTimelineAxis(e.target.value as 'step' | 'time')}
+        >
+          <option value="step">events</option>
+          <option value="time">machine time</option>
+        </select>
+      </label>
+      <span className="muted legend">
+        <span className="swatch poll" /> poll <span className="swatch park" /> parked{' '}
+        <span className="swatch block" /> blocked <span className="swatch wake" /> wake
+        {multiThread && (
+          <>
+            {' '}
+            <span className="swatch steal" /> steal
+          </>
+        )}
+      </span>
+    </div>
+  );
+
   return (
     <div className="timeline-view" onKeyDown={onKeyDown}>
-      <div className="timeline-controls" role="toolbar" aria-label="Timeline zoom">
-        <button type="button" onClick={() => zoomBy(2)} aria-label="Zoom in" title="Zoom in (W)">
-          +
-        </button>
-        <button type="button" onClick={() => zoomBy(0.5)} aria-label="Zoom out" title="Zoom out (S)">
-          −
-        </button>
-        <button
-          type="button"
-          onClick={zoomToStep}
-          aria-label="Zoom to the current step"
-          title="Zoom to the playhead"
-        >
-          <svg width="14" height="14" viewBox="0 0 16 16" aria-hidden="true" focusable="false">
-            <circle cx="8" cy="8" r="5" fill="none" stroke="currentColor" strokeWidth="1.5" />
-            <path d="M8 0v4M8 12v4M0 8h4M12 8h4" stroke="currentColor" strokeWidth="1.5" />
-          </svg>
-        </button>
-        <button type="button" onClick={undoZoom} aria-label="Undo zoom" title="Undo zoom (U)">
-          ↶
-        </button>
-        <label className="field">
-          <span>Axis</span>
-          <select
-            aria-label="Timeline axis"
-            value={axisMode}
-            onChange={(e) => useApp.getState().setTimelineAxis(e.target.value as 'step' | 'time')}
-          >
-            <option value="step">events</option>
-            <option value="time">machine time</option>
-          </select>
-        </label>
-        <span className="muted legend">
-          <span className="swatch poll" /> poll <span className="swatch park" /> parked{' '}
-          <span className="swatch block" /> blocked <span className="swatch wake" /> wake
-          {multiThread && (
-            <>
-              {' '}
-              <span className="swatch steal" /> steal
-            </>
-          )}
-        </span>
-      </div>
+      {toolsSlot ? createPortal(controls, toolsSlot) : controls}
       <div className="timeline-body">
         <ol className="lane-labels" aria-hidden="true" style={{ paddingTop: AXIS_HEIGHT }}>
           {names.map((n, i) => (

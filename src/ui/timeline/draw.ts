@@ -4,8 +4,8 @@
  */
 import type { TraceIndex } from '../../trace/trace-index';
 
-export const LANE_HEIGHT = 26;
-export const LANE_GAP = 6;
+export const LANE_HEIGHT = 20;
+export const LANE_GAP = 4;
 
 export interface Palette {
   task: (id: number) => string;
@@ -59,6 +59,28 @@ export interface DrawArgs {
   dpr: number;
 }
 
+/** A horizontal stretch of a lane, in pixels. */
+export interface Interval {
+  x0: number;
+  x1: number;
+}
+
+/** Room kept between a label and what is beside it (pixels). */
+const LABEL_PAD = 3;
+
+/**
+ * Where a label `w` pixels wide for a mark at `x` can go on a lane `width` wide without covering any of
+ * `taken`: its left edge right of the mark, else left of it; null if neither side is free.
+ */
+export function placeLabel(x: number, w: number, width: number, taken: readonly Interval[]): number | null {
+  for (const at of [x + 7, x - 7 - w]) {
+    if (at < 0 || at + w > width) continue;
+    const clear = taken.every((t) => t.x1 + LABEL_PAD <= at || t.x0 - LABEL_PAD >= at + w);
+    if (clear) return at;
+  }
+  return null;
+}
+
 export function laneY(lane: number): number {
   return lane * (LANE_HEIGHT + LANE_GAP) + LANE_GAP;
 }
@@ -69,6 +91,8 @@ export function drawTimeline(a: DrawArgs): void {
   ctx.setTransform(a.dpr, 0, 0, a.dpr, 0, 0);
   ctx.clearRect(0, 0, width, height);
   const x = (t: number) => ((t - t0) / (t1 - t0)) * width;
+  // Where each lane has poll bars (pixels), so steal labels can be put where they hide none.
+  const pollsByLane: Interval[][] = threads.map(() => []);
   threads.forEach((thread, lane) => {
     const y = laneY(lane);
     ctx.fillStyle = palette.grid;
@@ -80,6 +104,7 @@ export function drawTimeline(a: DrawArgs): void {
       if (r.kind === 'poll') {
         ctx.fillStyle = palette.task(r.task);
         ctx.fillRect(r.x0, y + 3, w, LANE_HEIGHT - 6);
+        pollsByLane[lane]!.push({ x0: r.x0, x1: r.x0 + w });
       } else if (r.kind === 'park') {
         ctx.fillStyle = palette.park;
         ctx.globalAlpha = 0.6;
@@ -121,10 +146,11 @@ export function drawTimeline(a: DrawArgs): void {
       ctx.fill();
     }
   }
-  // Steals near the current step: a wedge on the thief's lane, with how many tasks it took.
-  // Labels only where they fit: a later steal on the same lane skips its text rather than overprint.
+  // Steals near the current step: a wedge on the thief's lane, with how many tasks it took. The label goes
+  // right of the wedge, or left of it, where it covers no poll bar and no other label; if neither side is
+  // free it is left out (the caption says the same when the playhead is on the steal).
   ctx.font = '10px system-ui, sans-serif';
-  const labelEnd = new Map<number, number>();
+  const labels: Interval[][] = threads.map(() => []);
   for (const st of index.stealsBetween(a.wakeSteps[0], a.wakeSteps[1])) {
     const lane = threads.indexOf(st.thread);
     if (lane < 0) continue;
@@ -140,10 +166,11 @@ export function drawTimeline(a: DrawArgs): void {
     ctx.fill();
     const label = `stole ${st.count} from worker ${st.victim}`;
     const w = ctx.measureText(label).width;
-    if ((labelEnd.get(lane) ?? -Infinity) < sx) {
+    const at = placeLabel(sx, w, width, [...pollsByLane[lane]!, ...labels[lane]!]);
+    if (at !== null) {
       ctx.fillStyle = palette.ink;
-      ctx.fillText(label, sx + 7, y + 8);
-      labelEnd.set(lane, sx + 7 + w + 4);
+      ctx.fillText(label, at, y + LANE_HEIGHT / 2 + 3);
+      labels[lane]!.push({ x0: at, x1: at + w });
     }
   }
   // The playhead.

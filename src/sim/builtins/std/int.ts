@@ -4,7 +4,7 @@
  * byte order. A method's kind is its receiver's (`Expr.nk`, from the type pass); a method whose result
  * depends on the width refuses an integer whose type the pass could not infer, rather than guess it.
  */
-import { F32 as F32_KIND, isFloatKind, KIND_BITS, KIND_NAMES, isSigned } from '../../../lang/types/kinds';
+import { KIND_BITS, KIND_NAMES, isSigned } from '../../../lang/types/kinds';
 import { display } from '../../format';
 import {
   big,
@@ -24,7 +24,7 @@ import {
   wrap,
   type Int,
 } from '../../int';
-import { arith, equals } from '../../interp/ops';
+import { equals } from '../../interp/ops';
 import {
   defineConst,
   defineFn,
@@ -33,7 +33,7 @@ import {
   type CallCtx,
   type MethodImpl,
 } from '../../interp/registry';
-import { deref, float, NONE, RString, RTuple, RVec, some, type Value } from '../../values';
+import { deref, NONE, RString, RTuple, RVec, some, type Value } from '../../values';
 import { orderingOf } from './clone-cmp';
 
 const INT_KINDS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12];
@@ -357,28 +357,4 @@ function fromBytes(ctx: CallCtx, v: Value, k: number, bigEndian: boolean): Int {
   if (!(x instanceof RVec) || x.items.length !== KIND_BITS[k]! / 8)
     return ctx.interp.unsupported(`\`from_be_bytes\` takes an array of ${KIND_BITS[k]! / 8} bytes`, ctx.span);
   return fromBytesList(x.items, k, bigEndian);
-}
-
-/**
- * `Iterator::sum` / `Iterator::product` over numbers, as core's `Sum` / `Product` impls compute them:
- * integers with overflow checks in the result's kind (`ctx.node.nk`), floats left to right from -0.0
- * (sum) or 1.0 (product), so the sum of nothing is -0.0.
- */
-export function sumOrProduct(ctx: CallCtx, items: Iterable<Value>, product: boolean): Value {
-  const k = ctx.node?.nk ?? 0;
-  let acc: Value | null = null;
-  for (const item of items) {
-    const x = deref(item);
-    if (acc === null) {
-      acc = x;
-      continue;
-    }
-    acc = arith(product ? '*' : '+', acc, x, (m) => ctx.interp.panic(m), k);
-  }
-  if (acc === null) {
-    if (isFloatKind(k)) return float(product ? 1 : -0, k === F32_KIND);
-    return product ? 1 : 0;
-  }
-  // Starting from the first item is the same: `-0.0 + x`, `0 + x` and `1 * x` are `x`.
-  return acc;
 }

@@ -71,7 +71,8 @@ export function parseIntRadix(text: string, radix: number, k: number): Value {
   if (text === '') return errVal(new ParseIntError('Empty'));
   let i = 0;
   let negative = false;
-  if (text[0] === '+' || (text[0] === '-' && isSigned(k))) {
+  // An unknown kind (0) is exact and signed: `-7` parses.
+  if (text[0] === '+' || (text[0] === '-' && (k === 0 || isSigned(k)))) {
     negative = text[0] === '-';
     i = 1;
     if (text.length === 1) return errVal(new ParseIntError('InvalidDigit'));
@@ -112,15 +113,33 @@ export function parseFloatText(text: string, f32: boolean): Value {
 }
 
 /**
- * `s.parse::<T>()` for a numeric `T`: from the turbofish, else the kind the type pass gave the call (its
- * `Result<T, _>`). With neither, an integer-looking text is an exact integer and a float-looking one an
- * f64. Returns null for a target that is not numeric (the caller handles `bool`, `char`, ...).
+ * The `T` of `s.parse::<T>()`: the turbofish, else the type the program expects the call's `Result<T, _>`
+ * to have (`let r: Result<u8, _> = s.parse();`, resolver/expected-types.ts), or null.
+ */
+export function parseTarget(ctx: CallCtx): Type | null {
+  const g = ctx.generics[0];
+  if (g && g.k !== 'infer') return g;
+  const node = ctx.node;
+  const ty = node && node.k === 'method' ? node.expectTy : undefined;
+  if (ty?.k !== 'path') return null;
+  const head = ty.segs[ty.segs.length - 1];
+  if (head === 'Result') return ty.args[0] ?? null;
+  return null;
+}
+
+/**
+ * `s.parse::<T>()` for a numeric `T`: the kind the type pass gave the call (its `Result<T, _>`), else the
+ * turbofish or the expected type. With none, an integer-looking text is an exact integer and a
+ * float-looking one an f64. Returns null for a target that is not numeric (the caller handles `bool`,
+ * `char`, ...).
  */
 export function parseNumber(ctx: CallCtx, text: string): Value | null {
-  const target: Type | undefined = ctx.generics[0];
-  let k = target?.k === 'path' ? numKindOf(target.segs[target.segs.length - 1]!) : 0;
-  if (target && !k) return null;
-  if (!k) k = ctx.node?.nk ?? 0;
+  let k = ctx.node?.nk ?? 0;
+  if (!k) {
+    const target = parseTarget(ctx);
+    k = target?.k === 'path' ? numKindOf(target.segs[target.segs.length - 1]!) : 0;
+    if (target && target.k !== 'infer' && !k) return null;
+  }
   if (isIntKind(k)) return parseIntRadix(text, 10, k);
   if (isFloatKind(k)) return parseFloatText(text, k === F32);
   if (/^[+-]?\d+$/.test(text)) return parseIntRadix(text, 10, 0);

@@ -70,7 +70,7 @@ function durationNs(ctx: CallCtx, v: Value | undefined): number {
 function* threadSleep(ctx: CallCtx, ns: number): Gen<Value> {
   const m = ctx.world.machine;
   const what = `std::thread::sleep(${formatNanos(ns)})`;
-  m.emit('block', { until: m.current.clock + ns, what });
+  m.emit('block', { until: m.current.clock + ns, what, site: ctx.span.start });
   yield { kind: 'sleep', ns, what };
   m.emit('unblock', {});
   return UNIT;
@@ -79,7 +79,7 @@ function* threadSleep(ctx: CallCtx, ns: number): Gen<Value> {
 function* join(ctx: CallCtx, h: StdJoinHandle): Gen<Value> {
   const m = ctx.world.machine;
   while (!h.body.result) {
-    m.emit('block', { until: -1, what: `joining thread ${h.thread.name}` });
+    m.emit('block', { until: -1, what: `joining thread ${h.thread.name}`, site: ctx.span.start });
     yield { kind: 'wait', queue: h.body.joiners, what: `joining thread ${h.thread.name}` };
     m.emit('unblock', {});
   }

@@ -3,11 +3,11 @@ import { display } from '../../format';
 import { cloneValue } from '../../interp/clone';
 import { dropValue } from '../../interp/drops';
 import { ArrayPlace } from '../../interp/frame';
-import { RIter, vecRefs } from '../../interp/iterate';
+import { drain, intoIter } from '../../interp/iterate';
+import { ListIter, SliceIter } from '../../interp/iter-sources';
 import { compare, equals } from '../../interp/ops';
 import { defineFn, defineMethods, withPrefixes } from '../../interp/registry';
-import type { RRange } from '../../values';
-import { deref, isCopy, NONE, RRef, RString, RVec, some, UNIT, type Value } from '../../values';
+import { deref, isCopy, NONE, RRange, RRef, RString, RVec, some, UNIT, type Value } from '../../values';
 import { callClosure, pure, str } from '../support';
 
 defineFn(withPrefixes('Vec::new', ['std::vec']), { pure, call: () => new RVec([]) });
@@ -34,8 +34,12 @@ defineMethods(RVec, {
     for (const x of items) dropValue(ctx.interp, x);
     return UNIT;
   },
-  insert: (_c, s, [i, v]) => {
-    vecOf(s).items.splice(deref(i!) as number, 0, v!);
+  insert: (ctx, s, [i, v]) => {
+    const vec = vecOf(s);
+    const n = deref(i!) as number;
+    if (n > vec.items.length)
+      return ctx.interp.panic(`insertion index (is ${n}) should be <= len (is ${vec.items.length})`);
+    vec.items.splice(n, 0, v!);
     return UNIT;
   },
   remove: (ctx, s, [i]) => {
@@ -45,9 +49,11 @@ defineMethods(RVec, {
       return ctx.interp.panic(`removal index (is ${n}) should be < len (is ${v.items.length})`);
     return v.items.splice(n, 1)[0]!;
   },
-  swap_remove: (_c, s, [i]) => {
+  swap_remove: (ctx, s, [i]) => {
     const v = vecOf(s);
     const n = deref(i!) as number;
+    if (n >= v.items.length)
+      return ctx.interp.panic(`swap_remove index (is ${n}) should be < len (is ${v.items.length})`);
     const x = v.items[n]!;
     v.items[n] = v.items[v.items.length - 1]!;
     v.items.pop();
@@ -61,8 +67,13 @@ defineMethods(RVec, {
   contains: (_c, s, [v]) => vecOf(s).items.some((x) => equals(x, v!)),
   get: (_c, s, [i]) => {
     const v = vecOf(s);
-    const n = deref(i!) as number;
-    if (n < 0 || n >= v.items.length) return NONE;
+    const n = deref(i!);
+    if (n instanceof RRange) {
+      const from = (n.from as number | null) ?? 0;
+      const to = n.to === null ? v.items.length : (n.to as number) + (n.inclusive ? 1 : 0);
+      return from <= to && to <= v.items.length ? some(new RVec(v.items.slice(from, to))) : NONE;
+    }
+    if (typeof n !== 'number' || n < 0 || n >= v.items.length) return NONE;
     const x = v.items[n]!;
     return some(isCopy(x) ? x : new RRef(new ArrayPlace(v.items, n), false));
   },
@@ -79,13 +90,13 @@ defineMethods(RVec, {
       ? some(isCopy(v.items[n]!) ? v.items[n]! : new RRef(new ArrayPlace(v.items, n), false))
       : NONE;
   },
-  iter: (_c, s) => new RIter(vecRefs(vecOf(s), false), 'Iter'),
-  iter_mut: (_c, s) => new RIter(vecRefs(vecOf(s), true), 'IterMut'),
+  iter: (_c, s) => new SliceIter(vecOf(s).items, false),
+  iter_mut: (_c, s) => new SliceIter(vecOf(s).items, true),
   into_iter: (ctx, s) => {
     ctx.consume();
     return s instanceof RRef
-      ? new RIter(vecRefs(vecOf(s), s.mut), 'Iter')
-      : new RIter(vecOf(s).items[Symbol.iterator](), 'IntoIter');
+      ? new SliceIter(vecOf(s).items, s.mut)
+      : new ListIter(vecOf(s).items, 'IntoIter');
   },
   sort: (ctx, s) => {
     vecOf(s).items.sort((a, b) => compare(a, b, (m) => ctx.interp.panic(m)));
@@ -99,25 +110,33 @@ defineMethods(RVec, {
     vecOf(s).items.reverse();
     return UNIT;
   },
-  join: (_c, s, [sep]) =>
-    new RString(
-      vecOf(s)
-        .items.map((x) => display(x))
-        .join(str(sep!) ?? ''),
-    ),
-  concat: (_c, s) =>
-    new RString(
-      vecOf(s)
-        .items.map((x) => display(x))
-        .join(''),
-    ),
+  /** `[String]::join(sep)` is a String; `[Vec<T>]::join(&sep)` a Vec. */
+  join: (_c, s, [sep]) => {
+    const items = vecOf(s).items;
+    const sepSeq = deref(sep!);
+    if (items.length && deref(items[0]!) instanceof RVec) {
+      const out: Value[] = [];
+      items.forEach((x, i) => {
+        if (i > 0) out.push(...(sepSeq instanceof RVec ? sepSeq.items : [sepSeq]));
+        out.push(...(deref(x) as RVec).items);
+      });
+      return new RVec(out);
+    }
+    return new RString(items.map((x) => display(x)).join(str(sep!) ?? display(sepSeq)));
+  },
+  concat: (_c, s) => {
+    const items = vecOf(s).items;
+    if (items.length && deref(items[0]!) instanceof RVec)
+      return new RVec(items.flatMap((x) => (deref(x) as RVec).items));
+    return new RString(items.map((x) => display(x)).join(''));
+  },
   extend: (ctx, s, [other]) => {
-    const o = deref(other!);
-    if (o instanceof RVec) vecOf(s).items.push(...o.items);
-    else if (o instanceof RIter)
-      for (let n = o.it.next(); !n.done; n = o.it.next()) vecOf(s).items.push(n.value);
-    else return ctx.interp.unsupported('extend() takes a Vec or an iterator');
-    return UNIT;
+    const v = vecOf(s);
+    const it = intoIter(ctx.interp, other!);
+    return (function* () {
+      for (const x of yield* drain(ctx.interp, it)) v.items.push(x);
+      return UNIT;
+    })();
   },
   extend_from_slice: (_c, s, [other]) => {
     vecOf(s).items.push(...(deref(other!) as RVec).items);
@@ -139,17 +158,23 @@ defineMethods(RVec, {
       return UNIT;
     })();
   },
-  drain: (_c, s, [r]) => {
+  drain: (ctx, s, [r]) => {
     const v = vecOf(s);
     const range = deref(r!) as RRange;
+    const len = v.items.length;
     const from = (range.from as number | null) ?? 0;
-    const to = range.to === null ? v.items.length : (range.to as number) + (range.inclusive ? 1 : 0);
-    return new RIter(v.items.splice(from, to - from)[Symbol.iterator](), 'Drain');
+    const to = range.to === null ? len : (range.to as number) + (range.inclusive ? 1 : 0);
+    if (from > to) return ctx.interp.panic(`slice index starts at ${from} but ends at ${to}`);
+    if (to > len) return ctx.interp.panic(`range end index ${to} out of range for slice of length ${len}`);
+    return new ListIter(v.items.splice(from, to - from), 'Drain');
   },
-  swap: (_c, s, [a, b]) => {
+  swap: (ctx, s, [a, b]) => {
     const v = vecOf(s);
     const i = deref(a!) as number;
     const j = deref(b!) as number;
+    for (const k of [i, j])
+      if (k >= v.items.length)
+        return ctx.interp.panic(`index out of bounds: the len is ${v.items.length} but the index is ${k}`);
     [v.items[i], v.items[j]] = [v.items[j]!, v.items[i]!];
     return UNIT;
   },

@@ -82,7 +82,11 @@ function* stdLock(ctx: CallCtx, m: RStdMutex): Gen<Value> {
   const me = machine.current;
   if (m.owner === me.id) {
     // Re-locking on the same thread deadlocks in practice (std documents it may panic or deadlock).
-    machine.emit('block', { until: -1, what: 'std Mutex::lock on a mutex this thread already holds' });
+    machine.emit('block', {
+      until: -1,
+      what: 'std Mutex::lock on a mutex this thread already holds',
+      site: ctx.span.start,
+    });
     yield {
       kind: 'wait',
       queue: new WaitQueue(),
@@ -90,7 +94,11 @@ function* stdLock(ctx: CallCtx, m: RStdMutex): Gen<Value> {
     };
   }
   while (m.owner >= 0) {
-    machine.emit('block', { until: -1, what: 'waiting for a std::sync::Mutex held by another thread' });
+    machine.emit('block', {
+      until: -1,
+      what: 'waiting for a std::sync::Mutex held by another thread',
+      site: ctx.span.start,
+    });
     yield { kind: 'wait', queue: m.waiters, what: 'waiting for a std::sync::Mutex' };
     machine.emit('unblock', {});
   }

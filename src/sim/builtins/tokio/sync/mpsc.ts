@@ -282,7 +282,7 @@ function* blockingRecv(ctx: CallCtx, c: Chan): Gen<Value> {
     const v = c.pop();
     if (v !== undefined) return some(v);
     if (c.txClosed) return NONE;
-    m.emit('block', { until: -1, what: 'blocking_recv on an mpsc channel' });
+    m.emit('block', { until: -1, what: 'blocking_recv on an mpsc channel', site: ctx.span.start });
     yield { kind: 'wait', queue: c.threadWaiters, what: 'blocking_recv on an mpsc channel' };
     m.emit('unblock', {});
   }
@@ -297,7 +297,7 @@ function* blockingSend(ctx: CallCtx, c: Chan, v: Value): Gen<Value> {
       c.state();
       return okVal(UNIT);
     }
-    m.emit('block', { until: -1, what: 'blocking_send on a full mpsc channel' });
+    m.emit('block', { until: -1, what: 'blocking_send on a full mpsc channel', site: ctx.span.start });
     yield { kind: 'wait', queue: c.threadWaiters, what: 'blocking_send on a full mpsc channel' };
     m.emit('unblock', {});
   }

@@ -195,7 +195,7 @@ function* blockingRecv(ctx: CallCtx, rx: OneshotReceiver): Gen<Value> {
       return okVal(v);
     }
     if (c.txDropped) return errVal(RECV_ERROR());
-    m.emit('block', { until: -1, what: 'blocking_recv on a oneshot channel' });
+    m.emit('block', { until: -1, what: 'blocking_recv on a oneshot channel', site: ctx.span.start });
     yield { kind: 'wait', queue: c.threadWaiters, what: 'blocking_recv on a oneshot channel' };
     m.emit('unblock', {});
   }
