@@ -4,10 +4,14 @@
  * `tasks` tasks that each sleep, yield and report on a channel; main waits for every report. With `workers`,
  * the same program on the multi_thread runtime.
  */
-export function manyTasksProgram(tasks: number, workers = 0): string {
+export function manyTasksProgram(tasks: number, workers = 0, paused = false): string {
+  // start_paused (current_thread only, as in tokio): real tokio then skips its sleeps instead of waiting,
+  // which is what the simulator does with its virtual clock — the fair comparison for the ratio rows.
   const attr = workers
     ? `#[tokio::main(flavor = "multi_thread", worker_threads = ${workers})]`
-    : '#[tokio::main(flavor = "current_thread")]';
+    : paused
+      ? '#[tokio::main(flavor = "current_thread", start_paused = true)]'
+      : '#[tokio::main(flavor = "current_thread")]';
   return `use std::time::Duration;
 use tokio::sync::mpsc;
 
@@ -59,13 +63,13 @@ async fn main() {
  * `clients` connections to an echo server (a task per connection), each sending `messages` 16-byte
  * messages and reading every echo back: the I/O driver, readiness and the loopback network under load.
  */
-export function tcpEchoProgram(clients: number, messages: number): string {
+export function tcpEchoProgram(clients: number, messages: number, port = 6000): string {
   return `use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
 
 #[tokio::main(flavor = "current_thread")]
 async fn main() {
-    let listener = TcpListener::bind("127.0.0.1:6000").await.unwrap();
+    let listener = TcpListener::bind("127.0.0.1:${port}").await.unwrap();
     tokio::spawn(async move {
         loop {
             let (mut sock, _) = listener.accept().await.unwrap();
@@ -84,7 +88,7 @@ async fn main() {
     let mut handles = Vec::new();
     for _ in 0..${clients} {
         handles.push(tokio::spawn(async move {
-            let mut c = TcpStream::connect("127.0.0.1:6000").await.unwrap();
+            let mut c = TcpStream::connect("127.0.0.1:${port}").await.unwrap();
             let mut buf = [0u8; 16];
             for _ in 0..${messages} {
                 c.write_all(b"0123456789abcdef").await.unwrap();

@@ -3,17 +3,22 @@
  * several runs, because these machines are shared and noisy; nothing here is asserted in tests. Writes the
  * same figures to bench/results.json as `{ name, value, unit, target, better }` entries. Browser figures
  * need a production build (`npm run build`) and Chromium; BENCH_BROWSER=0 skips them, BENCH_NODE=0 skips the
- * Node figures (for iterating on the UI). A full run also rewrites the table in README.md between the
- * bench markers.
+ * Node figures (for iterating on the UI), BENCH_REAL=0 skips building the programs with real tokio for the
+ * simulator ÷ real tokio rows (bench/real-tokio.ts; skipped with the reason when cargo or the crates are
+ * missing). A full run also rewrites the table in README.md between the bench markers.
  */
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { BUNDLE, buildCli } from '../scripts/build-cli.mjs';
 import { performance } from 'node:perf_hooks';
 import { format, resolveConfig } from 'prettier';
 import { simulate } from '../src/sim/simulate';
 import { BYTES_PER_EVENT } from '../src/trace/store';
 import { firstLoadJsGzip, measureDelivery } from './browser';
 import { manyTasksProgram, tcpEchoProgram } from './programs';
+import { buildRealTokio, runReal, type RealProgram } from './real-tokio';
 import { measureTrace } from './trace';
 
 interface Figure {
@@ -82,6 +87,85 @@ if (ct && tcp)
     target: `>= ${Math.round(ct.eventsPerSec / 2)}`,
     better: 'higher',
   });
+
+// Simulator ÷ real tokio 1.24 on the same program, run alternately (real, simulated, real, …) so a change
+// in the machine's load hits both. The simulator is timed in process (what the app's worker does); real
+// tokio as a whole process, start to exit. Both must print the same thing, or the row is an error.
+const ratioPrograms: (RealProgram & { label: string })[] = [
+  {
+    name: 'many_tasks_ct',
+    label: `current_thread, start_paused, ${tasks} tasks sleep+yield+mpsc`,
+    source: manyTasksProgram(tasks, 0, true),
+  },
+  {
+    name: 'many_tasks_mt1',
+    label: `multi_thread, 1 worker, same program (real tokio sleeps 1–10 ms of real time: multi_thread cannot start paused)`,
+    source: manyTasksProgram(tasks, 1),
+  },
+  {
+    name: 'many_tasks_mt4',
+    label: `multi_thread, 4 workers, same program (real sleeps as above)`,
+    source: manyTasksProgram(tasks, 4),
+  },
+  {
+    name: 'tcp_echo',
+    label: 'TCP echo over loopback, 100 clients x 50 round trips',
+    source: tcpEchoProgram(100, 50, 40000 + (process.pid % 20000)),
+  },
+];
+const real = node && process.env.BENCH_REAL !== '0' ? buildRealTokio(ratioPrograms) : null;
+if (real && !real.ok) console.log(`simulator ÷ real tokio rows skipped: ${real.reason}`);
+const binary = real?.ok ? real.binary : null;
+for (const p of binary ? ratioPrograms : []) {
+  const realMs: number[] = [];
+  const simMs: number[] = [];
+  simulate(p.source); // warm-up (JIT)
+  for (let i = 0; i < runs; i++) {
+    const r = runReal(binary!(p.name));
+    realMs.push(r.ms);
+    const t0 = performance.now();
+    const s = simulate(p.source, { limits: { maxEvents: 50_000_000, maxTasks: 1_000_000 } });
+    simMs.push(performance.now() - t0);
+    if (s.outcome.kind !== 'completed' || s.stdout !== r.stdout)
+      throw new Error(
+        `${p.name}: the simulator (${s.outcome.kind}) printed ${JSON.stringify(s.stdout)}, real tokio ${JSON.stringify(r.stdout)}`,
+      );
+  }
+  figures.push({
+    name: `simulator ÷ real tokio 1.24 (${p.label}; medians ${round(median(simMs))} ms ÷ ${round(median(realMs))} ms)`,
+    value: round(median(simMs) / median(realMs)),
+    unit: '×',
+    target: '<= 5',
+    better: 'lower',
+  });
+}
+
+// The same first program through the CLI as a person runs it (`npm run sim`, the prebuilt bundle): Node's
+// start-up and the bundle's load count, as the real binary's start-up does.
+const first = ratioPrograms[0]!;
+if (binary) {
+  await buildCli();
+  const dir = mkdtempSync(join(tmpdir(), 'pollscope-bench-'));
+  const file = join(dir, `${first.name}.rs`);
+  writeFileSync(file, first.source);
+  const realMs: number[] = [];
+  const cliMs: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    realMs.push(runReal(binary(first.name)).ms);
+    const t0 = performance.now();
+    const r = spawnSync(process.execPath, [BUNDLE, 'run', file], { encoding: 'utf8' });
+    cliMs.push(performance.now() - t0);
+    if (r.status !== 0) throw new Error(`the CLI failed on ${first.name}: ${r.stderr}`);
+  }
+  rmSync(dir, { recursive: true, force: true });
+  figures.push({
+    name: `CLI (npm run sim, prebuilt bundle) ÷ real tokio 1.24 (${first.label}; medians ${round(median(cliMs))} ms ÷ ${round(median(realMs))} ms)`,
+    value: round(median(cliMs) / median(realMs)),
+    unit: '×',
+    target: '<= 5',
+    better: 'lower',
+  });
+}
 
 for (const size of node ? [10_000, 100_000, 1_000_000] : []) {
   const f = measureTrace(size, 3);

@@ -49,7 +49,8 @@ function areaOf(path: string): Area | null {
   if (!path.startsWith('src/sim/')) return null;
   if (path.startsWith('src/sim/interp/')) return 'interp';
   if (path.startsWith('src/sim/builtins/')) return 'builtins';
-  if (path === 'src/sim/simulate.ts') return 'root';
+  // test-run.ts runs whole programs for unit tests: like simulate.ts, it sits on top of everything.
+  if (path === 'src/sim/simulate.ts' || path === 'src/sim/test-run.ts') return 'root';
   return 'runtime';
 }
 

@@ -81,19 +81,25 @@ describe('sim CLI', () => {
       }
   });
 
-  it('as a process: --max-events 0 exits 4 with one line on stderr and no stack trace', () => {
+  // Both ways the CLI starts: `npm run sim` (scripts/sim.mjs: the prebuilt bundle, built first when missing
+  // or stale) and the sources through tsx.
+  it.each([
+    ['npm run sim (the bundle)', ['scripts/sim.mjs']],
+    ['tsx src/cli/main.ts', ['--import', 'tsx', 'src/cli/main.ts']],
+  ])('as a process (%s): --max-events 0 exits 4 with one line on stderr and no stack trace', (_, start) => {
     const dir = mkdtempSync(join(tmpdir(), 'pollscope-cli-'));
     try {
       const file = join(dir, 'ok.rs');
       writeFileSync(file, files['ok.rs']!);
-      const r = spawnSync(
-        process.execPath,
-        ['--import', 'tsx', 'src/cli/main.ts', 'run', file, '--max-events', '0'],
-        { encoding: 'utf8' },
-      );
+      const r = spawnSync(process.execPath, [...start, 'run', file, '--max-events', '0'], {
+        encoding: 'utf8',
+      });
       expect(r.status).toBe(4);
       expect(r.stdout).toBe('');
       expect(r.stderr).toBe(`${file}: stopped: the run reached the limit of 0 events\n`);
+      const ok = spawnSync(process.execPath, [...start, 'run', file], { encoding: 'utf8' });
+      expect([ok.status, ok.stderr]).toEqual([0, '']);
+      expect(ok.stdout).toBe(runCli(['run', 'ok.rs'], (p) => files[p]!).stdout);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

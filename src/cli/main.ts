@@ -159,10 +159,10 @@ function positiveArg(name: string, v: string): number {
   return n;
 }
 
-// Run when executed directly (not when imported by tests).
-if (process.argv[1] && /cli[\\/]main\.ts$/.test(process.argv[1])) {
+/** The process around runCli: its output, its exit code, and a one-line message if the simulator throws. */
+export function runAsProcess(argv: string[]): void {
   try {
-    const r = runCli(process.argv.slice(2));
+    const r = runCli(argv);
     process.stdout.write(r.stdout);
     process.stderr.write(r.stderr);
     process.exitCode = r.code;
@@ -175,3 +175,6 @@ if (process.argv[1] && /cli[\\/]main\.ts$/.test(process.argv[1])) {
     process.exitCode = EXIT_INTERNAL;
   }
 }
+
+// Run when executed directly with tsx (not when imported by tests); the bundle's entry is sim-entry.ts.
+if (process.argv[1] && /cli[\\/]main\.ts$/.test(process.argv[1])) runAsProcess(process.argv.slice(2));

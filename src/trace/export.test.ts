@@ -59,6 +59,13 @@ describe('JSON lines', () => {
     );
   });
 
+  it('opens a file written before print had a site (and the recorder, which knows no offsets): site -1', () => {
+    const text =
+      '{"pollscope":1,"source":""}\n{"time":0,"thread":0,"kind":"print","text":"hi\\n","stream":"stdout"}';
+    const ev = fromJsonLines(text).trace.get(0);
+    expect(ev).toMatchObject({ kind: 'print', text: 'hi\n', site: -1 });
+  });
+
   it('rejects broken files with the line number', () => {
     expect(() => fromJsonLines('')).toThrow(TraceFileError);
     expect(() => fromJsonLines('{"pollscope":99,"source":""}')).toThrow(/newer Pollscope/);

@@ -80,6 +80,13 @@ export class TraceFileError extends Error {
 }
 
 /** Parses a JSON-lines trace. Throws `TraceFileError` with the line number for anything malformed. */
+/**
+ * Fields some event kinds gained after files were first written (print, poll-child and block got `site`),
+ * with the value that means "not known": a file from before — or from the real-run recorder, which cannot
+ * know source offsets — still opens.
+ */
+const ADDED_LATER: Record<string, number> = { site: -1 };
+
 export function fromJsonLines(text: string): { header: TraceFileHeader; trace: TraceStore } {
   const lines = text.split('\n').filter((l) => l.trim() !== '');
   if (lines.length === 0) throw new TraceFileError('the file is empty');
@@ -113,6 +120,7 @@ export function fromJsonLines(text: string): { header: TraceFileHeader; trace: T
       throw new TraceFileError(`line ${i + 1}: missing thread or time`);
     const schema = EVENT_SCHEMA[kind as EventKind] as Record<string, unknown>;
     for (const [field, type] of Object.entries(schema)) {
+      if (ev[field] === undefined && field in ADDED_LATER) ev[field] = ADDED_LATER[field];
       const v = ev[field];
       const ok = Array.isArray(type)
         ? typeof v === 'string' && type.includes(v)

@@ -4,7 +4,7 @@
  * Expected outputs were printed by the same statements under rustc 1.95 (std only).
  */
 import { describe, expect, it } from 'vitest';
-import { out, outcomeLine, runMain } from '../test-run';
+import { out, outcomeLine, runMain } from '../../../test-run';
 
 describe('iterators are lazy', () => {
   it('runs nothing when an adapter is built, and stops at take(n)', () => {

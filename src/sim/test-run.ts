@@ -2,7 +2,7 @@
  * For the std builtins' unit tests: runs a program body inside `#[tokio::main(flavor = "current_thread")]`
  * with a small step budget, so a runaway iterator is stopped in milliseconds.
  */
-import { simulate, type SimResult } from '../../simulate';
+import { simulate, type SimResult } from './simulate';
 
 export const SMALL_STEPS = 50_000;
 
