@@ -94,6 +94,9 @@ for (const t of INT_NAMES) {
   FN_SIGS[`${atomic}::new`] = `(${t}) -> Atomic<${t}>`;
 }
 
+FN_SIGS['f64::from'] = '(?) -> f64';
+FN_SIGS['f32::from'] = '(?) -> f32';
+
 /** Constants by canonical path (or its last two segments), as the type of their value. */
 export const CONST_TYPES: Record<string, string> = {
   None: 'Option<_>',

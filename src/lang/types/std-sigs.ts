@@ -41,6 +41,8 @@ export const CON_PARAMS: Record<string, string[]> = {
 };
 
 const INT_METHODS: Record<string, string> = {
+  into: '<U>() -> U',
+  try_into: '<U>() -> Result<U, ?>',
   pow: '(u32) -> Self',
   abs: '() -> Self',
   signum: '() -> Self',
@@ -113,6 +115,7 @@ const INT_METHODS: Record<string, string> = {
 };
 
 const FLOAT_METHODS: Record<string, string> = {
+  into: '<U>() -> U',
   ...Object.fromEntries(
     [
       'sqrt',

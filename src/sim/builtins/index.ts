@@ -12,6 +12,7 @@ import './std/bool';
 import './std/int';
 import './std/float';
 import './std/num-parse';
+import './std/int-convert';
 import './std/string';
 import './std/str-methods';
 import './std/char';

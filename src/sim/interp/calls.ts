@@ -233,6 +233,9 @@ export abstract class Calls extends Places {
       v = inner.get();
     }
     const tn = typeof recv.value === 'object' ? deref(recv.value) : recv.value;
+    if (tn === undefined)
+      // Only a program rustc rejects gets here (a task that outlived a local it borrowed).
+      return this.unsupported(`\`${name}\` is called on a value that was already dropped`, e.nameSpan);
     return this.unsupported(
       `no method \`${name}\` on a value of type \`${isInt(tn) ? 'integer' : typeNameOf(tn)}\` in Pollscope`,
       e.nameSpan,

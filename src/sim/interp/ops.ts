@@ -96,7 +96,19 @@ function describe(v: Value): string {
 export function equals(l: Value, r: Value): boolean {
   const a = deref(l);
   const b = deref(r);
-  if (a === b) return true;
+  // The same value is equal to itself, except a NaN (`let n = f64::NAN; n == n` is false), also inside a
+  // container (`v == v` with a NaN in `v`): those are compared item by item below.
+  if (
+    a === b &&
+    !(
+      a instanceof F64 ||
+      a instanceof RVec ||
+      a instanceof RTuple ||
+      a instanceof REnum ||
+      a instanceof RStruct
+    )
+  )
+    return true;
   if (typeof a !== 'object' || typeof b !== 'object') {
     if (typeof a === 'string' && b instanceof RString) return a === b.s;
     if (typeof b === 'string' && a instanceof RString) return a.s === b;
@@ -189,6 +201,15 @@ export function cast(v: Value, ty: Type, k: number, panic: PanicFn): Value {
     if (x instanceof F64) return castFloatToInt(x.v, kind);
     if (typeof x === 'boolean') return x ? 1 : 0;
     if (x instanceof RChar) return wrap(x.c.codePointAt(0)!, kind);
+    // A fieldless enum: `Ordering` is -1 / 0 / 1; a program's enum (no explicit discriminants) its index.
+    if (x instanceof REnum && x.values.length === 0) {
+      if (x.enumName === 'Ordering') return wrap(['Less', 'Equal', 'Greater'].indexOf(x.variant) - 1, kind);
+      if (x.def)
+        return wrap(
+          x.def.variants.findIndex((v) => v.name === x.variant),
+          kind,
+        );
+    }
   }
   if (name === 'char') {
     if (typeof x === 'number') return new RChar(String.fromCodePoint(x & 0xff));
