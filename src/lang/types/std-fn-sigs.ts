@@ -3,6 +3,7 @@
  * canonical path (or its last two segments: `HashMap::new`), constants as the type of their value. As in
  * std-sigs.ts (methods), a function missing here only makes its result unknown. Signature syntax: sigs.ts.
  */
+import { INT_METHODS } from './std-sigs';
 
 /** Functions by canonical path (or its last two segments: `HashMap::new`). */
 export const FN_SIGS: Record<string, string> = {
@@ -90,11 +91,17 @@ for (const t of INT_NAMES) {
   FN_SIGS[`${t}::try_from`] = `(?) -> Result<${t}, ?>`;
   FN_SIGS[`${t}::max`] = `(${t}, ${t}) -> ${t}`;
   FN_SIGS[`${t}::min`] = `(${t}, ${t}) -> ${t}`;
+  // Every integer method named by its type (`i32::pow(2, 10)`): the receiver is the first parameter.
+  for (const [name, sig] of Object.entries(INT_METHODS)) {
+    const m = /^(<[^>]*>)?\((.*?)\)(.*)$/.exec(sig.replace(/\bSelf\b/g, t))!;
+    FN_SIGS[`${t}::${name}`] = `${m[1] ?? ''}(${t}${m[2] ? `, ${m[2]}` : ''})${m[3]}`;
+  }
   const atomic = `Atomic${t[0]!.toUpperCase()}${t.slice(1)}`;
   FN_SIGS[`${atomic}::new`] = `(${t}) -> Atomic<${t}>`;
 }
 
 FN_SIGS['f64::from'] = '(?) -> f64';
+for (const t of [...INT_NAMES, 'f32', 'f64']) FN_SIGS[`${t}::from_str`] = `(str) -> Result<${t}, ?>`;
 FN_SIGS['f32::from'] = '(?) -> f32';
 
 /** Constants by canonical path (or its last two segments), as the type of their value. */

@@ -40,7 +40,7 @@ export const CON_PARAMS: Record<string, string[]> = {
   Reverse: ['T'],
 };
 
-const INT_METHODS: Record<string, string> = {
+export const INT_METHODS: Record<string, string> = {
   into: '<U>() -> U',
   try_into: '<U>() -> Result<U, ?>',
   pow: '(u32) -> Self',

@@ -51,8 +51,13 @@ for (const k of INT_KINDS) {
     });
 }
 
+/** The context of a method called by its type's path (`i32::pow(2, 10)`): the path names the kind. */
+type PathCtx = CallCtx & { pathKind?: number };
+
 /** The receiver's integer kind, from the type pass (0 when it could not infer it). */
 export function selfKind(ctx: CallCtx): number {
+  const path = (ctx as PathCtx).pathKind;
+  if (path !== undefined) return path;
   const n = ctx.node;
   return n !== null && n.k === 'method' ? (n.receiver.nk ?? 0) : 0;
 }
@@ -357,4 +362,21 @@ function fromBytes(ctx: CallCtx, v: Value, k: number, bigEndian: boolean): Int {
   if (!(x instanceof RVec) || x.items.length !== KIND_BITS[k]! / 8)
     return ctx.interp.unsupported(`\`from_be_bytes\` takes an array of ${KIND_BITS[k]! / 8} bytes`, ctx.span);
   return fromBytesList(x.items, k, bigEndian);
+}
+
+/**
+ * Every integer method also as a function named by its type — `i32::pow(2, 10)`, `u64::max(a, b)`,
+ * `.map(u8::count_ones)`: the first argument is the receiver, and the path gives its kind.
+ */
+for (const k of INT_KINDS) {
+  for (const [name, m] of Object.entries(primitiveMethods.int)) {
+    defineFn([`${KIND_NAMES[k]}::${name}`], {
+      pure: true,
+      call: (ctx, [self, ...rest]) => {
+        const sub: PathCtx = Object.create(ctx) as PathCtx;
+        sub.pathKind = k;
+        return m(sub, self!, rest);
+      },
+    });
+  }
 }

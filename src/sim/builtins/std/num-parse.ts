@@ -160,3 +160,12 @@ for (let k = 1; k <= 12; k++) {
     call: (ctx, [s, radix]) => fromStrRadix(ctx, k, s!, radix!),
   });
 }
+
+/** `FromStr::from_str` named by the type (`i32::from_str("42")` with `use std::str::FromStr`): `parse`. */
+for (let k = 1; k <= 14; k++) {
+  defineFn(withPrefixes(`${KIND_NAMES[k]}::from_str`, ['std', 'core']), {
+    pure: true,
+    call: (_c, [s]) =>
+      isFloatKind(k) ? parseFloatText(str(s!) ?? '', k === F32) : parseIntRadix(str(s!) ?? '', 10, k),
+  });
+}
