@@ -16,8 +16,21 @@ import type { TraceEvent } from './events';
 import type { TraceReader } from './store';
 
 export function eventOrder(trace: TraceReader): string[] {
+  return eventOrderWithSteps(trace).lines;
+}
+
+/**
+ * The event order and, for each line, the step of the event it came from (for showing where two runs
+ * differ). `steals`: also a line per steal (`steal core=C victim=V count=N`) — only for comparing two
+ * simulations, since a real runtime does not report steals.
+ */
+export function eventOrderWithSteps(
+  trace: TraceReader,
+  opts: { steals?: boolean } = {},
+): { lines: string[]; steps: number[] } {
   const tasks = new Map<number, { root: number; blocking: boolean; openPoll: number }>();
   const out: (string | null)[] = [];
+  const steps: number[] = [];
   for (let i = 0; i < trace.length; i++) {
     const k = trace.kindAt(i);
     if (k === 'cancel') {
@@ -27,12 +40,28 @@ export function eventOrder(trace: TraceReader): string[] {
       if (t && t.openPoll >= 0) out[t.openPoll] = null;
       continue;
     }
+    if (k === 'steal' && opts.steals) {
+      const ev = trace.get(i) as { core: number; victim: number; count: number };
+      out.push(`steal core=${ev.core} victim=${ev.victim} count=${ev.count}`);
+      steps.push(i);
+      continue;
+    }
     if (k !== 'spawn' && k !== 'poll' && k !== 'pending' && k !== 'ready' && k !== 'wake' && k !== 'complete')
       continue;
     const line = orderLine(trace.get(i), tasks, out.length);
-    if (line !== null) out.push(line);
+    if (line !== null) {
+      out.push(line);
+      steps.push(i);
+    }
   }
-  return out.filter((l): l is string => l !== null);
+  const lines: string[] = [];
+  const kept: number[] = [];
+  out.forEach((l, j) => {
+    if (l === null) return;
+    lines.push(l);
+    kept.push(steps[j]!);
+  });
+  return { lines, steps: kept };
 }
 
 function orderLine(

@@ -19,6 +19,7 @@ import { ShortcutsDialog } from './panels/ShortcutsDialog';
 import { TasksPanel } from './panels/TasksPanel';
 import { TimelinePanel } from './panels/TimelinePanel';
 import { TraceFiles } from './panels/TraceFiles';
+import { CompareButton } from './compare/CompareButton';
 import { EmbedBar } from './embed/EmbedBar';
 import { NoticeBanner } from './share/NoticeBanner';
 import { ShareButton, ShareDialog } from './share/ShareDialog';
@@ -140,6 +141,7 @@ export function App() {
                 </select>
               </label>
               <TraceFiles />
+              <CompareButton />
               <ShareButton />
               <button
                 type="button"

@@ -47,6 +47,8 @@ export function TraceFiles() {
       setTrace(trace);
       useApp.setState((s) => ({
         source: header.source,
+        // The trace's sites are offsets into the program it was made from (code marks, task names, compare).
+        runSource: header.source,
         lessonId: null,
         status: 'ready',
         outcome: (header.outcome as typeof s.outcome) ?? null,
