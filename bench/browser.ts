@@ -98,7 +98,7 @@ export async function measureDelivery(targetEvents: number, runs: number): Promi
     for (let i = 0; i < runs; i++) {
       await page.getByRole('textbox', { name: 'Rust source' }).fill(program);
       const t0 = Date.now();
-      await page.getByRole('button', { name: 'Run' }).click();
+      await page.getByRole('button', { name: 'Run', exact: true }).click();
       await page.waitForSelector('[data-status="ready"]', { timeout: 300_000 });
       const slider = page.getByRole('slider', { name: 'Timeline position' });
       await page.getByRole('button', { name: 'Jump to end' }).click();

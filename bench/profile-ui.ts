@@ -25,7 +25,7 @@ try {
   await page.goto(`http://127.0.0.1:${PORT}/`);
   await page.waitForSelector('[data-status="ready"]');
   await page.getByRole('textbox', { name: 'Rust source' }).fill(manyTasksProgram(Math.round(1_000_000 / 59)));
-  await page.getByRole('button', { name: 'Run' }).click();
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
   await page.waitForSelector('[data-status="ready"]', { timeout: 300_000 });
   await page.getByRole('button', { name: 'Jump to end' }).click();
   await page.getByTestId('stdout').filter({ hasText: 'sum = ' }).waitFor({ timeout: 300_000 });

@@ -4,6 +4,7 @@
  *   caption says the event did (src/trace/agreement.ts) — at that step, not a step later;
  * - at every narrated moment, each thing the narration says is on screen (`shows`, src/lessons/claims.ts)
  *   is on screen, and every moment says what it shows.
+ * The same holds for each lesson's "try this" program and the narration written for it.
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -19,16 +20,28 @@ import { placeMoments } from './narration';
 /** Steps checked per lesson at most (the longest lesson has ~48,000 events). */
 const MAX_CHECKED = 4000;
 
+const SCRIPTS = COURSE.flatMap((lesson) => {
+  const source = readFileSync(`src/lessons/programs/${lesson.id}.rs`, 'utf8');
+  return [
+    { name: lesson.id, source, moments: lesson.moments },
+    {
+      name: `${lesson.id} (try this)`,
+      source: source.replace(lesson.tryThis.from, lesson.tryThis.to),
+      moments: lesson.tryThis.moments,
+    },
+  ];
+});
+
 describe('narration, caption and panels agree', () => {
-  for (const lesson of COURSE) {
-    it(lesson.id, () => {
-      const source = readFileSync(`src/lessons/programs/${lesson.id}.rs`, 'utf8');
+  for (const { name, source, moments: script } of SCRIPTS) {
+    it(name, () => {
       const run = simulate(source, { profile: '1.24', seed: 1 });
       const index = new TraceIndex(TraceStore.from(run.trace));
       index.ingest();
       const names = new Map([...nameTasks(source, index.tasksBySite())].map(([id, n]) => [n, id]));
-      const { placed, missing } = placeMoments(run.trace, lesson.moments);
-      expect(missing).toBe(-1);
+      const { placed, missing } = placeMoments(run.trace, script);
+      const unmatched = `moment ${missing} matches no event: ${JSON.stringify(script[missing]?.when)}`;
+      expect(missing, unmatched).toBe(-1);
       const n = run.trace.length;
       const stride = Math.max(1, Math.floor(n / MAX_CHECKED));
       const moments = new Set(placed.map((p) => p.step));
@@ -40,7 +53,7 @@ describe('narration, caption and panels agree', () => {
           problems.push(`step ${s} (${view.lastEvent!.kind}): ${d}`);
       }
       placed.forEach((p, k) => {
-        const m = lesson.moments[k]!;
+        const m = script[k]!;
         const view = index.at(p.step);
         const shows = m.shows ?? [];
         if (shows.length === 0) problems.push(`moment ${k} (step ${p.step}) says nothing it shows`);

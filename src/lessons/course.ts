@@ -21,6 +21,12 @@ export interface LessonText {
     readonly from: string;
     readonly to: string;
     readonly lookFor: string;
+    /**
+     * The narration of the changed program, placed on its run like the lesson's own moments: `changed`
+     * (what changed and why) is shown until the first of `moments`.
+     */
+    readonly changed: string;
+    readonly moments: readonly Moment[];
   };
   readonly docs: readonly { readonly label: string; readonly href: string }[];
   readonly moments: readonly Moment[];
@@ -49,6 +55,20 @@ export const COURSE: readonly LessonText[] = [
       to: 'std::thread::sleep(Duration::from_millis(100));',
       lookFor:
         'The main thread is blocked for 100 ms and fast waits behind it: nothing else runs, not even the timer. (Block for over a second and the Tasks panel flags never-yielded: see Blocking the executor.)',
+      changed:
+        'slow now calls std::thread::sleep: a blocking call inside async code. It never returns Pending, so the thread it runs on can do nothing else until it returns.',
+      moments: [
+        {
+          when: { kind: 'block' },
+          text: 'slow blocks the main thread for 100 ms in the middle of its poll. It never returned Pending: fast waits in the run queue, and nobody even looks at the timer.',
+          shows: [{ running: 'slow' }, { queued: 'fast' }, { thread: ['main', 'blocked'] }],
+        },
+        {
+          when: { kind: 'print', text: 'fast: hello' },
+          text: "Only when slow's poll ends, 100 ms later, does fast get the thread. In the lesson fast ran while slow slept; here it ran after.",
+          shows: [{ running: 'fast' }, { printed: 'slow: woke up' }, { state: ['slow', 'complete'] }],
+        },
+      ],
     },
     docs: [
       { label: 'tokio::spawn', href: `${DOCS}/task/fn.spawn.html` },
@@ -109,6 +129,20 @@ export const COURSE: readonly LessonText[] = [
       to: '    never.await;',
       lookFor:
         'The second GreetFuture now goes from Unresumed to Returned, and "greet(nobody) runs" is printed.',
+      changed:
+        'main now awaits the second GreetFuture instead of dropping it. Nothing else changed: .await is what polls a future, and polling is what runs its body.',
+      moments: [
+        {
+          when: { kind: 'future-state', future: 2, variant: 'Unresumed' },
+          text: 'The first GreetFuture is created, Unresumed, as before.',
+          shows: [{ variant: ['GreetFuture', 'Unresumed'] }, { notPrinted: 'greet(ferris) runs' }],
+        },
+        {
+          when: { kind: 'print', text: 'greet(nobody) runs' },
+          text: 'This time the second future is awaited, so its body runs and prints. Dropped, in the lesson, it never ran at all.',
+          shows: [{ printed: 'greet(nobody) runs' }, { running: 'main' }],
+        },
+      ],
     },
     docs: [
       { label: 'std::future::Future', href: `${STD}/future/trait.Future.html` },
@@ -159,6 +193,20 @@ export const COURSE: readonly LessonText[] = [
       from: '    tokio::task::yield_now().await;\n',
       to: '    tokio::task::yield_now().await;\n    tokio::task::yield_now().await;\n',
       lookFor: 'StepsFuture gains a Suspend2 variant.',
+      changed:
+        'One more .await after the loop: every .await is a place where the future can stop, so the compiler needs one more state to stop in.',
+      moments: [
+        {
+          when: { kind: 'future-state', variant: 'Suspend2' },
+          text: "StepsFuture reaches the new .await and is now Suspend2: a variant the lesson's StepsFuture did not have, holding what is still alive at that point.",
+          shows: [{ variant: ['StepsFuture', 'Suspend2'] }],
+        },
+        {
+          when: { kind: 'print', text: 'main: steps returned 6' },
+          text: 'It then returns as before: the extra state cost one more poll, not a different result.',
+          shows: [{ printed: 'main: steps returned 6' }, { running: 'main' }],
+        },
+      ],
     },
     docs: [
       { label: 'tokio::time::sleep', href: `${DOCS}/time/fn.sleep.html` },
@@ -214,6 +262,20 @@ export const COURSE: readonly LessonText[] = [
       to: '    tokio::time::sleep(Duration::from_millis(10)).await;\n    let out = "done".to_string();',
       lookFor:
         'main is polled a handful of times; the timer in the Reactor panel holds its waker while it sleeps.',
+      changed:
+        "The hand-written Delay is replaced by tokio::time::sleep. Instead of waking itself at once, the future gives main's waker to tokio's timer, and main really waits.",
+      moments: [
+        {
+          when: { kind: 'register', task: 0 },
+          text: "sleep stores main's waker in the timer wheel and returns Pending. For 10 ms nothing polls main: no busy loop.",
+          shows: [{ waker: 'main', in: 'timer' }, { running: 'main' }],
+        },
+        {
+          when: { kind: 'wake', task: 0 },
+          text: '10 ms later the timer fires and wakes main once. A handful of polls in all, where Delay took thousands.',
+          shows: [{ noWaker: 'main' }, { state: ['main', 'scheduled'] }],
+        },
+      ],
     },
     docs: [
       { label: 'std::task::Waker', href: `${STD}/task/struct.Waker.html` },
@@ -258,6 +320,20 @@ export const COURSE: readonly LessonText[] = [
       from: '        Poll::Pending\n',
       to: '        if self.polls < 3 {\n            _cx.waker().wake_by_ref();\n            return Poll::Pending;\n        }\n        Poll::Ready(())\n',
       lookFor: 'Forgetful is polled three times and main finishes.',
+      changed:
+        'Forgetful now wakes its task before returning Pending. That is the contract of poll: Pending must come with a way to be polled again.',
+      moments: [
+        {
+          when: { kind: 'wake', task: 0, op: 'wake_by_ref' },
+          text: 'Forgetful calls wake_by_ref and then returns Pending: block_on knows main must be polled again.',
+          shows: [{ running: 'main' }, { printed: 'Forgetful polled 1 time' }],
+        },
+        {
+          when: { kind: 'print', text: 'Forgetful polled 2' },
+          text: 'And it is. No lost waker this time: main is polled again and runs to the end instead of hanging.',
+          shows: [{ printed: 'Forgetful polled 2' }, { running: 'main' }],
+        },
+      ],
     },
     docs: [{ label: 'std::future::Future::poll', href: `${STD}/future/trait.Future.html#tymethod.poll` }],
     moments: [
@@ -306,6 +382,25 @@ export const COURSE: readonly LessonText[] = [
       to: '    tokio::time::sleep(Duration::from_millis(100)).await;',
       lookFor:
         "No timer thread any more: tokio's timer (Reactor panel) keeps main's waker and wakes it after 100 ms. The same job, built into the runtime.",
+      changed:
+        "The home-made timer thread is gone: tokio::time::sleep asks the runtime's own timer to keep main's waker. Same job, built into the runtime.",
+      moments: [
+        {
+          when: { kind: 'register', task: 0 },
+          text: "main's waker goes to tokio's timer wheel (Reactor panel), not to a thread of yours.",
+          shows: [{ waker: 'main', in: 'timer' }],
+        },
+        {
+          when: { kind: 'print', text: 'other task' },
+          text: 'While main waits, the other task runs: the runtime thread is free.',
+          shows: [{ waker: 'main', in: 'timer' }, { printed: 'other task' }],
+        },
+        {
+          when: { kind: 'print', text: 'main: the timer is done' },
+          text: 'After 100 ms the timer wakes main, exactly as your thread did in the lesson.',
+          shows: [{ noWaker: 'main' }, { printed: 'main: the timer is done' }],
+        },
+      ],
     },
     docs: [
       { label: 'std::task::Waker', href: `${STD}/task/struct.Waker.html` },
@@ -373,6 +468,25 @@ export const COURSE: readonly LessonText[] = [
       to: '        println!("B: stepping aside");\n        StepAside { done: false }.await;\n        println!("B: opening the gate");\n        open(&gate);\n',
       lookFor:
         'B now queues behind C before A is woken, so A is last: C, then B, then A. The queue order follows the order of the wakes.',
+      changed:
+        'B now steps aside (wakes itself and returns Pending) before it opens the gate. The queue is first come, first served: the order of the wakes becomes the order of the polls.',
+      moments: [
+        {
+          when: { kind: 'wake', task: 2, op: 'wake_by_ref' },
+          text: 'B wakes itself and returns Pending: it goes to the back of the run queue, behind C.',
+          shows: [{ running: 'b' }, { queued: 'c' }],
+        },
+        {
+          when: { kind: 'print', text: 'C: my turn' },
+          text: 'So C runs before B gets back to open the gate.',
+          shows: [{ running: 'c' }, { printed: 'C: my turn' }],
+        },
+        {
+          when: { kind: 'schedule', task: 1 },
+          text: 'B opens the gate: A is woken only now, and joins the queue last. C, then B, then A.',
+          shows: [{ queued: 'a' }, { running: 'b' }],
+        },
+      ],
     },
     docs: [
       {
@@ -447,6 +561,20 @@ export const COURSE: readonly LessonText[] = [
       from: '    drop(detached);',
       to: '    detached.abort();',
       lookFor: 'The detached task’s line is gone: abort cancels the task, dropping the handle does not.',
+      changed:
+        'detached is aborted instead of having its JoinHandle dropped. Dropping a handle lets a task run on, detached; abort cancels it.',
+      moments: [
+        {
+          when: { kind: 'abort', task: 2 },
+          text: 'abort() marks detached as cancelled. It is not polled to its end: the next time the scheduler gets to it, its future is dropped.',
+          shows: [{ running: 'main' }],
+        },
+        {
+          when: { kind: 'complete', task: 2 },
+          text: 'detached ends cancelled and never prints its line: its sleep is dropped with it.',
+          shows: [{ state: ['detached', 'cancelled'] }, { notPrinted: 'detached task' }],
+        },
+      ],
     },
     docs: [
       { label: 'tokio::spawn', href: `${DOCS}/task/fn.spawn.html` },
@@ -528,6 +656,25 @@ export const COURSE: readonly LessonText[] = [
       to: 'flavor = "multi_thread", worker_threads = 2',
       lookFor:
         'The tasks move to two worker lanes and run side by side (set the Timeline’s Axis to machine time to see it): they print tokio-runtime-worker, and the last line says false. main stays on the main thread.',
+      changed:
+        'The same program on the multi_thread runtime with two workers. The blocking sleeps are still blocking, but now each blocks only its own worker.',
+      moments: [
+        {
+          when: { kind: 'block' },
+          text: 'One task blocks a worker thread with std::thread::sleep\u2026',
+          shows: [{ thread: ['worker 1', 'blocked'] }],
+        },
+        {
+          when: { kind: 'block' },
+          text: '\u2026and the other task blocks the other worker at the same time. The two 100 ms sleeps overlap.',
+          shows: [{ thread: ['worker 0', 'blocked'] }, { thread: ['worker 1', 'blocked'] }],
+        },
+        {
+          when: { kind: 'print', text: '200 ms or more passed' },
+          text: 'So the run takes about 100 ms, not 200: the last line says false.',
+          shows: [{ printed: 'b ran on thread tokio-runtime-worker' }, { printed: 'passed: false' }],
+        },
+      ],
     },
     docs: [
       { label: 'tokio::runtime (scheduler flavors)', href: `${DOCS}/runtime/index.html` },
@@ -587,6 +734,20 @@ export const COURSE: readonly LessonText[] = [
       from: 'worker_threads = 4',
       to: 'worker_threads = 1',
       lookFor: 'No steals: the last child spawned runs first (the LIFO slot), then the rest in order.',
+      changed:
+        'One worker thread: there is nobody to steal from, so the queues are served in their own order.',
+      moments: [
+        {
+          when: { kind: 'register', task: 9 },
+          text: 'The last child spawned went into the LIFO slot, so it is polled first and parks its waker in the timer.',
+          shows: [{ waker: 'task 9', in: 'timer' }],
+        },
+        {
+          when: { kind: 'print', text: 'child 0 done' },
+          text: 'The other children ran in the order they were queued, one poll each; they finish in timer order, all on one thread.',
+          shows: [{ printed: 'child 0 done' }, { running: 'task 2' }],
+        },
+      ],
     },
     docs: [
       { label: 'tokio::runtime (multi_thread)', href: `${DOCS}/runtime/index.html#multi-thread-scheduler` },
@@ -642,6 +803,23 @@ export const COURSE: readonly LessonText[] = [
       to: '        // An .await: the sleep gives its waker to the timer and the thread back to the runtime.\n        tokio::time::sleep(Duration::from_millis(1200)).await;',
       lookFor:
         'worker now returns Pending at its sleep, the thread stays free, and alarm rings on time at 100 ms.',
+      changed:
+        'worker now sleeps with tokio::time::sleep(..).await: it returns Pending at the sleep instead of holding the thread for 1.2 s.',
+      moments: [
+        {
+          when: { kind: 'register', task: 2 },
+          text: "worker's sleep hands its waker to the timer and returns Pending. The thread is free: both timers wait in the wheel.",
+          shows: [
+            { waker: 'worker', in: 'timer' },
+            { waker: 'alarm', in: 'timer' },
+          ],
+        },
+        {
+          when: { kind: 'print', text: 'alarm:' },
+          text: 'alarm rings on time at 100 ms: nothing held its thread.',
+          shows: [{ printed: 'rang over 1 s late: false' }, { running: 'alarm' }],
+        },
+      ],
     },
     docs: [
       {
@@ -702,6 +880,19 @@ export const COURSE: readonly LessonText[] = [
       from: 'for i in 0..300 {',
       to: 'for i in 0..100 {',
       lookFor: '100 is under the budget: greedy reads them all in one poll, and polite first sees 100.',
+      changed: "Only 100 messages are queued: fewer than tokio's coop budget of 128 per poll.",
+      moments: [
+        {
+          when: { kind: 'print', text: 'greedy: channel empty after 100' },
+          text: 'greedy reads all 100 in a single poll: the budget never runs out, so it never has to give way.',
+          shows: [{ running: 'greedy' }, { printed: 'channel empty after 100 messages' }],
+        },
+        {
+          when: { kind: 'print', text: 'polite: turn 1' },
+          text: "So polite's first turn comes after greedy has taken everything.",
+          shows: [{ printed: 'greedy has 100 so far' }, { running: 'polite' }],
+        },
+      ],
     },
     docs: [
       { label: 'tokio::task::yield_now', href: `${DOCS}/task/fn.yield_now.html` },
@@ -770,6 +961,25 @@ export const COURSE: readonly LessonText[] = [
       to: '    let reading = read_line(&mut sock);\n    tokio::pin!(reading);\n    loop {\n        tokio::select! {\n            line = &mut reading => {',
       lookFor:
         'Only one ReadLineFuture is ever created. When the timer wins, select! drops the borrow (&mut reading), not the future, so "hel" stays in its line and the client prints Some("hello").',
+      changed:
+        'read_line is created once, before the loop, and each select! polls that same pinned future through &mut. A select! that loses drops what it was given: now that is only a borrow.',
+      moments: [
+        {
+          when: { kind: 'future-new', name: 'ReadLineFuture' },
+          text: 'The one and only ReadLineFuture is created before the loop.',
+          shows: [{ running: 'main' }],
+        },
+        {
+          when: { kind: 'print', text: 'tick' },
+          text: 'The timer wins this round. select! drops the borrow, not the future: the bytes read so far stay in its line.',
+          shows: [{ printed: 'tick' }, { notPrinted: 'got:' }],
+        },
+        {
+          when: { kind: 'print', text: 'got: Some' },
+          text: 'The same future finishes the line: "hello" arrives whole, nothing lost to cancellation.',
+          shows: [{ printed: 'got: Some("hello")' }],
+        },
+      ],
     },
     docs: [
       {
@@ -831,6 +1041,20 @@ export const COURSE: readonly LessonText[] = [
       to: '// Room for 8 messages: the producer never finds the channel full.\n    let (tx, mut rx) = mpsc::channel::<u32>(8);',
       lookFor:
         'All five sends finish at 0 ms: the producer never waits, and the messages pile up in the channel instead.',
+      changed:
+        'The channel now has room for 8 messages, more than the producer sends: the buffer absorbs the difference in speed.',
+      moments: [
+        {
+          when: { kind: 'print', text: 'producer: sent 3 at 0 ms' },
+          text: 'Each send finds room and completes at once: the messages pile up in the channel (Reactor panel) instead of the producer waiting.',
+          shows: [{ printed: 'sent 3 at 0 ms' }],
+        },
+        {
+          when: { kind: 'complete', task: 1 },
+          text: 'The producer is done at 0 ms; main drains the buffer at its own pace.',
+          shows: [{ state: ['producer', 'complete'] }],
+        },
+      ],
     },
     docs: [
       { label: 'tokio::sync::mpsc::channel', href: `${DOCS}/sync/mpsc/fn.channel.html` },
@@ -890,6 +1114,24 @@ export const COURSE: readonly LessonText[] = [
       from: '// Two permits: at most two workers can hold one at a time.\n    let permits = Arc::new(Semaphore::new(2));',
       to: '// Four permits: nobody has to wait.\n    let permits = Arc::new(Semaphore::new(4));',
       lookFor: 'All four workers get a permit at 0 ms, and main is done at 100 ms.',
+      changed: 'The semaphore now has 4 permits, one per worker: nobody has to wait for a permit.',
+      moments: [
+        {
+          when: { kind: 'print', text: 'worker 4: got a permit at 0 ms' },
+          text: 'Every acquire succeeds at once; nobody queues in the semaphore.',
+          shows: [{ printed: 'worker 4: got a permit at 0 ms' }],
+        },
+        {
+          when: { kind: 'print', text: 'worker 1: got a permit at 0 ms' },
+          text: 'All four hold a permit at the same time, so their 100 ms of work overlaps.',
+          shows: [{ printed: 'worker 1: got a permit at 0 ms' }, { armed: 3 }],
+        },
+        {
+          when: { kind: 'print', text: 'main: all done' },
+          text: 'main is done at 100 ms, not 200.',
+          shows: [{ printed: 'main: all done at 100 ms' }],
+        },
+      ],
     },
     docs: [
       { label: 'tokio::sync::Notify', href: `${DOCS}/sync/struct.Notify.html` },
@@ -966,6 +1208,25 @@ export const COURSE: readonly LessonText[] = [
       to: 'flavor = "multi_thread", worker_threads = 2',
       lookFor:
         "The same readiness events and waker slots, but now the driver is turned by whichever worker parks in it, and the task it wakes lands in that worker's LIFO slot.",
+      changed:
+        'The same echo program on the multi_thread runtime. Sockets work the same way; what changes is who turns the I/O driver and where woken tasks land.',
+      moments: [
+        {
+          when: { kind: 'register', task: 1, dir: 'read' },
+          text: "server's waker goes into the listener's reader slot, as in the lesson.",
+          shows: [{ waker: 'server', in: 'TcpListener' }],
+        },
+        {
+          when: { kind: 'print', text: 'server: read 4 bytes' },
+          text: 'The driver was turned by a parked worker; it woke server, which a worker is now polling: it read the bytes.',
+          shows: [{ running: 'server' }, { printed: 'server: read 4 bytes' }],
+        },
+        {
+          when: { kind: 'print', text: 'client: got' },
+          text: 'The echo arrives back as before: same readiness, same waker slots.',
+          shows: [{ printed: 'client: got "ping" back' }],
+        },
+      ],
     },
     docs: [
       { label: 'tokio::net::TcpListener', href: `${DOCS}/net/struct.TcpListener.html` },
@@ -1047,6 +1308,25 @@ export const COURSE: readonly LessonText[] = [
       from: '    println!("main: returning");',
       to: '    background.await.unwrap();\n    println!("main: returning");',
       lookFor: 'main waits on the JoinHandle: background finishes at 500 ms, and then main returns.',
+      changed:
+        "main now awaits background's JoinHandle before it returns: returning from main is no longer what ends background.",
+      moments: [
+        {
+          when: { kind: 'print', text: 'main: background finished? false' },
+          text: 'At 100 ms background is still sleeping, as in the lesson.',
+          shows: [{ printed: 'background finished? false' }, { waker: 'background', in: 'timer' }],
+        },
+        {
+          when: { kind: 'register', task: 0 },
+          text: "But now main waits on the JoinHandle: it keeps main's waker.",
+          shows: [{ waker: 'main', in: 'JoinHandle' }],
+        },
+        {
+          when: { kind: 'print', text: 'background: finished' },
+          text: 'background finishes at 500 ms, and only then does main return: nothing is cut off at shutdown.',
+          shows: [{ printed: 'background: finished' }],
+        },
+      ],
     },
     docs: [
       { label: 'tokio::task::JoinHandle', href: `${DOCS}/task/struct.JoinHandle.html` },

@@ -77,6 +77,16 @@ export function momentAt(placed: readonly PlacedMoment[], step: number): PlacedM
   return lo === 0 ? null : placed[lo - 1]!;
 }
 
+/** The last moment strictly before `step` (Previous moment), or null. */
+export function previousMomentBefore(placed: readonly PlacedMoment[], step: number): PlacedMoment | null {
+  let found: PlacedMoment | null = null;
+  for (const p of placed) {
+    if (p.step >= step) break;
+    found = p;
+  }
+  return found;
+}
+
 /** The first moment strictly after `step` (where Play pauses next), or null. */
 export function nextMomentAfter(placed: readonly PlacedMoment[], step: number): PlacedMoment | null {
   for (const p of placed) if (p.step > step) return p;

@@ -29,6 +29,7 @@ import { debug } from './format';
 import { REnum, deref } from './values';
 import type { World } from './world';
 import { RustPanic, UnsupportedError } from './panic';
+import type { HoldEdge, WaitEdge, WaitFor } from '../trace/wait-for';
 
 export interface RunOutcome {
   readonly kind: OutcomeKind;
@@ -37,6 +38,8 @@ export interface RunOutcome {
   /** The process exit code a real run would have (or the CLI's code for deadlock / limit / unsupported). */
   readonly exitCode: number;
   readonly span: Span | null;
+  /** A deadlock's wait-for graph: who waits on what, who holds it (src/trace/wait-for.ts). */
+  readonly waitFor?: WaitFor;
 }
 
 export interface SimResult {
@@ -435,7 +438,36 @@ function deadlock(world: Run, stuck: SimThread[]): RunOutcome {
     if (th.kind === 'std' || th.kind === 'blocking')
       lines.push(`  thread ${th.name} is blocked: ${th.blockedOn ?? 'waiting'}`);
   const message = `deadlock: no task can make progress and nothing can wake one (real tokio would hang here)\n${lines.join('\n')}`;
-  return { kind: 'deadlock', message, exitCode: EXIT.deadlock, span: null };
+  return { kind: 'deadlock', message, exitCode: EXIT.deadlock, span: null, waitFor: waitForGraph(world) };
+}
+
+/** What a waiting future can say about what it waits on (an Acquire / Lock, a JoinHandle). */
+interface WaitsOn {
+  describeWait?(): string;
+  waitsOnResource?(): number;
+  waitsOnTask?(): number;
+  sem?: { resource: number; holders: ReadonlyMap<number, number> };
+}
+
+/** The wait-for graph of the stuck tasks: the future each awaits, and who holds the locks they wait for. */
+function waitForGraph(world: Run): WaitFor {
+  const waits: WaitEdge[] = [];
+  const holds: HoldEdge[] = [];
+  const seen = new Set<number>();
+  for (const t of world.tasks) {
+    if (t.complete || (t.kind !== 'async' && t.kind !== 'main')) continue;
+    let leaf = t.future;
+    while (leaf?.child) leaf = leaf.child;
+    const w = leaf as (TaskFuture & WaitsOn) | null;
+    const resource = w?.waitsOnResource?.() ?? -1;
+    const onTask = w?.waitsOnTask?.() ?? -1;
+    waits.push({ task: t.id, resource, onTask, what: w?.describeWait?.() ?? w?.name ?? 'nothing' });
+    if (resource >= 0 && w?.sem && !seen.has(resource)) {
+      seen.add(resource);
+      for (const [task, permits] of w.sem.holders) holds.push({ resource, task, permits });
+    }
+  }
+  return { waits, holds };
 }
 
 function describeWait(f: TaskFuture | null): string {

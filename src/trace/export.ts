@@ -158,24 +158,23 @@ export function toChromeTrace(trace: TraceReader): { traceEvents: ChromeEvent[];
   const us = (ns: number) => ns / 1000;
   const last = trace.length ? trace.timeAt(trace.length - 1) : 0;
   const threads = index.threadsAt(trace.length - 1);
+  // Slices are begin/end pairs, and every timed event is placed in the order of the trace's steps: a wake
+  // at the very instant a poll ends (a task completing wakes its JoinHandle) or a poll starts (a timer fires
+  // and its task runs at once) still binds to the right slice, which timestamps alone cannot say.
+  const timed: { ts: number; step: number; ev: ChromeEvent }[] = [];
+  const at = (ns: number, step: number, ev: ChromeEvent) => timed.push({ ts: us(ns), step, ev });
   for (const th of threads) {
     events.push({ name: 'thread_name', ph: 'M', pid: 1, tid: th.id, args: { name: th.name } });
     for (const sp of index.spans(th.id, 0, Infinity)) {
-      const end = Number.isFinite(sp.end) ? sp.end : last;
+      const open = !Number.isFinite(sp.end);
       const name = sp.kind === 'poll' ? (sp.task === 0 ? 'poll main' : `poll task ${sp.task}`) : sp.kind;
-      events.push({
-        name,
-        cat: sp.kind,
-        ph: 'X',
-        pid: 1,
-        tid: th.id,
-        ts: us(sp.start),
-        dur: Math.max(0.001, us(end - sp.start)),
-        args: { task: sp.task, startStep: sp.startStep },
-      });
+      const args = { task: sp.task, startStep: sp.startStep };
+      at(sp.start, sp.startStep, { name, cat: sp.kind, ph: 'B', pid: 1, tid: th.id, args });
+      at(open ? last : sp.end, open ? trace.length : sp.endStep, { name, ph: 'E', pid: 1, tid: th.id });
     }
   }
-  // Wakes: a flow from the waking point to the start of the woken task's next poll.
+  // Wakes: a flow from the waking site (the thread and time of the wake, marked by a "wake" slice inside
+  // whatever that thread was doing) to the woken task's next poll.
   const pollsByTask = new Map<number, { step: number; time: number; thread: number }[]>();
   for (let i = 0; i < trace.length; i++) {
     if (trace.kindAt(i) !== 'poll') continue;
@@ -201,39 +200,24 @@ export function toChromeTrace(trace: TraceReader): { traceEvents: ChromeEvent[];
     const next = nextPoll(w.task, w.step);
     if (!next) continue;
     flow++;
-    events.push({
-      name: `wake task ${w.task}`,
-      cat: 'wake',
-      ph: 's',
-      id: flow,
-      pid: 1,
-      tid: w.thread,
-      ts: us(w.time),
-    });
-    events.push({
-      name: `wake task ${w.task}`,
-      cat: 'wake',
-      ph: 'f',
-      bp: 'e',
-      id: flow,
-      pid: 1,
-      tid: next.thread,
-      ts: us(next.time),
-    });
+    const name = `wake ${w.task === 0 ? 'main' : `task ${w.task}`}`;
+    const tid = w.thread;
+    const args = { task: w.task, by: w.by, resource: w.resource, step: w.step };
+    at(w.time, w.step, { name, cat: 'wake', ph: 'B', pid: 1, tid, args });
+    at(w.time, w.step, { name, cat: 'wake', ph: 's', id: flow, pid: 1, tid });
+    at(w.time, w.step, { name, ph: 'E', pid: 1, tid });
+    // `bp: 'e'`: the arrow ends on the poll slice that encloses it, which begins at the same step.
+    at(next.time, next.step, { name, cat: 'wake', ph: 'f', bp: 'e', id: flow, pid: 1, tid: next.thread });
   }
   // Output lines as instant events, so the timeline shows when each line was printed.
   for (let i = 0; i < trace.length; i++) {
     if (trace.kindAt(i) !== 'print') continue;
     const ev = trace.get(i) as Extract<TraceEvent, { kind: 'print' }>;
-    events.push({
-      name: ev.text.replace(/\n$/, '').slice(0, 80),
-      cat: 'print',
-      ph: 'i',
-      s: 't',
-      pid: 1,
-      tid: ev.thread,
-      ts: us(ev.time),
-    });
+    const name = ev.text.replace(/\n$/, '').slice(0, 80);
+    at(ev.time, i, { name, cat: 'print', ph: 'i', s: 't', pid: 1, tid: ev.thread });
   }
+  // Stable: events of one step keep the order they were added in (a slice's begin before the flow in it).
+  timed.sort((a, b) => a.ts - b.ts || a.step - b.step);
+  for (const t of timed) events.push({ ...t.ev, ts: t.ts });
   return { traceEvents: events, displayTimeUnit: 'ns' };
 }

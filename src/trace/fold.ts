@@ -28,6 +28,8 @@ interface FoldTask {
   polls: number;
   wakes: number;
   selfWakes: number;
+  /** main was woken during its current poll: block_on polls it again as soon as the poll returns. */
+  notified: boolean;
 }
 
 interface FoldFuture {
@@ -168,6 +170,7 @@ export class ReferenceFold {
           polls: 0,
           wakes: 0,
           selfWakes: 0,
+          notified: false,
         });
         break;
       }
@@ -208,7 +211,11 @@ export class ReferenceFold {
       case 'ready': {
         const t = this.task(ev.task);
         if (t && t.future === ev.future) {
-          if (ev.kind === 'pending' && t.state === 'running') t.state = 'idle';
+          if (ev.kind === 'pending' && t.state === 'running') {
+            t.state = t.notified ? 'scheduled' : 'idle';
+            t.queue = t.notified ? 'main' : null;
+          }
+          t.notified = false;
           if (thread && thread.task === ev.task) {
             thread.task = null;
             thread.status = 'idle';
@@ -275,7 +282,7 @@ export class ReferenceFold {
           if (ev.effect === 'main' && t.state !== 'running') {
             t.state = 'scheduled';
             t.queue = 'main';
-          }
+          } else if (ev.effect === 'main') t.notified = true;
         }
         if (ev.op === 'defer')
           for (const q of s.queues.values()) if (q.kind === 'defer') removeFirst(q.tasks, ev.task);

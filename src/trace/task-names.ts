@@ -23,6 +23,21 @@ export function bindingAt(source: string, site: number): string | null {
 }
 
 /**
+ * `let NAME = [Wrapper::new(]…` right before a resource's constructor: `let a = Arc::new(Mutex::new(0))`
+ * names the Mutex `a` (the calls it is wrapped in — `Arc::new(`, `Rc::new(` — are skipped).
+ */
+const LET_BEFORE_WRAPPED =
+  /\blet\s+(?:mut\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*(?::[^=;{}]*)?=\s*(?:[A-Za-z_][A-Za-z0-9_]*(?:::[A-Za-z_][A-Za-z0-9_]*)*(?:::<[^>;{}]*>)?\(\s*)*$/;
+
+/** The binding a resource made at `site` is stored in (`a` for `let a = Arc::new(Mutex::new(0))`), or null. */
+export function resourceBindingAt(source: string, site: number): string | null {
+  if (site < 0 || site > source.length) return null;
+  const m = LET_BEFORE_WRAPPED.exec(source.slice(Math.max(0, site - LOOKBACK), site));
+  const name = m?.[1];
+  return !name || name.startsWith('_') ? null : name;
+}
+
+/**
  * Names for the tasks of a run, from the source and which tasks each spawn site made (`tasksBySite`:
  * source offset of the spawn call → task ids). Only tasks with a unique binding get a name.
  */

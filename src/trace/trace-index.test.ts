@@ -154,6 +154,46 @@ async fn main() { tokio::spawn(Spin { n: 0 }).await.unwrap(); }`);
   });
 });
 
+describe('time in each state', () => {
+  // Issue 17: main waking itself (lesson "Pending and the waker") showed 34 s "scheduled" in a 10 ms run:
+  // every poll added the whole time since its spawn again.
+  it('adds up to the run for a main future that wakes itself thousands of times', () => {
+    const run = simulate(readFileSync('src/lessons/programs/delay-wakes-itself.rs', 'utf8'));
+    const ix = new TraceIndex(run.trace);
+    ix.ingest();
+    const last = run.trace.length - 1;
+    const end = run.trace.timeAt(last);
+    for (let s = last; s >= 0; s -= 97) {
+      const main = ix.taskAt(0, s);
+      if (!main) break;
+      expect(main.busyNs + main.scheduledNs).toBeLessThanOrEqual(run.trace.timeAt(s) + 1);
+    }
+    const main = ix.taskAt(0, last)!;
+    expect(main.polls).toBeGreaterThan(1000);
+    expect(main.busyNs + main.scheduledNs + main.idleNs).toBeCloseTo(end, -1);
+    // Woken during each poll, main waits for block_on's next poll as "scheduled", never as "idle".
+    expect(main.idleNs).toBe(0);
+    expect(main.scheduledNs).toBeGreaterThan(0);
+  });
+
+  it('shows main scheduled between a poll that woke it and the next one (index and fold agree)', () => {
+    const run = simulate(readFileSync('src/lessons/programs/delay-wakes-itself.rs', 'utf8'));
+    const ix = new TraceIndex(run.trace);
+    ix.ingest();
+    const events = [...run.trace.events()];
+    const selfWake = events.find((e) => e.kind === 'wake' && e.task === 0 && e.effect === 'main')!;
+    const root = events.find((e) => e.kind === 'spawn' && e.task === 0)!;
+    const pending = events.find(
+      (e) =>
+        e.seq > selfWake.seq && e.kind === 'pending' && root.kind === 'spawn' && e.future === root.future,
+    )!;
+    expect(ix.taskAt(0, pending.seq)).toMatchObject({ state: 'scheduled', queue: 'main' });
+    const fold = new ReferenceFold();
+    for (let i = 0; i <= pending.seq; i++) fold.apply(run.trace.get(i));
+    expect(fold.view().task(0)).toMatchObject({ state: 'scheduled', queue: 'main' });
+  });
+});
+
 describe('large-future lint', () => {
   it('flags a task that holds a big buffer across an .await', () => {
     const r = simulate(`use std::time::Duration;

@@ -138,6 +138,8 @@ interface TaskInfo {
   largeStep: number;
   /** Step at which it first iterated or printed a HashMap/HashSet (a `hash-order` lint event), or -1. */
   hashOrderStep: number;
+  /** main was woken during its current poll: block_on polls it again as soon as this poll returns. */
+  notified: boolean;
 }
 
 interface ResourceInfo {
@@ -430,6 +432,7 @@ export class TraceIndex {
           spawnTime: ev.time,
           largeStep: NONE,
           hashOrderStep: NONE,
+          notified: false,
         };
         if (ev.task === 0) this.setTask(0, step, 'scheduled', 'main');
         else this.setTask(ev.task, step, 'idle', null);
@@ -493,8 +496,15 @@ export class TraceIndex {
       case 'ready': {
         const t = this.tasks[ev.task];
         if (t && t.future === ev.future) {
-          if (ev.kind === 'pending' && t.state === TASK_STATES.indexOf('running'))
-            this.setTask(ev.task, step, 'idle', null);
+          if (ev.kind === 'pending' && t.state === TASK_STATES.indexOf('running')) {
+            // main woke itself during the poll (no `schedule` event follows, unlike a spawned task): it is
+            // scheduled from now, so the time until block_on polls it again counts as scheduled, not idle.
+            if (t.notified) {
+              t.scheduledSince = ev.time;
+              this.setTask(ev.task, step, 'scheduled', 'main');
+            } else this.setTask(ev.task, step, 'idle', null);
+          }
+          t.notified = false;
           if (th && th.task === ev.task) this.setThread(ev.thread, step, 'idle', NONE, null);
           this.endPoll(th, ev.time, step, ev.task);
         }
@@ -590,7 +600,7 @@ export class TraceIndex {
           if (t && t.state !== TASK_STATES.indexOf('running')) {
             t.scheduledSince = ev.time;
             this.setTask(0, step, 'scheduled', 'main');
-          }
+          } else if (t) t.notified = true;
         }
         if (ev.resource >= 0) this.dropWaker(this.resources[ev.resource], ev.resource, ev.task, step);
         break;

@@ -3,12 +3,13 @@ import { useEffect, useMemo, type CSSProperties, type KeyboardEvent } from 'reac
 import { LineIndex, type Diagnostic } from '../lang/diagnostics';
 import type { RunOutcome } from '../sim/simulate';
 import { PROFILES, type Profile } from '../sim/config';
-import { lessonById, type Lesson } from '../lessons';
+import { lessonById, lessonScript, variantSource, type LessonScript } from '../lessons';
 import { momentAt, placeMoments, type PlacedMoment } from '../lessons/narration';
 import type { TraceEvent } from '../trace/events';
 import type { TraceReader } from '../trace/store';
 import { eventSite } from '../trace/trace-index';
 import { describeEvent } from './describe';
+import { DeadlockReport } from './panels/DeadlockReport';
 import { EditorPanel } from './panels/EditorPanel';
 import { NarrationPanel } from './panels/NarrationPanel';
 import { OutputPanel } from './panels/OutputPanel';
@@ -69,18 +70,23 @@ export function App() {
   const lesson = lessonId ? lessonById(lessonId) : undefined;
   const source = useApp((s) => s.source);
   const captionLine = view?.lastEvent && source === runSource ? eventLine(view.lastEvent, runSource) : null;
-  // The lesson's moments on this run (Play pauses at each); only when the run is the lesson's own program.
+  // The narration that fits the run: the lesson's own, or its "try this" variant's (null for other code).
+  const script = lesson ? lessonScript(lesson, runSource) : null;
+  // The lesson's moments on this run (chapters; Play pauses at each).
   const narration = useMemo(
-    () => (lesson && status === 'ready' && session.trace ? narrationFor(lesson, session.trace) : null),
+    () => (script && status === 'ready' && session.trace ? narrationFor(script, session.trace) : null),
     // traceVersion: session.trace is replaced (outside React) whenever it changes.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [lesson, status, traceVersion],
+    [script?.moments, status, traceVersion],
   );
-  const edited = !!lesson && source !== lesson.source;
+  // The editor holds something else than the lesson's program or its "try this" change.
+  const edited = !!lesson && source !== lesson.source && source !== variantSource(lesson);
   const momentText =
-    lesson && narration && !edited ? (momentAt(narration, step)?.text ?? lesson.summary) : null;
+    script && narration && !edited ? (momentAt(narration, step)?.text ?? script.intro) : null;
   useEffect(() => {
-    session.narrationStops = narration && !edited ? new Set(narration.map((m) => m.step)) : null;
+    const chapters = narration && !edited ? narration : null;
+    session.narrationStops = chapters ? new Set(chapters.map((m) => m.step)) : null;
+    useApp.setState({ chapters });
   }, [narration, edited]);
 
   // Keyboard shortcuts are scoped to the visualizer, never the whole page (embeds must not hijack scrolling).
@@ -100,6 +106,10 @@ export function App() {
       Home: () => s.setStep(-1),
       End: () => s.setStep(s.maxStep),
       ' ': () => s.setPlaying(!s.playing),
+      ']': () => s.nextMoment(),
+      '[': () => s.previousMoment(),
+      PageDown: () => s.nextMoment(),
+      PageUp: () => s.previousMoment(),
     };
     const action = keys[e.key];
     if (action && !(target instanceof HTMLInputElement && target.type === 'range' && e.key !== ' ')) {
@@ -170,7 +180,11 @@ export function App() {
               )}
               {outcome && outcome.kind !== 'completed' && (
                 <div className={`banner ${outcome.kind}`} role="status">
-                  <pre>{outcome.message}</pre>
+                  {outcome.kind === 'deadlock' && outcome.waitFor ? (
+                    <DeadlockReport waitFor={outcome.waitFor} message={outcome.message} source={runSource} />
+                  ) : (
+                    <pre>{outcome.message}</pre>
+                  )}
                 </div>
               )}
               {status === 'running' && (
@@ -190,7 +204,13 @@ export function App() {
                   />
                   <TasksPanel view={view} />
                   <ReactorPanel view={view} />
-                  <NarrationPanel lesson={lesson} placed={narration} step={step} edited={edited} />
+                  <NarrationPanel
+                    lesson={lesson}
+                    script={script}
+                    placed={narration}
+                    step={step}
+                    edited={edited}
+                  />
                   <OutputPanel stdout={stdout} stderr={stderr} />
                 </div>
               ) : (
@@ -270,8 +290,8 @@ function codeColumns(source: string): number {
   return Math.min(max, 100);
 }
 
-/** Places a lesson's narration on a run; null if the run is not the lesson's program (a moment is missing). */
-function narrationFor(lesson: Lesson, trace: TraceReader): PlacedMoment[] | null {
-  const { placed, missing } = placeMoments(trace, lesson.moments);
+/** Places a lesson's narration on a run; null if the run is not that program (a moment is missing). */
+function narrationFor(script: LessonScript, trace: TraceReader): PlacedMoment[] | null {
+  const { placed, missing } = placeMoments(trace, script.moments);
   return missing < 0 ? placed : null;
 }

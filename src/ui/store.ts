@@ -7,6 +7,7 @@ import type { Diagnostic } from '../lang/diagnostics';
 import type { Limits, Profile, RuntimeConfig } from '../sim/config';
 import type { RunOutcome } from '../sim/simulate';
 import { DEFAULT_LESSON, lessonById } from '../lessons';
+import { nextMomentAfter, previousMomentBefore, type PlacedMoment } from '../lessons/narration';
 import { CancelledError, WatchdogError } from '../worker/client';
 import { failureText } from './failure';
 import type { FutureLayout } from '../sim/layouts';
@@ -88,6 +89,8 @@ export interface AppState {
    * layout measurement per task chip per frame.
    */
   animateStep: boolean;
+  /** The lesson's narrated moments on the run on screen (chapter marks), or null (no lesson narration). */
+  chapters: readonly PlacedMoment[] | null;
 
   setSource(source: string): void;
   loadLesson(id: string): void;
@@ -103,6 +106,9 @@ export interface AppState {
   setShortcutsOpen(open: boolean): void;
   setTimelineAxis(axis: 'step' | 'time'): void;
   revealCode(line: number, from?: number, to?: number): void;
+  /** Jump to the next / previous narrated moment (nothing happens past the last / before the first). */
+  nextMoment(): void;
+  previousMoment(): void;
 }
 
 let revealNonce = 0;
@@ -135,6 +141,7 @@ export const useApp = create<AppState>()((set, get) => ({
   shortcutsOpen: false,
   timelineAxis: 'step',
   animateStep: false,
+  chapters: null,
 
   setSource: (source) => set({ source }),
 
@@ -238,6 +245,16 @@ export const useApp = create<AppState>()((set, get) => ({
     if (from !== undefined && from >= 0) reveal.from = from;
     if (to !== undefined && to >= 0) reveal.to = to;
     set({ codeReveal: reveal });
+  },
+  nextMoment: () => {
+    const { chapters, step, maxStep } = get();
+    const m = chapters ? nextMomentAfter(chapters, step) : null;
+    if (m && m.step <= maxStep) get().setStep(m.step);
+  },
+  previousMoment: () => {
+    const { chapters, step } = get();
+    const m = chapters ? previousMomentBefore(chapters, step) : null;
+    if (m) get().setStep(m.step);
   },
 }));
 

@@ -121,7 +121,7 @@ test('a localStorage that throws (private mode, sandboxed frame) is said once; t
   await page.getByRole('button', { name: 'Dismiss' }).click();
   await editor(page).pressSequentially(' ');
   await expect(page.getByTestId('notice')).toHaveCount(0); // once
-  await page.getByRole('button', { name: 'Run' }).click();
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
   await ready(page);
   await page.getByRole('button', { name: 'Jump to end' }).click();
   await expect(page.getByTestId('stdout')).toContainText('fast: kept on screen');

@@ -17,7 +17,7 @@ test('a 100k-event run streams in, and random steps show what Node computes for 
   await page.goto('/');
   await page.waitForSelector('[data-status="ready"]');
   await page.getByRole('textbox', { name: 'Rust source' }).fill(PROGRAM);
-  await page.getByRole('button', { name: 'Run' }).click();
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
   await page.waitForSelector('[data-status="ready"]', { timeout: 120_000 });
   const slider = page.getByRole('slider', { name: 'Timeline position' });
   await expect(slider).toHaveAttribute('aria-valuemax', String(r.trace.length - 1));

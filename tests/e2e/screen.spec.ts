@@ -137,7 +137,7 @@ test('a compile error says what is wrong and where, and shows the place', async 
   await ready(page);
   const bad = '#[tokio::main]\nasync fn main() {\n    let x = foo(;\n}\n';
   await page.getByRole('textbox', { name: 'Rust source' }).fill(bad);
-  await page.getByRole('button', { name: 'Run' }).click();
+  await page.getByRole('button', { name: 'Run', exact: true }).click();
   const caption = page.getByTestId('caption');
   await expect(caption).toContainText('Nothing ran');
   await expect(caption).toContainText('line 3:17');

@@ -1,4 +1,4 @@
-import { LESSONS, type Lesson } from '../../lessons';
+import { LESSONS, variantSource, type Lesson, type LessonScript } from '../../lessons';
 import { momentAt, type PlacedMoment } from '../../lessons/narration';
 import { useState } from 'react';
 import { markLessonDone, useLessonProgress } from '../lesson-progress';
@@ -14,12 +14,15 @@ import { Panel } from './Panel';
  */
 export function NarrationPanel({
   lesson,
+  script,
   placed,
   step,
   edited,
 }: {
   lesson: Lesson | undefined;
-  /** The lesson's moments on the current run, or null when the run is not the lesson's program. */
+  /** The narration that fits the run: the lesson's own or its "try this" variant's (null otherwise). */
+  script: LessonScript | null;
+  /** The script's moments on the current run, or null when the run is not the program they narrate. */
   placed: readonly PlacedMoment[] | null;
   step: number;
   /** The editor holds something else than the lesson's program. */
@@ -39,7 +42,7 @@ export function NarrationPanel({
     ? ''
     : edited
       ? 'You changed the program: the narration follows the lesson’s own program. Reset to lesson brings it back.'
-      : (current?.text ?? lesson.summary);
+      : (current?.text ?? script?.intro ?? lesson.summary);
   // Hooks run on every render, so reading aloud is switched off (not skipped) for your own program.
   useReadAloud(aloud && lesson !== undefined, text);
   if (!lesson) {
@@ -53,13 +56,15 @@ export function NarrationPanel({
   const i = LESSONS.indexOf(lesson);
   const prev = LESSONS[i - 1];
   const next = LESSONS[i + 1];
-  const revealStep = placed?.[lesson.predict.revealAt]?.step;
-  const revealed = revealStep !== undefined && step >= revealStep;
+  const variant = script?.variant === true;
+  // The lesson's own run reveals the answer at a moment; the "try this" run keeps it shown.
+  const revealStep = !variant ? placed?.[lesson.predict.revealAt]?.step : undefined;
+  const revealed = variant || (revealStep !== undefined && step >= revealStep);
   const last = placed?.at(-1);
-  if (last && step >= last.step && !done.has(lesson.id)) markLessonDone(lesson.id);
-  const { loadLesson, setSource, run } = useApp.getState();
-  const tryIt = () => {
-    setSource(lesson.source.replace(lesson.tryThis.from, lesson.tryThis.to));
+  if (!variant && last && step >= last.step && !done.has(lesson.id)) markLessonDone(lesson.id);
+  const { loadLesson, setSource, run, setStep } = useApp.getState();
+  const runSource = (src: string) => {
+    setSource(src);
     void run();
   };
   return (
@@ -86,6 +91,14 @@ export function NarrationPanel({
       }
     >
       {noteLine}
+      {variant && !edited && (
+        <p className="variant-note" data-testid="variant-note">
+          <strong>Trying:</strong> {lesson.tryThis.text}{' '}
+          <button type="button" onClick={() => runSource(lesson.source)}>
+            Back to the lesson
+          </button>
+        </p>
+      )}
       <p className="narration-text" data-testid="narration-text" aria-live="polite">
         {text}
       </p>
@@ -93,16 +106,28 @@ export function NarrationPanel({
         <strong>Predict:</strong> {lesson.predict.question}{' '}
         {revealed ? (
           <span data-testid="predict-answer">{lesson.predict.answer}</span>
+        ) : revealStep !== undefined ? (
+          <button type="button" className="link-button" onClick={() => setStep(revealStep)}>
+            Jump to the answer
+          </button>
         ) : (
           <span className="muted">(the run will tell you)</span>
         )}
       </p>
       <div className="lesson-try">
-        <strong>Try this:</strong> {lesson.tryThis.text}{' '}
-        <button type="button" onClick={tryIt}>
-          Try it
-        </button>{' '}
-        <span className="muted">Look for: {lesson.tryThis.lookFor}</span>
+        {variant && !edited ? (
+          <>
+            <strong>Look for:</strong> {lesson.tryThis.lookFor}
+          </>
+        ) : (
+          <>
+            <strong>Try this:</strong> {lesson.tryThis.text}{' '}
+            <button type="button" onClick={() => runSource(variantSource(lesson))}>
+              Try it
+            </button>{' '}
+            <span className="muted">Look for: {lesson.tryThis.lookFor}</span>
+          </>
+        )}
       </div>
       <p className="lesson-goal">
         <strong>Goal:</strong> {lesson.goal}

@@ -5,6 +5,7 @@ const SHORTCUTS: [string, string][] = [
   ['→ / ←', 'step forward / back (over events, polls or wakes — see "Step over")'],
   ['Space', 'play / pause'],
   ['Home / End', 'jump to the start / the end'],
+  ['[ / ] or Page Up / Down', 'previous / next narrated moment of the lesson'],
   ['W / S', 'zoom the timeline in / out (when the timeline has focus)'],
   ['A / D', 'pan the timeline left / right'],
   ['U', 'undo the last zoom'],

@@ -1,4 +1,6 @@
-import { Suspense, lazy, useEffect, useState } from 'react';
+import { Suspense, lazy, useEffect, useState, type CSSProperties } from 'react';
+import type { PlacedMoment } from '../../lessons/narration';
+import { spreadMarks } from '../chapter-marks';
 import { TimelineToolsSlot } from '../timeline/tools-slot';
 
 // The lanes (d3 scales, axis, zoom and the canvas renderer) load after the first paint.
@@ -9,6 +11,57 @@ import { Icon } from './icons';
 import { Panel } from './Panel';
 
 const SPEEDS = [1, 2, 4, 8, 16, 32, 64, 256, 1024];
+
+/**
+ * The lesson's narrated moments as chapter marks on the position slider: each is a button that jumps to
+ * its moment (the text is its tooltip and accessible name); moments already reached are filled. Moments a
+ * few events apart would cover each other on a short slider: marks are nudged apart (in order) so each
+ * stays visible and clickable.
+ */
+function ChapterMarks({
+  chapters,
+  step,
+  maxStep,
+}: {
+  chapters: readonly PlacedMoment[];
+  step: number;
+  maxStep: number;
+}) {
+  const [list, setList] = useState<HTMLOListElement | null>(null);
+  const [width, setWidth] = useState(0);
+  useEffect(() => {
+    if (!list) return;
+    const ro = new ResizeObserver(() => setWidth(list.clientWidth));
+    ro.observe(list);
+    return () => ro.disconnect();
+  }, [list]);
+  const shown = chapters.filter((m) => m.step <= maxStep);
+  const xs = spreadMarks(
+    shown.map((m) => ((m.step + 1) / Math.max(1, maxStep + 1)) * width),
+    width,
+    MARK_SPACING,
+  );
+  return (
+    <ol className="chapters" aria-label="Narrated moments" ref={setList}>
+      {shown.map((m, k) => (
+        <li key={m.step} style={{ left: `${xs[k]}px` } as CSSProperties}>
+          <button
+            type="button"
+            className="chapter"
+            data-reached={m.step <= step || undefined}
+            aria-current={m.step === step ? 'step' : undefined}
+            aria-label={`Moment ${k + 1} of ${chapters.length}: ${m.text}`}
+            title={`${k + 1}. ${m.text}`}
+            onClick={() => useApp.getState().setStep(m.step)}
+          />
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+/** Centre-to-centre distance between two chapter marks (a 14 px square turned 45° is 20 px wide). */
+const MARK_SPACING = 20;
 
 /**
  * Dragging the slider can fire many input events per frame; only the last one per animation frame is
@@ -47,8 +100,12 @@ export function TimelinePanel({
   const speed = useApp((s) => s.speed);
   const granularity = useApp((s) => s.granularity);
   const status = useApp((s) => s.status);
+  const chapters = useApp((s) => s.chapters);
   const ready = maxStep >= 0 && status !== 'idle';
-  const { setStep, stepBy, setPlaying, setSpeed, setGranularity } = useApp.getState();
+  const { setStep, stepBy, setPlaying, setSpeed, setGranularity, nextMoment, previousMoment } =
+    useApp.getState();
+  const hasPrevMoment = !!chapters && chapters.some((m) => m.step < step);
+  const hasNextMoment = !!chapters && chapters.some((m) => m.step > step && m.step <= maxStep);
   // The lanes' zoom controls render into the panel's header (a portal), saving a row of height.
   const [tools, setTools] = useState<HTMLDivElement | null>(null);
   // On a phone the dock is fixed over the page's bottom: the page keeps that much room under its content.
@@ -172,21 +229,46 @@ export function TimelinePanel({
           >
             <Icon name="end" />
           </button>
+          {chapters && (
+            <>
+              <button
+                type="button"
+                onClick={previousMoment}
+                disabled={!ready || !hasPrevMoment}
+                aria-label="Previous moment"
+                title="Previous narrated moment ([ or Page Up)"
+              >
+                <Icon name="prevMoment" />
+              </button>
+              <button
+                type="button"
+                onClick={nextMoment}
+                disabled={!ready || !hasNextMoment}
+                aria-label="Next moment"
+                title="Next narrated moment (] or Page Down)"
+              >
+                <Icon name="nextMoment" />
+              </button>
+            </>
+          )}
           <div className="scrubber">
-            <input
-              type="range"
-              aria-label="Timeline position"
-              min={-1}
-              max={Math.max(maxStep, -1)}
-              step={1}
-              value={step}
-              aria-valuemin={-1}
-              aria-valuemax={maxStep}
-              aria-valuenow={step}
-              aria-valuetext={step < 0 ? 'before the first event' : `event ${step} of ${maxStep}`}
-              disabled={!ready}
-              onChange={(e) => scrubTo(Number(e.target.value))}
-            />
+            <div className="scrub-track">
+              <input
+                type="range"
+                aria-label="Timeline position"
+                min={-1}
+                max={Math.max(maxStep, -1)}
+                step={1}
+                value={step}
+                aria-valuemin={-1}
+                aria-valuemax={maxStep}
+                aria-valuenow={step}
+                aria-valuetext={step < 0 ? 'before the first event' : `event ${step} of ${maxStep}`}
+                disabled={!ready}
+                onChange={(e) => scrubTo(Number(e.target.value))}
+              />
+              {chapters && ready && <ChapterMarks chapters={chapters} step={step} maxStep={maxStep} />}
+            </div>
             <span className="step-count" data-testid="step-count">
               {(step + 1).toLocaleString('en-US')} / {(maxStep + 1).toLocaleString('en-US')}
             </span>
@@ -195,6 +277,7 @@ export function TimelinePanel({
             <span>Step over</span>
             <select
               aria-label="Step granularity"
+              title="Step over: every event, or to the next poll, or to the next wake"
               value={granularity}
               onChange={(e) => setGranularity(e.target.value as Granularity)}
             >
@@ -205,7 +288,12 @@ export function TimelinePanel({
           </label>
           <label className="field">
             <span>Speed</span>
-            <select aria-label="Speed" value={speed} onChange={(e) => setSpeed(Number(e.target.value))}>
+            <select
+              aria-label="Speed"
+              title="Playback speed (events per second)"
+              value={speed}
+              onChange={(e) => setSpeed(Number(e.target.value))}
+            >
               {SPEEDS.map((s) => (
                 <option key={s} value={s}>
                   {s}/s

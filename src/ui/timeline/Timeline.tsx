@@ -52,6 +52,8 @@ export const Timeline = memo(function Timeline() {
   const multiThread = lanes.some((t) => t.role === 'worker');
   const height = threads.length * (LANE_HEIGHT + LANE_GAP) + LANE_GAP;
   const axisMode = useApp((s) => s.timelineAxis);
+  // The lesson's narrated moments, marked over the axis as chapters.
+  const chapters = useApp((s) => s.chapters);
   const at = (step: number) => (axisMode === 'step' ? step : (session.index?.timeOfStep(step) ?? 0));
 
   // The base scale covers the whole run; the zoom transform narrows it. Memoized: a new scale redraws the
@@ -293,6 +295,13 @@ export const Timeline = memo(function Timeline() {
         >
           <svg className="axis" width={width} height={AXIS_HEIGHT} aria-hidden="true">
             <g ref={axis} transform={`translate(0,${AXIS_HEIGHT - 1})`} />
+            <g className="chapter-marks" data-testid="chapter-marks">
+              {chapters?.map((m) => {
+                const x = scale(at(m.step));
+                if (!(x >= 0 && x <= width)) return null;
+                return <path key={m.step} d={`M${x - 4},0H${x + 4}L${x},7Z`} />;
+              })}
+            </g>
           </svg>
           <canvas
             ref={canvas}

@@ -6,7 +6,7 @@ import { defineFn, defineMethods, type CallCtx } from '../../../interp/registry'
 import { deref, errVal, okVal, RObject, UNIT, type Place, type Value } from '../../../values';
 import type { World } from '../../../world';
 import { ErrorValue } from '../../error-value';
-import { AcquireFuture, BatchSemaphore } from './semaphore';
+import { AcquireFuture, BatchSemaphore, currentTaskId } from './semaphore';
 
 export class RTokioMutex extends RObject {
   readonly sem: BatchSemaphore;
@@ -44,8 +44,13 @@ export class RTokioMutex extends RObject {
 /** `MutexGuard`: derefs to the protected value; dropping it unlocks (waking the next waiter, FIFO). */
 export class TokioMutexGuard extends RObject {
   private released = false;
-  constructor(readonly mutex: RTokioMutex) {
+  constructor(
+    readonly mutex: RTokioMutex,
+    /** The task that locked it (-1: none known). */
+    private readonly holder: number,
+  ) {
     super();
+    mutex.sem.hold(holder, 1);
   }
   typeName(): string {
     return 'MutexGuard';
@@ -62,6 +67,7 @@ export class TokioMutexGuard extends RObject {
   dropValue(): void {
     if (this.released) return;
     this.released = true;
+    this.mutex.sem.unhold(this.holder, 1);
     this.mutex.sem.release(1);
   }
 }
@@ -80,16 +86,30 @@ defineFn(['tokio::sync::Mutex::new', 'tokio::sync::Mutex::const_new'], {
 defineMethods(RTokioMutex, {
   lock: (ctx, self) => {
     const m = tokioMutexOf(ctx, self);
-    return new AcquireFuture(ctx.world, m.sem, 1, 'Lock', ctx.span.start, () => new TokioMutexGuard(m));
+    return new AcquireFuture(
+      ctx.world,
+      m.sem,
+      1,
+      'Lock',
+      ctx.span.start,
+      (_granted, holder) => new TokioMutexGuard(m, holder),
+    );
   },
   lock_owned: (ctx, self) => {
     const m = tokioMutexOf(ctx, self);
-    return new AcquireFuture(ctx.world, m.sem, 1, 'Lock', ctx.span.start, () => new TokioMutexGuard(m));
+    return new AcquireFuture(
+      ctx.world,
+      m.sem,
+      1,
+      'Lock',
+      ctx.span.start,
+      (_granted, holder) => new TokioMutexGuard(m, holder),
+    );
   },
   try_lock: (ctx, self) => {
     const m = tokioMutexOf(ctx, self);
     return m.sem.tryAcquire(1) === 'ok'
-      ? okVal(new TokioMutexGuard(m))
+      ? okVal(new TokioMutexGuard(m, currentTaskId(ctx)))
       : errVal(new ErrorValue('TryLockError', 'TryLockError', [UNIT], 'operation would block'));
   },
   into_inner: (ctx, self) => {

@@ -27,6 +27,11 @@ export class SemWaiter {
 export class BatchSemaphore {
   private queue: SemWaiter[] = [];
   closed = false;
+  /**
+   * Permits held, by the task that acquired them (a Mutex's guard, a Semaphore's permits; not a channel's
+   * slots): only read by the deadlock report, to say who holds what the stuck tasks wait for.
+   */
+  readonly holders = new Map<number, number>();
 
   constructor(
     private readonly world: World,
@@ -72,6 +77,23 @@ export class BatchSemaphore {
     this.permits -= n;
     this.state();
     return 'ok';
+  }
+
+  /** `task` now holds `n` more permits (a guard or permit was handed to it). */
+  hold(task: number, n: number): void {
+    if (task >= 0 && n > 0) this.holders.set(task, (this.holders.get(task) ?? 0) + n);
+  }
+
+  /** The guard or permit `task` acquired gives back `n` permits. */
+  unhold(task: number, n: number): void {
+    const left = (this.holders.get(task) ?? 0) - n;
+    if (left > 0) this.holders.set(task, left);
+    else this.holders.delete(task);
+  }
+
+  /** The waiters' tasks, oldest first. */
+  waiterTasks(): number[] {
+    return this.queue.flatMap((w) => (w.waker ? [w.waker.task.id] : []));
   }
 
   /** `add_permits_locked`: serve the oldest waiters, then the counter. */
@@ -144,8 +166,8 @@ export class AcquireFuture extends SimFuture {
     needed: number,
     name: string,
     site: number,
-    /** Builds the output once the permits are held (a permit, a guard, a sent value). */
-    private readonly onReady: (granted: boolean) => Value,
+    /** Builds the output once the permits are held (a permit, a guard, a sent value) by task `holder`. */
+    private readonly onReady: (granted: boolean, holder: number) => Value,
   ) {
     super(world, name, site);
     this.waiter = new SemWaiter(needed);
@@ -159,7 +181,7 @@ export class AcquireFuture extends SimFuture {
       return PENDING;
     }
     this.granted = r === 'ready';
-    return this.onReady(this.granted);
+    return this.onReady(this.granted, cx.task.id);
   }
 
   protected override onDrop(): void {
@@ -168,6 +190,11 @@ export class AcquireFuture extends SimFuture {
 
   describeWait(): string {
     return `permits of ${this.name.replace(/Future$/, '')} (${this.sem.waiting} waiting)`;
+  }
+
+  /** The resource whose permits it waits for (the deadlock report's wait-for graph). */
+  waitsOnResource(): number {
+    return this.sem.resource;
   }
 }
 
@@ -200,8 +227,11 @@ export class SemaphorePermit extends RObject {
   constructor(
     readonly sem: BatchSemaphore,
     public permits: number,
+    /** The task that acquired the permits (-1: none known). */
+    private readonly holder: number,
   ) {
     super();
+    sem.hold(holder, permits);
   }
   typeName(): string {
     return 'SemaphorePermit';
@@ -212,10 +242,12 @@ export class SemaphorePermit extends RObject {
   dropValue(): void {
     if (this.released) return;
     this.released = true;
+    this.sem.unhold(this.holder, this.permits);
     if (this.permits > 0) this.sem.release(this.permits);
   }
   forget(): void {
     this.released = true;
+    this.sem.unhold(this.holder, this.permits);
   }
 }
 
@@ -229,8 +261,8 @@ function semOf(ctx: CallCtx, v: Value): RSemaphore {
 
 function acquire(ctx: CallCtx, self: Value, n: number): Value {
   const s = semOf(ctx, self);
-  return new AcquireFuture(ctx.world, s.sem, n, 'Acquire', ctx.span.start, (granted) =>
-    granted ? okVal(new SemaphorePermit(s.sem, n)) : errVal(ACQUIRE_ERROR()),
+  return new AcquireFuture(ctx.world, s.sem, n, 'Acquire', ctx.span.start, (granted, holder) =>
+    granted ? okVal(new SemaphorePermit(s.sem, n, holder)) : errVal(ACQUIRE_ERROR()),
   );
 }
 
@@ -241,8 +273,13 @@ const TRY_ACQUIRE_CLOSED = () => new ErrorValue('TryAcquireError', 'Closed', [],
 function tryAcquire(ctx: CallCtx, self: Value, n: number): Value {
   const s = semOf(ctx, self);
   const r = s.sem.tryAcquire(n);
-  if (r === 'ok') return okVal(new SemaphorePermit(s.sem, n));
+  if (r === 'ok') return okVal(new SemaphorePermit(s.sem, n, currentTaskId(ctx)));
   return errVal(r === 'closed' ? TRY_ACQUIRE_CLOSED() : TRY_ACQUIRE_NO_PERMITS());
+}
+
+/** The task running the call (-1 outside any task). */
+export function currentTaskId(ctx: CallCtx): number {
+  return ctx.world.machine.current.currentTask?.id ?? -1;
 }
 
 function count(ctx: CallCtx, v: Value | undefined): number {

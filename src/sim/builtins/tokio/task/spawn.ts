@@ -77,6 +77,11 @@ export class JoinHandle extends SimFuture {
   describeWait(): string {
     return `the JoinHandle of task ${this.task.id}`;
   }
+
+  /** The task it waits for (the deadlock report's wait-for graph). */
+  waitsOnTask(): number {
+    return this.task.id;
+  }
 }
 
 /** `task::yield_now()`: Pending once, with the waker deferred until after the next driver turn. */
