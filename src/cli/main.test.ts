@@ -24,6 +24,14 @@ async fn main() {
     s.read(&mut b).await.unwrap();
 }
 `,
+  'grow.rs':
+    '#[tokio::main(flavor = "current_thread")]\nasync fn main() {\n    let mut v = Vec::new();\n    loop {\n        v.push(String::from("grow"));\n    }\n}\n',
+  'repeat.rs':
+    '#[tokio::main(flavor = "current_thread")]\nasync fn main() {\n    let s = "x".repeat(1 << 30);\n    println!("{}", s.len());\n}\n',
+  'prec.rs':
+    '#[tokio::main(flavor = "current_thread")]\nasync fn main() {\n    println!("{:.101}", 0.1f64);\n}\n',
+  'width.rs':
+    '#[tokio::main(flavor = "current_thread")]\nasync fn main() {\n    let s = format!("{:>1$}", "x", 1_000_000_000);\n    println!("{}", s.len());\n}\n',
   'mt.rs': '#[tokio::main(worker_threads = 2)]\nasync fn main() { tokio::spawn(async {}).await.unwrap(); }\n',
   'err.rs':
     '#[tokio::main(flavor = "current_thread")]\nasync fn main() -> Result<(), String> { Err("bad".to_string()) }\n',
@@ -43,6 +51,18 @@ describe('sim CLI', () => {
     expect(cli('run', 'short.rs').stdout).toBe('100000\n');
     expect(cli('run', 'short.rs', '--send-buffer', '1000', '--recv-buffer', '2000').stdout).toBe('3000\n');
     expect(cli('run', 'short.rs', '--net-bandwidth', '0').code).toBe(2);
+  });
+
+  it('hostile formats end as Rust ends them (issue 14): `{:.101}` prints, a width of 1e9 panics', () => {
+    // What rustc 1.95 prints: 0.1's exact digits, then zeros; and the u16 width check's panic.
+    expect(cli('run', 'prec.rs')).toEqual({
+      stdout: '0.1000000000000000055511151231257827021181583404541015625' + '0'.repeat(46) + '\n',
+      stderr: '',
+      code: 0,
+    });
+    const r = cli('run', 'width.rs');
+    expect(r.code).toBe(101);
+    expect(r.stderr).toMatch(/panicked at src\/main\.rs:3:13:\nFormatting argument out of range/);
   });
 
   it('prints exactly the program stdout and exits 0', () => {
@@ -69,13 +89,31 @@ describe('sim CLI', () => {
     expect(e.stderr).toBe('Error: "bad"\n');
   });
 
+  it('--max-memory: a run that holds more stops with exit 4, naming the budget and the line', () => {
+    const r = cli('run', 'grow.rs', '--max-memory', '1MB');
+    expect(r.code).toBe(4);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(
+      /^grow\.rs:5:16: stopped: the run holds more than 1 MB \(its memory limit\): [\d.]+ (KB|MB) of program values/,
+    );
+    // The default budget (256 MB) refuses a 1 GiB string before it is built.
+    const big = cli('run', 'repeat.rs');
+    expect(big.code).toBe(4);
+    expect(big.stderr).toMatch(
+      /^repeat\.rs:3:13: stopped: this value needs 2 GB: more than the memory limit \(256 MB\)/,
+    );
+    expect(cli('run', 'ok.rs', '--max-memory', '4096').code).toBe(0);
+    for (const bad of ['0', '-1', '3GB', 'lots', '1.5MB'])
+      expect(cli('run', 'ok.rs', '--max-memory', bad).stderr, bad).toMatch(/--max-memory needs a byte count/);
+  });
+
   it('a limit reached while the runtime starts (--max-events 0 or 1) is a limit outcome: exit 4, in words', () => {
     for (const file of ['ok.rs', 'mt.rs'])
       for (const n of ['0', '1']) {
         const r = cli('run', file, '--max-events', n);
         expect(r).toEqual({
           stdout: '',
-          stderr: `${file}: stopped: the run reached the limit of ${n} events\n`,
+          stderr: `${file}: stopped: the run reached the limit of ${n} ${n === '1' ? 'event' : 'events'}\n`,
           code: 4,
         });
       }

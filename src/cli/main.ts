@@ -1,5 +1,6 @@
 /**
- * `npm run --silent sim -- run FILE.rs [--tokio 1.24|latest] [--seed N] [--trace OUT.jsonl] [--max-events N]`
+ * `npm run --silent sim -- run FILE.rs [--tokio 1.24|latest] [--seed N] [--trace OUT.jsonl] [--max-events N]
+ * [--max-memory BYTES]`
  * with the simulated network's knobs `--net-latency NS --net-bandwidth BYTES_PER_NS --send-buffer BYTES
  * --recv-buffer BYTES` (defaults: sim/config.ts `DEFAULT_NET`).
  *
@@ -17,7 +18,7 @@ import { simulate } from '../sim/simulate';
 import { formatTrace } from '../trace/format';
 import { TraceFileError, fromJsonLines, toChromeTrace, toJsonLines } from '../trace/export';
 
-const USAGE = `usage: sim run FILE.rs [--tokio 1.24|latest] [--seed N] [--trace OUT.jsonl|OUT.json|OUT.txt] [--max-events N]
+const USAGE = `usage: sim run FILE.rs [--tokio 1.24|latest] [--seed N] [--trace OUT.jsonl|OUT.json|OUT.txt] [--max-events N] [--max-steps N] [--max-memory BYTES]
                [--net-latency NS] [--net-bandwidth BYTES_PER_NS] [--send-buffer BYTES] [--recv-buffer BYTES]
        sim trace TRACE.jsonl [--chrome]   (a saved or recorded trace: one readable line per event, or Chrome trace JSON)`;
 
@@ -59,6 +60,10 @@ export function runCli(
         tracePath = value();
       } else if (a === '--max-events') {
         limits.maxEvents = intArg(a, value());
+      } else if (a === '--max-steps') {
+        limits.maxSteps = positiveIntArg(a, value());
+      } else if (a === '--max-memory') {
+        limits.maxMemory = memoryArg(a, value());
       } else if (a === '--net-latency') {
         net.latencyNs = intArg(a, value());
       } else if (a === '--net-bandwidth') {
@@ -96,7 +101,7 @@ export function runCli(
       : `${file}: `;
     stderr += `${where}${r.outcome.kind === 'limit' ? 'stopped' : 'error'}: ${r.outcome.message}\n`;
   }
-  if (r.outcome.kind === 'unsupported' && r.diagnostics.length === 0)
+  if ((r.outcome.kind === 'unsupported' && r.diagnostics.length === 0) || r.outcome.kind === 'failed')
     stderr += `${file}: error: ${r.outcome.message}\n`;
   if (tracePath) {
     // .txt: one readable line per event; .json: Chrome trace-event format (Perfetto); otherwise JSON lines.
@@ -151,6 +156,26 @@ export const EXIT_INTERNAL = 70;
 function intArg(name: string, v: string): number {
   if (!/^\d+$/.test(v)) throw new CliError(`${name} needs a non-negative integer, got ${v}`);
   return Number(v);
+}
+
+/**
+ * The memory budget: a byte count (`268435456`) or with a unit (`64MB`, `1GB`). At most 2 GB: the budget is an
+ * estimate of what V8 stores, and Node's heap ends not far above that.
+ */
+function memoryArg(name: string, v: string): number {
+  const m = /^(\d+)(KB|MB|GB)?$/i.exec(v);
+  const units: Record<string, number> = { kb: 2 ** 10, mb: 2 ** 20, gb: 2 ** 30 };
+  const n = m ? Number(m[1]) * (m[2] ? units[m[2].toLowerCase()]! : 1) : NaN;
+  if (!(n >= 1 && n <= MAX_MEMORY))
+    throw new CliError(`${name} needs a byte count from 1 to ${MAX_MEMORY} (or 64MB, 1GB), got ${v}`);
+  return n;
+}
+const MAX_MEMORY = 2 ** 31;
+
+function positiveIntArg(name: string, v: string): number {
+  const n = intArg(name, v);
+  if (n < 1) throw new CliError(`${name} needs a positive integer, got ${v}`);
+  return n;
 }
 
 function positiveArg(name: string, v: string): number {

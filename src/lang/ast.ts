@@ -29,6 +29,8 @@ export type Pat =
   | { k: 'lit'; value: Lit; span: Span }
   | { k: 'range'; lo: Lit | null; hi: Lit | null; inclusive: boolean; span: Span }
   | { k: 'tuple'; items: Pat[]; span: Span }
+  /** `[first, .., last]`, `[head, tail @ ..]`: matches arrays and slices by length. */
+  | { k: 'slice'; items: Pat[]; span: Span }
   | { k: 'tstruct'; path: string[]; items: Pat[]; span: Span; res?: PathRes }
   | { k: 'path'; path: string[]; span: Span; res?: PathRes }
   | {
@@ -60,8 +62,20 @@ export type PathRes =
   | { kind: 'method'; item: FnItem; owner: string }
   | { kind: 'const'; item: ConstItem }
   | { kind: 'struct'; item: StructItem }
-  | { kind: 'variant'; enumName: string; variant: string; arity: number | 'struct' }
-  | { kind: 'builtin'; name: string };
+  | { kind: 'variant'; enumName: string; enumKey: string; variant: string; arity: number | 'struct' }
+  | { kind: 'builtin'; name: string }
+  /**
+   * An associated item found through a type at run time: `T::default()` for a type parameter, `Self::X`
+   * in a trait's default method, `Type::from(..)` with several `From` impls, `Trait::method(&x)`.
+   */
+  | { kind: 'assoc'; ty: TypeRef; name: string; trait: string | null };
+
+/**
+ * A type as the interpreter finds impls by it: a user type's key or a builtin type's name (`i32`, `str`,
+ * `Vec`), a type parameter of the enclosing fn or impl (bound when it is called), or `Self`.
+ */
+export type TypeRef =
+  { k: 'key'; key: string } | { k: 'param'; name: string } | { k: 'self' } | { k: 'trait'; trait: string };
 
 /** How a path expression's value is used: moves transfer ownership (and so responsibility for the drop). */
 export type UseMode = 'move' | 'ref';
@@ -111,7 +125,16 @@ export type Expr = ExprNode & { sync?: boolean; nk?: number };
 
 type ExprNode =
   | { k: 'lit'; value: Lit; span: Span }
-  | { k: 'path'; segs: string[]; generics: Type[]; span: Span; res?: PathRes; use?: UseMode }
+  | {
+      k: 'path';
+      segs: string[];
+      generics: Type[];
+      span: Span;
+      res?: PathRes;
+      use?: UseMode;
+      /** `<T as Trait>::item` / `<T>::item`: `segs` are then T's path and the item; this names the trait. */
+      qtrait?: string | null;
+    }
   | { k: 'unary'; op: '-' | '!' | '*'; expr: Expr; span: Span }
   | { k: 'ref'; mut: boolean; expr: Expr; span: Span }
   | { k: 'binary'; op: string; left: Expr; right: Expr; span: Span }
@@ -151,7 +174,13 @@ type ExprNode =
   | { k: 'closure'; params: Param[]; body: Expr; move: boolean; span: Span; fn?: FnInfo }
   | { k: 'async'; block: Block; move: boolean; span: Span; fn?: FnInfo }
   | { k: 'await'; expr: Expr; span: Span; suspend?: number }
-  | { k: 'try'; expr: Expr; span: Span }
+  | {
+      k: 'try';
+      expr: Expr;
+      span: Span;
+      /** The error type of the enclosing fn's `Result`, which `?` converts an error into by `From`. */
+      errTy?: TypeRef;
+    }
   | {
       k: 'struct';
       path: string[];
@@ -164,7 +193,15 @@ type ExprNode =
   | { k: 'array'; items: Expr[]; vec: boolean; span: Span }
   | { k: 'repeat'; value: Expr; count: Expr; vec: boolean; span: Span }
   | { k: 'cast'; expr: Expr; ty: Type; span: Span }
-  | { k: 'fmt'; macro: FmtMacro; pieces: FmtPiece[]; args: Expr[]; span: Span }
+  | {
+      k: 'fmt';
+      macro: FmtMacro;
+      pieces: FmtPiece[];
+      args: Expr[];
+      span: Span;
+      /** `write!(dest, ..)` / `writeln!(dest, ..)`: the `fmt::Formatter` or `String` written to. */
+      dest?: Expr;
+    }
   | {
       k: 'assert';
       macro: 'assert' | 'assert_eq' | 'assert_ne' | 'debug_assert' | 'debug_assert_eq' | 'debug_assert_ne';
@@ -185,7 +222,17 @@ type ExprNode =
   | { k: 'pin'; expr: Expr; span: Span };
 
 export type FmtMacro =
-  'println' | 'eprintln' | 'print' | 'eprint' | 'format' | 'panic' | 'unreachable' | 'todo' | 'unimplemented';
+  | 'println'
+  | 'eprintln'
+  | 'print'
+  | 'eprint'
+  | 'format'
+  | 'panic'
+  | 'unreachable'
+  | 'todo'
+  | 'unimplemented'
+  | 'write'
+  | 'writeln';
 
 export type Stmt =
   | { k: 'let'; pat: Pat; ty: Type | null; init: Expr | null; else: Block | null; span: Span }
@@ -234,16 +281,37 @@ export interface FnInfo {
   /** Slot names, for showing live locals. */
   slotNames: string[];
   /** Captured variables (closures and async blocks): where to copy or reference them from. */
-  captures: { name: string; from: { depth: number; slot: number }; slot: number; mode: 'move' | 'ref' }[];
+  captures: {
+    name: string;
+    from: { depth: number; slot: number };
+    slot: number;
+    mode: 'move' | 'ref';
+    /**
+     * The fields the body only reads (`v.0`, `v.name`), or null when it uses the variable as a whole or
+     * writes a field. Edition 2021 captures just those places: if they are Copy, the variable stays with its
+     * owner (and drops there).
+     */
+    fields?: string[] | null;
+  }[];
   /** For async bodies: one entry per `.await` (and `select!` / `join!`): the slots live across it. */
   suspends: { span: Span; live: number[] }[];
   /** The name of the generated future enum, e.g. `MainFuture`, `HelloFuture`, `Block5Future`. */
   futureName: string;
+  /** The body names an item of a type parameter (`T::default()`): calls bind the parameters to types. */
+  typeArgs?: boolean;
+}
+
+/** A generic parameter with its bounds (`T: Display + Clone`, `where` clauses merged in). */
+export interface GenericParam {
+  name: string;
+  bounds: Type[];
 }
 
 export interface FnItem {
   k: 'fn';
   name: string;
+  /** Type parameters (lifetimes and const generics are dropped). */
+  generics: GenericParam[];
   async: boolean;
   selfMode: SelfMode;
   params: Param[];
@@ -255,32 +323,57 @@ export interface FnItem {
   /** `impl` owner type name for methods. */
   owner: string | null;
   info?: FnInfo;
+  /** Unique name of the item across modules and blocks (set by the resolver; `name` for top-level fns). */
+  key?: string;
 }
 
 export interface StructItem {
   k: 'struct';
   name: string;
+  generics: GenericParam[];
   fields: { name: string; ty: Type }[];
   /** Tuple struct `struct P(u32, u32);` or unit struct. */
   tuple: boolean;
   derives: string[];
   span: Span;
+  /** Unique name across modules and blocks, what impls are found by (the resolver sets it). */
+  key?: string;
 }
 
 export interface EnumItem {
   k: 'enum';
   name: string;
-  variants: { name: string; fields: Type[] | null; named: string[] | null; span: Span }[];
+  generics: GenericParam[];
+  variants: {
+    name: string;
+    fields: Type[] | null;
+    named: string[] | null;
+    span: Span;
+    /** An explicit discriminant (`NotFound = 404`). */
+    disc: Expr | null;
+    /** `#[default]`: the variant `#[derive(Default)]` makes. */
+    isDefault?: boolean;
+  }[];
   derives: string[];
+  /** `#[repr(i8)]` and friends. */
+  repr: string | null;
   span: Span;
+  key?: string;
 }
 
 export interface ImplItem {
   k: 'impl';
+  /** The last segment of the self type's path (or its source text): a name for messages. */
   selfTy: string;
+  selfType: Type;
+  /** The trait's last path segment (`From`, `Display`), or null for an inherent impl. */
   trait: string | null;
+  /** The trait as written, with its generic arguments (`From<Celsius>`, `Mul<f64>`). */
+  traitType: Type | null;
+  generics: GenericParam[];
   fns: FnItem[];
   assocTypes: { name: string; ty: Type }[];
+  consts: ConstItem[];
   span: Span;
 }
 
@@ -289,6 +382,43 @@ export interface ConstItem {
   name: string;
   ty: Type | null;
   value: Expr;
+  span: Span;
+  /** `static` (one place for the run) rather than `const` (a fresh value at each use). */
+  static?: boolean;
+  key?: string;
+}
+
+/** `trait Name<..>: Supers { .. }`. */
+export interface TraitItem {
+  k: 'trait';
+  name: string;
+  generics: GenericParam[];
+  supers: Type[];
+  /** Methods with a default body. */
+  fns: FnItem[];
+  /** Methods every impl must write. */
+  required: { name: string; span: Span }[];
+  /** Associated constants, with their default value if any. */
+  consts: { name: string; ty: Type | null; value: Expr | null; span: Span }[];
+  types: string[];
+  span: Span;
+  key?: string;
+}
+
+/** `type Name<T> = Ty;` */
+export interface TypeAliasItem {
+  k: 'type';
+  name: string;
+  generics: GenericParam[];
+  ty: Type;
+  span: Span;
+}
+
+/** An inline `mod name { .. }`. */
+export interface ModItem {
+  k: 'mod';
+  name: string;
+  items: Item[];
   span: Span;
 }
 
@@ -299,7 +429,8 @@ export interface UseItem {
   span: Span;
 }
 
-export type Item = FnItem | StructItem | EnumItem | ImplItem | ConstItem | UseItem;
+export type Item =
+  FnItem | StructItem | EnumItem | ImplItem | ConstItem | UseItem | TraitItem | TypeAliasItem | ModItem;
 
 export interface Program {
   items: Item[];

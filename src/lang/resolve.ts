@@ -29,4 +29,4 @@ export function resolveProgram(program: Program, oracle: BuiltinOracle): Resolve
 /** The layers stacked: scopes → paths → expressions → items. */
 class Resolver extends ItemResolver {}
 
-export type { BuiltinOracle, ResolvedProgram } from './resolver/scopes';
+export type { BuiltinOracle, ImplRecord, ResolvedProgram } from './resolver/scopes';

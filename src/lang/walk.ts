@@ -10,8 +10,15 @@ export function walkProgram(p: Program, visit: (e: Expr) => void): void {
 
 function walkItem(item: Item, visit: (e: Expr) => void): void {
   if (item.k === 'fn') walkBlock(item.body, visit);
-  else if (item.k === 'impl') for (const f of item.fns) walkBlock(f.body, visit);
+  else if (item.k === 'impl') {
+    for (const c of item.consts) walkExpr(c.value, visit);
+    for (const f of item.fns) walkBlock(f.body, visit);
+  } else if (item.k === 'trait') {
+    for (const c of item.consts) if (c.value) walkExpr(c.value, visit);
+    for (const f of item.fns) walkBlock(f.body, visit);
+  } else if (item.k === 'mod') for (const i of item.items) walkItem(i, visit);
   else if (item.k === 'const') walkExpr(item.value, visit);
+  else if (item.k === 'enum') for (const v of item.variants) if (v.disc) walkExpr(v.disc, visit);
 }
 
 function walkBlock(b: Block, visit: (e: Expr) => void): void {
@@ -134,6 +141,7 @@ export function walkExpr(e: Expr, visit: (e: Expr) => void): void {
       return;
     case 'fmt':
     case 'assert':
+      if (e.k === 'fmt') w(e.dest);
       e.args.forEach(w);
       if (e.k === 'assert') w(e.message);
       return;

@@ -738,14 +738,14 @@ export const COURSE: readonly LessonText[] = [
         'One worker thread: there is nobody to steal from, so the queues are served in their own order.',
       moments: [
         {
-          when: { kind: 'register', task: 9 },
-          text: 'The last child spawned went into the LIFO slot, so it is polled first and parks its waker in the timer.',
-          shows: [{ waker: 'task 9', in: 'timer' }],
+          when: { kind: 'register', task: 10 },
+          text: 'The last child spawned (task 10: the one worker took task id 1, the parent is task 2) went into the LIFO slot, so it is polled first and parks its waker in the timer.',
+          shows: [{ waker: 'task 10', in: 'timer' }],
         },
         {
           when: { kind: 'print', text: 'child 0 done' },
           text: 'The other children ran in the order they were queued, one poll each; they finish in timer order, all on one thread.',
-          shows: [{ printed: 'child 0 done' }, { running: 'task 2' }],
+          shows: [{ printed: 'child 0 done' }, { running: 'task 3' }],
         },
       ],
     },
@@ -754,28 +754,28 @@ export const COURSE: readonly LessonText[] = [
     ],
     moments: [
       {
-        when: { kind: 'schedule', task: 1, where: 'inject' },
-        text: 'main runs on the block_on thread, not on a worker: its spawn goes to the shared inject queue, and a parked worker is notified.',
+        when: { kind: 'schedule', task: 5, where: 'inject' },
+        text: 'main runs on the block_on thread, not on a worker: its spawn goes to the shared inject queue, and a parked worker is notified. The parent is task 5: tokio started the four workers through its blocking pool, and each took a task id.',
         shows: [{ queued: 'parent', where: 'inject' }, { running: 'main' }],
       },
       {
         when: { kind: 'schedule', where: 'lifo' },
         text: "The parent, now on a worker, spawns a child: it goes into that worker's LIFO slot. The next spawn pushes it into the local run queue.",
-        shows: [{ queued: 'task 2', where: 'lifo' }, { running: 'parent' }],
+        shows: [{ queued: 'task 6', where: 'lifo' }, { running: 'parent' }],
       },
       {
         when: { kind: 'steal' },
         text: "An idle worker, searching, steals half of a busy worker's local queue, oldest first, and runs the newest stolen task at once. The LIFO slot is never stolen.",
         shows: [
           { thread: ['worker 2', 'searching'] },
-          { queued: 'task 9', where: 'lifo' },
-          { queued: 'task 2', where: 'local' },
+          { queued: 'task 13', where: 'lifo' },
+          { queued: 'task 6', where: 'local' },
         ],
       },
       {
         when: { kind: 'timer-fire' },
         text: "The children sleep. The worker parked in the driver fires the timers; each woken child lands in that worker's LIFO slot.",
-        shows: [{ waker: 'task 3', in: 'timer' }, { state: ['task 2', 'idle'] }],
+        shows: [{ waker: 'task 7', in: 'timer' }, { state: ['task 6', 'idle'] }],
       },
       {
         when: { kind: 'print', text: 'total' },
@@ -1212,7 +1212,8 @@ export const COURSE: readonly LessonText[] = [
         'The same echo program on the multi_thread runtime. Sockets work the same way; what changes is who turns the I/O driver and where woken tasks land.',
       moments: [
         {
-          when: { kind: 'register', task: 1, dir: 'read' },
+          // Task 3: on multi_thread the two workers took task ids 1 and 2 (tokio starts them on its blocking pool).
+          when: { kind: 'register', task: 3, dir: 'read' },
           text: "server's waker goes into the listener's reader slot, as in the lesson.",
           shows: [{ waker: 'server', in: 'TcpListener' }],
         },

@@ -15,6 +15,7 @@ import { JoinError, Task } from './task';
 import type { Value } from './values';
 import type { World } from './world';
 import type { Gen } from './poll';
+import type { TimeDriver } from './time-driver';
 import { RustPanic } from './panic';
 
 export const MAX_BLOCKING_THREADS = 512;
@@ -37,8 +38,20 @@ export class BlockingPool {
   readonly condvar = new WaitQueue();
   /** The runtime's shutdown waits here for running jobs to finish. */
   readonly drained = new WaitQueue();
+  /** Builder's `max_blocking_threads`. */
+  cap = MAX_BLOCKING_THREADS;
+  /** Added to the lanes' names of a second, third… runtime (` (runtime 2)`). */
+  laneSuffix = '';
+  /** Builder's `thread_name` (null: `tokio-runtime-worker`). */
+  threadName: string | null = null;
+  /** Gives each new pool thread the runtime's handle context (sim/rt/runtime.ts). */
+  onThreadStart: ((t: SimThread) => void) | null = null;
 
-  constructor(private readonly world: World) {}
+  constructor(
+    private readonly world: World,
+    /** The runtime's driver (auto-advance of a paused clock waits for blocking tasks). */
+    private readonly time: TimeDriver,
+  ) {}
 
   get busy(): boolean {
     return this.running > 0;
@@ -46,19 +59,21 @@ export class BlockingPool {
 
   spawn(task: Task, closure: Value): void {
     const m = this.world.machine;
-    if (this.world.time.paused) this.world.time.inhibit++;
+    if (this.time.paused) this.time.inhibit++;
     this.queue.pushBack({ task, closure });
     m.emit('schedule', { task: task.id, core: -1, where: 'blocking' });
     if (this.idle === 0) {
-      if (this.threads.length < MAX_BLOCKING_THREADS) {
+      if (this.threads.length < this.cap) {
         const body = new PoolThread(this.world, this);
         const t = m.spawnThread(
           'blocking',
-          `tokio-runtime-worker (blocking ${this.threads.length + 1})`,
+          `tokio-runtime-worker (blocking ${this.threads.length + 1})${this.laneSuffix}`,
           body,
           m.current.clock + THREAD_SPAWN_COST_NS,
         );
         body.thread = t;
+        t.threadName = this.threadName;
+        this.onThreadStart?.(t);
         this.threads.push(t);
       }
       // Otherwise the job waits in the queue for a busy thread to finish.
@@ -74,13 +89,13 @@ export class BlockingPool {
     this.shutdown = true;
     for (let j = this.queue.popFront(); j; j = this.queue.popFront()) {
       this.finished(j.task);
-      completeTask(this.world, j.task, { err: new JoinError(j.task.id, 'cancelled') });
+      completeTask(this.world, j.task, { err: new JoinError(j.task.tokioId, 'cancelled') });
     }
     this.condvar.notifyAll(this.world.machine);
   }
 
   finished(_task: Task): void {
-    if (this.world.time.paused) this.world.time.inhibit--;
+    if (this.time.paused) this.time.inhibit--;
   }
 }
 
@@ -136,7 +151,7 @@ class PoolThread implements ThreadBody {
       const task = next.task;
       if (task.cancelled) {
         pool.finished(task);
-        completeTask(this.world, task, { err: new JoinError(task.id, 'cancelled') });
+        completeTask(this.world, task, { err: new JoinError(task.tokioId, 'cancelled') });
         return;
       }
       task.started = true;
@@ -155,7 +170,7 @@ class PoolThread implements ThreadBody {
       if (!(e instanceof RustPanic)) throw e;
       thread.currentTask = null;
       this.world.interp.reportPanic(e);
-      this.done(job.task, { err: new JoinError(job.task.id, 'panic', e.message) });
+      this.done(job.task, { err: new JoinError(job.task.tokioId, 'panic', e.message) });
       return;
     }
     if (!r.done) {

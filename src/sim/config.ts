@@ -22,8 +22,19 @@ export interface Limits {
   maxMachineTime: number;
   /** Stop a single poll (or thread step) that runs this many interpreter steps without yielding. */
   maxStepsPerPoll: number;
+  /**
+   * Stop after this many interpreter steps in the whole run (every statement, loop iteration and call is a
+   * step): with `maxStepsPerPoll` and `maxEvents` alone a run could compute for hours.
+   */
+  maxSteps: number;
   /** Stop when the program's stdout grows past this many characters. */
   maxOutputChars: number;
+  /**
+   * Stop when the run holds more than this many bytes: program values (strings, vectors, collections,
+   * channel buffers), its output and its trace, as `memory.ts` accounts them (deterministically, not by
+   * measuring the heap). The default keeps a browser tab safe.
+   */
+  maxMemory: number;
 }
 
 export const DEFAULT_LIMITS: Limits = {
@@ -31,7 +42,9 @@ export const DEFAULT_LIMITS: Limits = {
   maxTasks: 100_000,
   maxMachineTime: 3600e9,
   maxStepsPerPoll: 5_000_000,
+  maxSteps: 1_000_000_000,
   maxOutputChars: 1_000_000,
+  maxMemory: 256 * 2 ** 20,
 };
 
 export interface RunOptions {

@@ -15,6 +15,7 @@ import type { SimThread, ThreadBody } from './machine';
 import type { Task, Waker, Scheduler } from './task';
 import type { World } from './world';
 import type { Profile } from './config';
+import type { TimeDriver } from './time-driver';
 
 export const CT_GLOBAL_QUEUE_INTERVAL = 31;
 export const EVENT_INTERVAL = 61;
@@ -24,10 +25,14 @@ export const EVENT_INTERVAL = 61;
  * [24] tests the tick *before* incrementing it, so its very first pop is inject-first; latest increments
  * first (tokio #5701, 1.29.0).
  */
-export function ctTick(profile: Profile, tick: number): { injectFirst: boolean; next: number } {
+export function ctTick(
+  profile: Profile,
+  tick: number,
+  interval = CT_GLOBAL_QUEUE_INTERVAL,
+): { injectFirst: boolean; next: number } {
   const next = (tick + 1) >>> 0;
   const used = profile === '1.24' ? tick : next;
-  return { injectFirst: used % CT_GLOBAL_QUEUE_INTERVAL === 0, next };
+  return { injectFirst: used % interval === 0, next };
 }
 
 type Phase =
@@ -50,21 +55,42 @@ export class CurrentThreadScheduler implements Scheduler, ThreadBody {
   private deferLatest: Waker[] = [];
   private phase: Phase = { k: 'outer' };
   thread!: SimThread;
+  /** The future the running `block_on` drives (task 0), null between two `block_on`s. */
+  mainTask: Task | null = null;
+  /** Builder's `global_queue_interval` and `event_interval`. */
+  globalQueueInterval = CT_GLOBAL_QUEUE_INTERVAL;
+  eventInterval = EVENT_INTERVAL;
 
   constructor(
     private readonly world: World,
-    readonly mainTask: Task,
+    /** This runtime's driver (several runtimes each have their own). */
+    private readonly time: TimeDriver,
   ) {}
+
+  /** `CurrentThread::block_on`: `thread` takes the core and runs the loop until `main` is Ready. */
+  beginBlockOn(main: Task, thread: SimThread): void {
+    this.mainTask = main;
+    this.woken = true;
+    this.phase = { k: 'outer' };
+    this.attach(thread);
+  }
 
   attach(thread: SimThread): void {
     this.thread = thread;
     thread.context = this;
-    this.world.time.onUnpark = () => {
+    this.time.onUnpark = () => {
       if (this.phase.k === 'parked') this.world.machine.makeReady(thread);
     };
-    this.world.time.onIoEvent = (at) => {
+    this.time.onIoEvent = (at) => {
       if (this.phase.k === 'parked') this.world.machine.makeReadyAt(thread, at);
     };
+  }
+
+  /** `block_on` returned: the core is put back; the thread no longer runs this scheduler. */
+  endBlockOn(): void {
+    this.phase = { k: 'finished' };
+    this.mainTask = null;
+    if (this.thread.context === this) this.thread.context = null;
   }
 
   // ------------------------------------------------------------------------------------------ Scheduler
@@ -116,7 +142,7 @@ export class CurrentThreadScheduler implements Scheduler, ThreadBody {
   }
 
   private driverUnpark(): void {
-    this.world.time.driverUnpark();
+    this.time.driverUnpark();
   }
 
   private hasDeferred(): boolean {
@@ -160,10 +186,10 @@ export class CurrentThreadScheduler implements Scheduler, ThreadBody {
       case 'outer':
         if (this.woken) {
           this.woken = false;
-          const r = runTask(this.world, this.mainTask, 'main');
+          const r = runTask(this.world, this.mainTask!, 'main');
           if (this.phase.k === 'finished') return;
           if (r === 'blocked') {
-            this.phase = { k: 'in-poll', task: this.mainTask, then: 'outer' };
+            this.phase = { k: 'in-poll', task: this.mainTask!, then: 'outer' };
             return;
           }
           this.phase = { k: 'batch', n: 0 };
@@ -185,14 +211,14 @@ export class CurrentThreadScheduler implements Scheduler, ThreadBody {
 
   private batchStep(thread: SimThread, n: number): void {
     const m = this.world.machine;
-    if (n >= EVENT_INTERVAL) {
+    if (n >= this.eventInterval) {
       // After 61 tasks: yield to the driver, then poll the block_on future if woken.
       this.parkYield(thread);
       this.phase = { k: 'outer' };
       return;
     }
     // [24] checks the tick before incrementing it; latest increments first (#5701).
-    const { injectFirst, next } = ctTick(this.world.profile, this.tick);
+    const { injectFirst, next } = ctTick(this.world.profile, this.tick, this.globalQueueInterval);
     this.tick = next;
     let task: Task | undefined;
     let from: QueueKind = 'local';
@@ -238,7 +264,7 @@ export class CurrentThreadScheduler implements Scheduler, ThreadBody {
     const m = this.world.machine;
     m.emit('park', { timeout: 0, core: 0 });
     m.spend(PARK_COST_NS);
-    this.world.time.turn(false);
+    this.time.turn(false);
     this.wakeDeferred();
     m.emit('unpark', { by: -1 });
   }
@@ -246,7 +272,7 @@ export class CurrentThreadScheduler implements Scheduler, ThreadBody {
   /** `Context::park`: block in the driver until a timer, a wake from another thread, or the unpark token. */
   private park(thread: SimThread): void {
     const m = this.world.machine;
-    const time = this.world.time;
+    const time = this.time;
     const timeout = time.parkTimeoutPeek();
     m.emit('park', { timeout: timeout ?? -1, core: 0 });
     m.spend(PARK_COST_NS);
@@ -265,7 +291,7 @@ export class CurrentThreadScheduler implements Scheduler, ThreadBody {
 
   private finishPark(_thread: SimThread): void {
     const m = this.world.machine;
-    this.world.time.afterBlockingPark();
+    this.time.afterBlockingPark();
     this.wakeDeferred();
     m.emit('unpark', { by: -1 });
     this.phase = { k: 'outer' };

@@ -3,7 +3,9 @@
  * sign, zero padding, precision and radix — the output must match what the real program prints.
  */
 import type { FmtSpec } from '../lang/ast';
-import { formatFloat, formatInt, pad, type NumSpec } from './format-num';
+import { formatFloat, formatInt, pad as padNum, type NumSpec } from './format-num';
+import { DEFAULT_OPTS, indented, optsOf, pad, specOf, type FmtOpts } from './formatter';
+import { typeHooks } from './type-hooks';
 import {
   F32,
   F64,
@@ -36,7 +38,7 @@ function isSelfFormatting(v: object): v is SelfFormatting {
 /** Hook for user `impl Display`; none yet, kept for the interpreter to fill in. */
 export type DisplayHook = (v: RStruct | REnum) => string | null;
 
-/** No width, precision or flags: how a value prints inside `{}` / `{:?}` with no spec. */
+/** No width, precision or flags: how a number prints inside `{}` / `{:?}` with no spec. */
 const PLAIN: NumSpec = {
   width: null,
   precision: null,
@@ -60,6 +62,13 @@ export function formatValue(
   precision: number | null,
   kind = 0,
 ): string {
+  const x = deref(v);
+  if (spec?.debug && typeof x === 'string') return debugStr(x);
+  if (spec && typeof x === 'object' && formatsStructurally(x, spec.debug)) {
+    // Aggregates and the program's own impls pass the Formatter's options on to their parts.
+    const o = optsOf(spec, width, precision);
+    return spec.debug ? debugWith(x, o) : displayWith(x, o);
+  }
   const ns: NumSpec = spec
     ? {
         width,
@@ -72,44 +81,32 @@ export function formatValue(
         radix: spec.radix,
       }
     : { ...PLAIN, width, precision };
-  const x = deref(v);
-  if (spec?.debug) return debugWith(x, { pretty: spec.pretty, leaf: ns, hex: spec.debugHex ?? '' }, '');
-  return displayWith(x, ns, kind);
-}
-
-/** `{}` with a spec. Rust's Display pads strings and bools (left by default) and numbers (right). */
-function displayWith(x: Value, ns: NumSpec, kind: number): string {
-  switch (typeof x) {
-    case 'number':
-    case 'bigint':
-      return formatInt(x, ns, kind);
-    case 'boolean':
-      return pad(x ? 'true' : 'false', ns, '<');
-    case 'string':
-      return pad(truncate(x, ns.precision), ns, '<');
-  }
-  if (x instanceof F64) return formatFloat(x.v, x instanceof F32, ns, 'display');
-  if (x instanceof RString) return pad(truncate(x.s, ns.precision), ns, '<');
-  if (x instanceof RChar) return pad(x.c, ns, '<');
-  if (x instanceof RRef) return displayWith(deref(x), ns, kind);
-  return pad(display(x, ns.precision), ns, '<');
-}
-
-function truncate(s: string, precision: number | null): string {
-  return precision === null ? s : [...s].slice(0, precision).join('');
+  // Numbers as core::fmt prints them (format-num.ts): radix in the kind's two's complement, `{:e}`, an
+  // exact `{:.N}`, sign and zero padding.
+  if (typeof x === 'number' || typeof x === 'bigint') return formatInt(x, ns, kind);
+  if (x instanceof F64) return formatFloat(x.v, x instanceof F32, ns, spec?.debug ? 'debug' : 'display');
+  if (typeof x === 'boolean') return padNum(x ? 'true' : 'false', ns, '<');
+  const body = spec?.debug ? debugWith(x, optsOf(spec, null, precision)) : display(x, precision);
+  return padNum(body, ns, '<');
 }
 
 export function display(v: Value, precision: number | null = null): string {
+  if (typeof v === 'object') {
+    const h = typeHooks(deref(v));
+    if (h?.display)
+      return h.display(deref(v), precision === null ? DEFAULT_OPTS : { ...DEFAULT_OPTS, precision });
+  }
   switch (typeof v) {
     case 'number':
     case 'bigint':
+      // An integer ignores a precision (core::fmt: "for integral types, this is ignored").
       return String(v);
     case 'boolean':
       return v ? 'true' : 'false';
     case 'string':
-      return truncate(v, precision);
+      return precision !== null ? [...v].slice(0, precision).join('') : v;
   }
-  if (v instanceof RString) return truncate(v.s, precision);
+  if (v instanceof RString) return precision !== null ? [...v.s].slice(0, precision).join('') : v.s;
   if (v instanceof F64) return formatFloat(v.v, v instanceof F32, { ...PLAIN, precision }, 'display');
   if (v instanceof RChar) return v.c;
   if (v instanceof RRef) return display(v.place.get(), precision);
@@ -125,81 +122,151 @@ export function formatFloatPlain(x: number, debugForm: boolean, f32 = false): st
 }
 
 /**
- * How a Debug walk formats: pretty (`{:#?}`), the spec every leaf is formatted with (Rust's derived Debug
- * hands its `Formatter` — width, fill, precision, flags — to each field, so `{:03?}` of `(1, 2)` is
- * `(001, 002)`), and `{:x?}` / `{:X?}`.
+ * `{:?}` / `{:#?}` of a value. `indent` is for a `SelfFormatting` value that lays out `{:#?}` itself at an
+ * absolute column: the lines after the first are indented by it.
  */
-interface DebugOpts {
-  pretty: boolean;
-  leaf: NumSpec;
-  hex: '' | 'x' | 'X';
+export function debug(v: Value, pretty: boolean, precision: number | null = null, indent = ''): string {
+  const s = debugWith(
+    v,
+    precision === null && !pretty ? DEFAULT_OPTS : { ...DEFAULT_OPTS, alt: pretty, precision },
+  );
+  return indent === '' || !pretty ? s : s.replaceAll('\n', '\n' + indent);
 }
 
-export function debug(v: Value, pretty: boolean, precision: number | null = null, indent = ''): string {
-  return debugWith(
-    v,
-    { pretty, leaf: precision === null ? PLAIN : { ...PLAIN, precision }, hex: '' },
-    indent,
+/** `{:?}` for the trace: the derived structure only, never a program's own `Debug` (no user code runs). */
+export function debugPlain(v: Value): string {
+  return debugWith(v, DEFAULT_OPTS, false);
+}
+
+// ------------------------------------------------------------------------------------------------------
+// Structure: Rust's `Debug` builders (`debug_struct`, `debug_tuple`, `debug_list`, `debug_map`) and the
+// program's own `Display` / `Debug` impls. A Formatter's options reach every leaf (`{:03?}` of `(1, 2)` is
+// `(001, 002)`); `{:#?}` puts one field a line, nested output indented by the `PadAdapter`.
+
+function formatsStructurally(x: RObject, debug: boolean): boolean {
+  const h = typeHooks(x);
+  if (h && !debug) return h.display !== undefined;
+  // `str` and `char` Debug write their escaped text without padding, as Rust's do.
+  return (
+    debug &&
+    (x instanceof RStruct ||
+      x instanceof REnum ||
+      x instanceof RVec ||
+      x instanceof RTuple ||
+      x instanceof Unit ||
+      x instanceof RString ||
+      x instanceof RChar)
   );
 }
 
-function debugWith(v: Value, o: DebugOpts, indent: string): string {
-  switch (typeof v) {
+/** `{}` of a value with a Formatter's options; a program's `impl Display` decides its own padding. */
+export function displayWith(v: Value, o: FmtOpts): string {
+  const x = deref(v);
+  const h = typeHooks(x);
+  if (h?.display) return h.display(x, o);
+  return formatValue(x, specOf(o, false), o.width, o.precision);
+}
+
+/** `{:?}` of a value with a Formatter's options (`alt` is `{:#?}`). */
+export function debugWith(v: Value, o: FmtOpts, hooks = true): string {
+  const x = deref(v);
+  switch (typeof x) {
+    case 'string':
+      return debugStr(x);
     case 'number':
     case 'bigint':
-      return formatInt(v, o.hex ? { ...o.leaf, radix: o.hex } : o.leaf, 0);
     case 'boolean':
-      return pad(v ? 'true' : 'false', o.leaf, '<');
-    case 'string':
-      return debugStr(v);
+      // No options (`{:?}`, the trace's locals): an integer's or bool's Debug is its Display.
+      if (o === DEFAULT_OPTS) return display(x, null);
+      return formatValue(x, specOf(o, true), o.width, o.precision);
   }
-  if (v instanceof RString) return debugStr(v.s);
-  if (v instanceof F64) return formatFloat(v.v, v instanceof F32, o.leaf, 'debug');
-  if (v instanceof RChar) return `'${v.c === "'" ? "\\'" : escapeChar(v.c, false)}'`;
-  if (v instanceof Unit) return pad('()', o.leaf, '<');
-  if (v instanceof RRef) return debugWith(v.place.get(), o, indent);
-  if (v instanceof RDuration) return pad(debugDuration(v.ns, o.leaf.precision), o.leaf, '<');
-  if (v instanceof RInstant) return `Instant { t: ${v.ns}ns }`;
-  if (v instanceof RVec) return list('[', ']', v.items, o, indent);
-  if (v instanceof RTuple) {
-    if (v.items.length === 1 && !o.pretty) return `(${debugWith(v.items[0]!, o, indent)},)`;
-    return list('(', ')', v.items, o, indent);
+  if (hooks) {
+    const h = typeHooks(x);
+    if (h?.debug) return h.debug(x, o, o.alt);
   }
-  if (v instanceof RStruct) {
-    if (v.def.tuple) {
-      if (v.fields.length === 0) return v.def.name;
-      return v.def.name + list('(', ')', v.fields, o, indent);
-    }
-    return struct(
-      v.def.name,
-      v.def.fields.map((f) => f.name),
-      v.fields,
+  if (x instanceof RString) return debugStr(x.s);
+  if (x instanceof RChar) return `'${x.c === "'" ? "\\'" : escapeChar(x.c, false)}'`;
+  if (x instanceof F64) return formatValue(x, specOf(o, true), o.width, o.precision);
+  if (x instanceof Unit) return pad('()', o);
+  if (x instanceof RDuration) return debugDuration(x.ns, o.precision);
+  if (x instanceof RInstant) return `Instant { t: ${x.ns}ns }`;
+  if (x instanceof RVec) return debugList('[', ']', x.items, o, hooks);
+  if (x instanceof RTuple) return debugTuple('', x.items, o, hooks);
+  if (x instanceof RStruct) {
+    if (x.def.tuple) return debugTuple(x.def.name, x.fields, o, hooks);
+    return debugStruct(
+      x.def.name,
+      x.def.fields.map((f) => f.name),
+      x.fields,
       o,
-      indent,
+      hooks,
     );
   }
-  if (v instanceof REnum) {
-    if (v.values.length === 0) return v.variant;
-    if (v.names) return struct(v.variant, v.names, v.values, o, indent);
-    return v.variant + list('(', ')', v.values, o, indent);
+  // An enum-like value with a Debug of its own (std's `SendError { .. }`) prints that; self-formatting
+  // values print relative to column 0 (indent ''), the caller's PadAdapter indents them.
+  if (isSelfFormatting(x)) return x.fmtDebug(o.alt, '', o.precision);
+  if (x instanceof REnum) {
+    if (x.names) return debugStruct(x.variant, x.names, x.values, o, hooks);
+    return debugTuple(x.variant, x.values, o, hooks);
   }
-  if (isSelfFormatting(v)) return v.fmtDebug(o.pretty, indent, o.leaf.precision);
-  return v instanceof RObject ? v.typeName() : String(v);
+  return x instanceof RObject ? x.typeName() : String(x);
 }
 
-function list(open: string, close: string, items: Value[], o: DebugOpts, indent: string): string {
-  if (!o.pretty) return open + items.map((x) => debugWith(x, o, indent)).join(', ') + close;
-  if (items.length === 0) return open + close;
-  const inner = indent + '    ';
-  return `${open}\n${items.map((x) => `${inner}${debugWith(x, o, inner)},\n`).join('')}${indent}${close}`;
+/** `f.debug_struct(name)` with these fields, then `finish()` (`.., ` when `nonExhaustive`). */
+export function debugStruct(
+  name: string,
+  names: readonly string[],
+  values: readonly Value[],
+  o: FmtOpts,
+  hooks = true,
+  nonExhaustive = false,
+): string {
+  if (names.length === 0) return nonExhaustive ? `${name} { .. }` : name;
+  if (!o.alt) {
+    const body = names.map((n, i) => `${n}: ${debugWith(values[i]!, o, hooks)}`).join(', ');
+    return `${name} { ${body}${nonExhaustive ? ', ..' : ''} }`;
+  }
+  let out = `${name} {\n`;
+  names.forEach((n, i) => (out += indented(`${n}: ${debugWith(values[i]!, o, hooks)},\n`)));
+  if (nonExhaustive) out += '    ..\n';
+  return out + '}';
 }
 
-function struct(name: string, names: string[], values: Value[], o: DebugOpts, indent: string): string {
-  if (names.length === 0) return name;
-  if (!o.pretty)
-    return `${name} { ${names.map((n, i) => `${n}: ${debugWith(values[i]!, o, indent)}`).join(', ')} }`;
-  const inner = indent + '    ';
-  return `${name} {\n${names.map((n, i) => `${inner}${n}: ${debugWith(values[i]!, o, inner)},\n`).join('')}${indent}}`;
+/** `f.debug_tuple(name)`; a nameless one-field tuple prints `(x,)`. */
+export function debugTuple(name: string, values: readonly Value[], o: FmtOpts, hooks = true): string {
+  if (values.length === 0) return name;
+  if (!o.alt) {
+    const body = values.map((v) => debugWith(v, o, hooks)).join(', ');
+    return `${name}(${body}${values.length === 1 && name === '' ? ',' : ''})`;
+  }
+  let out = `${name}(\n`;
+  for (const v of values) out += indented(`${debugWith(v, o, hooks)},\n`);
+  return out + ')';
+}
+
+/** `f.debug_list()` / `f.debug_set()`: `[a, b]` / `{a, b}`. */
+export function debugList(
+  open: string,
+  close: string,
+  values: readonly Value[],
+  o: FmtOpts,
+  hooks = true,
+): string {
+  if (values.length === 0) return open + close;
+  if (!o.alt) return open + values.map((v) => debugWith(v, o, hooks)).join(', ') + close;
+  let out = `${open}\n`;
+  for (const v of values) out += indented(`${debugWith(v, o, hooks)},\n`);
+  return out + close;
+}
+
+/** `f.debug_map()`: `{k: v, ..}`. */
+export function debugMap(entries: readonly (readonly [Value, Value])[], o: FmtOpts, hooks = true): string {
+  if (entries.length === 0) return '{}';
+  if (!o.alt)
+    return `{${entries.map(([k, v]) => `${debugWith(k, o, hooks)}: ${debugWith(v, o, hooks)}`).join(', ')}}`;
+  let out = '{\n';
+  for (const [k, v] of entries) out += indented(`${debugWith(k, o, hooks)}: ${debugWith(v, o, hooks)},\n`);
+  return out + '}';
 }
 
 function debugStr(s: string): string {

@@ -6,6 +6,7 @@ import type { QueueKind } from '../trace/events';
 import { POLL_COST_NS } from './costs';
 import { JoinError, type Task, type TaskOutput, Waker, type PollCx } from './task';
 import type { World } from './world';
+import type { Value } from './values';
 import { BLOCKED, PENDING, type PollOutcome } from './poll';
 import { RustPanic } from './panic';
 
@@ -76,7 +77,7 @@ function pollBody(world: World, task: Task): RunResult {
   t.budgetLeft = t.budget ?? 0;
   t.budget = null;
   if (task.kind === 'main') {
-    if (r !== PENDING) world.interp.mainFinished(r);
+    if (r !== PENDING) mainDone(world, task, { ok: r });
     return 'done';
   }
   if (r === PENDING) {
@@ -88,7 +89,7 @@ function pollBody(world: World, task: Task): RunResult {
     task.running = false;
     if (task.notified) {
       task.refs++;
-      world.scheduler.yieldNow(task);
+      (task.sched ?? world.scheduler).yieldNow(task);
     } else {
       task.refs--;
     }
@@ -102,11 +103,18 @@ function pollBody(world: World, task: Task): RunResult {
 function taskPanicked(world: World, task: Task, p: RustPanic): void {
   world.interp.reportPanic(p);
   if (task.kind === 'main') {
-    world.interp.mainPanicked(p);
+    mainDone(world, task, { panic: p });
     return;
   }
   dropFuture(world, task);
-  completeTask(world, task, { err: new JoinError(task.id, 'panic', p.message) });
+  completeTask(world, task, { err: new JoinError(task.tokioId, 'panic', p.message) });
+}
+
+/** A `block_on` future (task 0) returned Ready or panicked: its `block_on` returns. */
+function mainDone(world: World, task: Task, r: { ok: Value } | { panic: RustPanic }): void {
+  world.machine.emit('complete', { task: task.id, outcome: 'ok' in r ? 'ok' : 'panicked' });
+  task.complete = true;
+  task.onMainDone?.(r);
 }
 
 function dropFuture(world: World, task: Task): RustPanic | null {
@@ -130,7 +138,7 @@ export function cancelTask(world: World, task: Task): void {
   world.machine.emit('cancel', { task: task.id });
   const panicked = dropFuture(world, task);
   completeTask(world, task, {
-    err: new JoinError(task.id, panicked ? 'panic' : 'cancelled', panicked?.message ?? ''),
+    err: new JoinError(task.tokioId, panicked ? 'panic' : 'cancelled', panicked?.message ?? ''),
   });
 }
 

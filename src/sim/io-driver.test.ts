@@ -241,13 +241,14 @@ describe('both runtimes: woken tasks go where the driver’s thread puts them', 
       ),
     );
     expect(r.outcome.kind).toBe('completed');
-    // The server task (1) waits for the accept; the readiness wakes it from a worker's driver turn.
+    // The server task (3: the two workers took ids 1 and 2) waits for the accept; the readiness wakes it
+    // from a worker's driver turn.
     const accept = of(r, 'io-ready').find((e) => {
       const res = of(r, 'resource-new').find((x) => x.resource === e.resource);
       return res?.type === 'tcp-listener';
     })!;
     const i = r.events.indexOf(accept);
-    const sched = r.events.slice(i).find((e) => e.kind === 'schedule' && e.task === 1);
+    const sched = r.events.slice(i).find((e) => e.kind === 'schedule' && e.task === 3);
     expect(sched).toMatchObject({ where: 'lifo' });
   });
 });

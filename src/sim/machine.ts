@@ -15,7 +15,12 @@ import type { Limits } from './config';
 /** Why a thread cannot continue: it sleeps until a time, or waits until someone signals a queue. */
 export type BlockRequest =
   | { readonly kind: 'sleep'; readonly ns: number; readonly what: string }
-  | { readonly kind: 'wait'; readonly queue: WaitQueue; readonly what: string; readonly timeoutNs?: number };
+  | { readonly kind: 'wait'; readonly queue: WaitQueue; readonly what: string; readonly timeoutNs?: number }
+  /**
+   * The thread runs `body` until it calls `machine.resumeOuter(thread)` (a `block_on` on a plain thread: the
+   * thread drives a scheduler, then carries on where it was).
+   */
+  | { readonly kind: 'run'; readonly body: ThreadBody; readonly what: string };
 
 /** Threads blocked on something (a std mutex, a thread join, a condvar). */
 export class WaitQueue {
@@ -81,6 +86,17 @@ export class SimThread {
   currentTask: RunningTask | null = null;
   /** Which runtime's scheduler context this thread is in ("CURRENT" in tokio), if any. */
   context: unknown = null;
+  /**
+   * The runtime whose handle this thread has entered (tokio's `context::CURRENT`: `Handle::current()`,
+   * `tokio::spawn`, `sleep` find it here), or null: sim/rt/runtime.ts `SimRuntime`.
+   */
+  runtime: unknown = null;
+  /** Inside a runtime (a worker, a `block_on`): `block_on` here panics (tokio's `EnterRuntime::Entered`). */
+  entered = false;
+  /** The name a Builder's `thread_name` gave this thread (workers and blocking threads), if any. */
+  threadName: string | null = null;
+  /** The bodies this thread returns to when a nested one (`block_on`) is done, innermost last. */
+  readonly outer: ThreadBody[] = [];
   /** tokio 1.24 keeps the defer list in a thread-local (sim/defer.ts). */
   deferred: unknown[] = [];
   /** Thread-local RNG (tokio's `thread_rng_n` for `select!`). */
@@ -109,7 +125,7 @@ export class SimThread {
         return 'main';
       case 'worker':
       case 'blocking':
-        return 'tokio-runtime-worker';
+        return this.threadName ?? 'tokio-runtime-worker';
       case 'std':
         return null;
     }
@@ -171,7 +187,9 @@ export class Machine {
     const t = this.current;
     this.trace.emit(kind, t.id, t.clock, fields);
     if (this.trace.length >= this.limits.maxEvents)
-      throw new LimitError(`the run reached the limit of ${this.limits.maxEvents} events`);
+      throw new LimitError(
+        `the run reached the limit of ${this.limits.maxEvents} event${this.limits.maxEvents === 1 ? '' : 's'}`,
+      );
   }
 
   /** Emits without the event limit check (the final `outcome`, which must always be recorded). */
@@ -194,20 +212,52 @@ export class Machine {
 
   /** Called every 2^20 interpreter steps, so a long computation still reports progress. */
   onHeartbeat: (() => void) | null = null;
-  private totalSteps = 0;
+  /** Interpreter steps in the whole run. */
+  totalSteps = 0;
 
-  /** Counts an interpreter step; stops a poll that never yields. */
+  /** Counts an interpreter step; stops a poll that never yields, and a run that computes without end. */
   step(cost: number): void {
     this.current.clock += cost;
     if ((++this.totalSteps & 0xfffff) === 0) this.onHeartbeat?.();
+    if (this.totalSteps > this.limits.maxSteps)
+      throw new LimitError(
+        `the run took more than ${this.limits.maxSteps} interpreter steps (its step limit: a computation without end?)`,
+      );
     if (++this.steps > this.limits.maxStepsPerPoll)
       throw new LimitError(
         `a single poll ran ${this.limits.maxStepsPerPoll} steps without returning (an infinite loop without .await?)`,
       );
   }
 
+  /**
+   * `n` steps of work done in one go by the simulator for the program (building a big value: memory.ts
+   * charges one step per `BYTES_PER_STEP` a value grows), counted against the same budgets as `step`, with
+   * no machine time (the model's clock stays what the statements and loops make it).
+   */
+  work(n: number): void {
+    if (n <= 0) return;
+    const before = this.totalSteps;
+    this.totalSteps += n;
+    if (Math.floor(before / 2 ** 20) !== Math.floor(this.totalSteps / 2 ** 20)) this.onHeartbeat?.();
+    if (this.totalSteps > this.limits.maxSteps)
+      throw new LimitError(
+        `the run took more than ${this.limits.maxSteps} interpreter steps (its step limit: a computation without end?)`,
+      );
+    this.steps += n;
+    if (this.steps > this.limits.maxStepsPerPoll)
+      throw new LimitError(
+        `a single poll ran ${this.limits.maxStepsPerPoll} steps without returning (building big values over and over without .await?)`,
+      );
+  }
+
   /** Blocks the current thread; it is resumed by the loop (sleep) or by `makeReady` (wait). */
   block(t: SimThread, req: BlockRequest): void {
+    if (req.kind === 'run') {
+      t.outer.push(t.body!);
+      t.body = req.body;
+      t.readyAt = t.clock;
+      return;
+    }
     t.status = 'blocked';
     t.blockedOn = req.what;
     if (req.kind === 'sleep') {
@@ -231,6 +281,16 @@ export class Machine {
     if (t.status === 'exited') return;
     const when = Math.max(t.clock, at);
     if (t.readyAt > when) t.readyAt = when;
+  }
+
+  /** A nested body (`BlockRequest` `run`) is done: the thread goes back to the body it interrupted. */
+  resumeOuter(t: SimThread): void {
+    const outer = t.outer.pop();
+    assert(outer !== undefined, 'resumeOuter without a nested body');
+    t.body = outer;
+    t.status = 'runnable';
+    t.blockedOn = null;
+    this.makeReady(t);
   }
 
   stop(): void {

@@ -7,6 +7,8 @@ import type { Span } from '../lang/diagnostics';
 
 /** A Rust panic unwinding through the interpreter. Caught by the task harness or the thread that runs it. */
 export class RustPanic {
+  /** Printed already (the hook ran where it was raised); a thread it unwinds into does not print it again. */
+  reported = false;
   constructor(
     readonly message: string,
     readonly span: Span | null,

@@ -10,37 +10,37 @@ import type { Program } from '../lang/ast';
 import { CompileError, type Diagnostic, type Span } from '../lang/diagnostics';
 import { parseProgram } from '../lang/parser';
 import { resolveProgram, type ResolvedProgram } from '../lang/resolve';
-import type { OutcomeKind, ResourceKind } from '../trace/events';
+import type { ResourceKind } from '../trace/events';
 import { TraceWriter, type TraceSlice } from '../trace/store';
 import { BUILTIN_ORACLE } from './builtins';
-import { BlockingPool } from './blocking-pool';
-import { DEFAULT_NET, DEFAULT_OPTIONS, type Limits, type RunOptions, type RuntimeConfig } from './config';
-import { CurrentThreadScheduler } from './current-thread';
+import type { BlockingPool } from './blocking-pool';
+import { DEFAULT_OPTIONS, type Limits, type RunOptions, type RuntimeConfig } from './config';
 import type { SimFuture } from './future';
-import { cancelTask } from './harness';
 import { Interp } from './interp/interpreter';
-import { LimitError, Machine, WaitQueue, type SimThread, type ThreadBody } from './machine';
-import { MultiThreadScheduler } from './mt/scheduler';
-import { Task, type Scheduler, type TaskFuture } from './task';
-import { TimeDriver } from './time-driver';
-import { Network } from './net/network';
+import {
+  LimitError,
+  Machine,
+  WaitQueue,
+  type BlockRequest,
+  type SimThread,
+  type ThreadBody,
+} from './machine';
+import { Task, type Scheduler } from './task';
+import type { TimeDriver } from './time-driver';
+import type { Network } from './net/network';
 import { futureLayouts, type FutureLayout } from './layouts';
+import { MemoryMeter } from './memory';
 import { debug } from './format';
-import { REnum, deref } from './values';
-import type { World } from './world';
+import type { Gen } from './poll';
+import { REnum, deref, type Value } from './values';
+import type { RuntimeHandle, World } from './world';
 import { RustPanic, UnsupportedError } from './panic';
-import type { HoldEdge, WaitEdge, WaitFor } from '../trace/wait-for';
+import { deadlock } from './deadlock';
+import { EXIT, type RunOutcome } from './outcome';
+import { buildRuntime, MAX_WORKER_THREADS, NO_RUNTIME, type SimRuntime } from './rt/runtime';
+import { shutdownRuntime, startBlockOn } from './rt/block-on';
 
-export interface RunOutcome {
-  readonly kind: OutcomeKind;
-  /** One line for people; multi-line details for deadlocks. */
-  readonly message: string;
-  /** The process exit code a real run would have (or the CLI's code for deadlock / limit / unsupported). */
-  readonly exitCode: number;
-  readonly span: Span | null;
-  /** A deadlock's wait-for graph: who waits on what, who holds it (src/trace/wait-for.ts). */
-  readonly waitFor?: WaitFor;
-}
+export { EXIT, type RunOutcome } from './outcome';
 
 export interface SimResult {
   readonly trace: TraceWriter;
@@ -53,22 +53,15 @@ export interface SimResult {
   readonly layouts: readonly FutureLayout[];
 }
 
-export const EXIT = { completed: 0, panicked: 101, unsupported: 2, deadlock: 3, limit: 4 } as const;
-
 /** Parses, resolves and reads the runtime attributes; throws CompileError. */
-export function compile(source: string): { program: ResolvedProgram; runtime: RuntimeConfig } {
+export function compile(source: string): { program: ResolvedProgram; runtime: RuntimeConfig | null } {
   const ast: Program = parseProgram(source);
   const program = resolveProgram(ast, BUILTIN_ORACLE);
   return { program, runtime: runtimeConfig(program) };
 }
 
-/**
- * Each worker is a simulated thread with its own queues; a picture of more than this many is unreadable,
- * and a huge count (a fuzzed `worker_threads = 4294967295`) would exhaust memory before any limit applies.
- */
-const MAX_WORKER_THREADS = 256;
-
-function runtimeConfig(p: ResolvedProgram): RuntimeConfig {
+/** `#[tokio::main(..)]`'s runtime, or null for a plain `fn main` (which builds its runtimes itself, if any). */
+function runtimeConfig(p: ResolvedProgram): RuntimeConfig | null {
   const main = p.main;
   const attr = main.attrs.find((a) => a.path === 'tokio::main' || a.path === 'main');
   if (!attr) {
@@ -78,11 +71,7 @@ function runtimeConfig(p: ResolvedProgram): RuntimeConfig {
         main.nameSpan,
         'add `#[tokio::main]` above `async fn main`',
       );
-    throw new CompileError(
-      'Pollscope runs programs whose `main` is `#[tokio::main] async fn main()`',
-      main.nameSpan,
-      'write `#[tokio::main] async fn main() { .. }`',
-    );
+    return null;
   }
   if (!main.async)
     throw new CompileError(
@@ -136,32 +125,72 @@ function runtimeConfig(p: ResolvedProgram): RuntimeConfig {
   return { flavor, workerThreads, startPaused };
 }
 
+/** tokio 1.24 `runtime/scheduler/mod.rs Handle::time`'s panic for a runtime built without `enable_time`. */
+const TIMERS_DISABLED =
+  'A Tokio 1.x context was found, but timers are disabled. Call `enable_time` on the runtime builder to enable timers.';
+
 class Run implements World {
   readonly machine: Machine;
-  scheduler!: Scheduler;
-  time!: TimeDriver;
   interp!: Interp;
-  blocking!: BlockingPool;
-  net!: Network;
+  private network: Network | null = null;
+  readonly runtimes: SimRuntime[] = [];
   nextFutureId = 1;
   nextResourceId = 1;
   nextTaskId = 1;
+  mainTaskIds = 0;
   readonly tasks: Task[] = [];
   stdout = '';
   stderr = '';
+  readonly memory: MemoryMeter;
 
   constructor(
     readonly options: RunOptions,
     readonly trace: TraceWriter,
   ) {
     this.machine = new Machine(trace, options.limits, FastRand.fromSeed(options.seed));
+    this.memory = new MemoryMeter(options.limits.maxMemory, trace, (n) => this.machine.work(n));
   }
 
   get profile() {
     return this.options.profile;
   }
 
+  /** The runtime the current thread has entered; none is tokio's "no reactor running" panic. */
+  private current(): SimRuntime {
+    const rt = this.machine.current.runtime as SimRuntime | null;
+    if (rt === null) this.panic(NO_RUNTIME);
+    return rt;
+  }
+
+  get scheduler(): Scheduler {
+    return this.current().scheduler;
+  }
+
+  get time(): TimeDriver {
+    const rt = this.current();
+    if (rt.options.enableTime === false) this.panic(TIMERS_DISABLED);
+    return rt.time;
+  }
+
+  get blocking(): BlockingPool {
+    return this.current().blocking;
+  }
+
+  get net(): Network {
+    if (this.network === null) this.panic(NO_RUNTIME);
+    return this.network;
+  }
+
+  set net(n: Network) {
+    this.network = n;
+  }
+
+  get netReady(): boolean {
+    return this.network !== null;
+  }
+
   onPrint = (stream: 'stdout' | 'stderr', text: string): void => {
+    this.memory.addOutput(text.length);
     if (stream === 'stdout') {
       this.stdout += text;
       if (this.stdout.length > this.options.limits.maxOutputChars)
@@ -181,10 +210,13 @@ class Run implements World {
     return id;
   }
 
-  spawnTask(future: SimFuture, site: number): Task {
+  spawnTask(future: SimFuture, site: number, on?: RuntimeHandle): Task {
     if (this.tasks.length > this.options.limits.maxTasks)
       throw new LimitError(`the program spawned more than ${this.options.limits.maxTasks} tasks`, site);
-    const task = new Task(this.nextTaskId++, 'async', future, site);
+    const sched = on ? on.scheduler : this.scheduler;
+    const id = this.nextTaskId++;
+    const task = new Task(id, 'async', future, site, id - this.mainTaskIds);
+    task.sched = sched;
     this.tasks.push(task);
     const parent = this.machine.current.currentTask;
     this.machine.emit('spawn', {
@@ -194,7 +226,7 @@ class Run implements World {
       site,
       mode: 'async',
     });
-    this.scheduler.schedule(task);
+    sched.schedule(task);
     return task;
   }
 }
@@ -207,7 +239,25 @@ export type SimulateOptions = Partial<Omit<RunOptions, 'limits'>> & {
   onProgress?: (events: number) => void;
 };
 
+/**
+ * Runs `source` to an outcome. Never throws: whatever the program does ends in one of the outcomes, and an
+ * exception the simulator did not expect (a bug in Pollscope) ends the run as `failed`, with what was
+ * traced and printed until then.
+ */
 export function simulate(source: string, opts: SimulateOptions = {}): SimResult {
+  const partial: { trace: TraceWriter | null; world: Run | null } = { trace: null, world: null };
+  try {
+    return run(source, opts, partial);
+  } catch (e) {
+    return failedRun(e, partial.trace ?? new TraceWriter(), partial.world);
+  }
+}
+
+function run(
+  source: string,
+  opts: SimulateOptions,
+  partial: { trace: TraceWriter | null; world: Run | null },
+): SimResult {
   const options: RunOptions = {
     profile: opts.profile ?? DEFAULT_OPTIONS.profile,
     seed: opts.seed ?? DEFAULT_OPTIONS.seed,
@@ -216,6 +266,7 @@ export function simulate(source: string, opts: SimulateOptions = {}): SimResult 
     ...(opts.net ? { net: opts.net } : {}),
   };
   const trace = new TraceWriter();
+  partial.trace = trace;
   if (opts.onTraceSlice) {
     const send = opts.onTraceSlice;
     trace.onChunkFull = () => {
@@ -224,7 +275,7 @@ export function simulate(source: string, opts: SimulateOptions = {}): SimResult 
       opts.onProgress?.(trace.length);
     };
   }
-  let compiled: { program: ResolvedProgram; runtime: RuntimeConfig };
+  let compiled: { program: ResolvedProgram; runtime: RuntimeConfig | null };
   try {
     compiled = compile(source);
   } catch (e) {
@@ -244,8 +295,11 @@ export function simulate(source: string, opts: SimulateOptions = {}): SimResult 
   }
   const { program, runtime } = compiled;
   const world = new Run(options, trace);
+  partial.world = world;
   if (opts.onProgress) world.machine.onHeartbeat = () => opts.onProgress!(trace.length);
   const outcome = execute(world, program, runtime);
+  // The outcome is always recorded, whatever the trace's share of the memory budget.
+  world.memory.stop();
   world.machine.emitFinal('outcome', {
     message: outcome.message,
     site: outcome.span ? outcome.span.start : -1,
@@ -260,121 +314,144 @@ export function simulate(source: string, opts: SimulateOptions = {}): SimResult 
     outcome,
     stdout: world.stdout,
     stderr: world.stderr,
-    runtime,
+    // A plain `fn main`: the screen draws the first runtime the program built (if any).
+    runtime: runtime ?? firstRuntime(world),
     diagnostics,
     layouts: futureLayouts(program),
   };
+}
+
+function firstRuntime(world: Run): RuntimeConfig | null {
+  const rt = world.runtimes[0];
+  if (!rt) return null;
+  const { flavor, workerThreads, startPaused } = rt.options;
+  return { flavor, workerThreads, startPaused };
 }
 
 /**
  * Every ending is an outcome, including a limit reached while the runtime is still being built (with
  * `--max-events 0` or `1`, the main thread's own `thread-start` event is already over the limit).
  */
-function execute(world: Run, program: ResolvedProgram, runtime: RuntimeConfig): RunOutcome {
+function execute(world: Run, program: ResolvedProgram, runtime: RuntimeConfig | null): RunOutcome {
   try {
-    return buildAndRun(world, program, runtime);
+    return runProgram(world, program, runtime);
   } catch (e) {
     return endedBy(world, e);
   }
 }
 
-function buildAndRun(world: Run, program: ResolvedProgram, runtime: RuntimeConfig): RunOutcome {
+/** How `main` ended: its value, or the panic that unwound out of it. */
+type MainResult = { ok: Value } | { panic: RustPanic };
+
+function runProgram(world: Run, program: ResolvedProgram, runtime: RuntimeConfig | null): RunOutcome {
   const m = world.machine;
   const mainThread = m.spawnThread('main', 'main', null, 0);
   m.current = mainThread;
-  world.time = new TimeDriver(world, m, runtime.startPaused, 0);
-  // Linux hands out ephemeral ports from 32768–60999; the seed picks where (hashed, so the run's RNG
-  // streams, and every trace without sockets, stay as they were).
-  const firstPort = 32768 + ((Math.imul(world.options.seed | 0, 0x9e3779b1) >>> 0) % 20000);
-  world.net = new Network(world.time.io, world.options.net ?? DEFAULT_NET, firstPort);
   world.interp = new Interp(world, program);
-  world.blocking = new BlockingPool(world);
-  const mainTask = new Task(0, 'main', null, program.main.span.start);
-  world.tasks.push(mainTask);
-  let finishMain: () => void;
-  let blockedOnShutdown: () => boolean;
-  let shutdownQueue: WaitQueue;
-  if (runtime.flavor === 'current_thread') {
-    const sched = new CurrentThreadScheduler(world, mainTask);
-    world.scheduler = sched;
-    sched.attach(mainThread);
-    mainThread.body = sched;
-    finishMain = () => sched.finish();
-    blockedOnShutdown = () => world.blocking.busy;
-    shutdownQueue = world.blocking.drained;
-  } else {
-    const sched = new MultiThreadScheduler(world, mainTask, runtime.workerThreads);
-    world.scheduler = sched;
-    sched.launch(mainThread);
-    finishMain = () => {
-      sched.blockOn.finish();
-      sched.shutdown();
-    };
-    // Dropping a multi_thread runtime waits for its worker threads (each finishes its current poll).
-    blockedOnShutdown = () => world.blocking.busy || sched.workersAlive > 0;
-    const both = new WaitQueue();
-    shutdownQueue = both;
-    const relay = () => both.notifyAll(m);
-    sched.exited.onNotify = relay;
-    world.blocking.drained.onNotify = relay;
-  }
+  let result: MainResult | null = null;
+  const end = (r: MainResult) => {
+    result = r;
+    exitWhenDropsAreDone(world, mainThread);
+  };
   try {
-    mainTask.future = world.interp.makeMainFuture();
-    m.emit('spawn', {
-      task: 0,
-      future: mainTask.future.id,
-      parent: -1,
-      site: program.main.span.start,
-      mode: 'async',
-    });
-    world.interp.onMainDone = () => {
-      // block_on returned: dropping the Runtime cancels every task, then waits for running blocking tasks
-      // (and, on multi_thread, for the workers to finish their current polls).
-      finishMain();
-      shutdown(world);
-      world.blocking.close();
-      if (!blockedOnShutdown()) m.stop();
-      else {
-        const waiter = new WaitForShutdown(world, shutdownQueue, blockedOnShutdown);
-        mainThread.body = waiter;
-        waiter.block(mainThread);
-      }
-    };
+    if (runtime) startTokioMain(world, program, runtime, mainThread, end);
+    else mainThread.body = new MainThread(world, world.interp.runMain(), end);
     const stuck = m.run();
     if (stuck) return deadlock(world, stuck);
-    const result = world.interp.mainResult!;
-    if ('panic' in result) {
-      return {
-        kind: 'panicked',
-        message: `main panicked: ${result.panic.message}`,
-        exitCode: EXIT.panicked,
-        span: result.panic.span,
-      };
-    }
-    const out = deref(result.ok);
-    if (out instanceof REnum && out.enumName === 'Result' && out.variant === 'Err') {
-      world.interp.print('stderr', `Error: ${debug(out.values[0]!, false)}\n`);
-      return { kind: 'completed', message: 'main returned an error', exitCode: 1, span: null };
-    }
-    return { kind: 'completed', message: 'main returned', exitCode: EXIT.completed, span: null };
+    return mainOutcome(world, result as MainResult | null);
   } catch (e) {
     return endedBy(world, e);
   }
 }
 
-/** Dropping the runtime: every unfinished async task is cancelled (its future dropped), oldest first. */
-function shutdown(world: Run): void {
+/**
+ * `#[tokio::main]` is `Builder::new_*().enable_all().build().unwrap().block_on(main_body)`: the main thread
+ * builds the runtime and runs `block_on`; when it returns, the runtime is dropped (every task cancelled) and
+ * the process waits for what the drop waits for.
+ */
+function startTokioMain(
+  world: Run,
+  program: ResolvedProgram,
+  runtime: RuntimeConfig,
+  mainThread: SimThread,
+  end: (r: MainResult) => void,
+): void {
+  const rt = buildRuntime(world, runtime);
+  const future = world.interp.makeMainFuture();
+  mainThread.body = startBlockOn(world, rt, future, program.main.span.start, mainThread, (r) => {
+    shutdownRuntime(world, rt);
+    end(r);
+  });
+}
+
+/**
+ * `main` returned (or unwound): the process exits once every runtime that was dropped has finished what
+ * its drop waits for (running blocking jobs, worker threads) — a drop Pollscope could not block at (a
+ * runtime dropped at the end of a scope) is waited for here. Other std threads are killed by the exit.
+ */
+function exitWhenDropsAreDone(world: Run, mainThread: SimThread): void {
   const m = world.machine;
-  m.current.currentTask = null;
-  for (const t of world.tasks) {
-    if (t.kind !== 'async' || t.complete) continue;
-    t.cancelled = true;
-    // A task in the middle of a poll on another worker is cancelled when that poll returns (harness).
-    if (!t.running) cancelTask(world, t);
+  const pending = world.runtimes.filter((rt) => rt.shutDown && !rt.background);
+  const busy = () => pending.some((rt) => rt.busy);
+  if (!busy()) {
+    m.stop();
+    return;
+  }
+  const queue = new WaitQueue();
+  for (const rt of pending) rt.drained.onNotify = () => queue.notifyAll(m);
+  const waiter = new WaitForShutdown(world, queue, busy);
+  mainThread.body = waiter;
+  waiter.block(mainThread);
+}
+
+function mainOutcome(world: Run, result: MainResult | null): RunOutcome {
+  if (result === null)
+    return { kind: 'completed', message: 'the process exited', exitCode: EXIT.completed, span: null };
+  if ('panic' in result) {
+    return {
+      kind: 'panicked',
+      message: `main panicked: ${result.panic.message}`,
+      exitCode: EXIT.panicked,
+      span: result.panic.span,
+    };
+  }
+  const out = deref(result.ok);
+  if (out instanceof REnum && out.enumName === 'Result' && out.variant === 'Err') {
+    world.interp.print('stderr', `Error: ${debug(out.values[0]!, false)}\n`);
+    return { kind: 'completed', message: 'main returned an error', exitCode: 1, span: null };
+  }
+  return { kind: 'completed', message: 'main returned', exitCode: EXIT.completed, span: null };
+}
+
+/** The main thread of a plain `fn main`: runs `main`'s body; blocking calls block it, `block_on` nests. */
+class MainThread implements ThreadBody {
+  constructor(
+    private readonly world: Run,
+    private readonly gen: Gen<Value>,
+    private readonly end: (r: MainResult) => void,
+  ) {}
+  describe(): string {
+    return 'running main';
+  }
+  step(thread: SimThread): void {
+    let r: IteratorResult<unknown, Value>;
+    try {
+      r = this.gen.next();
+    } catch (e) {
+      if (!(e instanceof RustPanic)) throw e;
+      this.world.interp.reportPanic(e);
+      this.end({ panic: e });
+      return;
+    }
+    if (!r.done) {
+      this.world.machine.block(thread, r.value as BlockRequest);
+      return;
+    }
+    this.end({ ok: r.value });
   }
 }
 
-/** The main thread after `block_on` returned, inside `Runtime::drop`: waits for what the drop waits for. */
+/** The main thread after `main` returned, inside `Runtime::drop`: waits for what the drop waits for. */
 class WaitForShutdown implements ThreadBody {
   constructor(
     private readonly world: Run,
@@ -416,73 +493,57 @@ function endedBy(world: Run, e: unknown): RunOutcome {
     return { kind: 'panicked', message: e.message, exitCode: EXIT.panicked, span: e.span };
   }
   if (e instanceof RangeError && /call stack/i.test(e.message)) {
+    // The interpreter bounds the program's calls (interp/stack.ts); what still exhausts the engine's stack
+    // is data nested deeper than the interpreter's recursion over it goes (a very long linked list being
+    // dropped or printed). Where that happens depends on the engine, so it is reported in words of its own.
     return {
       kind: 'limit',
-      message: 'the program recursed too deeply (stack overflow)',
+      message: `${JS_STACK_OVERFLOW} (stack overflow)`,
       exitCode: EXIT.limit,
       span: world.interp?.site ?? null,
     };
   }
-  throw e;
+  return failedOutcome(e, world.interp?.site ?? null);
 }
 
-/** Nothing can run and nothing can wake anything: real tokio would hang forever. Name who waits on what. */
-function deadlock(world: Run, stuck: SimThread[]): RunOutcome {
-  const lines: string[] = [];
-  for (const t of world.tasks) {
-    if (t.complete) continue;
-    const who = t.kind === 'main' ? 'main (the block_on future)' : `task ${t.id}`;
-    lines.push(`  ${who} is waiting on ${describeWait(t.future)}`);
+/** The start of the message when the engine's own stack ran out (the fuzz campaign counts these apart). */
+export const JS_STACK_OVERFLOW = 'the program nests values or calls too deeply for the simulator';
+
+/** The start of every `failed` outcome's message. */
+export const SIMULATOR_FAILED = 'the simulator failed';
+
+function failedOutcome(e: unknown, span: Span | null): RunOutcome {
+  const what =
+    e instanceof Error ? `${e.name}: ${e.message}` : `a thrown ${typeof e}: ${String(e).slice(0, 200)}`;
+  return {
+    kind: 'failed',
+    message: `${SIMULATOR_FAILED}: ${what} (a bug in Pollscope, not in your program: please share the link or the program)`,
+    exitCode: EXIT.failed,
+    span,
+    ...(e instanceof Error && e.stack ? { detail: e.stack } : {}),
+  };
+}
+
+/** The last resort of `simulate`: a run that failed outside `execute` (compiling, building the result). */
+function failedRun(e: unknown, trace: TraceWriter, world: Run | null): SimResult {
+  const outcome = failedOutcome(e, null);
+  try {
+    world?.memory.stop();
+    trace.emit('outcome', world?.machine.current?.id ?? 0, world?.machine.current?.clock ?? 0, {
+      message: outcome.message,
+      site: -1,
+      result: 'failed',
+    });
+  } catch {
+    // The trace itself is broken: the outcome still says what happened.
   }
-  for (const th of stuck)
-    if (th.kind === 'std' || th.kind === 'blocking')
-      lines.push(`  thread ${th.name} is blocked: ${th.blockedOn ?? 'waiting'}`);
-  const message = `deadlock: no task can make progress and nothing can wake one (real tokio would hang here)\n${lines.join('\n')}`;
-  return { kind: 'deadlock', message, exitCode: EXIT.deadlock, span: null, waitFor: waitForGraph(world) };
-}
-
-/** What a waiting future can say about what it waits on (an Acquire / Lock, a JoinHandle). */
-interface WaitsOn {
-  describeWait?(): string;
-  waitsOnResource?(): number;
-  waitsOnTask?(): number;
-  sem?: { resource: number; holders: ReadonlyMap<number, number> };
-}
-
-/** The wait-for graph of the stuck tasks: the future each awaits, and who holds the locks they wait for. */
-function waitForGraph(world: Run): WaitFor {
-  const waits: WaitEdge[] = [];
-  const holds: HoldEdge[] = [];
-  const seen = new Set<number>();
-  for (const t of world.tasks) {
-    if (t.complete || (t.kind !== 'async' && t.kind !== 'main')) continue;
-    let leaf = t.future;
-    while (leaf?.child) leaf = leaf.child;
-    const w = leaf as (TaskFuture & WaitsOn) | null;
-    const resource = w?.waitsOnResource?.() ?? -1;
-    const onTask = w?.waitsOnTask?.() ?? -1;
-    waits.push({ task: t.id, resource, onTask, what: w?.describeWait?.() ?? w?.name ?? 'nothing' });
-    if (resource >= 0 && w?.sem && !seen.has(resource)) {
-      seen.add(resource);
-      for (const [task, permits] of w.sem.holders) holds.push({ resource, task, permits });
-    }
-  }
-  return { waits, holds };
-}
-
-function describeWait(f: TaskFuture | null): string {
-  let cur = f;
-  const chain: string[] = [];
-  while (cur) {
-    chain.push(cur.name);
-    if (!cur.child) break;
-    cur = cur.child;
-  }
-  const leaf = cur as (TaskFuture & { describeWait?: () => string }) | null;
-  const what = leaf?.describeWait
-    ? leaf.describeWait()
-    : leaf
-      ? `${leaf.name} (it returned Pending; is anything going to wake it?)`
-      : 'nothing';
-  return chain.length > 1 ? `${what}  [${chain.join(' → ')}]` : what;
+  return {
+    trace,
+    outcome,
+    stdout: world?.stdout ?? '',
+    stderr: world?.stderr ?? '',
+    runtime: null,
+    diagnostics: [],
+    layouts: [],
+  };
 }

@@ -18,6 +18,7 @@ import type { QueueKind } from '../trace/events';
 import type { Profile } from './config';
 import type { SelfFormatting } from './format';
 import type { Machine, SimThread } from './machine';
+import type { RustPanic } from './panic';
 import type { PollOutcome } from './poll';
 import { RObject, type Value } from './values';
 
@@ -30,8 +31,8 @@ export interface Scheduler {
   schedule(task: Task): void;
   /** `Schedule::yield_now`: re-queue a task that was woken while it was running. */
   yieldNow(task: Task): void;
-  /** The `block_on` waker: the main future needs polling. */
-  wakeMain(): void;
+  /** The `block_on` waker: `main`, the future a `block_on` drives (task 0), needs polling. */
+  wakeMain(main: Task): void;
   /** `context::defer`: the waker is woken after the next driver turn. */
   defer(task: Task): void;
   /** The queue a task is in (for the UI), or null. */
@@ -109,6 +110,10 @@ export class Task {
   outputTaken = false;
   /** For blocking tasks: the closure has started running (abort can no longer stop it). */
   started = false;
+  /** The scheduler of the runtime it belongs to (wakes from any thread go there); null: the world's. */
+  sched: Scheduler | null = null;
+  /** A `block_on` future (kind `main`): told when its poll returns Ready or panics (sim/rt/block-on.ts). */
+  onMainDone: ((r: { ok: Value } | { panic: RustPanic }) => void) | null = null;
   /** The `Context` its polls use (harness.contextFor). */
   cx: PollCx | null = null;
 
@@ -120,10 +125,16 @@ export class Task {
   wakerDrops = 0;
 
   constructor(
+    /** The task's id in the trace. */
     readonly id: number,
     readonly kind: TaskKind,
     public future: TaskFuture | null,
     readonly site: number,
+    /**
+     * Its `task::Id` as the program sees it (`JoinError`, `JoinHandle::id`): the trace id, except after a
+     * second `block_on`, whose future has a trace id but is no task in tokio (World.mainTaskIds).
+     */
+    readonly tokioId: number = id,
   ) {
     // INITIAL_STATE = REF_ONE*3 | JOIN_INTEREST | NOTIFIED
     this.notified = true;
@@ -147,7 +158,7 @@ export function wakeTask(world: TaskHost, task: Task, op: WakeOp, resource: numb
   if (by === task) task.selfWakes++;
   if (task.kind === 'main') {
     m.emit('wake', { task: task.id, by: by ? by.id : -1, resource, op, effect: 'main' });
-    world.scheduler.wakeMain();
+    (task.sched ?? world.scheduler).wakeMain(task);
     return;
   }
   if (task.complete) {
@@ -165,7 +176,7 @@ export function wakeTask(world: TaskHost, task: Task, op: WakeOp, resource: numb
   }
   task.refs++;
   m.emit('wake', { task: task.id, by: by ? by.id : -1, resource, op, effect: 'scheduled' });
-  world.scheduler.schedule(task);
+  (task.sched ?? world.scheduler).schedule(task);
 }
 
 /** `transition_to_notified_and_cancel` (state.rs L303-333): `JoinHandle::abort`. */
@@ -185,7 +196,7 @@ export function abortTask(world: TaskHost, task: Task): void {
   if (!task.notified) {
     task.notified = true;
     task.refs++;
-    world.scheduler.schedule(task);
+    (task.sched ?? world.scheduler).schedule(task);
   }
 }
 

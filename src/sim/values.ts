@@ -9,6 +9,7 @@
  *   References (`RRef`) never own. `isCopy` tells which values a move leaves usable (Rust's `Copy`).
  */
 import type { EnumItem, StructItem } from '../lang/ast';
+import { slotsBytes, stringBytes, type Held } from './memory';
 
 export type Value = number | bigint | boolean | string | RObject;
 
@@ -67,17 +68,31 @@ export class RChar extends RObject {
   }
 }
 
-/** An owned `String`. `&str` values are plain JS strings. */
-export class RString extends RObject {
+/**
+ * An owned `String`. `&str` values are plain JS strings (borrowed: nothing to charge). Held: two bytes a
+ * UTF-16 unit and a header (memory.ts `stringBytes`).
+ */
+export class RString extends RObject implements Held {
+  heldBytes = 0;
   constructor(public s: string) {
     super();
   }
   typeName(): string {
     return 'String';
   }
+  ownBytes(): number {
+    return stringBytes(this.s.length);
+  }
 }
 
-export class RVec extends RObject {
+/**
+ * Held: a slot per item, and an object per item for small objects that are not charged themselves. An array
+ * (`[T; N]`) is fixed-size and mostly a `Copy` value living in a local, like a Rust stack value: it is
+ * checked before it is built (`vec![x; n]`, `[x; n]` reserve its size) and counted inside the containers
+ * that hold it (`slotsBytes`), not tracked on its own.
+ */
+export class RVec extends RObject implements Held {
+  heldBytes = 0;
   constructor(
     public items: Value[],
     /** `[T; N]` arrays are `Copy` when their items are. */
@@ -92,6 +107,9 @@ export class RVec extends RObject {
   }
   override isCopy(): boolean {
     return this.array && this.items.every(isCopy);
+  }
+  ownBytes(): number {
+    return this.array ? 0 : slotsBytes(this.items.length, this.items[0]);
   }
 }
 
@@ -250,6 +268,26 @@ export function deref(v: Value): Value {
 
 export function isCopy(v: Value): boolean {
   return typeof v !== 'object' || v.isCopy();
+}
+
+const COPIED = new Set<unknown>([RStruct, REnum, RTuple, RVec]);
+
+/**
+ * Reading a `Copy` value out of a place duplicates it: `let mut b = a; b.x = 5;` must leave `a` alone. The
+ * mutable aggregates (structs, enums, tuples, arrays) are copied deeply; every other Copy value (numbers,
+ * `F64`, `RChar`, shared references, `Duration`) is immutable here and can be shared.
+ */
+export function copyOut(v: Value): Value {
+  // Subclasses (error values with fixed text) are immutable: only the plain aggregates are copied.
+  if (typeof v !== 'object' || !COPIED.has(v.constructor)) return v;
+  if (v instanceof RStruct) return v.isCopy() ? new RStruct(v.def, v.fields.map(copyOut)) : v;
+  if (v instanceof REnum)
+    return v.values.length > 0 && v.isCopy()
+      ? new REnum(v.enumName, v.variant, v.values.map(copyOut), v.names, v.def)
+      : v;
+  if (v instanceof RTuple) return v.isCopy() ? new RTuple(v.items.map(copyOut)) : v;
+  if (v instanceof RVec) return v.array && v.isCopy() ? new RVec(v.items.map(copyOut), true) : v;
+  return v;
 }
 
 export function typeNameOf(v: Value): string {

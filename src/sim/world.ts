@@ -8,6 +8,7 @@ import type { Span } from '../lang/diagnostics';
 import type { ResourceKind } from '../trace/events';
 import type { RunOptions } from './config';
 import type { BlockRequest } from './machine';
+import type { MemoryMeter } from './memory';
 import type { Network } from './net/network';
 import type { RustPanic } from './panic';
 import type { Gen } from './poll';
@@ -35,9 +36,6 @@ export interface Interpreter {
   /** A poll returned BLOCKED: the request its thread blocks on (set by `setBlockRequest`). */
   takeBlockRequest(): BlockRequest;
   setBlockRequest(r: BlockRequest): void;
-  /** The block_on future (task 0) returned or panicked. */
-  mainFinished(v: Value): void;
-  mainPanicked(p: RustPanic): void;
   /** A borrowed waker for `task` (the one a poll's Context carries). */
   wakerFor(task: Task): Waker;
   wakeTaskByRef(task: Task, resource: number): void;
@@ -48,17 +46,40 @@ export interface BlockingSpawner {
   spawn(task: Task, closure: Value): void;
 }
 
+/** A runtime as the world lists it (sim/rt/runtime.ts `SimRuntime`). */
+export interface RuntimeHandle {
+  readonly id: number;
+  readonly scheduler: Scheduler;
+  readonly time: TimeDriver;
+  readonly blocking: BlockingSpawner;
+}
+
 export interface World extends TaskHost {
   readonly options: RunOptions;
-  scheduler: Scheduler;
-  time: TimeDriver;
+  /**
+   * The current thread's runtime (`SimThread.runtime`, tokio's `Handle::current()`): its scheduler, time
+   * driver and blocking pool. Reading one on a thread outside every runtime panics as tokio does.
+   */
+  readonly scheduler: Scheduler;
+  readonly time: TimeDriver;
+  readonly blocking: BlockingSpawner;
   interp: Interpreter;
-  blocking: BlockingSpawner;
-  /** The loopback network the program's sockets talk over. */
+  /** Every runtime built so far, in build order. */
+  readonly runtimes: RuntimeHandle[];
+  /** The loopback network the program's sockets talk over (made with the first runtime). */
   net: Network;
+  readonly netReady: boolean;
   nextFutureId: number;
   nextResourceId: number;
+  /** The next task's trace id (tokio's `task::Id` counter, which worker threads take ids from too). */
   nextTaskId: number;
+  /**
+   * The memory budget (memory.ts): `reserve(bytes)` before building a value whose size the program picks,
+   * `track(value)` after a value shared behind a handle grew or shrank.
+   */
+  readonly memory: MemoryMeter;
+  /** Trace ids taken by `block_on` futures after the first (which is task 0): not task ids in tokio. */
+  mainTaskIds: number;
   /** All tasks ever spawned (including task 0, the block_on future). */
   readonly tasks: Task[];
   /** Raises a Rust panic at the current source location. */
@@ -67,6 +88,6 @@ export interface World extends TaskHost {
   newResource(kind: ResourceKind, name: string, site?: number, owner?: number): number;
   /** Sees every line the program prints (the run accumulates stdout/stderr). */
   onPrint?(stream: 'stdout' | 'stderr', text: string): void;
-  /** Spawns a task onto the runtime (tokio::spawn). */
-  spawnTask(future: TaskFuture, site: number): Task;
+  /** Spawns a task onto the current thread's runtime (tokio::spawn), or onto `on` (`rt.spawn`). */
+  spawnTask(future: TaskFuture, site: number, on?: RuntimeHandle): Task;
 }

@@ -10,10 +10,28 @@
  * everything a real runtime does not expose (queues, futures, parks). The simulator's `defer` wakes (the
  * yield_now defer list) are wakes by value, as tokio 1.24 performs them. Two conventions differ and are
  * normalized on both sides: a blocking task's poll end is not compared (the simulator ends it with
- * `complete`), and an aborted task dropped by the scheduler without being polled is not a poll.
+ * `complete`), and an aborted task dropped by the scheduler without being polled is not a poll. A later
+ * `block_on` future (spawn mode `block_on`) is numbered as the recorder numbers it (100000, 100001, …), and
+ * the tasks spawned after it by their tokio id (the trace id minus the `block_on`s before it).
  */
 import type { TraceEvent } from './events';
 import type { TraceReader } from './store';
+
+/** The recorder's ids for a second, third… `block_on` future (record/src/model/mod.rs). */
+const EXTRA_BLOCK_ON_BASE = 100_000;
+
+/** Trace ids → the ids a recording uses. */
+class Renumber {
+  private readonly ids = new Map<number, number>();
+  private extra = 0;
+  spawned(ev: Extract<TraceEvent, { kind: 'spawn' }>): void {
+    if (ev.mode === 'block_on') this.ids.set(ev.task, EXTRA_BLOCK_ON_BASE + this.extra++);
+    else if (this.extra > 0) this.ids.set(ev.task, ev.task - this.extra);
+  }
+  id(task: number): number {
+    return this.ids.get(task) ?? task;
+  }
+}
 
 export function eventOrder(trace: TraceReader): string[] {
   return eventOrderWithSteps(trace).lines;
@@ -29,6 +47,7 @@ export function eventOrderWithSteps(
   opts: { steals?: boolean } = {},
 ): { lines: string[]; steps: number[] } {
   const tasks = new Map<number, { root: number; blocking: boolean; openPoll: number }>();
+  const renumber = new Renumber();
   const out: (string | null)[] = [];
   const steps: number[] = [];
   for (let i = 0; i < trace.length; i++) {
@@ -48,7 +67,9 @@ export function eventOrderWithSteps(
     }
     if (k !== 'spawn' && k !== 'poll' && k !== 'pending' && k !== 'ready' && k !== 'wake' && k !== 'complete')
       continue;
-    const line = orderLine(trace.get(i), tasks, out.length);
+    const ev = trace.get(i);
+    if (ev.kind === 'spawn') renumber.spawned(ev);
+    const line = orderLine(ev, tasks, out.length, renumber);
     if (line !== null) {
       out.push(line);
       steps.push(i);
@@ -68,26 +89,31 @@ function orderLine(
   ev: TraceEvent,
   tasks: Map<number, { root: number; blocking: boolean; openPoll: number }>,
   at: number,
+  r: Renumber,
 ): string | null {
   const t = 'task' in ev ? tasks.get(ev.task) : undefined;
+  const id = 'task' in ev ? r.id(ev.task) : -1;
   switch (ev.kind) {
     case 'spawn':
       tasks.set(ev.task, { root: ev.future, blocking: ev.mode === 'blocking', openPoll: -1 });
-      return `spawn ${ev.task}${ev.mode === 'blocking' ? ' blocking' : ''} parent=${ev.parent}`;
+      return `spawn ${id}${ev.mode === 'blocking' ? ' blocking' : ''} parent=${r.id(ev.parent)}`;
     case 'poll':
       if (t) t.openPoll = at;
-      return `poll ${ev.task}`;
+      return `poll ${id}`;
     case 'pending':
     case 'ready':
       // A blocking task's one poll runs the closure; the simulator ends it with `complete` alone.
       if (!t || t.root !== ev.future || t.blocking) return null;
       t.openPoll = -1;
-      return `${ev.kind} ${ev.task}`;
+      return `${ev.kind} ${id}`;
     case 'wake':
       // tokio 1.24's defer list (yield_now) wakes its wakers by value: that is what a recording shows.
-      return ev.task === 0 ? null : `wake ${ev.task} by=${ev.by} ${ev.op === 'defer' ? 'wake' : ev.op}`;
+      // block_on's waker is not a task waker (effect `main`): no recording shows it.
+      return ev.task === 0 || ev.effect === 'main'
+        ? null
+        : `wake ${id} by=${r.id(ev.by)} ${ev.op === 'defer' ? 'wake' : ev.op}`;
     case 'complete':
-      return `complete ${ev.task} ${ev.outcome}`;
+      return `complete ${id} ${ev.outcome}`;
     default:
       return null;
   }

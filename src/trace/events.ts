@@ -61,7 +61,11 @@ export type ResourceKind = (typeof RESOURCE_KINDS)[number];
 export const WAKER_DIRS = ['-', 'read', 'write'] as const;
 export type WakerDir = (typeof WAKER_DIRS)[number];
 
-export const OUTCOMES = ['completed', 'panicked', 'deadlock', 'limit', 'unsupported'] as const;
+/**
+ * How a run ended. `failed` is the simulator's own failure (an exception it did not expect: a bug in
+ * Pollscope, never a property of the program); every other kind is what the program did.
+ */
+export const OUTCOMES = ['completed', 'panicked', 'deadlock', 'limit', 'unsupported', 'failed'] as const;
 export type OutcomeKind = (typeof OUTCOMES)[number];
 
 /**
@@ -76,8 +80,18 @@ export const EVENT_SCHEMA = {
   /** A simulated OS thread starts (the main thread, a worker, a blocking-pool thread, a `std::thread`). */
   'thread-start': { role: THREAD_KINDS, name: 'str' },
   'thread-exit': {},
-  /** `tokio::spawn` (kind async) or `spawn_blocking` (kind blocking). `site` is a source offset. */
-  spawn: { task: 'int', future: 'int', parent: 'int', site: 'int', mode: ['async', 'blocking'] },
+  /**
+   * `tokio::spawn` (mode async) or `spawn_blocking` (mode blocking). `site` is a source offset. The first
+   * `block_on` future is task 0 (mode async); a later `block_on` (a runtime built by hand, a second
+   * `block_on`) gets the next id and mode `block_on`: polled from `main` like task 0, not a task in tokio.
+   */
+  spawn: {
+    task: 'int',
+    future: 'int',
+    parent: 'int',
+    site: 'int',
+    mode: ['async', 'blocking', 'block_on'],
+  },
   /** A task is queued. `core` is the scheduler core owning the queue (0 on current_thread). */
   schedule: { task: 'int', core: 'int', where: WHERE },
   /** A thread takes `task` from a queue (`from`) and polls it: the start of a task poll. */

@@ -20,7 +20,7 @@ interface FoldTask {
   future: number;
   parent: number;
   site: number;
-  mode: 'async' | 'blocking';
+  mode: 'async' | 'blocking' | 'block_on';
   state: TaskView['state'];
   queue: QueueKind | null;
   detached: boolean;
@@ -157,14 +157,19 @@ export class ReferenceFold {
           root.task = ev.task;
           root.spawned = true;
         }
-        s.tasks.push({
+        // A block_on future (task 0, or a later one in mode block_on) is polled by its thread, not queued.
+        const main = ev.task === 0 || ev.mode === 'block_on';
+        // Tasks are listed by id, as the index keeps them (a runtime built by hand can spawn before block_on).
+        let at = s.tasks.length;
+        while (at > 0 && s.tasks[at - 1]!.id > ev.task) at--;
+        s.tasks.splice(at, 0, {
           id: ev.task,
           future: ev.future,
           parent: ev.parent,
           site: ev.site,
           mode: ev.mode,
-          state: ev.task === 0 ? 'scheduled' : 'idle',
-          queue: ev.task === 0 ? 'main' : null,
+          state: main ? 'scheduled' : 'idle',
+          queue: main ? 'main' : null,
           detached: false,
           aborted: false,
           polls: 0,

@@ -34,7 +34,7 @@ export interface TaskView {
   future: number;
   parent: number;
   site: number;
-  mode: 'async' | 'blocking';
+  mode: 'async' | 'blocking' | 'block_on';
   state: TaskState;
   /** Which queue holds it (when scheduled). */
   queue: QueueKind | null;

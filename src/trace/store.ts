@@ -231,6 +231,19 @@ export class TraceWriter extends TraceReader {
   /** Chunks handed off by `takeFull` (the writer no longer reads them: their buffers were transferred). */
   private handedOff = 0;
   private stringsHandedOff = 0;
+  /** Bytes of the string table as `byteSize` counts them, kept as strings are added. */
+  private stringBytes = 0;
+  /**
+   * The simulator's memory budget for the trace (sim/memory.ts): after an event takes the trace past this
+   * many bytes (`byteCount`), `onByteLimit` is called (and may throw to stop the run).
+   */
+  byteLimit = Infinity;
+  onByteLimit: (() => void) | null = null;
+
+  /** `byteSize()` without the walk over the strings: what the trace holds, as it grows. */
+  get byteCount(): number {
+    return this.count * BYTES_PER_EVENT + this.stringBytes;
+  }
 
   intern(s: string): number {
     let id = this.stringIds.get(s);
@@ -238,6 +251,7 @@ export class TraceWriter extends TraceReader {
       id = this.strings.length;
       this.strings.push(s);
       this.stringIds.set(s, id);
+      this.stringBytes += 2 * s.length + 16;
     }
     return id;
   }
@@ -245,6 +259,7 @@ export class TraceWriter extends TraceReader {
   /** A string stored without interning (it rarely repeats, so a lookup would cost more than it saves). */
   addText(s: string): number {
     this.strings.push(s);
+    this.stringBytes += 2 * s.length + 16;
     return this.strings.length - 1;
   }
 
@@ -263,6 +278,7 @@ export class TraceWriter extends TraceReader {
     c.time[j] = time;
     ENCODERS[k]!(this, c, j, fields as Record<string, unknown>);
     this.count = i + 1;
+    if (this.count * BYTES_PER_EVENT + this.stringBytes > this.byteLimit) this.onByteLimit?.();
     return i;
   }
 

@@ -119,7 +119,7 @@ interface TaskInfo {
   future: number;
   parent: number;
   site: number;
-  mode: 'async' | 'blocking';
+  mode: 'async' | 'blocking' | 'block_on';
   state: number;
   queue: number;
   queueKey: string | null;
@@ -434,7 +434,7 @@ export class TraceIndex {
           hashOrderStep: NONE,
           notified: false,
         };
-        if (ev.task === 0) this.setTask(0, step, 'scheduled', 'main');
+        if (ev.task === 0 || ev.mode === 'block_on') this.setTask(ev.task, step, 'scheduled', 'main');
         else this.setTask(ev.task, step, 'idle', null);
         // The root future was created by the spawning task; from now on it belongs to the new one.
         if (ev.future >= 0 && this.futureBase >= 0 && ev.future - this.futureBase < this.futureTask.length) {
@@ -596,10 +596,10 @@ export class TraceIndex {
           for (const q of this.queues.values()) if (q.kind === 'defer') q.q.remove(ev.task, step);
         }
         if (ev.effect === 'main') {
-          const t = this.tasks[0];
+          const t = this.tasks[ev.task];
           if (t && t.state !== TASK_STATES.indexOf('running')) {
             t.scheduledSince = ev.time;
-            this.setTask(0, step, 'scheduled', 'main');
+            this.setTask(ev.task, step, 'scheduled', 'main');
           } else if (t) t.notified = true;
         }
         if (ev.resource >= 0) this.dropWaker(this.resources[ev.resource], ev.resource, ev.task, step);

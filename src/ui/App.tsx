@@ -183,7 +183,10 @@ export function App() {
                   {outcome.kind === 'deadlock' && outcome.waitFor ? (
                     <DeadlockReport waitFor={outcome.waitFor} message={outcome.message} source={runSource} />
                   ) : (
-                    <pre>{outcome.message}</pre>
+                    <pre>
+                      {outcomePlace(outcome, runSource)}
+                      {outcome.message}
+                    </pre>
                   )}
                 </div>
               )}
@@ -271,6 +274,14 @@ function whyNothingRan(
     return { text: `Nothing ran: ${outcome.message.split('\n')[0]}` };
   if (status === 'failed') return { text: 'Nothing ran: the simulation failed (see the message above).' };
   return { text: 'The run recorded no events.' };
+}
+
+/** Where a stopped run stopped (`line 6:17: `), as the CLI prefixes it; empty when the outcome has no place. */
+function outcomePlace(outcome: RunOutcome, source: string): string {
+  const sp = outcome.span;
+  if (outcome.kind === 'unsupported' || !sp || sp.start < 0 || sp.start > source.length) return '';
+  const { line, col } = new LineIndex(source).position(sp.start);
+  return `line ${line}:${col}: `;
 }
 
 /** The line of the code an event names (a print, a spawn, an `.await`), or null. */

@@ -1,6 +1,7 @@
 // Saved edits that are never lost (src/ui/share/autosave.ts, tabs.ts) in real Chromium: two tabs of one
 // browser on the same lesson, a storage quota that is really full, and a localStorage that throws.
 import { expect, test, type Page } from '@playwright/test';
+import { editorText } from './editor-text';
 
 const ready = (page: Page) => page.waitForSelector('[data-status="ready"]');
 const editor = (page: Page) => page.getByRole('textbox', { name: 'Rust source' });
@@ -23,20 +24,20 @@ test('two tabs on one lesson: no edit is lost, each tab is told, and either vers
     await p.goto('/');
     await ready(p);
   }
-  const original = await editor(a).inputValue();
+  const original = await editorText(a);
   const textA = original.replace('fast: hello', 'fast: hello from tab A');
   const textB = original.replace('fast: hello', 'fast: hello from tab B');
 
   await editor(a).fill(textA);
   // Tab B hears of it at once, in words, and keeps showing what it showed.
   await expect(b.getByTestId('notice')).toContainText('Another tab saved different code for this lesson.');
-  await expect(editor(b)).toHaveValue(original);
+  await expect.poll(() => editorText(b)).toBe(original);
 
   // B saves over A's save: A's code is kept, not destroyed, and A is told.
   await editor(b).fill(textB);
   await expect(a.getByTestId('notice')).toContainText('Another tab saved different code for this lesson.');
   await expect(a.getByTestId('notice')).toContainText("the other tab's version is kept too");
-  await expect(editor(a)).toHaveValue(textA);
+  await expect.poll(() => editorText(a)).toBe(textA);
   expect(await stored(a)).toContain(asStored(textA));
   expect(await stored(a)).toContain(asStored(textB));
 
@@ -49,20 +50,20 @@ test('two tabs on one lesson: no edit is lost, each tab is told, and either vers
 
   // A opens B's version; A's own is kept, and one click brings it back.
   await a.getByRole('button', { name: "Open the other tab's version" }).click();
-  await expect(editor(a)).toHaveValue(textB);
+  await expect.poll(() => editorText(a)).toBe(textB);
   await expect(a.getByTestId('notice')).toHaveText(
     "Showing the other tab's version. This tab's code is kept.",
   );
   expect(await stored(a)).toContain(asStored(textA2));
   await a.getByRole('button', { name: "Open this tab's version" }).click();
-  await expect(editor(a)).toHaveValue(textA2);
+  await expect.poll(() => editorText(a)).toBe(textA2);
   expect(await stored(a)).toContain(asStored(textB));
 
   // A fresh tab opens the last save (A's), and B's version is still in storage.
   const c = await context.newPage();
   await c.goto('/');
   await ready(c);
-  await expect(editor(c)).toHaveValue(textA2);
+  await expect.poll(() => editorText(c)).toBe(textA2);
   expect(await stored(c)).toContain(asStored(textB));
 });
 
@@ -85,7 +86,7 @@ test('a full storage quota is said once, in words, and the code stays on screen'
     return name;
   });
   expect(refused).toBe('QuotaExceededError');
-  const original = await editor(page).inputValue();
+  const original = await editorText(page);
   await editor(page).fill(original.replace('fast: hello', 'fast: not saved'));
   const notice = page.getByRole('alert').getByTestId('notice');
   await expect(notice).toContainText(
@@ -95,7 +96,9 @@ test('a full storage quota is said once, in words, and the code stays on screen'
   await page.getByRole('button', { name: 'Dismiss' }).click();
   await editor(page).press('End');
   await editor(page).pressSequentially(' more');
-  await expect(editor(page)).toHaveValue(original.replace('fast: hello', 'fast: not saved') + ' more');
+  await expect
+    .poll(() => editorText(page))
+    .toBe(original.replace('fast: hello', 'fast: not saved') + ' more');
   await expect(page.getByTestId('notice')).toHaveCount(0); // once
 });
 
@@ -113,7 +116,7 @@ test('a localStorage that throws (private mode, sandboxed frame) is said once; t
   );
   await page.goto('/');
   await ready(page);
-  const original = await editor(page).inputValue();
+  const original = await editorText(page);
   await editor(page).fill(original.replace('fast: hello', 'fast: kept on screen'));
   await expect(page.getByRole('alert').getByTestId('notice')).toContainText(
     'Pollscope could not save your edits: this browser does not let the page store anything',

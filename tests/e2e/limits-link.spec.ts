@@ -14,7 +14,7 @@ test('a link with a limit of 1 event shows the limit outcome in words', async ({
     );
     await page.waitForSelector('[data-status="ready"]');
     await expect(page.locator('.banner.limit')).toContainText(
-      `the run reached the limit of ${limits.maxEvents} events`,
+      `the run reached the limit of ${limits.maxEvents} ${limits.maxEvents === 1 ? 'event' : 'events'}`,
     );
     await expect(page.getByRole('alert')).toHaveCount(0);
     await expect(page.locator('body')).not.toContainText('[object Object]');

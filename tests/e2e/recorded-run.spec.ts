@@ -1,6 +1,8 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync, readdirSync } from 'node:fs';
 import { fromJsonLines } from '../../src/trace/export';
+import { nameTasks } from '../../src/trace/task-names';
+import { TraceIndex } from '../../src/trace/trace-index';
 import { shot } from './screenshot';
 
 // Real runs of lessons, recorded under real tokio 1.24.2 by `npm run record` (tests/fixtures/recorded/README.md),
@@ -24,6 +26,10 @@ test('recorded real runs of lessons open with "Open trace…" and step like a si
   for (const file of recordings) {
     const text = readFileSync(`${DIR}/${file}`, 'utf8');
     const { header, trace } = fromJsonLines(text);
+    // Tasks are named as the program names them (`let slow = tokio::spawn(..)`), as the app does.
+    const index = new TraceIndex(trace);
+    while (!index.ingest(1_000_000));
+    const names = nameTasks(header.source, index.tasksBySite());
     const lesson = file.replace(/\.jsonl$/, '').replace(/-/g, '_');
     const realStdout = readFileSync(`tests/conformance/lesson_${lesson}.stdout`, 'utf8');
 
@@ -54,7 +60,9 @@ test('recorded real runs of lessons open with "Open trace…" and step like a si
     const polled = (trace.get(firstSpawnedPoll) as { task: number }).task;
     await expect(page.getByText('(which queue it came from is not recorded)')).toBeVisible();
     await expect(tasks.getByTestId(`task-${polled}-state`)).toHaveText('running');
-    await tasks.getByRole('button', { name: `Select task ${polled}` }).click();
+    await tasks
+      .getByRole('button', { name: `Select ${names.get(polled) ?? `task ${polled}`}`, exact: true })
+      .click();
     await expect(tasks.getByTestId(`task-${polled}-future-not-recorded`)).toBeVisible();
 
     // Back one step: the poll is undone.
@@ -66,7 +74,9 @@ test('recorded real runs of lessons open with "Open trace…" and step like a si
     await page.keyboard.press('End');
     await expect(stdout).toHaveText(realStdout);
     await expect(tasks.getByTestId(`task-${polled}-state`)).toHaveText(/complete|cancelled/);
-    await tasks.getByRole('button', { name: `Select task ${polled}` }).click();
+    await tasks
+      .getByRole('button', { name: `Select ${names.get(polled) ?? `task ${polled}`}`, exact: true })
+      .click();
     if (file === 'two-tasks-and-a-sleep.jsonl') await shot(page, 'screenshots/recorded-run.png');
   }
 

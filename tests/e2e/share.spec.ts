@@ -5,21 +5,8 @@ import { expect, test, type Page } from '@playwright/test';
 import fc from 'fast-check';
 import type { PANEL_IDS } from '../../src/ui/share/link';
 import { decodeLink, DEFAULT_SHARE, encodeState, normalize, type ShareState } from '../../src/ui/share/link';
+import { editorText } from './editor-text';
 import { shot } from './screenshot';
-
-/**
- * The program in the editor: CodeMirror's lines (all in view: these programs are short), or the plain
- * textarea's value before the editor's chunk has loaded.
- */
-async function editorText(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const fallback = document.querySelector<HTMLTextAreaElement>('textarea[data-editor="fallback"]');
-    if (fallback) return fallback.value;
-    return [...document.querySelectorAll('[data-editor="codemirror"] .cm-line')]
-      .map((line) => line.textContent ?? '')
-      .join('\n');
-  });
-}
 
 const LESSON = 'two-tasks-and-a-sleep';
 const slider = (page: Page) => page.getByRole('slider', { name: 'Timeline position' });

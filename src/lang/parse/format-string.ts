@@ -104,6 +104,15 @@ export function parseFormatString(
   return pieces;
 }
 
+/** Widths and precisions are `u16` in core::fmt (since Rust 1.87): rustc refuses a larger literal. */
+export const MAX_FMT_COUNT = 65_535;
+
+function fmtCount(digits: string, where: Span): number {
+  const n = Number(digits);
+  if (!(n <= MAX_FMT_COUNT)) throw new CompileError('integer out of range for `u16` in format string', where);
+  return n;
+}
+
 function parseSpec(text: string, where: Span, argRef: (name: string) => number): FmtSpec {
   const spec: FmtSpec = {
     arg: 0,
@@ -145,7 +154,7 @@ function parseSpec(text: string, where: Span, argRef: (name: string) => number):
   const num = /^(\d+|[A-Za-z_][A-Za-z0-9_]*)\$|^\d+/.exec(text.slice(i));
   if (num) {
     if (num[0].endsWith('$')) spec.width = { arg: argRef(num[1]!) };
-    else spec.width = Number(num[0]);
+    else spec.width = fmtCount(num[0], where);
     i += num[0].length;
   }
   if (text[i] === '.') {
@@ -155,7 +164,7 @@ function parseSpec(text: string, where: Span, argRef: (name: string) => number):
     // `.*` takes the precision from the next positional argument, before the value's own.
     if (p[0] === '*') spec.precision = { arg: argRef('') };
     else if (p[0].endsWith('$')) spec.precision = { arg: argRef(p[1]!) };
-    else spec.precision = Number(p[0]);
+    else spec.precision = fmtCount(p[0], where);
     i += p[0].length;
   }
   const rest = text.slice(i);

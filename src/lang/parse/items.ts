@@ -1,23 +1,31 @@
-/** Items: attributes, `fn` (with `self` parameters), `struct`, `enum`, `impl`, `use` trees and `const`. */
+/**
+ * Items: attributes, `fn` (with `self` parameters), `struct`, `enum`, `impl`, `trait`, `type` aliases,
+ * inline `mod`, `use` trees, `const` and `static`.
+ */
 import type {
   Attr,
+  Block,
   ConstItem,
   EnumItem,
+  Expr,
   FnItem,
   ImplItem,
   Item,
+  ModItem,
   Param,
   SelfMode,
   StructItem,
+  TraitItem,
   Type,
+  TypeAliasItem,
   UseItem,
 } from '../ast';
 import { CompileError, type Span } from '../diagnostics';
 import { describe } from './cursor';
-import { BlockParser } from './statements';
+import { GenericsParser } from './generics';
 import { typeText } from './types';
 
-export abstract class ItemParser extends BlockParser {
+export abstract class ItemParser extends GenericsParser {
   protected parseAttrs(): Attr[] {
     const attrs: Attr[] = [];
     while (this.isPunct('#')) {
@@ -86,37 +94,28 @@ export abstract class ItemParser extends BlockParser {
     const t = this.peek();
     if (this.is('async') && this.is('fn', 1)) return this.parseFn(attrs, null);
     if (this.is('fn')) return this.parseFn(attrs, null);
-    if ((this.is('const') || this.is('unsafe')) && this.is('fn', 1)) {
+    if ((this.is('const') || this.is('unsafe')) && (this.is('fn', 1) || this.is('async', 1))) {
       this.next();
       return this.parseFn(attrs, null);
     }
     if (this.is('struct')) return this.parseStruct(attrs);
     if (this.is('enum')) return this.parseEnum(attrs);
+    if (this.is('unsafe') && (this.is('impl', 1) || this.is('trait', 1))) this.next();
     if (this.is('impl')) return this.parseImpl();
+    if (this.is('trait')) return this.parseTrait();
     if (this.is('use')) return this.parseUse();
     if (this.is('const') || this.is('static')) return this.parseConst();
+    if (this.is('type')) return this.parseTypeAlias();
+    if (this.is('mod')) return this.parseMod();
     if (this.isPunct(';')) {
       this.next();
       return null;
     }
-    if (this.is('trait'))
-      this.unsupported(
-        'trait definitions are not supported by Pollscope',
-        t.span,
-        'use inherent `impl` blocks, or `impl Future for T`',
-      );
-    if (this.is('mod'))
-      this.unsupported(
-        'modules are not supported by Pollscope',
-        t.span,
-        'put everything in one file at the top level',
-      );
-    if (this.is('type'))
-      this.unsupported('type aliases are not supported by Pollscope', t.span, 'write the type out');
-    if (this.is('macro_rules')) this.unsupported('macro_rules! is not supported by Pollscope', t.span);
-    if (this.is('extern')) this.unsupported('`extern` items are not supported by Pollscope', t.span);
+    if (this.is('macro_rules')) this.unsupported('`macro_rules!` is not supported by Pollscope yet', t.span);
+    if (this.is('extern')) this.unsupported('`extern` items are not supported by Pollscope yet', t.span);
+    if (this.is('union')) this.unsupported('`union` is not supported by Pollscope yet', t.span);
     throw new CompileError(
-      `expected an item (fn, struct, enum, impl, use, const), found ${describe(t)}`,
+      `expected an item (fn, struct, enum, trait, impl, mod, use, const, static, type), found ${describe(t)}`,
       t.kind === 'eof' ? this.endSpan : t.span,
     );
   }
@@ -127,13 +126,15 @@ export abstract class ItemParser extends BlockParser {
     }
   }
 
-  private parseFn(attrs: Attr[], owner: string | null): FnItem {
+  /** A fn item; in a trait, `allowNoBody` lets a required method end with `;` (its body is then null). */
+  private parseFn(attrs: Attr[], owner: string | null, allowNoBody = false): FnItem & { noBody?: boolean } {
     const start = this.peek().span;
+    if (this.is('const')) this.next();
     const isAsync = this.eat('async');
     if (this.is('unsafe')) this.next();
     this.expect('fn');
     const nameTok = this.ident('a function name');
-    this.skipGenerics();
+    const generics = this.parseGenericParams();
     this.expect('(');
     const params: Param[] = [];
     let selfMode: SelfMode = null;
@@ -176,51 +177,35 @@ export abstract class ItemParser extends BlockParser {
     this.expect(')');
     let ret: Type | null = null;
     if (this.eat('->')) ret = this.parseType();
-    this.skipWhere();
-    if (this.isPunct(';')) this.unsupported('a function needs a body', this.peek().span);
-    const body = this.parseBlock();
-    return {
-      k: 'fn',
+    this.parseWhere(generics);
+    const fn = {
+      k: 'fn' as const,
       name: nameTok.text,
+      generics,
       async: isAsync,
       selfMode,
       params,
       ret,
-      body,
+      body: { stmts: [], tail: null, span: this.peek().span, unsafe: false } as Block,
       attrs,
-      span: this.from(start),
+      span: start,
       nameSpan: nameTok.span,
       owner,
     };
-  }
-
-  /** Skips `<T: Bound, 'a, const N: usize>` after a fn or impl name; generics are accepted and ignored. */
-  private skipGenerics(): void {
-    if (!this.isPunct('<')) return;
-    let depth = 0;
-    do {
-      const t = this.next();
-      if (t.kind === 'eof') throw new CompileError('unclosed generic parameter list', t.span);
-      if (t.text === '<') depth++;
-      else if (t.text === '>') depth--;
-      else if (t.text === '>>') depth -= 2;
-      else if (t.text === '->') continue;
-    } while (depth > 0);
-  }
-
-  private skipWhere(): void {
-    if (!this.eat('where')) return;
-    while (!this.isPunct('{') && !this.isPunct(';') && !this.atEof()) {
-      if (this.isPunct('<')) this.skipGenerics();
-      else this.next();
+    if (this.isPunct(';')) {
+      if (!allowNoBody) this.unsupported('a function needs a body', this.peek().span);
+      this.next();
+      return { ...fn, span: this.from(start), noBody: true };
     }
+    fn.body = this.parseBlock();
+    return { ...fn, span: this.from(start) };
   }
 
   private parseStruct(attrs: Attr[]): StructItem {
     const start = this.next().span;
     const name = this.ident('a struct name').text;
-    this.skipGenerics();
-    this.skipWhere();
+    const generics = this.parseGenericParams();
+    this.parseWhere(generics);
     const derives = attrs.filter((a) => a.path === 'derive').flatMap((a) => a.list);
     const fields: { name: string; ty: Type }[] = [];
     let tuple = false;
@@ -237,6 +222,7 @@ export abstract class ItemParser extends BlockParser {
         if (!this.eat(',')) break;
       }
       this.expect(')');
+      this.parseWhere(generics);
       this.expect(';');
     } else {
       this.expect('{');
@@ -250,17 +236,18 @@ export abstract class ItemParser extends BlockParser {
       }
       this.expect('}');
     }
-    return { k: 'struct', name, fields, tuple, derives, span: this.from(start) };
+    return { k: 'struct', name, generics, fields, tuple, derives, span: this.from(start) };
   }
 
   private parseEnum(attrs: Attr[]): EnumItem {
     const start = this.next().span;
     const name = this.ident('an enum name').text;
-    this.skipGenerics();
+    const generics = this.parseGenericParams();
+    this.parseWhere(generics);
     this.expect('{');
     const variants: EnumItem['variants'] = [];
     while (!this.isPunct('}')) {
-      this.parseAttrs();
+      const isDefault = this.parseAttrs().some((a) => a.path === 'default');
       const vt = this.ident('a variant name');
       let fields: Type[] | null = null;
       let named: string[] | null = null;
@@ -275,6 +262,7 @@ export abstract class ItemParser extends BlockParser {
         fields = [];
         named = [];
         while (!this.isPunct('}')) {
+          this.parseAttrs();
           named.push(this.ident().text);
           this.expect(':');
           fields.push(this.parseType());
@@ -282,56 +270,181 @@ export abstract class ItemParser extends BlockParser {
         }
         this.expect('}');
       }
-      if (this.eat('=')) this.parseExpr();
-      variants.push({ name: vt.text, fields, named, span: vt.span });
+      let disc: Expr | null = null;
+      if (this.eat('=')) disc = this.parseExpr();
+      variants.push({ name: vt.text, fields, named, span: vt.span, disc, ...(isDefault && { isDefault }) });
       if (!this.eat(',')) break;
     }
     this.expect('}');
     const derives = attrs.filter((a) => a.path === 'derive').flatMap((a) => a.list);
-    return { k: 'enum', name, variants, derives, span: this.from(start) };
+    const repr = attrs
+      .find((a) => a.path === 'repr')
+      ?.list.find((x) => /^[iu](8|16|32|64|128|size)$/.test(x));
+    return { k: 'enum', name, generics, variants, derives, repr: repr ?? null, span: this.from(start) };
   }
 
   private parseImpl(): ImplItem {
     const start = this.next().span;
-    this.skipGenerics();
+    const generics = this.parseGenericParams();
+    const negative = this.eat('!');
     let ty = this.parseType();
-    let trait: string | null = null;
+    let traitType: Type | null = null;
     if (this.eat('for')) {
-      trait = typeText(ty);
+      traitType = ty;
       ty = this.parseType();
     }
-    this.skipWhere();
+    if (negative) this.unsupported('negative impls are not supported by Pollscope yet', start);
+    this.parseWhere(generics);
     const selfTy = ty.k === 'path' ? ty.segs[ty.segs.length - 1]! : typeText(ty);
+    const trait =
+      traitType === null
+        ? null
+        : traitType.k === 'path'
+          ? traitType.segs[traitType.segs.length - 1]!
+          : typeText(traitType);
     this.expect('{');
     const fns: FnItem[] = [];
     const assocTypes: { name: string; ty: Type }[] = [];
+    const consts: ConstItem[] = [];
     while (!this.isPunct('}')) {
       const attrs = this.parseAttrs();
       this.eatVisibility();
-      if (this.eat('type')) {
+      if (this.is('type')) {
+        this.next();
         const n = this.ident().text;
+        this.parseGenericParams();
         this.expect('=');
         assocTypes.push({ name: n, ty: this.parseType() });
         this.expect(';');
         continue;
       }
-      if (this.is('const') && !this.is('fn', 1)) {
-        this.unsupported(
-          'associated constants are not supported by Pollscope',
-          this.peek().span,
-          'use a top-level `const`',
-        );
+      if (this.is('const') && !this.is('fn', 1) && !this.is('async', 1) && !this.is('unsafe', 1)) {
+        consts.push(this.parseConst());
+        continue;
       }
-      if (this.is('const') || this.is('unsafe')) this.next();
-      if (!this.is('fn') && !(this.is('async') && this.is('fn', 1)))
+      if (this.is('default') && (this.is('fn', 1) || this.is('async', 1))) this.next();
+      if (
+        !this.is('fn') &&
+        !this.is('const') &&
+        !this.is('unsafe') &&
+        !(this.is('async') && this.is('fn', 1))
+      )
         throw new CompileError(
-          `expected a method (fn) in the impl block, found ${describe(this.peek())}`,
+          `expected a method (fn), an associated \`const\` or \`type\` in the impl block, found ${describe(this.peek())}`,
           this.peek().span,
         );
       fns.push(this.parseFn(attrs, selfTy));
     }
     this.expect('}');
-    return { k: 'impl', selfTy, trait, fns, assocTypes, span: this.from(start) };
+    return {
+      k: 'impl',
+      selfTy,
+      selfType: ty,
+      trait,
+      traitType,
+      generics,
+      fns,
+      assocTypes,
+      consts,
+      span: this.from(start),
+    };
+  }
+
+  private parseTrait(): TraitItem {
+    const start = this.next().span;
+    const name = this.ident('a trait name').text;
+    const generics = this.parseGenericParams();
+    const supers: Type[] = [];
+    if (this.eat(':')) for (const b of this.parseBounds()) if (b.k === 'path') supers.push(b);
+    this.parseWhere(generics);
+    this.expect('{');
+    const trait: TraitItem = {
+      k: 'trait',
+      name,
+      generics,
+      supers,
+      fns: [],
+      required: [],
+      consts: [],
+      types: [],
+      span: start,
+    };
+    while (!this.isPunct('}')) {
+      const attrs = this.parseAttrs();
+      const t = this.peek();
+      if (t.kind === 'eof')
+        throw new CompileError('this trait is never closed', start, 'add the matching `}`');
+      if (this.eat('type')) {
+        trait.types.push(this.ident('an associated type name').text);
+        this.parseGenericParams();
+        if (this.eat(':')) this.parseBounds();
+        this.parseWhere([]);
+        if (this.eat('=')) this.parseType();
+        this.expect(';');
+        continue;
+      }
+      if (this.is('const') && !this.is('fn', 1) && !this.is('async', 1) && !this.is('unsafe', 1)) {
+        const cstart = this.next().span;
+        const cname = this.ident('a constant name').text;
+        const ty = this.eat(':') ? this.parseType() : null;
+        const value = this.eat('=') ? this.parseExpr() : null;
+        this.expect(';');
+        trait.consts.push({ name: cname, ty, value, span: this.from(cstart) });
+        continue;
+      }
+      if (
+        !this.is('fn') &&
+        !this.is('const') &&
+        !this.is('unsafe') &&
+        !(this.is('async') && this.is('fn', 1))
+      )
+        throw new CompileError(
+          `expected a method (fn), an associated \`const\` or \`type\` in the trait, found ${describe(t)}`,
+          t.span,
+        );
+      const fn = this.parseFn(attrs, null, true);
+      if (fn.noBody) trait.required.push({ name: fn.name, span: fn.nameSpan });
+      else {
+        delete fn.noBody;
+        trait.fns.push(fn);
+      }
+    }
+    this.expect('}');
+    trait.span = this.from(start);
+    return trait;
+  }
+
+  private parseTypeAlias(): TypeAliasItem {
+    const start = this.next().span;
+    const name = this.ident('a type alias name').text;
+    const generics = this.parseGenericParams();
+    this.parseWhere(generics);
+    this.expect('=');
+    const ty = this.parseType();
+    this.expect(';');
+    return { k: 'type', name, generics, ty, span: this.from(start) };
+  }
+
+  private parseMod(): ModItem {
+    const start = this.next().span;
+    const name = this.ident('a module name').text;
+    if (this.isPunct(';'))
+      this.unsupported(
+        `\`mod ${name};\` loads another file; Pollscope runs one file`,
+        this.from(start),
+        `write the module inline: \`mod ${name} { .. }\``,
+      );
+    const open = this.expect('{');
+    const items: Item[] = [];
+    while (!this.isPunct('}')) {
+      if (this.atEof())
+        throw new CompileError('this module is never closed', open.span, 'add the matching `}`');
+      // Inner attributes (`#![allow(..)]`) are read and dropped with the item attributes.
+      const item = this.parseItem();
+      if (item) items.push(item);
+    }
+    this.expect('}');
+    return { k: 'mod', name, items, span: this.from(start) };
   }
 
   private parseUse(): UseItem {
@@ -382,6 +495,7 @@ export abstract class ItemParser extends BlockParser {
 
   private parseConst(): ConstItem {
     const start = this.next().span;
+    const isStatic = this.toks[this.pos - 1]!.text === 'static';
     this.eat('mut');
     const name = this.ident('a constant name').text;
     let ty: Type | null = null;
@@ -389,6 +503,6 @@ export abstract class ItemParser extends BlockParser {
     this.expect('=');
     const value = this.parseExpr();
     this.expect(';');
-    return { k: 'const', name, ty, value, span: this.from(start) };
+    return { k: 'const', name, ty, value, span: this.from(start), static: isStatic };
   }
 }

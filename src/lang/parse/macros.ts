@@ -117,18 +117,20 @@ export abstract class MacroParser extends PrimaryParser {
         return { k: 'pin', expr, span: whole };
       }
       case 'write':
-      case 'writeln':
-        this.unsupported(
-          `\`${name}!\` is not supported by Pollscope`,
-          whole,
-          'build the text with `format!` and print it',
-        );
-      // falls through (unsupported throws)
+      case 'writeln': {
+        // `write!(f, "..", args)`: the destination, then a format string as in `format!`.
+        const dest = sub.parseExpr();
+        if (sub.atEof() && name === 'writeln')
+          return { k: 'fmt', macro: name, pieces: [], args: [], span: whole, dest };
+        sub.expect(',', `\`,\` and a format string after the destination of \`${name}!\``);
+        const e = sub.parseFmtMacro(name, whole, open.span);
+        return { ...e, dest } as Expr;
+      }
       default:
         throw new CompileError(
           `the macro \`${name}!\` is not supported by Pollscope`,
           pathSpan,
-          'supported: println!, eprintln!, print!, format!, panic!, vec!, select!, join!, assert!, assert_eq!, matches!, pin!',
+          'supported: println!, eprintln!, print!, format!, write!, writeln!, panic!, vec!, select!, join!, assert!, assert_eq!, matches!, pin!',
         );
     }
   }

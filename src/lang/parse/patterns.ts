@@ -4,6 +4,11 @@ import { CompileError, type Span } from '../diagnostics';
 import { describe } from './cursor';
 import { TypeParser } from './types';
 
+/** `..` or `name @ ..` inside a slice or tuple pattern. */
+export function isRestPat(p: Pat): boolean {
+  return p.k === 'rest' || (p.k === 'bind' && p.sub?.k === 'rest');
+}
+
 export abstract class PatternParser extends TypeParser {
   parsePattern(): Pat {
     const start = this.peek().span;
@@ -47,7 +52,33 @@ export abstract class PatternParser extends TypeParser {
         this.next();
         return { k: 'rest', span: start };
       }
-      if (t.text === '[') this.unsupported('slice patterns are not supported by Pollscope', start);
+      if (t.text === '..=') {
+        // `..=hi`: a range pattern with no lower bound.
+        this.next();
+        const neg = this.eat('-');
+        const n = this.next();
+        if (n.kind !== 'int' && n.kind !== 'char' && n.kind !== 'byte' && n.kind !== 'float')
+          throw new CompileError('expected the upper bound of a `..=` range pattern', n.span);
+        const hi: Lit =
+          n.kind === 'char'
+            ? { t: 'char', v: n.value as string }
+            : n.kind === 'float'
+              ? { t: 'float', v: (neg ? -1 : 1) * (n.value as number), suffix: n.suffix ?? '' }
+              : { t: 'int', v: (neg ? -1 : 1) * (n.value as number), suffix: n.suffix ?? '' };
+        return { k: 'range', lo: null, hi, inclusive: true, span: this.from(start) };
+      }
+      if (t.text === '[') {
+        this.next();
+        const items: Pat[] = [];
+        while (!this.isPunct(']')) {
+          items.push(this.parsePattern());
+          if (!this.eat(',')) break;
+        }
+        this.expect(']');
+        if (items.filter(isRestPat).length > 1)
+          throw new CompileError('`..` can only be used once per slice pattern', this.from(start));
+        return { k: 'slice', items, span: this.from(start) };
+      }
       if (t.text === '-') {
         this.next();
         const n = this.next();

@@ -7,6 +7,7 @@ import { CompileError, type Span } from '../diagnostics';
 import type { Token } from '../lexer';
 import { describe } from './cursor';
 import { OperatorParser } from './operators';
+import { typeText } from './types';
 
 export abstract class PrimaryParser extends OperatorParser {
   protected parsePrimary(): Expr {
@@ -83,6 +84,9 @@ export abstract class PrimaryParser extends OperatorParser {
       case '|':
       case '||':
         return this.parseClosure(false);
+      case '<':
+      case '::':
+        return this.parsePathExpr();
       default:
         throw new CompileError(`expected an expression, found ${describe(t)}`, t.span);
     }
@@ -305,7 +309,20 @@ export abstract class PrimaryParser extends OperatorParser {
     const segs: string[] = [];
     let generics: Type[] = [];
     if (this.isPunct('::')) this.next();
-    if (this.isPunct('<')) this.unsupported('qualified paths (`<T as Trait>::..`) are not supported', start);
+    let qtrait: string | null | undefined;
+    if (this.isPunct('<')) {
+      // `<T as Trait>::item` / `<T>::item`: T's path, then the item; the trait is kept by name.
+      this.next();
+      const ty = this.parseType();
+      qtrait = null;
+      if (this.eat('as')) {
+        const tr = this.parseType();
+        qtrait = tr.k === 'path' ? tr.segs[tr.segs.length - 1]! : null;
+      }
+      this.expect('>');
+      this.expect('::', '`::` and an associated item after a qualified path');
+      segs.push(...qualifiedSelf(ty));
+    }
     for (;;) {
       const seg = this.ident('an expression');
       segs.push(seg.text);
@@ -339,6 +356,7 @@ export abstract class PrimaryParser extends OperatorParser {
     ) {
       return this.parseStructLit(segs, start);
     }
+    if (qtrait !== undefined) return { k: 'path', segs, generics, span: pathSpan, qtrait };
     return { k: 'path', segs, generics, span: pathSpan };
   }
 
@@ -375,4 +393,11 @@ export abstract class PrimaryParser extends OperatorParser {
     this.expect('}');
     return { k: 'struct', path, fields, base, span: this.from(start) };
   }
+}
+
+/** The path segments a qualified path's self type stands for (`Vec<u8>` → `Vec`, `&str` → `str`). */
+function qualifiedSelf(ty: Type): string[] {
+  if (ty.k === 'path') return ty.segs;
+  if (ty.k === 'ref') return qualifiedSelf(ty.ty);
+  return [typeText(ty)];
 }

@@ -98,7 +98,7 @@ export abstract class TypeParser extends TokenCursor {
     return this.parseTypePath();
   }
 
-  private parseBounds(): Type[] {
+  protected parseBounds(): Type[] {
     const bounds: Type[] = [this.parseBound()];
     while (this.eat('+')) bounds.push(this.parseBound());
     return bounds;

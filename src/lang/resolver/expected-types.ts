@@ -14,10 +14,7 @@ export function annotateExpectedTypes(
   structs: ReadonlyMap<string, StructItem>,
 ): void {
   const v = new Annotator(structs);
-  for (const item of items) {
-    if (item.k === 'fn') v.fn(item);
-    else if (item.k === 'impl') for (const f of item.fns) v.fn(f);
-  }
+  v.items(items);
 }
 
 class Annotator {
@@ -25,6 +22,15 @@ class Annotator {
   private ret: Type | null = null;
 
   constructor(private readonly structs: ReadonlyMap<string, StructItem>) {}
+
+  /** Fns at any depth: top level, in impls, trait default methods, modules, and items inside blocks. */
+  items(items: readonly Item[]): void {
+    for (const item of items) {
+      if (item.k === 'fn') this.fn(item);
+      else if (item.k === 'impl' || item.k === 'trait') for (const f of item.fns) this.fn(f);
+      else if (item.k === 'mod') this.items(item.items);
+    }
+  }
 
   fn(f: FnItem): void {
     this.ret = f.ret;
@@ -40,6 +46,7 @@ class Annotator {
         if (s.init) this.expr(s.init);
         if (s.else) this.block(s.else);
       } else if (s.k === 'expr') this.expr(s.expr);
+      else if (s.k === 'item') this.nested(this.ret, () => this.items([s.item]));
     }
     if (b.tail) this.expr(b.tail);
   }
@@ -162,6 +169,8 @@ class Annotator {
       const fd = def.fields.find((d) => d.name === fl.name);
       if (fd) expectExpr(fl.value, fd.ty);
     }
+    // `..Default::default()` is a value of the struct's own type.
+    if (e.base) expectExpr(e.base, { k: 'path', segs: e.path, args: [], span: e.span });
   }
 
   /** A call to a user fn: each argument has its parameter's type. */
@@ -191,6 +200,20 @@ function expectExpr(e: Expr, ty: Type): void {
       return;
     case 'match':
       for (const arm of e.arms) expectExpr(arm.body, ty);
+      return;
+    case 'tuple':
+      if (ty.k === 'tuple' && ty.items.length === e.items.length)
+        e.items.forEach((item, i) => expectExpr(item, ty.items[i]!));
+      return;
+    case 'try':
+      // `let x: T = s.parse()?`: the call returns `Result<T, _>` (rustc infers `parse::<T>` from it).
+      if (e.expr.k === 'method')
+        e.expr.expectTy ??= {
+          k: 'path',
+          segs: ['Result'],
+          args: [ty, { k: 'infer', span: ty.span }],
+          span: ty.span,
+        };
       return;
     case 'call': {
       const name = e.callee.k === 'path' ? e.callee.segs[e.callee.segs.length - 1] : null;

@@ -96,6 +96,17 @@ const ITERATOR_CONSUMERS = new Set(['min', 'max', 'last']);
 
 export abstract class ExprResolver extends PathResolver {
   protected block(b: Block, use: 'move' | 'ref'): boolean {
+    const outer = this.scope;
+    const items = this.enterItemBlock(b);
+    if (items) this.scope = items;
+    try {
+      return this.blockInner(b, use);
+    } finally {
+      this.scope = outer;
+    }
+  }
+
+  private blockInner(b: Block, use: 'move' | 'ref'): boolean {
     b.scope = this.pushBlock();
     let sync = true;
     for (const s of b.stmts) {
@@ -123,6 +134,19 @@ export abstract class ExprResolver extends PathResolver {
    * Resolves an expression; `use` says whether its value is moved out ('move') or borrowed ('ref').
    * Returns whether the expression is `sync` (cannot suspend the future or block the thread).
    */
+  /** Resolving an assignment target or a `&mut` operand: a field there is written, not just read. */
+  private writing = false;
+
+  private writingTo(f: () => boolean): boolean {
+    const saved = this.writing;
+    this.writing = true;
+    try {
+      return f();
+    } finally {
+      this.writing = saved;
+    }
+  }
+
   protected expr(e: Expr, use: 'move' | 'ref'): boolean {
     const sync = this.exprInner(e, use);
     (e as { sync?: boolean }).sync = sync;
@@ -134,13 +158,13 @@ export abstract class ExprResolver extends PathResolver {
       case 'lit':
         return true;
       case 'path':
-        e.res = this.resolvePath(e.segs, e.span);
+        e.res = this.resolvePath(e.segs, e.span, e.qtrait ?? null);
         e.use = use;
         return true;
       case 'unary':
         return this.expr(e.expr, 'ref');
       case 'ref':
-        return this.expr(e.expr, 'ref');
+        return e.mut ? this.writingTo(() => this.expr(e.expr, 'ref')) : this.expr(e.expr, 'ref');
       case 'binary': {
         // Resolve both sides before combining: a short-circuiting `&&` would leave the right side
         // unresolved whenever the left one is not sync (`f() + x`).
@@ -150,7 +174,7 @@ export abstract class ExprResolver extends PathResolver {
       }
       case 'assign': {
         const v = this.expr(e.value, 'move');
-        return this.expr(e.target, 'ref') && v;
+        return this.writingTo(() => this.expr(e.target, 'ref')) && v;
       }
       case 'cast':
         return this.expr(e.expr, 'ref');
@@ -161,7 +185,7 @@ export abstract class ExprResolver extends PathResolver {
           this.expr(e.callee, 'ref');
           const res = e.callee.res!;
           if (res.kind === 'builtin') calleeSync = this.oracle.pure(res.name);
-          else if (res.kind === 'local') calleeSync = false;
+          else if (res.kind === 'local' || res.kind === 'assoc' || res.kind === 'const') calleeSync = false;
           else if (res.kind === 'fn' || res.kind === 'method') calleeSync = res.item.async ? true : false;
           else if (res.kind === 'variant' && typeof res.arity === 'number' && res.arity !== e.args.length)
             // Nothing checks a variant's arity at run time: `E::A()` would build an `A` with no payload.
@@ -184,8 +208,15 @@ export abstract class ExprResolver extends PathResolver {
         if (e.args.length === 0 && ITERATOR_CONSUMERS.has(e.name)) return false;
         return sync && PURE_METHODS.has(e.name) && !this.oracle.blockingMethods.has(e.name);
       }
-      case 'field':
-        return this.expr(e.expr, 'ref');
+      case 'field': {
+        if (e.expr.k !== 'path' || e.expr.segs.length !== 1 || this.writing) return this.expr(e.expr, 'ref');
+        this.fieldRead = e.name;
+        try {
+          return this.expr(e.expr, 'ref');
+        } finally {
+          this.fieldRead = null;
+        }
+      }
       case 'index': {
         const x = this.expr(e.expr, 'ref');
         const i = this.expr(e.index, 'ref');
@@ -225,12 +256,13 @@ export abstract class ExprResolver extends PathResolver {
       case 'loop':
         return this.jumpTarget(e.label, true, () => this.block(e.body, 'move'));
       case 'for': {
-        const it = this.expr(e.iter, 'move');
+        this.expr(e.iter, 'move');
         e.scope = this.pushBlock();
         this.pattern(e.pat);
-        const b = this.jumpTarget(e.label, true, () => this.block(e.body, 'move'));
+        this.jumpTarget(e.label, true, () => this.block(e.body, 'move'));
         this.popBlock();
-        return it && b;
+        // Never sync: every pull may block the thread (`for v in rx` over a std mpsc Receiver).
+        return false;
       }
       case 'break':
         this.checkJump('break', e.label, e.span);
@@ -267,17 +299,17 @@ export abstract class ExprResolver extends PathResolver {
         e.suspend = this.suspendPoint(e.span);
         return false;
       }
-      case 'try':
+      case 'try': {
+        // `?` in a fn returning `Result<_, E>` converts the error with `From` into E.
+        const ret = this.fn && !this.fn.parent ? this.retTy : null;
+        const errTy = ret?.k === 'path' && ret.args.length === 2 ? this.typeRefOf(ret.args[1]!) : null;
+        if (errTy) e.errTy = errTy;
         return this.expr(e.expr, 'move');
+      }
       case 'struct': {
-        const name = e.path.length === 1 && e.path[0] === 'Self' ? this.selfTy : e.path[e.path.length - 1]!;
-        if (name && this.structs.has(name) && e.path.length === 1)
-          e.res = { kind: 'struct', item: this.structs.get(name)! };
-        else {
-          const v = this.resolveVariant(e.path.map((s) => (s === 'Self' ? (this.selfTy ?? s) : s)));
-          if (!v) throw new CompileError(`cannot find struct \`${e.path.join('::')}\` in this scope`, e.span);
-          e.res = v;
-        }
+        const res = this.resolveStructPath(e.path);
+        if (!res) throw new CompileError(`cannot find struct \`${e.path.join('::')}\` in this scope`, e.span);
+        e.res = res;
         let sync = true;
         for (const f of e.fields) sync = this.expr(f.value, 'move') && sync;
         if (e.base) sync = this.expr(e.base, 'move') && sync;
@@ -295,7 +327,7 @@ export abstract class ExprResolver extends PathResolver {
         return v && n;
       }
       case 'fmt': {
-        let sync = true;
+        let sync = e.dest ? this.expr(e.dest, 'ref') : true;
         for (const a of e.args) sync = this.expr(a, 'ref') && sync;
         // A user `impl Display` runs user code while formatting.
         return sync;

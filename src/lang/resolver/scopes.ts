@@ -7,7 +7,22 @@
  * resolve.ts. A layer calls the layers below it directly and the ones above it through the abstract methods
  * declared here, so no file imports a file above it.
  */
-import type { ConstItem, EnumItem, FnInfo, FnItem, Program, Scope, StructItem } from '../ast';
+import type {
+  Block,
+  ConstItem,
+  EnumItem,
+  FnInfo,
+  FnItem,
+  GenericParam,
+  ImplItem,
+  Program,
+  Scope,
+  StructItem,
+  TraitItem,
+  Type,
+  TypeRef,
+} from '../ast';
+import { ModScope } from './namespaces';
 
 /** What the runtime offers; implemented by sim/. */
 export interface BuiltinOracle {
@@ -23,17 +38,37 @@ export interface BuiltinOracle {
   crates: ReadonlySet<string>;
 }
 
+/**
+ * An `impl` as the interpreter finds it: for the type with key `selfKey` (a user type's key or a builtin
+ * type's name, see namespaces.ts), or — a blanket impl (`impl<T: Display> Tr for T`) — for every type meeting
+ * the bounds of the parameter `blanket`.
+ */
+export interface ImplRecord {
+  item: ImplItem;
+  selfKey: string | null;
+  blanket: GenericParam | null;
+  /** The user trait's key, or a std trait's name (`Display`, `From`, `Add`); null for an inherent impl. */
+  traitKey: string | null;
+  trait: TraitItem | null;
+  /** The trait's generic arguments as type keys where they name one (`From<Celsius>` → `Celsius`). */
+  traitArgs: (string | null)[];
+}
+
 export interface ResolvedProgram {
   program: Program;
+  /** Items by key (their name at the crate root; `module::name` inside modules and blocks). */
   fns: Map<string, FnItem>;
   structs: Map<string, StructItem>;
   enums: Map<string, EnumItem>;
   consts: Map<string, ConstItem>;
-  /** `Type::method` → fn, for inherent impls and `impl Future`/`impl Drop`. */
+  traits: Map<string, TraitItem>;
+  /** `TypeKey::method` → fn, for inherent impls. */
   methods: Map<string, FnItem>;
-  /** Types with `impl Future for T`. */
+  /** Every impl (inherent and of traits), in source order. */
+  impls: ImplRecord[];
+  /** Keys of types with `impl Future for T`. */
   futureImpls: Set<string>;
-  /** Types with `impl Drop for T`. */
+  /** Keys of types with `impl Drop for T`. */
   dropImpls: Set<string>;
   main: FnItem;
 }
@@ -77,18 +112,19 @@ export function lineOf(src: string, offset: number): number {
   return line;
 }
 
-function editDistance(a: string, b: string): number {
-  if (Math.abs(a.length - b.length) > 1) return 2;
-  const dp = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
-  for (let j = 0; j <= b.length; j++) dp[0]![j] = j;
-  for (let i = 1; i <= a.length; i++)
-    for (let j = 1; j <= b.length; j++)
-      dp[i]![j] = Math.min(
-        dp[i - 1]![j]! + 1,
-        dp[i]![j - 1]! + 1,
-        dp[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1),
-      );
-  return dp[a.length]![b.length]!;
+/**
+ * Whether `a` and `b` are at most one edit apart (one character inserted, deleted or replaced): the only
+ * question the "did you mean" hint asks. Linear, so two identifiers of 100,000 characters cost nothing
+ * (a full edit-distance table of them was 10^10 cells).
+ */
+function withinOneEdit(a: string, b: string): boolean {
+  if (a.length < b.length) [a, b] = [b, a];
+  if (a.length - b.length > 1) return false;
+  let i = 0;
+  while (i < b.length && a[i] === b[i]) i++;
+  // Past the common prefix: a replacement skips one character of each, an insertion one of the longer.
+  const rest = a.length === b.length ? i + 1 : i;
+  return a.slice(i + 1) === b.slice(rest);
 }
 
 export abstract class ScopeResolver {
@@ -102,18 +138,30 @@ export abstract class ScopeResolver {
 
   protected methods = new Map<string, FnItem>();
 
+  protected traits = new Map<string, TraitItem>();
+
+  protected impls: ImplRecord[] = [];
+
   protected futureImpls = new Set<string>();
 
   protected dropImpls = new Set<string>();
 
-  /** Local alias → full path, from `use`. */
-  protected imports = new Map<string, string[]>();
+  /** The crate root's items. */
+  protected readonly root = new ModScope(null, [], true);
 
-  protected globs: string[][] = [];
+  /** The innermost module or item-declaring block being resolved. */
+  protected scope: ModScope = this.root;
 
   protected fn: FnScope | null = null;
 
-  protected selfTy: string | null = null;
+  /** What `Self` is here: a type's key in an impl, the receiver's type in a trait or blanket impl. */
+  protected selfRef: TypeRef | null = null;
+
+  /** Type parameters in scope (of the fn, its impl or trait): `T::default()` names one. */
+  protected typeParams = new Set<string>();
+
+  /** The declared return type of the fn item being resolved (for `?` conversions). */
+  protected retTy: Type | null = null;
 
   protected asyncBlockCount = 0;
 
@@ -160,7 +208,10 @@ export abstract class ScopeResolver {
       if (slot !== undefined) return { depth: 0, slot };
     }
     const captured = fn.captureBySlot.get(name);
-    if (captured !== undefined) return { depth: 0, slot: captured };
+    if (captured !== undefined) {
+      this.noteCaptureUse(fn, name);
+      return { depth: 0, slot: captured };
+    }
     if (!fn.parent || fn.info.futureName.startsWith('const ')) return null;
     const outer = this.lookup(name, fn.parent);
     if (!outer) return null;
@@ -168,19 +219,37 @@ export abstract class ScopeResolver {
       // A move closure / async move block copies the value into its own frame when it is created.
       const slot = fn.info.slotCount++;
       fn.info.slotNames.push(name);
-      fn.info.captures.push({ name, from: outer, slot, mode: 'move' });
+      fn.info.captures.push({ name, from: outer, slot, mode: 'move', fields: [] });
       fn.captureBySlot.set(name, slot);
+      this.noteCaptureUse(fn, name);
       return { depth: 0, slot };
     }
     return { depth: outer.depth + 1, slot: outer.slot };
   }
 
+  /**
+   * Set while resolving the base of a field read (`v.f`, not an assignment target): the field's name. A
+   * move capture used only that way captures just its fields (edition 2021, see `FnInfo.captures`).
+   */
+  protected fieldRead: string | null = null;
+
+  private noteCaptureUse(fn: FnScope, name: string): void {
+    const cap = fn.info.captures.find((c) => c.name === name);
+    if (!cap || cap.fields === null) return;
+    const field = this.fieldRead;
+    if (field === null) cap.fields = null;
+    else if (!cap.fields!.includes(field)) cap.fields!.push(field);
+  }
+
   protected similarLocal(name: string): string | null {
     const f = this.fn;
     if (!f) return null;
-    for (const b of f.blocks) for (const n of b.names.keys()) if (editDistance(n, name) <= 1) return n;
+    for (const b of f.blocks) for (const n of b.names.keys()) if (withinOneEdit(n, name)) return n;
     return null;
   }
 
   // -------------------------------------------------------------------------- implemented by upper layers
+
+  /** Declares and resolves the items of a block (a local `struct`, `use Enum::*`), or null if it has none. */
+  protected abstract enterItemBlock(b: Block): ModScope | null;
 }

@@ -242,6 +242,9 @@ export abstract class ExprInfer extends CallInfer {
         const env = new Map<string, Ty>();
         return { t: 'fn', params: sig.params.map((p) => this.inst(p, env)), ret: this.inst(sig.ret, env) };
       }
+      case 'assoc':
+        // `T::CONST`, `<T as Trait>::f`: a trait's item, resolved at run time; the pass does not see it.
+        return UNKNOWN;
     }
   }
 

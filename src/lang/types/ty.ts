@@ -126,6 +126,13 @@ export class Solver {
       return;
     }
     if (x.t === 'adt' && y.t === 'adt' && x.name === y.name) return;
+    // A program's type meeting another type: an unsized coercion to a trait object (`[Box::new(Circle),
+    // Box::new(Rect)]` as `Box<dyn Shape>`), which the pass does not model. Not a conflict; nothing to infer.
+    if (x.t === 'adt' || y.t === 'adt') {
+      this.taint(x);
+      this.taint(y);
+      return;
+    }
     if (x.t === 'fn' && y.t === 'fn' && x.params.length === y.params.length) {
       for (let i = 0; i < x.params.length; i++) this.unify(x.params[i]!, y.params[i]!, where);
       this.unify(x.ret, y.ret, where);

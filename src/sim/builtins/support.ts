@@ -5,7 +5,8 @@
 import { ListIter } from '../interp/iter-sources';
 import type { RIter } from '../interp/iter-protocol';
 import type { CallCtx } from '../interp/registry';
-import { deref, RObject, RString, type Value } from '../values';
+import { isCallable } from '../interp/callables';
+import { deref, RObject, RString, typeNameOf, type Value } from '../values';
 
 /** Marks a builtin that cannot block or run user code (the interpreter's synchronous fast path). */
 export const pure = true;
@@ -26,6 +27,34 @@ export function num(ctx: CallCtx, v: Value | undefined, what = 'an integer'): nu
   return ctx.interp.unsupported(`expected ${what}`);
 }
 
+/**
+ * A closure argument a builtin keeps to call later (a thread's body): checked now, so a program that hands
+ * over something else (rustc rejects it) is told so at the call, not when the thread starts.
+ */
+export function closureArg(ctx: CallCtx, v: Value | undefined, fnName: string): Value {
+  const x = v === undefined ? undefined : deref(v);
+  if (x !== undefined && isCallable(x)) return x;
+  const type = x === undefined ? 'nothing' : `\`${typeNameOf(x)}\``;
+  return ctx.interp.unsupported(`\`${fnName}\` takes a closure, not ${type}`, ctx.span);
+}
+
+/**
+ * An argument of a given class (through references): the interpreter does not type-check, so a builtin that
+ * needs, say, an `Arc` says so when a program (that rustc rejects) hands it something else.
+ */
+export function argOf<T extends RObject>(
+  ctx: CallCtx,
+  v: Value | undefined,
+  cls: abstract new (...args: never[]) => T,
+  fnName: string,
+  expected: string,
+): T {
+  const x = v === undefined ? undefined : deref(v);
+  if (x instanceof cls) return x;
+  const type = x === undefined ? 'nothing' : `\`${typeNameOf(x)}\``;
+  return ctx.interp.unsupported(`\`${fnName}\` takes ${expected}, not ${type}`, ctx.span);
+}
+
 export function listIter(xs: Value[], label: string): RIter {
   return new ListIter(xs, label);
 }
@@ -41,4 +70,14 @@ export function* callClosure(ctx: CallCtx, f: Value, args: Value[]): Generator<n
     return (yield* r as Generator<never, Value, undefined>) as Value;
   }
   return r as Value;
+}
+
+/**
+ * `rotate_left(n)` in place (the same array, so every handle on it sees the change), without
+ * `push(...items)`, whose argument list the engine refuses past a few hundred thousand items.
+ */
+export function rotateInPlace(items: Value[], n: number): void {
+  if (n === 0 || n === items.length) return;
+  const copy = items.slice();
+  for (let i = 0; i < items.length; i++) items[i] = copy[(i + n) % copy.length]!;
 }

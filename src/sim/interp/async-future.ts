@@ -26,6 +26,7 @@ import {
 } from '../values';
 import type { Frame } from './frame';
 import type { InterpCore } from './core';
+import { bodyWeight, POLL_FRAMES } from './stack';
 import { ReturnSignal } from './signals';
 import { debug } from '../format';
 import { encodeLocals, type LocalField } from '../../trace/locals';
@@ -37,6 +38,8 @@ export type AsyncState = 'Unresumed' | number | 'Returned' | 'Panicked';
 
 export class AsyncFnFuture extends SimFuture {
   private gen: Gen<Value> | null = null;
+  /** What the body's generators hold of the program's stack while suspended (stack.ts). */
+  private readonly stack = { frames: 0 };
   state: AsyncState = 'Unresumed';
 
   constructor(
@@ -63,7 +66,8 @@ export class AsyncFnFuture extends SimFuture {
     stack.push({ future: this, cx });
     let r: IteratorResult<unknown, Value>;
     try {
-      r = this.gen.next();
+      const gen = this.gen;
+      r = this.interp.resumeOnOwnStack(this.stack, () => gen.next());
     } catch (e) {
       if (e instanceof RustPanic) this.setState('Panicked', null);
       throw e;
@@ -80,6 +84,9 @@ export class AsyncFnFuture extends SimFuture {
   }
 
   private *run(): Gen<Value> {
+    // A poll runs the body under the harness's and the awaiting future's frames.
+    const weight = POLL_FRAMES + bodyWeight(this.body);
+    this.interp.enterBody(weight);
     try {
       return yield* this.interp.block(this.body, this.frame);
     } catch (e) {
@@ -87,6 +94,7 @@ export class AsyncFnFuture extends SimFuture {
       throw e;
     } finally {
       this.interp.dropFrameSlots(this.frame, 0);
+      this.interp.leaveBody(weight);
     }
   }
 
@@ -175,7 +183,8 @@ export class AsyncFnFuture extends SimFuture {
       if (this.state !== 'Returned' && this.state !== 'Panicked') {
         // Dropping a suspended future: unwinding its generator runs the `finally` blocks that drop every
         // live local and the future it was awaiting — Rust's drop of a suspended state machine.
-        this.gen.return(undefined as never);
+        const gen = this.gen;
+        this.interp.resumeOnOwnStack(this.stack, () => gen.return(undefined as never));
       }
     } else {
       this.interp.dropFrameSlots(this.frame, 0);
@@ -215,6 +224,7 @@ function valueSize(v: Value | undefined): number {
 
 /** The type to print for a local: rustc calls an integer whose width is not pinned down `{integer}`. */
 function localTypeName(v: Value): string {
+  // Integers past 2^53 are bigints (a fuzzed `9007199254740993..`).
   if (typeof v === 'number' || typeof v === 'bigint') return '{integer}';
   if (typeof v === 'string') return '&str';
   if (typeof v === 'boolean') return 'bool';

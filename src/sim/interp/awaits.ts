@@ -7,8 +7,7 @@ import type { Expr, FnInfo } from '../../lang/ast';
 import type { Span } from '../../lang/diagnostics';
 import { pollChild, type SimFuture } from '../future';
 import { BLOCKED, PENDING, type Gen } from '../poll';
-import type { RTuple } from '../values';
-import { UNIT, type Value } from '../values';
+import { copyOut, isCopy, RRef, RStruct, RTuple, TempPlace, UNIT, type Value } from '../values';
 import { AsyncFnFuture } from './async-future';
 import { RClosure } from './callables';
 import { JoinAllFuture, SelectFuture } from './combinators';
@@ -91,7 +90,7 @@ export abstract class Awaits extends ControlFlow {
     const branch = e.branches[idx]!;
     const scope = branch.scope!;
     try {
-      bind(branch.pat, value, null, f, false, this.constLookup);
+      bind(branch.pat, value, null, f, 'move', this.constLookup);
       return branch.body.sync ? this.evs(branch.body, f) : yield* this.ev(branch.body, f);
     } finally {
       this.dropScope(scope.slots, f);
@@ -133,7 +132,25 @@ export abstract class Awaits extends ControlFlow {
     const fr = f.up(cap.from.depth);
     const v = fr.slots[cap.from.slot];
     if (v === undefined) this.unsupported(`\`${cap.name}\` is captured after it was moved`, this.site);
+    if (cap.fields && readsOnlyCopyFields(v, cap.fields)) {
+      // Edition 2021: the body captures just these Copy fields; the variable stays with its owner and
+      // drops there. The body reads them through a reference (nothing it owns, nothing it drops).
+      return new RRef(new TempPlace(v), false);
+    }
     if (typeof v === 'object' && !v.isCopy()) fr.owned[cap.from.slot] = 0;
-    return v;
+    return copyOut(v);
   }
+}
+
+/** Whether `v` is a struct or tuple whose named fields all exist and are Copy (and `v` itself is not). */
+function readsOnlyCopyFields(v: Value, fields: readonly string[]): boolean {
+  if (fields.length === 0 || typeof v !== 'object' || v.isCopy()) return false;
+  if (v instanceof RStruct) {
+    return fields.every((n) => {
+      const i = v.fieldIndex(n);
+      return i >= 0 && isCopy(v.fields[i]!);
+    });
+  }
+  if (v instanceof RTuple) return fields.every((n) => /^\d+$/.test(n) && isCopy(v.items[Number(n)]!));
+  return false;
 }

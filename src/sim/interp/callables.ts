@@ -74,3 +74,10 @@ export class RBuiltinFnValue extends RObject {
     return true;
   }
 }
+
+/** What `callValue` can call (a closure, a fn item, a constructor): checked where a builtin keeps one for later. */
+export function isCallable(v: Value): boolean {
+  return (
+    v instanceof RClosure || v instanceof RFnItem || v instanceof RStructCtor || v instanceof RVariantCtor
+  );
+}

@@ -12,6 +12,7 @@ import type { Frame } from './frame';
 import { isPlaceExpr } from './frame';
 import { DONE, suspends } from './iter-protocol';
 import { intoIter } from './iterate';
+import { isHeld } from '../memory';
 import { truthy } from './ops';
 import { bind, matches } from './patterns';
 import { BreakSignal, ContinueSignal } from './signals';
@@ -100,6 +101,8 @@ export abstract class ControlFlow extends Calls {
       }
     } finally {
       if (owned) dropValue(this, it);
+      // A vector iterated by value is gone when the loop ends (its items were dropped one by one).
+      if (owned && isHeld(iterable)) this.world.memory.release(iterable);
     }
   }
 
@@ -122,7 +125,7 @@ export abstract class ControlFlow extends Calls {
     src: Expr,
     f: Frame,
   ): void {
-    const moved = bind(p, value, place, f, false, this.constLookup);
+    const moved = bind(p, value, place, f, 'move', this.constLookup);
     if (moved && fromPlace && src.k === 'path' && src.res?.kind === 'local') {
       const fr = f.up(src.res.depth);
       fr.owned[src.res.slot] = 0;
@@ -138,7 +141,7 @@ export abstract class ControlFlow extends Calls {
       try {
         if (arm.guard) {
           // Guards see by-reference bindings; bind, test, and unbind if the guard fails.
-          bind(arm.pat, value, place, f, true, this.constLookup);
+          bind(arm.pat, value, place, f, 'ref', this.constLookup);
           const g = arm.guard.sync ? this.evs(arm.guard, f) : yield* this.ev(arm.guard, f);
           if (!truthy(g, (m) => this.panic(m, arm.guard!.span))) {
             for (const s of scope.slots) {

@@ -15,13 +15,15 @@ import { LineIndex, type Span } from '../../lang/diagnostics';
 import type { ResolvedProgram } from '../../lang/resolve';
 import { PRINT_COST_NS } from '../costs';
 import type { SimFuture } from '../future';
-import type { BlockRequest } from '../machine';
+import { LimitError, type BlockRequest } from '../machine';
 import { RustPanic, UnsupportedError } from '../panic';
 import type { Gen, NativeResult } from '../poll';
 import { Waker, wakeTask, type PollCx, type Task } from '../task';
-import { RObject, type Value } from '../values';
+import { RObject, type Place, type Value } from '../values';
 import type { Interpreter, World } from '../world';
 import type { Frame } from './frame';
+import { STACK_FRAMES } from './stack';
+import { TraitTable } from './traits';
 
 /** An async body being polled on this thread (async-future.ts `AsyncFnFuture`), as `.await` sees it. */
 export interface AsyncBody extends SimFuture {
@@ -56,11 +58,33 @@ export abstract class InterpCore implements Interpreter {
 
   mainResult: { ok: Value } | { panic: RustPanic } | null = null;
 
+  /** The program's impls, found by type at run time (trait methods, defaults, blanket impls). */
+  readonly traits: TraitTable;
+
   constructor(
     readonly world: World,
     readonly program: ResolvedProgram,
   ) {
     this.lines = new LineIndex(program.program.source);
+    this.traits = new TraitTable(program);
+  }
+
+  /**
+   * Runs a program's fn to completion where Rust calls it from inside std (a `Display` impl during
+   * formatting, `PartialOrd` during a sort, `Add` for `+`): it must not block its thread or await.
+   */
+  runUserSync(item: FnItem, args: Value[], self: Value | null, selfKey: string | null): Value {
+    const r = this.callFnItem(item, args, self, selfKey);
+    if (!isGen(r)) return r;
+    const step = r.next();
+    if (!step.done) {
+      r.return(undefined as never);
+      return this.unsupported(
+        `\`${item.name}\` blocked its thread or awaited where std calls it synchronously; Pollscope cannot run that yet`,
+        item.nameSpan,
+      );
+    }
+    return step.value;
   }
 
   takeBlockRequest(): BlockRequest {
@@ -74,22 +98,10 @@ export abstract class InterpCore implements Interpreter {
     this.pendingBlock = r;
   }
 
-  mainFinished(v: Value): void {
-    this.world.machine.emit('complete', { task: 0, outcome: 'ok' });
-    this.mainResult = { ok: v };
-    this.onMainDone?.();
-  }
-
-  mainPanicked(p: RustPanic): void {
-    this.world.machine.emit('complete', { task: 0, outcome: 'panicked' });
-    this.mainResult = { panic: p };
-    this.onMainDone?.();
-  }
-
-  onMainDone: (() => void) | null = null;
-
   /** Prints a panic message to stderr the way Rust's default hook does. */
   reportPanic(p: RustPanic): void {
+    if (p.reported) return;
+    p.reported = true;
     const t = this.world.machine.current;
     const thread = t.rustName ?? '<unnamed>';
     const loc = p.span ? this.location(p.span) : 'src/main.rs';
@@ -141,13 +153,47 @@ export abstract class InterpCore implements Interpreter {
     return top;
   }
 
+  // ------------------------------------------------------------------------------ the program's stack
+
+  /** Estimated JS frames the program's evaluation holds on the current JS stack (stack.ts). */
+  stackFrames = 0;
+
+  /** A body starts running on the stack: past `STACK_FRAMES`, the run ends with a stack overflow. */
+  enterBody(weight: number): void {
+    if (this.stackFrames + weight > STACK_FRAMES)
+      throw new LimitError(
+        "stack overflow: calls nested deeper than Pollscope's stack holds (a recursion without a base case?)",
+      );
+    this.stackFrames += weight;
+  }
+
+  leaveBody(weight: number): void {
+    this.stackFrames -= weight;
+  }
+
+  /**
+   * Resumes a chain of generators from the top of the JS stack (a poll, a thread's step, a drop): it holds
+   * what it held when it last suspended (`saved.frames`), on top of what is below it now; what it still
+   * holds when it suspends again is saved for the next resumption.
+   */
+  resumeOnOwnStack<T>(saved: { frames: number }, resume: () => T): T {
+    const base = this.stackFrames;
+    this.stackFrames = base + saved.frames;
+    try {
+      return resume();
+    } finally {
+      saved.frames = this.stackFrames - base;
+      this.stackFrames = base;
+    }
+  }
+
   // ------------------------------------------------------------------------------ implemented by upper layers
 
   abstract dropValue(v: Value): void;
 
   abstract callForThread(callee: Value, args: Value[]): Gen<Value>;
 
-  abstract callFnItem(item: FnItem, args: Value[], self: Value | null): NativeResult;
+  abstract callFnItem(item: FnItem, args: Value[], self: Value | null, selfKey?: string | null): NativeResult;
 
   abstract dropFrameSlots(f: Frame, from: number): void;
 
@@ -158,6 +204,8 @@ export abstract class InterpCore implements Interpreter {
   abstract readonly constLookup: (res: PathRes) => Value | null;
 
   abstract ev(e: Expr, f: Frame): Gen<Value>;
+
+  abstract place(e: Expr, f: Frame): Gen<Place>;
 
   abstract evs(e: Expr, f: Frame): Value;
 }

@@ -8,6 +8,7 @@ import { SimFuture } from '../future';
 import { RClosure } from './callables';
 import type { InterpCore } from './core';
 import type { Gen } from '../poll';
+import { isHeld } from '../memory';
 
 /** Runtime objects with side effects on drop implement this. */
 export interface Droppable {
@@ -22,6 +23,8 @@ const droppedStructs = new WeakSet<RStruct>();
 
 export function dropValue(interp: InterpCore, v: Value): void {
   if (typeof v !== 'object' || v instanceof RRef) return;
+  // What the value held is free again (memory.ts); its contents are released as they are dropped below.
+  if (isHeld(v)) interp.world.memory.release(v);
   if (v instanceof SimFuture) {
     v.drop();
     return;
@@ -40,9 +43,12 @@ export function dropValue(interp: InterpCore, v: Value): void {
   }
   if (v instanceof RStruct) {
     if (droppedStructs.has(v)) return;
-    if (interp.program.dropImpls.has(v.def.name)) {
+    const found = interp.program.dropImpls.has(v.def.key ?? v.def.name)
+      ? interp.traits.forValue(v, 'drop')
+      : null;
+    if (found?.k === 'fn') {
       droppedStructs.add(v);
-      const item = interp.program.methods.get(`${v.def.name}::drop`)!;
+      const item = found.fn;
       const r = interp.callFnItem(item, [], new RRef({ get: () => v, set: () => {} }, true)) as Gen<Value>;
       const step = r.next();
       if (!step.done) interp.unsupported('`Drop::drop` must not block or await');

@@ -3,13 +3,17 @@
  * `sync` (plain recursion), and the leaves — literals, paths, operators, assignment, struct literals,
  * ranges, `?`. A new expression kind gets a case in both switches (or only in `ev` if it can suspend).
  */
-import type { Expr, StructItem } from '../../lang/ast';
+import { isUserValue, userAssign, userBinary, userUnary } from './user-ops';
+import { makeStruct } from './struct-literal';
+import type { Expr } from '../../lang/ast';
 import type { Span } from '../../lang/diagnostics';
 import { LimitError } from '../machine';
+import { isHeld, slotsBytes } from '../memory';
 import type { Gen } from '../poll';
 import { F32 as F32_KIND } from '../../lang/types/kinds';
 import { intBinary, intNeg, intNot, isInt, MAX_N, MIN_N, type Int } from '../int';
 import {
+  copyOut,
   deref,
   F32,
   F64,
@@ -132,14 +136,14 @@ export abstract class Expressions extends Macros {
         return this.makeRef(p, e.mut, e.expr, f);
       }
       case 'cast':
-        return cast(yield* this.ev(e.expr, f), e.ty, e.nk ?? 0, (m) => this.panic(m, e.span));
+        return this.castValue(yield* this.ev(e.expr, f), e);
       case 'range': {
         const from = e.from ? yield* this.ev(e.from, f) : null;
         const to = e.to ? yield* this.ev(e.to, f) : null;
         return this.makeRange(from, to, e.inclusive);
       }
       case 'try':
-        return this.tryOp(yield* this.ev(e.expr, f), e);
+        return this.tryOp(yield* this.ev(e.expr, f), e, f);
       case 'break': {
         const v = e.value ? yield* this.ev(e.value, f) : UNIT;
         throw new BreakSignal(e.label, v);
@@ -152,7 +156,7 @@ export abstract class Expressions extends Macros {
         const vals: Value[] = [];
         for (const fl of e.fields) vals.push(yield* this.ev(fl.value, f));
         const base = e.base ? yield* this.ev(e.base, f) : null;
-        return this.makeStruct(e, vals, base);
+        return makeStruct(this, e, vals, base);
       }
       case 'tuple': {
         const items: Value[] = [];
@@ -162,21 +166,23 @@ export abstract class Expressions extends Macros {
       case 'array': {
         const items: Value[] = [];
         for (const x of e.items) items.push(yield* this.ev(x, f));
-        return new RVec(items, !e.vec);
+        return this.tracked(new RVec(items, !e.vec));
       }
       case 'repeat': {
         const v = yield* this.ev(e.value, f);
         const n = yield* this.ev(e.count, f);
+        this.site = e.span;
         return this.repeat(v, n, e.vec);
       }
       case 'fmt': {
+        const dest = e.dest ? new RRef(yield* this.place(e.dest, f), true) : null;
         const args: Value[] = [];
         for (const a of e.args) {
           const v = yield* this.ev(a, f);
           this.borrowTemp(a, v, f);
           args.push(v);
         }
-        return this.fmtMacro(e, args);
+        return this.fmtMacro(e, args, dest);
       }
       case 'assert': {
         const args: Value[] = [];
@@ -241,7 +247,7 @@ export abstract class Expressions extends Macros {
       case 'ref':
         return this.makeRef(this.placeSync(e.expr, f), e.mut, e.expr, f);
       case 'cast':
-        return cast(this.evs(e.expr, f), e.ty, e.nk ?? 0, (m) => this.panic(m, e.span));
+        return this.castValue(this.evs(e.expr, f), e);
       case 'range':
         return this.makeRange(
           e.from ? this.evs(e.from, f) : null,
@@ -249,7 +255,7 @@ export abstract class Expressions extends Macros {
           e.inclusive,
         );
       case 'try':
-        return this.tryOp(this.evs(e.expr, f), e);
+        return this.tryOp(this.evs(e.expr, f), e, f);
       case 'break':
         throw new BreakSignal(e.label, e.value ? this.evs(e.value, f) : UNIT);
       case 'continue':
@@ -262,20 +268,27 @@ export abstract class Expressions extends Macros {
         return this.makeAsyncBlock(e, f);
       case 'struct': {
         const vals = e.fields.map((fl) => this.evs(fl.value, f));
-        return this.makeStruct(e, vals, e.base ? this.evs(e.base, f) : null);
+        return makeStruct(this, e, vals, e.base ? this.evs(e.base, f) : null);
       }
       case 'tuple': {
         const items = e.items.map((x) => this.evs(x, f));
         return items.length === 0 ? UNIT : new RTuple(items);
       }
       case 'array':
-        return new RVec(
-          e.items.map((x) => this.evs(x, f)),
-          !e.vec,
+        return this.tracked(
+          new RVec(
+            e.items.map((x) => this.evs(x, f)),
+            !e.vec,
+          ),
         );
-      case 'repeat':
-        return this.repeat(this.evs(e.value, f), this.evs(e.count, f), e.vec);
-      case 'fmt':
+      case 'repeat': {
+        const v = this.evs(e.value, f);
+        const n = this.evs(e.count, f);
+        this.site = e.span;
+        return this.repeat(v, n, e.vec);
+      }
+      case 'fmt': {
+        const dest = e.dest ? new RRef(this.placeSync(e.dest, f), true) : null;
         return this.fmtMacro(
           e,
           e.args.map((a) => {
@@ -283,7 +296,9 @@ export abstract class Expressions extends Macros {
             this.borrowTemp(a, v, f);
             return v;
           }),
+          dest,
         );
+      }
       case 'assert':
         return this.assertMacro(
           e,
@@ -329,8 +344,11 @@ export abstract class Expressions extends Macros {
         const fr = res.depth === 0 ? f : f.up(res.depth);
         const v = fr.slots[res.slot];
         if (v === undefined) this.unsupported(`use of \`${res.name}\` after it was moved or dropped`, e.span);
-        if (e.use === 'move' && fr.owned[res.slot] && typeof v === 'object' && !v.isCopy())
-          fr.owned[res.slot] = 0;
+        if (e.use === 'move' && typeof v === 'object') {
+          // A move takes ownership; a Copy aggregate is duplicated instead (the local stays usable).
+          if (fr.owned[res.slot]) fr.owned[res.slot] = 0;
+          else return copyOut(v);
+        }
         return v;
       }
       case 'fn':
@@ -344,9 +362,16 @@ export abstract class Expressions extends Macros {
           ? new RStruct(res.item, [])
           : new RStructCtor(res.item);
       case 'variant': {
-        const def = this.program.enums.get(res.enumName) ?? null;
+        const def = this.program.enums.get(res.enumKey) ?? null;
         if (res.arity === 0) return new REnum(res.enumName, res.variant, [], null, def);
         return new RVariantCtor(res.enumName, res.variant, def);
+      }
+      case 'assoc': {
+        const key = this.assocKey(res.ty, [], f, e.span, null);
+        const found = this.traits.find(key, res.name);
+        if (found?.k === 'const') return this.assocConstValue(found.owner, found.value, found.selfKey);
+        if (found?.k === 'fn') return new RFnItem(found.fn);
+        return this.unsupported(`no associated item named \`${res.name}\` found for \`${key}\``, e.span);
       }
       case 'builtin': {
         const c = builtinConsts.get(res.name);
@@ -360,6 +385,10 @@ export abstract class Expressions extends Macros {
 
   private unary(e: Extract<Expr, { k: 'unary' }>, v: Value): Value {
     const x = deref(v);
+    if (e.op !== '*' && typeof x === 'object' && isUserValue(x)) {
+      const u = userUnary(this, e.op, v);
+      if (u !== undefined) return u;
+    }
     switch (e.op) {
       case '-':
         if (isInt(x)) return this.intResult(intNeg(x, e.nk ?? 0), e.span);
@@ -369,10 +398,8 @@ export abstract class Expressions extends Macros {
         if (typeof x === 'boolean') return !x;
         if (isInt(x)) return intNot(x, e.nk ?? 0);
         return this.panic('cannot apply `!`', e.span);
-      case '*': {
-        const d = derefOnce(v);
-        return d;
-      }
+      case '*':
+        return copyOut(derefOnce(v));
     }
   }
 
@@ -434,6 +461,7 @@ export abstract class Expressions extends Macros {
           return a.v >= b.v;
       }
     }
+    const panic = (m: string) => this.panic(m, e.span);
     switch (op) {
       case '==':
         return equals(a, b);
@@ -448,8 +476,30 @@ export abstract class Expressions extends Macros {
       case '>=':
         return compare(a, b, (m) => this.panic(m, e.span)) >= 0;
       default:
-        return arith(op, a, b, (m) => this.panic(m, e.span), e.nk ?? 0);
+        if (op === '+' && l instanceof RString)
+          return this.appendTo(l, r) ?? arith(op, l, r, panic, e.nk ?? 0);
+        // An operator on a program's type is its `impl Add` (Sub, Mul, …).
+        if (typeof l === 'object' && isUserValue(l)) {
+          const u = userBinary(this, op, l, r);
+          if (u !== undefined) return u;
+        }
+        return arith(op, a, b, panic, e.nk ?? 0);
     }
+  }
+
+  /**
+   * `String + &str` and `s += &str`: Rust appends to the left string's buffer, and so do we, after checking
+   * the memory budget (a doubling loop must end in the limit, not in the engine's string-length RangeError).
+   * Returns null when the right side is not a string (arith reports that).
+   */
+  private appendTo(s: RString, r: Value): RString | null {
+    const add = deref(r);
+    const text = typeof add === 'string' ? add : add instanceof RString ? add.s : null;
+    if (text === null) return null;
+    this.world.memory.reserveString(s.s.length + text.length);
+    s.s += text;
+    this.world.memory.track(s);
+    return s;
   }
 
   private assign(op: string, p: Place, v: Value, sp: Span, target: Expr): void {
@@ -476,8 +526,9 @@ export abstract class Expressions extends Macros {
           : this.intResult(intBinary(op.slice(0, -1), x, y, k), sp);
     } else {
       const base = op.slice(0, -1);
+      if (typeof x === 'object' && isUserValue(x) && userAssign(this, base, p, v)) return;
       if (x instanceof RString && base === '+') {
-        x.s += typeof y === 'string' ? y : y instanceof RString ? y.s : String(y);
+        if (this.appendTo(x, v) === null) this.appendTo(x, String(y));
         return;
       }
       nv = arith(base, x, y, (m) => this.panic(m, sp), k);
@@ -486,52 +537,58 @@ export abstract class Expressions extends Macros {
     else p.set(nv);
   }
 
+  /** `expr as Type`; a fieldless enum casts through its discriminant (`Status::NotFound as u16`). */
+  private castValue(v: Value, e: Extract<Expr, { k: 'cast' }>): Value {
+    const x = deref(v);
+    const n =
+      x instanceof REnum && x.def !== null && x.values.length === 0 ? this.discriminant(x.def, x.variant) : v;
+    return cast(n, e.ty, e.nk ?? 0, (m) => this.panic(m, e.span));
+  }
+
   private makeRange(from: Value | null, to: Value | null, inclusive: boolean): Value {
     return new RRange(from === null ? null : deref(from), to === null ? null : deref(to), inclusive);
   }
 
-  private tryOp(v: Value, e: Expr): Value {
+  private tryOp(v: Value, e: Expr, f: Frame): Value {
     const x = deref(v);
     if (x instanceof REnum) {
       if (x.variant === 'Ok' || x.variant === 'Some') return x.values[0]!;
-      if (x.variant === 'Err') throw new ReturnSignal(new REnum('Result', 'Err', [x.values[0]!]));
+      if (x.variant === 'Err') {
+        // `?` converts the error into the fn's error type by `From` (`impl From<ParseIntError> for AppError`).
+        let err = x.values[0]!;
+        if (e.k === 'try' && e.errTy) {
+          const key = this.assocKey(e.errTy, [], f, e.span, null);
+          err = this.convertFrom(err, key) ?? err;
+        }
+        throw new ReturnSignal(new REnum('Result', 'Err', [err]));
+      }
       if (x.variant === 'None') throw new ReturnSignal(NONE);
     }
     return this.unsupported('`?` needs a Result or an Option', e.span);
   }
 
-  private makeStruct(e: Extract<Expr, { k: 'struct' }>, vals: Value[], base: Value | null): Value {
-    const res = e.res!;
-    if (res.kind === 'struct') {
-      const def: StructItem = res.item;
-      const fields: Value[] = new Array<Value>(def.fields.length);
-      const b = base === null ? null : (deref(base) as RStruct);
-      def.fields.forEach((fd, i) => {
-        const k = e.fields.findIndex((x) => x.name === fd.name);
-        if (k >= 0) fields[i] = vals[k]!;
-        else if (b) fields[i] = b.fields[i]!;
-        else this.unsupported(`missing field \`${fd.name}\` in initializer of \`${def.name}\``, e.span);
-      });
-      return new RStruct(def, fields);
-    }
-    if (res.kind === 'variant') {
-      const def = this.program.enums.get(res.enumName) ?? null;
-      const v = def?.variants.find((x) => x.name === res.variant);
-      const names = v?.named ?? e.fields.map((x) => x.name);
-      const ordered = names.map((n) => vals[e.fields.findIndex((x) => x.name === n)]!);
-      return new REnum(res.enumName, res.variant, ordered, names, def);
-    }
-    return this.unsupported('unsupported struct literal', e.span);
-  }
-
   private repeat(v: Value, n: Value, vec: boolean): Value {
     const count = deref(n);
-    if (typeof count !== 'number' && typeof count !== 'bigint')
-      return this.unsupported('array length must be an integer');
+    if (typeof count !== 'number')
+      return this.unsupported(
+        typeof count === 'bigint'
+          ? `a vector of ${count} elements is larger than Pollscope allows`
+          : 'array length must be an integer',
+      );
+    // Checked before a single element is built: `vec![x; n]` for a huge n must end in the memory limit, not
+    // in the engine's "Invalid array length" or an exhausted heap. Each clone of a growable `x` (a String, a
+    // Vec) is charged on its own as it is made.
+    this.world.memory.reserve(slotsBytes(count, v) + (isHeld(v) ? (count - 1) * v.ownBytes() : 0));
     if (count > 10_000_000)
       throw new LimitError(`a vector of ${count} elements is larger than Pollscope allows`);
     const items: Value[] = [];
-    for (let i = 0; i < Number(count); i++) items.push(i === 0 ? v : cloneValue(this, v));
-    return new RVec(items, !vec);
+    for (let i = 0; i < count; i++) items.push(i === 0 ? v : cloneValue(this, v));
+    return this.tracked(new RVec(items, !vec));
+  }
+
+  /** Charges a value built here to the memory budget (memory.ts). */
+  private tracked<V extends Value>(v: V): V {
+    this.world.memory.trackValue(v);
+    return v;
   }
 }

@@ -13,6 +13,10 @@ export class Frame {
   readonly owned: Uint8Array;
   /** Temporaries to drop at the end of the current statement (method receivers, `&temp`). */
   temps: Value[] = [];
+  /** What `Self` is in a trait's default method or a blanket impl: the receiver's type key. */
+  selfKey: string | null = null;
+  /** The types a generic fn's parameters stand for in this call (`T` → `Config`), when its body asks. */
+  typeArgs: Map<string, string> | null = null;
 
   constructor(
     readonly info: FnInfo,
@@ -28,6 +32,19 @@ export class Frame {
     let f = this.parent!;
     for (let i = 1; i < depth; i++) f = f.parent!;
     return f;
+  }
+
+  /** `Self` here, looking through closures and async blocks to the fn they are in. */
+  findSelfKey(): string | null {
+    if (this.selfKey !== null) return this.selfKey;
+    return this.parent ? this.parent.findSelfKey() : null;
+  }
+
+  /** The type a type parameter stands for here. */
+  findTypeArg(name: string): string | null {
+    const k = this.typeArgs?.get(name);
+    if (k !== undefined) return k;
+    return this.parent ? this.parent.findTypeArg(name) : null;
   }
 
   bind(slot: number, v: Value, owned: boolean): void {

@@ -27,12 +27,11 @@ export function intoFuture(interp: InterpCore, v: Value, sp: Span): SimFuture {
   if (v instanceof RRef) {
     const inner = deref(v);
     if (inner instanceof SimFuture) return new BorrowedFuture(interp.world, inner);
-    if (inner instanceof RStruct && interp.program.futureImpls.has(inner.def.name)) {
+    if (isUserFuture(interp, inner)) {
       return new UserFuture(interp.world, interp, inner, v);
     }
   }
-  if (v instanceof RStruct && interp.program.futureImpls.has(v.def.name))
-    return new UserFuture(interp.world, interp, v, null);
+  if (isUserFuture(interp, v)) return new UserFuture(interp.world, interp, v, null);
   const t = typeof v === 'object' ? v.typeName() : typeof v;
   return interp.unsupported(
     `\`${t}\` is not a future`,
@@ -72,6 +71,13 @@ export class BorrowedFuture extends SimFuture {
   }
 }
 
+/** A value of a program's type with `impl Future for T` (a struct or an enum state machine). */
+function isUserFuture(interp: InterpCore, v: Value): v is RStruct | REnum {
+  if (v instanceof RStruct) return interp.program.futureImpls.has(v.def.key ?? v.def.name);
+  if (v instanceof REnum && v.def) return interp.program.futureImpls.has(v.def.key ?? v.def.name);
+  return false;
+}
+
 /** A user struct with `impl Future`: each poll calls the user's `poll(self: Pin<&mut Self>, cx)`. */
 export class UserFuture extends SimFuture {
   private gen: Gen<Value> | null = null;
@@ -79,17 +85,30 @@ export class UserFuture extends SimFuture {
   constructor(
     world: World,
     private readonly interp: InterpCore,
-    readonly value: RStruct,
+    private value: Value,
     /** When awaited through `&mut`, the struct is borrowed, not owned. */
     private readonly borrowed: RRef | null,
   ) {
-    super(world, value.def.name, -1);
+    super(world, value instanceof RStruct ? value.def.name : (value as REnum).enumName, -1);
   }
 
   protected pollInner(cx: PollCx): PollOutcome {
     if (!this.gen) {
-      const item = this.interp.program.methods.get(`${this.value.def.name}::poll`)!;
-      const self = this.borrowed ?? new RRef({ get: () => this.value, set: () => {} }, true);
+      const found = this.interp.traits.forValue(this.value, 'poll');
+      if (found?.k !== 'fn') return this.interp.unsupported(`\`${this.name}\` has no \`poll\``);
+      const item = found.fn;
+      // `*self = State::Next(..)` in an enum state machine replaces the future's value.
+      const self =
+        this.borrowed ??
+        new RRef(
+          {
+            get: () => this.value,
+            set: (v) => {
+              this.value = v;
+            },
+          },
+          true,
+        );
       const r = this.interp.callFnItem(item, [new RContext(cx)], self);
       this.gen = r as Gen<Value>;
     }

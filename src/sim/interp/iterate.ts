@@ -6,8 +6,21 @@
  */
 import type { Span } from '../../lang/diagnostics';
 import type { RObject } from '../values';
-import { deref, REnum, RChar, RRange, RRef, RString, RStruct, RTuple, RVec, type Value } from '../values';
+import {
+  deref,
+  REnum,
+  RChar,
+  RRange,
+  RRef,
+  RString,
+  RStruct,
+  RTuple,
+  RVec,
+  TempPlace,
+  type Value,
+} from '../values';
 import type { Gen } from '../poll';
+import { slotsBytes } from '../memory';
 import type { InterpCore } from './core';
 import { DONE, RIter, settle, suspends, andThen, type Pull } from './iter-protocol';
 import { CharRangeIter, ListIter, RangeIter, SliceIter } from './iter-sources';
@@ -64,9 +77,10 @@ export class UserIter extends RIter {
     return this.typeNameText;
   }
   next(cx: InterpCore): Pull {
-    const item = cx.program.methods.get(`${this.typeNameText}::next`)!;
+    const found = cx.traits.forValue(this.value, 'next');
+    if (found?.k !== 'fn') return cx.unsupported(`\`${this.typeNameText}\` has no \`next\` method`);
     const self = new RRef({ get: () => this.value, set: () => {} }, true);
-    return andThen(settle(cx.callFnItem(item, [], self)), (r) => {
+    return andThen(settle(cx.callFnItem(found.fn, [], self, found.selfKey)), (r) => {
       const o = deref(r);
       if (o instanceof REnum && o.enumName === 'Option') return o.variant === 'Some' ? o.values[0]! : DONE;
       return cx.unsupported(`\`${this.typeNameText}::next\` must return an Option`);
@@ -77,12 +91,35 @@ export class UserIter extends RIter {
   }
 }
 
+/**
+ * The `Iterator` methods every struct gets for when it implements `Iterator` (builtins/std/iter): a method
+ * call on a struct that does not skips them, so auto-deref reaches its `Deref` target's methods.
+ */
+export const userIterMethods = new WeakSet<object>();
+
 /** The user type name of a value whose type has an `impl Iterator` (a `next` method), or null. */
 export function userIteratorType(cx: InterpCore, v: Value): string | null {
   const x = v;
   const name = x instanceof RStruct ? x.def.name : x instanceof REnum && x.def ? x.enumName : null;
   if (name === null) return null;
-  return cx.program.methods.has(`${name}::next`) ? name : null;
+  const found = cx.traits.forValue(x, 'next');
+  return found?.k === 'fn' && found.fn.selfMode !== null ? name : null;
+}
+
+/**
+ * A program's `impl IntoIterator for T` (or `for &T` / `for &mut T` when iterating a reference): what its
+ * `into_iter` returns, or null when the type has no such impl.
+ */
+function userIntoIter(cx: InterpCore, v: Value, x: RObject, mode: IterMode): Value | null {
+  if (!(x instanceof RStruct || (x instanceof REnum && x.def !== null)) || cx.program.impls.length === 0)
+    return null;
+  const impls = cx.traits.implsOf(cx.traits.keyOfValue(x), 'IntoIterator');
+  const byRef = (r: (typeof impls)[number]) => r.item.selfType.k === 'ref';
+  const impl = impls.find((r) => byRef(r) === (mode !== 'value')) ?? impls[0];
+  const fn = impl?.item.fns.find((f) => f.name === 'into_iter');
+  if (!impl || !fn) return null;
+  const self = byRef(impl) && !(v instanceof RRef) ? new RRef(new TempPlace(x), mode === 'mut') : v;
+  return cx.runUserSync(fn, [], self, impl.selfKey);
 }
 
 /** Turns `v` into an iterator, as `IntoIterator::into_iter` (what a `for` loop does to its expression). */
@@ -107,6 +144,8 @@ export function intoIter(cx: InterpCore, v: Value, sp: Span | null = cx.site): R
     if (hook) return hook(cx, x, mode);
     const user = userIteratorType(cx, x);
     if (user !== null) return new UserIter(x as RStruct | REnum, user);
+    const own = userIntoIter(cx, v, x, mode);
+    if (own !== null) return intoIter(cx, own, sp);
   }
   if (x instanceof RString || typeof x === 'string')
     return cx.unsupported('a string is not an iterator', sp, 'iterate over `.chars()` or `.bytes()`');
@@ -134,5 +173,8 @@ export function* drain(cx: InterpCore, it: RIter): Gen<Value[]> {
     if (suspends(p)) p = yield* p;
     if (p === DONE) return out;
     out.push(p);
+    // The items are not a program value yet (the caller charges what it builds): a long iterator is
+    // checked against the memory budget as it goes, so it ends in the memory limit, not the engine's.
+    if ((out.length & 0xffff) === 0) cx.world.memory.reserve(slotsBytes(out.length, p));
   }
 }

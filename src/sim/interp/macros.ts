@@ -3,23 +3,21 @@
  * `assert!` / `assert_eq!` with Rust's messages, and `matches!`.
  */
 import type { Expr, FmtPiece } from '../../lang/ast';
+import { MAX_FMT_COUNT } from '../../lang/parse/format-string';
 import { formatValue } from '../format';
-import { LimitError } from '../machine';
-import { deref, RString, UNIT, type Value } from '../values';
+import { RFormatter } from '../formatter';
+import { deref, okVal, RRef, RString, RVec, typeNameOf, UNIT, type Value } from '../values';
 import { Awaits } from './awaits';
 import type { Frame } from './frame';
 import { equals, truthy } from './ops';
 import { bind, matches } from './patterns';
-
-/** The widest a single formatted value may be (a `{:>1$}` with a width of 1e9 would need gigabytes). */
-const MAX_FORMATTED_CHARS = 10_000_000;
 
 export abstract class Macros extends Awaits {
   /**
    * The text of a format string with its arguments. `exprs` are the argument expressions, for their numeric
    * kinds (`{:x}` of a negative `i8` is two's complement in 8 bits).
    */
-  formatPieces(pieces: FmtPiece[], args: Value[], exprs: readonly Expr[] = [], site = -1): string {
+  formatPieces(pieces: FmtPiece[], args: Value[], exprs: readonly Expr[] = []): string {
     let out = '';
     for (const p of pieces) {
       if (typeof p === 'string') {
@@ -27,34 +25,50 @@ export abstract class Macros extends Awaits {
         continue;
       }
       const width =
-        p.width === null ? null : typeof p.width === 'number' ? p.width : this.count(args[p.width.arg]!);
+        p.width === null ? null : typeof p.width === 'number' ? p.width : this.fmtCount(args[p.width.arg]!);
       const precision =
         p.precision === null
           ? null
           : typeof p.precision === 'number'
             ? p.precision
-            : this.count(args[p.precision.arg]!);
-      // Width and precision size the text: past the budget the run stops (Rust would build it).
-      const size = Math.max(width ?? 0, precision ?? 0);
-      if (size > MAX_FORMATTED_CHARS)
-        throw new LimitError(
-          `formatting a value ${size} characters wide is larger than Pollscope allows (${MAX_FORMATTED_CHARS})`,
-          site,
-        );
-      out += formatValue(args[p.arg]!, p, width, precision, exprs[p.arg]?.nk ?? 0);
+            : this.fmtCount(args[p.precision.arg]!);
+      // A piece is checked against the memory budget before it is built when its width or precision could
+      // make it big (65,535 characters, or as many per item of a vector).
+      if (width !== null && width > 4096) this.world.memory.reserveString(out.length + width);
+      if (precision !== null && precision > 4096) {
+        const items = deref(args[p.arg]!);
+        const n = items instanceof RVec ? Math.max(1, items.items.length) : 1;
+        this.world.memory.reserveString(out.length + precision * n);
+      }
+      const piece = formatValue(args[p.arg]!, p, width, precision, exprs[p.arg]?.nk ?? 0);
+      // Before the join: `format!("{}{}", s, s)` in a loop doubles until the memory limit stops it.
+      if (out.length + piece.length > 4096) this.world.memory.reserveString(out.length + piece.length);
+      out += piece;
     }
     return out;
   }
 
-  /** A `usize` width or precision argument (`{:1$}`, `{:.*}`). */
-  private count(v: Value): number {
+  /**
+   * A width or precision taken from an argument (`{:>1$}`, `{:.prec$}`): core::fmt keeps them as `u16`, and
+   * a larger value panics (library/core/src/fmt/rt.rs, Rust 1.87+).
+   */
+  private fmtCount(v: Value): number {
     const n = deref(v);
-    return typeof n === 'number' ? n : typeof n === 'bigint' ? Number(n) : 0;
+    const x = typeof n === 'bigint' ? Number(n) : n;
+    if (typeof x !== 'number' || !Number.isInteger(x) || x < 0)
+      return this.unsupported('a format width or precision must be a `usize`');
+    if (x > MAX_FMT_COUNT) return this.panic('Formatting argument out of range');
+    return x;
   }
 
-  protected fmtMacro(e: Extract<Expr, { k: 'fmt' }>, args: Value[]): Value {
-    const text = this.formatPieces(e.pieces, args, e.args, e.span.start);
+  protected fmtMacro(e: Extract<Expr, { k: 'fmt' }>, args: Value[], dest: Value | null = null): Value {
+    // Where a limit reached while formatting points (a width of 1e9, a string doubled past the budget).
+    this.site = e.span;
+    const text = this.formatPieces(e.pieces, args, e.args);
     switch (e.macro) {
+      case 'write':
+      case 'writeln':
+        return this.writeTo(dest, e.macro === 'writeln' ? text + '\n' : text, e);
       case 'println':
         this.print('stdout', text + '\n', e.span.start);
         return UNIT;
@@ -67,8 +81,11 @@ export abstract class Macros extends Awaits {
       case 'eprint':
         this.print('stderr', text, e.span.start);
         return UNIT;
-      case 'format':
-        return new RString(text);
+      case 'format': {
+        const s = new RString(text);
+        this.world.memory.track(s);
+        return s;
+      }
       case 'panic':
         return this.panic(e.pieces.length ? text : 'explicit panic', e.span);
       case 'unreachable':
@@ -83,6 +100,24 @@ export abstract class Macros extends Awaits {
       case 'unimplemented':
         return this.panic(e.pieces.length ? `not implemented: ${text}` : 'not implemented', e.span);
     }
+  }
+
+  /**
+   * `write!(dest, ..)`: into a `Formatter` (a program's `fmt`) or a `String` (`fmt::Write`); both return
+   * `fmt::Result`, `Ok(())`.
+   */
+  private writeTo(dest: Value | null, text: string, e: Expr): Value {
+    let d: Value | null = dest;
+    for (let i = 0; i < 16 && d instanceof RRef; i++) d = d.place.get();
+    if (d instanceof RFormatter) d.buf += text;
+    else if (d instanceof RString) d.s += text;
+    else
+      return this.unsupported(
+        `\`write!\` to a value of type \`${d === null ? '?' : typeNameOf(d)}\` is not supported by Pollscope yet`,
+        e.span,
+        'write to a `fmt::Formatter` or a `String`, or build the text with `format!`',
+      );
+    return okVal(UNIT);
   }
 
   protected assertMacro(e: Extract<Expr, { k: 'assert' }>, args: Value[], msg: Value | null): Value {
@@ -145,7 +180,7 @@ export abstract class Macros extends Awaits {
   protected matchesMacro(e: Extract<Expr, { k: 'matches' }>, v: Value, f: Frame): Value {
     if (!matches(e.pat, v, this.constLookup)) return false;
     if (!e.guard) return true;
-    bind(e.pat, v, null, f, true, this.constLookup);
+    bind(e.pat, v, null, f, 'ref', this.constLookup);
     try {
       return truthy(this.evs(e.guard, f), (m) => this.panic(m, e.span));
     } finally {

@@ -20,6 +20,7 @@ import {
   deref,
   type Value,
 } from '../values';
+import { typeHooks } from '../type-hooks';
 
 export type PanicFn = (message: string) => never;
 
@@ -96,6 +97,10 @@ function describe(v: Value): string {
 export function equals(l: Value, r: Value): boolean {
   const a = deref(l);
   const b = deref(r);
+  if (typeof a === 'object') {
+    const h = typeHooks(a);
+    if (h?.eq) return h.eq(a, b);
+  }
   // The same value is equal to itself, except a NaN (`let n = f64::NAN; n == n` is false), also inside a
   // container (`v == v` with a NaN in `v`): those are compared item by item below.
   if (
@@ -138,10 +143,26 @@ export function equals(l: Value, r: Value): boolean {
   return false;
 }
 
-/** Rust's `Ord`/`PartialOrd`: negative, zero or positive. */
+/**
+ * Rust's `Ord`/`PartialOrd`: negative, zero or positive; NaN when the values are not comparable
+ * (`partial_cmp` gave `None`), so every `<`, `>`, `<=`, `>=` on them is false. A program's own `Ord` /
+ * `PartialOrd` impl decides for its types; derived ones compare fields in order, variants by position.
+ */
 export function compare(l: Value, r: Value, panic: PanicFn): number {
   const a = deref(l);
   const b = deref(r);
+  if (typeof a === 'object') {
+    const h = typeHooks(a);
+    if (h?.cmp) return h.cmp(a, b);
+    if (h?.partialCmp) return h.partialCmp(a, b) ?? NaN;
+    if (a instanceof RStruct && b instanceof RStruct && a.def === b.def) {
+      for (let i = 0; i < a.fields.length; i++) {
+        const c = compare(a.fields[i]!, b.fields[i]!, panic);
+        if (c !== 0) return c;
+      }
+      return 0;
+    }
+  }
   if (isInt(a) && isInt(b)) return a < b ? -1 : a > b ? 1 : 0;
   if (typeof a === 'boolean' && typeof b === 'boolean') return Number(a) - Number(b);
   const sa = typeof a === 'string' ? a : a instanceof RString ? a.s : null;

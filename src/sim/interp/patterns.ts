@@ -18,6 +18,8 @@ import {
   RTuple,
   RVec,
   TempPlace,
+  Unit,
+  copyOut,
   deref,
   isCopy,
   type Place,
@@ -83,10 +85,14 @@ export function matches(p: Pat, v: Value, consts: ConstLookup): boolean {
       return true;
     }
     case 'tuple': {
+      // `()` is the unit value, not an empty tuple object: `Ok(())`, `Some(())`, `let () = u`.
+      if (p.items.length === 0) return x instanceof Unit;
       const items = x instanceof RTuple ? x.items : x instanceof RVec ? x.items : null;
       if (!items) return false;
       return matchSeq(p.items, items, consts);
     }
+    case 'slice':
+      return x instanceof RVec && matchSeq(p.items, x.items, consts);
     case 'tstruct': {
       if (x instanceof RStruct)
         return p.res?.kind === 'struct' && p.res.item === x.def && matchSeq(p.items, x.fields, consts);
@@ -128,8 +134,13 @@ export function matches(p: Pat, v: Value, consts: ConstLookup): boolean {
   }
 }
 
+/** `..` or `name @ ..` (a slice pattern's rest, bound to the sub-slice it covers). */
+function isRest(p: Pat): boolean {
+  return p.k === 'rest' || (p.k === 'bind' && p.sub?.k === 'rest');
+}
+
 function matchSeq(pats: Pat[], items: Value[], consts: ConstLookup): boolean {
-  const rest = pats.findIndex((q) => q.k === 'rest');
+  const rest = pats.findIndex(isRest);
   if (rest < 0) return pats.length === items.length && pats.every((q, i) => matches(q, items[i]!, consts));
   const after = pats.length - rest - 1;
   if (items.length < rest + after) return false;
@@ -140,27 +151,27 @@ function matchSeq(pats: Pat[], items: Value[], consts: ConstLookup): boolean {
 }
 
 /**
+ * How a binding without `ref` binds: by value (`move`), or — after matching through a reference — by shared
+ * (`ref`) or mutable (`mut`) reference, Rust's default binding modes.
+ */
+export type BindMode = 'move' | 'ref' | 'mut';
+
+/**
  * Writes the bindings of a pattern that `matches` accepted. `place` is where `v` lives (for by-reference
- * bindings); `byRef` says the default binding mode is by reference. Returns true if a non-Copy part was
- * bound by value (the caller then treats the scrutinee as moved).
+ * bindings); `mode` is the default binding mode. Returns true if a non-Copy part was bound by value (the
+ * caller then treats the scrutinee as moved).
  */
 export function bind(
   p: Pat,
   v: Value,
   place: Place | null,
   f: Frame,
-  byRef: boolean,
+  mode: BindMode,
   consts: ConstLookup,
 ): boolean {
-  if (v instanceof RRef) {
-    // A binding takes the reference itself (`Some(n)` against `Some(&mut x)`: `*n += 1` writes x);
-    // other patterns match through it, binding by reference.
-    if (p.k === 'bind' && !p.sub && !p.byRef) {
-      const target = v.place.get();
-      f.bind(p.slot, !v.mut && isCopy(target) ? target : v, false);
-      return false;
-    }
-    return bind(p, v.place.get(), v.place, f, true, consts);
+  if (v instanceof RRef && p.k !== 'bind') {
+    // Matching a non-binding pattern through a reference switches the default mode to `ref` / `ref mut`.
+    return bind(p, v.place.get(), v.place, f, mode === 'ref' || !v.mut ? 'ref' : 'mut', consts);
   }
   switch (p.k) {
     case 'wild':
@@ -171,50 +182,82 @@ export function bind(
       return false;
     case 'bind': {
       let moved = false;
-      if (p.sub) moved = bind(p.sub, v, place, f, byRef, consts);
-      if (byRef || p.byRef) {
-        // Copy values are bound directly: `&u32` behaves like `u32` everywhere the subset can observe.
-        const r = isCopy(v) ? v : new RRef(place ?? new TempPlace(v), p.mut);
-        f.bind(p.slot, r, false);
+      if (p.sub) moved = bind(p.sub, v, place, f, mode, consts);
+      if (p.byRef) {
+        // `ref x` / `ref mut x`: a reference to the matched part, so writes through it reach the original.
+        const target = v instanceof RRef ? v.place.get() : v;
+        const at = v instanceof RRef ? v.place : (place ?? new TempPlace(v));
+        f.bind(p.slot, !p.mut && isCopy(target) ? copyOut(target) : new RRef(at, p.mut), false);
         return moved;
       }
-      f.bind(p.slot, v, true);
+      if (v instanceof RRef) {
+        // A reference bound as it is (`Some(r)` where the payload is `&T`, or a default-mode binding).
+        f.bind(p.slot, v, false);
+        return moved;
+      }
+      if (mode === 'ref') {
+        // Copy values are bound directly: `&u32` behaves like `u32` everywhere the subset can observe.
+        f.bind(p.slot, isCopy(v) ? v : new RRef(place ?? new TempPlace(v), false), false);
+        return moved;
+      }
+      if (mode === 'mut') {
+        f.bind(p.slot, new RRef(place ?? new TempPlace(v), true), false);
+        return moved;
+      }
+      f.bind(p.slot, copyOut(v), true);
       return moved || !isCopy(v);
     }
     case 'tuple': {
+      if (p.items.length === 0) return false;
       const items = v instanceof RTuple ? v.items : (v as RVec).items;
-      return bindSeq(p.items, items, f, byRef, consts);
+      return bindSeq(p.items, items, f, mode, consts);
     }
+    case 'slice':
+      return bindSeq(p.items, (v as RVec).items, f, mode, consts, (v as RVec).array);
     case 'tstruct': {
       const items = v instanceof RStruct ? v.fields : (v as REnum).values;
-      return bindSeq(p.items, items, f, byRef, consts);
+      return bindSeq(p.items, items, f, mode, consts);
     }
     case 'struct': {
       let moved = false;
       for (const fp of p.fields) {
         const arr = v instanceof RStruct ? v.fields : (v as REnum).values;
         const i = v instanceof RStruct ? v.fieldIndex(fp.name) : (v as REnum).names!.indexOf(fp.name);
-        moved = bind(fp.pat, arr[i]!, new ArrayPlace(arr, i), f, byRef, consts) || moved;
+        moved = bind(fp.pat, arr[i]!, new ArrayPlace(arr, i), f, mode, consts) || moved;
       }
       return moved;
     }
     case 'ref':
-      return bind(p.pat, v, place, f, false, consts);
+      return bind(p.pat, v, place, f, 'move', consts);
     case 'or': {
       const alt = p.alts.find((a) => matches(a, v, consts))!;
-      return bind(alt, v, place, f, byRef, consts);
+      return bind(alt, v, place, f, mode, consts);
     }
   }
 }
 
-function bindSeq(pats: Pat[], items: Value[], f: Frame, byRef: boolean, consts: ConstLookup): boolean {
+function bindSeq(
+  pats: Pat[],
+  items: Value[],
+  f: Frame,
+  mode: BindMode,
+  consts: ConstLookup,
+  array = false,
+): boolean {
   let moved = false;
-  const rest = pats.findIndex((q) => q.k === 'rest');
+  const rest = pats.findIndex(isRest);
   const after = rest < 0 ? 0 : pats.length - rest - 1;
   pats.forEach((q, i) => {
     if (q.k === 'rest') return;
+    if (i === rest) {
+      // `tail @ ..`: the sub-slice (by value out of an array, else a reference to a copy of the range:
+      // writes through a `&mut` rest binding do not reach the original).
+      const part = new RVec(items.slice(rest, items.length - after), array && mode === 'move');
+      moved = bind(q, part, null, f, mode, consts) || moved;
+      return;
+    }
     const idx = rest < 0 || i < rest ? i : items.length - after + (i - rest - 1);
-    moved = bind(q, items[idx]!, new ArrayPlace(items, idx), f, byRef, consts) || moved;
+    moved = bind(q, items[idx]!, new ArrayPlace(items, idx), f, mode, consts) || moved;
   });
   return moved;
 }

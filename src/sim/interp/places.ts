@@ -2,11 +2,13 @@
  * Places: the storage an expression denotes (a local's slot, a field, a vector element, a slice, what a
  * reference or a smart pointer points at), references to them, and method receivers (auto-ref).
  */
+import { isUserValue, userIndex } from './user-ops';
 import { assert } from '../../base';
 import { byteLen, sliceBytes, sliceError } from '../str-bytes';
 import type { Expr } from '../../lang/ast';
 import type { Gen } from '../poll';
 import {
+  copyOut,
   deref,
   REnum,
   RRange,
@@ -85,8 +87,15 @@ export abstract class Places extends Scopes {
         const idx = x.names.indexOf(name);
         if (idx >= 0) return new ArrayPlace(x.values, idx);
       }
-      // std's tuple structs held as enum-like values (`std::cmp::Reverse(x).0`).
-      if (x instanceof REnum && x.enumName === 'Reverse' && name === '0') return new ArrayPlace(x.values, 0);
+      // std's and tokio's tuple structs held as enum-like values, whose variant is the type's name
+      // (`std::cmp::Reverse(x).0`, `SendError(v).0`).
+      if (
+        x instanceof REnum &&
+        (x.enumName === 'Reverse' || x.variant === x.enumName) &&
+        /^\d+$/.test(name) &&
+        Number(name) < x.values.length
+      )
+        return new ArrayPlace(x.values, Number(name));
       const inner = derefPlaceOf(x);
       if (!inner) break;
       v = inner.get();
@@ -125,8 +134,13 @@ export abstract class Places extends Scopes {
         if (err !== null) this.panic(err, e.span);
         return new TempPlace(sliceBytes(text, begin, end));
       }
+      if (typeof v === 'object' && isUserValue(v)) {
+        const u = userIndex(this, base, idx);
+        if (u) return u;
+      }
       const inner = derefPlaceOf(v);
       if (!inner) break;
+      base = inner;
       v = inner.get();
     }
     return this.unsupported(
@@ -164,10 +178,11 @@ export abstract class Places extends Scopes {
     void e;
   }
 
+  /** Reads a field or element by value: a Copy aggregate comes out as a copy (`let q = line.start;`). */
   protected readPlace(p: Place, e: Expr): Value {
     const v = p.get();
     if (v === undefined) this.unsupported('read of an uninitialised value', e.span);
-    return v;
+    return copyOut(v);
   }
 
   protected makeRef(p: Place, mut: boolean, inner: Expr, _f: Frame): Value {

@@ -27,6 +27,11 @@ export interface CallCtx {
 
 export interface BuiltinFn {
   readonly call: (ctx: CallCtx, args: Value[]) => NativeResult;
+  /**
+   * How many arguments it takes. The interpreter does not type-check, so without this a call with too few
+   * (a program rustc rejects with E0061) hands the builtin `undefined`; with it, the call is a diagnostic.
+   */
+  readonly arity?: number;
   /** Cannot block or run user code: safe for the interpreter's synchronous fast path. */
   readonly pure: boolean;
   /** May block the calling thread. */
@@ -38,7 +43,21 @@ export interface BuiltinConst {
   readonly value: () => Value;
 }
 
-export type MethodImpl = (ctx: CallCtx, self: Value, args: Value[]) => NativeResult;
+export type MethodImpl = ((ctx: CallCtx, self: Value, args: Value[]) => NativeResult) & {
+  /** How many arguments it takes besides `self` (see `BuiltinFn.arity`); set with `takes`. */
+  readonly arity?: number;
+};
+
+/** Declares a method's arity: `send: takes(1, (ctx, self, [v]) => …)`. */
+export function takes(arity: number, impl: MethodImpl): MethodImpl {
+  return Object.assign((ctx: CallCtx, self: Value, args: Value[]) => impl(ctx, self, args), { arity });
+}
+
+/** rustc's E0061, for a builtin that declares its arity. */
+export function arityMessage(name: string, arity: number, supplied: number, method: boolean): string {
+  const s = (n: number) => (n === 1 ? '' : 's');
+  return `this ${method ? 'method' : 'function'} \`${name}\` takes ${arity} argument${s(arity)} but ${supplied} argument${s(supplied)} ${supplied === 1 ? 'was' : 'were'} supplied`;
+}
 
 const methodTables = new Map<object, Record<string, MethodImpl>>();
 
@@ -57,7 +76,8 @@ export const primitiveMethods = {
   bool: {} as Record<string, MethodImpl>,
 };
 
-export function findMethod(v: Value, name: string): MethodImpl | undefined {
+/** The builtin method `name` of a value's type; `skip` passes over some (to reach a base class's). */
+export function findMethod(v: Value, name: string, skip?: WeakSet<object>): MethodImpl | undefined {
   switch (typeof v) {
     case 'number':
     case 'bigint':
@@ -74,7 +94,7 @@ export function findMethod(v: Value, name: string): MethodImpl | undefined {
   while (proto) {
     const table = methodTables.get(proto);
     const m = table?.[name];
-    if (m) return m;
+    if (m && !skip?.has(m)) return m;
     proto = Object.getPrototypeOf(proto) as object | null;
   }
   return undefined;

@@ -4,10 +4,11 @@
  * Rust), statement temporaries, and constants.
  */
 import { assert } from '../../base';
-import type { Block, ConstItem, Pat, PathRes, Stmt } from '../../lang/ast';
+import type { Block, ConstItem, EnumItem, Expr, Pat, PathRes, Stmt } from '../../lang/ast';
 import { STEP_COST_NS } from '../costs';
 import type { Gen } from '../poll';
-import { UNIT, type Place, type Value } from '../values';
+import { copyOut, deref, UNIT, type Place, type Value } from '../values';
+import { cloneValue } from './clone';
 import { InterpCore } from './core';
 import { dropValue } from './drops';
 import { Frame, isPlaceExpr } from './frame';
@@ -70,6 +71,12 @@ export abstract class Scopes extends InterpCore {
       switch (s.k) {
         case 'let': {
           if (s.init === null) return;
+          if (s.pat.k !== 'bind' && s.pat.k !== 'wild' && isPlaceExpr(s.init)) {
+            // `let (ref mut a, _) = pair;` destructures the place itself: `ref` bindings point into it
+            // and only the parts bound by value move (or are copied) out.
+            yield* this.letFromPlace(s, s.init, f);
+            return;
+          }
           const v = s.init.sync ? this.evs(s.init, f) : yield* this.ev(s.init, f);
           if (s.pat.k === 'wild') {
             // `let _ = expr;` drops a temporary at once; `let _ = place;` does not move the place.
@@ -103,6 +110,21 @@ export abstract class Scopes extends InterpCore {
     }
   }
 
+  private *letFromPlace(s: Extract<Stmt, { k: 'let' }>, init: Expr, f: Frame): Gen<void> {
+    const place = yield* this.place(init, f);
+    const v = place.get();
+    if (!matches(s.pat, v, this.constLookup)) {
+      if (s.else) {
+        yield* this.block(s.else, f);
+        this.unsupported('`let ... else` block must diverge (return, break, continue or panic)', s.span);
+      }
+      this.panic('refutable pattern in `let` did not match', s.span);
+    }
+    const moved = bind(s.pat, v, place, f, 'move', this.constLookup);
+    if (moved && init.k === 'path' && init.res?.kind === 'local')
+      f.up(init.res.depth).owned[init.res.slot] = 0;
+  }
+
   dropTemps(f: Frame, mark: number): void {
     while (f.temps.length > mark) dropValue(this, f.temps.pop()!);
   }
@@ -113,23 +135,67 @@ export abstract class Scopes extends InterpCore {
       f.bind(p.slot, v, true);
       return;
     }
-    bind(p, v, place, f, false, this.constLookup);
+    bind(p, v, place, f, 'move', this.constLookup);
   }
 
   readonly constLookup = (res: PathRes): Value | null =>
     res.kind === 'const' ? this.constValue(res.item) : null;
 
+  /**
+   * A `const` is evaluated once and each use gets its own copy (`let mut v = EMPTY; v.push(1)` must not
+   * change the next use); a `static` is one place for the whole run (an `AtomicU64` counter).
+   */
   constValue(c: ConstItem): Value {
     let v = this.constValues.get(c);
     if (v === undefined) {
-      const f = new Frame(
-        { slotCount: 0, slotNames: [], captures: [], suspends: [], futureName: c.name },
-        null,
-      );
-      v = c.value.sync ? this.evs(c.value, f) : this.runSync(this.ev(c.value, f));
+      v = this.evalConst(c.value, c.name, null);
       this.constValues.set(c, v);
     }
-    return v;
+    return c.static ? v : this.freshConst(v);
+  }
+
+  /** An associated const (`Color::ALL`, a trait's `const GREETING` with `Self` = `selfKey`). */
+  assocConstValue(owner: object, value: Expr, selfKey: string): Value {
+    let bySelf = this.assocConsts.get(owner);
+    if (!bySelf) this.assocConsts.set(owner, (bySelf = new Map()));
+    let v = bySelf.get(selfKey);
+    if (v === undefined) {
+      v = this.evalConst(value, 'const', selfKey);
+      bySelf.set(selfKey, v);
+    }
+    return this.freshConst(v);
+  }
+
+  private readonly assocConsts = new Map<object, Map<string, Value>>();
+
+  private readonly discriminants = new Map<EnumItem, number[]>();
+
+  /** An enum variant's discriminant (`as` casts): written (`NotFound = 404`) or one more than the last. */
+  discriminant(def: EnumItem, variant: string): number {
+    let values = this.discriminants.get(def);
+    if (!values) {
+      values = [];
+      let next = 0;
+      for (const v of def.variants) {
+        const d = v.disc ? deref(this.evalConst(v.disc, v.name, null)) : next;
+        if (typeof d !== 'number') this.unsupported('an enum discriminant must be an integer', v.span);
+        values.push(d);
+        next = d + 1;
+      }
+      this.discriminants.set(def, values);
+    }
+    return values[def.variants.findIndex((v) => v.name === variant)]!;
+  }
+
+  private evalConst(value: Expr, name: string, selfKey: string | null): Value {
+    const f = new Frame({ slotCount: 0, slotNames: [], captures: [], suspends: [], futureName: name }, null);
+    f.selfKey = selfKey;
+    return value.sync ? this.evs(value, f) : this.runSync(this.ev(value, f));
+  }
+
+  private freshConst(v: Value): Value {
+    if (typeof v !== 'object') return v;
+    return v.isCopy() ? copyOut(v) : cloneValue(this, v);
   }
 
   protected runSync(g: Gen<Value>): Value {

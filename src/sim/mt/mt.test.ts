@@ -38,13 +38,14 @@ describe('Handle::schedule_task and schedule_local (worker.rs)', () => {
   it('spawns from a worker go to its LIFO slot, each displacing the previous one to the local queue', () => {
     const r = sim(SPAWN_THREE_FROM_A_TASK);
     expect(r.stdout).toBe('T3\nT1\nT2\n');
-    const sched = of(r, 'schedule').filter((e) => e.task >= 2 && e.task <= 4);
+    // The worker took task id 1 (tokio runs it through spawn_blocking): h is 2, a/b/c are 3..5.
+    const sched = of(r, 'schedule').filter((e) => e.task >= 3 && e.task <= 5);
     expect(sched.map((e) => `${e.task}:${e.where}`)).toEqual([
-      '2:lifo',
-      '2:local',
       '3:lifo',
       '3:local',
       '4:lifo',
+      '4:local',
+      '5:lifo',
     ]);
   });
 
@@ -84,8 +85,9 @@ async fn main() {
     waiter.await.unwrap();
 }`);
     expect(r.stdout).toBe('got 7\n');
-    const wake = of(r, 'wake').find((w) => w.task === 1 && w.effect === 'scheduled')!;
-    const next = r.events.slice(wake.seq + 1).find((e) => e.kind === 'schedule' && e.task === 1);
+    // Two workers took task ids 1 and 2: the waiter is task 3.
+    const wake = of(r, 'wake').find((w) => w.task === 3 && w.effect === 'scheduled')!;
+    const next = r.events.slice(wake.seq + 1).find((e) => e.kind === 'schedule' && e.task === 3);
     expect(next).toMatchObject({ where: 'lifo', thread: wake.thread });
   });
 
@@ -108,9 +110,9 @@ ${MT(1)}
 async fn main() {
     tokio::spawn(async { Again { n: 0 }.await; }).await.unwrap();
 }`);
-    const wakes = of(r, 'wake').filter((w) => w.task === 1 && w.effect === 'while-running');
+    const wakes = of(r, 'wake').filter((w) => w.task === 2 && w.effect === 'while-running');
     expect(wakes.length).toBe(2);
-    const requeues = of(r, 'schedule').filter((s) => s.task === 1 && s.thread !== 0);
+    const requeues = of(r, 'schedule').filter((s) => s.task === 2 && s.thread !== 0);
     expect(requeues.map((s) => s.where)).toEqual(['local', 'local']);
   });
 });
@@ -131,15 +133,16 @@ async fn main() {
     expect(r.outcome.kind).toBe('completed');
     const moved = of(r, 'schedule').filter((s) => s.where === 'inject' && s.thread !== 0);
     expect(moved.length).toBe(129);
-    // Tasks 2.. were spawned in order; the local queue held 2..257 when the 258th displacement came.
-    expect(moved.slice(0, 3).map((s) => s.task)).toEqual([2, 3, 4]);
+    // Tasks 3.. were spawned in order (the worker took id 1, the parent is 2); the local queue held
+    // 3..258 when the 258th displacement came.
+    expect(moved.slice(0, 3).map((s) => s.task)).toEqual([3, 4, 5]);
   });
 
   it('latest moves the newest 128 instead (#8029)', () => {
     const r = sim(OVERFLOW, { profile: 'latest' });
     const moved = of(r, 'schedule').filter((s) => s.where === 'inject' && s.thread !== 0);
     expect(moved.length).toBe(129);
-    expect(moved[0]!.task).toBe(2 + 128);
+    expect(moved[0]!.task).toBe(3 + 128);
   });
 });
 
@@ -214,7 +217,8 @@ async fn main() {
 }`);
     expect(r.stdout).toBe('woke\n');
     const fire = of(r, 'timer-fire').at(-1)!;
-    const sched = r.events.slice(fire.seq).find((e) => e.kind === 'schedule' && e.task === 1)!;
+    // Three workers took task ids 1-3: h is task 4.
+    const sched = r.events.slice(fire.seq).find((e) => e.kind === 'schedule' && e.task === 4)!;
     expect(sched).toMatchObject({ where: 'lifo', thread: fire.thread });
     // Only one worker waits with a timeout (in the driver); the others park on their condvar (-1).
     const longParks = of(r, 'park').filter((p) => p.timeout > 1e6);
@@ -234,7 +238,7 @@ impl Future for Lost {
 ${MT(2)}
 async fn main() { tokio::spawn(async { Lost.await; }).await.unwrap(); }`);
     expect(r.outcome.kind).toBe('deadlock');
-    expect(r.outcome.message).toMatch(/task 1 is waiting on Lost/);
+    expect(r.outcome.message).toMatch(/task 3 is waiting on Lost/);
   });
 });
 

@@ -13,9 +13,10 @@ import { resumePoll, runTask } from '../harness';
 import { WaitQueue, type SimThread, type ThreadBody } from '../machine';
 import type { Task, Scheduler } from '../task';
 import type { World } from '../world';
+import type { TimeDriver } from '../time-driver';
 import { Core, pushBackOrOverflow } from './core';
 import { Idle } from './idle';
-import { WorkerThread, type WorkerShared } from './worker-thread';
+import { EVENT_INTERVAL, WorkerThread, type WorkerShared } from './worker-thread';
 
 export class MultiThreadScheduler implements Scheduler, WorkerShared {
   readonly flavor = 'multi_thread' as const;
@@ -29,37 +30,62 @@ export class MultiThreadScheduler implements Scheduler, WorkerShared {
   private alive = 0;
   /** Signalled when a worker thread exits (the runtime's drop waits for them). */
   readonly exited = new WaitQueue();
-  readonly blockOn: BlockOnThread;
+  /** Every `block_on` in progress, by the future it drives (several threads may block on one runtime). */
+  private readonly blockOns = new Map<Task, BlockOnThread>();
+  eventInterval = EVENT_INTERVAL;
+  globalQueueInterval: number | null = null;
+  /** Added to the lanes' names of a second, third… runtime (` (runtime 2)`); empty for the first. */
+  laneSuffix = '';
+  /** Builder's `thread_name` for the worker threads (null: `tokio-runtime-worker`). */
+  threadName: string | null = null;
+  /** Sets each new worker thread's handle context (sim/rt/runtime.ts: the runtime this scheduler is). */
+  onThreadStart: ((t: SimThread) => void) | null = null;
 
   constructor(
     readonly world: World,
-    readonly mainTask: Task,
+    /** This runtime's driver (several runtimes each have their own). */
+    readonly time: TimeDriver,
     workers: number,
   ) {
     this.idle = new Idle(workers);
     for (let i = 0; i < workers; i++) this.cores.push(new Core(i, world.machine.rng.fork()));
-    this.blockOn = new BlockOnThread(this);
-    world.time.onUnpark = () => {
+    time.onUnpark = () => {
       // The mio waker: the worker blocked in the driver returns from its turn (whatever its parker says).
       const d = this.driverOwner;
       if (d?.holder) this.world.machine.makeReady(d.holder);
     };
-    world.time.onIoEvent = (at) => {
+    time.onIoEvent = (at) => {
       const d = this.driverOwner;
       if (d?.holder) this.world.machine.makeReadyAt(d.holder, at);
     };
   }
 
-  /** `Launch::launch`: one OS thread per worker, started before `block_on` polls the main future. */
-  launch(mainThread: SimThread): void {
+  /** `Launch::launch` (at `build`): one OS thread per worker, each started through the blocking pool. */
+  launch(): void {
     const m = this.world.machine;
-    this.blockOn.thread = mainThread;
-    mainThread.body = this.blockOn;
     for (const core of this.cores) {
       m.spend(THREAD_SPAWN_COST_NS);
-      this.startThread(core, false, `worker ${core.index}`);
+      this.startThread(core, false, `worker ${core.index}${this.laneSuffix}`);
     }
-    mainThread.readyAt = mainThread.clock;
+    m.current.readyAt = m.current.clock;
+  }
+
+  /** `MultiThread::block_on`: `thread` parks between polls of `main` (it takes no core). */
+  beginBlockOn(main: Task, thread: SimThread): BlockOnThread {
+    const b = new BlockOnThread(this, main);
+    b.thread = thread;
+    this.blockOns.set(main, b);
+    return b;
+  }
+
+  endBlockOn(main: Task): void {
+    this.blockOns.get(main)?.finish();
+    this.blockOns.delete(main);
+  }
+
+  private isBlockOnThread(t: SimThread): boolean {
+    for (const b of this.blockOns.values()) if (b.thread === t) return true;
+    return false;
   }
 
   private startThread(core: Core, handoff: boolean, name: string): SimThread {
@@ -68,6 +94,8 @@ export class MultiThreadScheduler implements Scheduler, WorkerShared {
     const t = m.spawnThread('worker', name, body, m.current.clock + (handoff ? THREAD_SPAWN_COST_NS : 0));
     body.thread = t;
     t.context = body;
+    t.threadName = this.threadName;
+    this.onThreadStart?.(t);
     if (!handoff) core.holder = t;
     this.alive++;
     return t;
@@ -87,7 +115,8 @@ export class MultiThreadScheduler implements Scheduler, WorkerShared {
   /** The core `thread` holds, if it is a worker of this runtime that has one. */
   coreOf(thread: SimThread): Core | null {
     const ctx = thread.context;
-    return ctx instanceof WorkerThread && ctx.holdsCore ? ctx.core : null;
+    // A worker of another runtime is a remote thread here (several runtimes in one program).
+    return ctx instanceof WorkerThread && ctx.holdsCore && ctx.runtime === this ? ctx.core : null;
   }
 
   // ------------------------------------------------------------------------------------ Scheduler
@@ -135,8 +164,8 @@ export class MultiThreadScheduler implements Scheduler, WorkerShared {
     if (notify && !core.inPark) this.notifyParked();
   }
 
-  wakeMain(): void {
-    this.blockOn.wake();
+  wakeMain(main: Task): void {
+    this.blockOns.get(main)?.wake();
   }
 
   defer(task: Task): void {
@@ -146,7 +175,7 @@ export class MultiThreadScheduler implements Scheduler, WorkerShared {
     const is124 = this.world.profile === '1.24';
     // 1.24 keeps a thread-local defer list wherever the runtime is entered (workers and the block_on
     // thread); latest keeps it in the worker's context. Elsewhere (no core) the waker is woken at once.
-    if (!core && !(is124 && t === this.blockOn.thread)) {
+    if (!core && !(is124 && this.isBlockOnThread(t))) {
       this.world.interp.wakeTaskByRef(task, -1);
       return;
     }
@@ -194,7 +223,7 @@ export class MultiThreadScheduler implements Scheduler, WorkerShared {
     core.parkState = 'notified';
     core.unparkedBy = m.current.id;
     if (prev === 'parked-condvar' && core.holder) m.makeReady(core.holder);
-    else if (prev === 'parked-driver') this.world.time.driverUnpark();
+    else if (prev === 'parked-driver') this.time.driverUnpark();
   }
 
   // ------------------------------------------------------------------------------------ block_in_place
@@ -219,7 +248,13 @@ export class MultiThreadScheduler implements Scheduler, WorkerShared {
       }
     }
     core.holder = null;
-    core.handoff = this.startThread(core, true, `worker ${core.index} (after block_in_place)`);
+    // The new thread runs the worker through `runtime::spawn_blocking`, which takes a task id.
+    this.world.nextTaskId++;
+    core.handoff = this.startThread(
+      core,
+      true,
+      `worker ${core.index}${this.laneSuffix} (after block_in_place)`,
+    );
     const budget = t.budget;
     t.budget = null;
     return () => {
@@ -252,7 +287,10 @@ export class BlockOnThread implements ThreadBody {
   woken = true;
   private phase: BlockOnPhase = { k: 'run' };
 
-  constructor(private readonly sched: MultiThreadScheduler) {}
+  constructor(
+    private readonly sched: MultiThreadScheduler,
+    private readonly mainTask: Task,
+  ) {}
 
   describe(): string {
     return this.phase.k === 'parked' ? 'block_on: parked until the main future is woken' : 'block_on';
@@ -275,7 +313,7 @@ export class BlockOnThread implements ThreadBody {
       case 'finished':
         return;
       case 'in-poll': {
-        if (resumePoll(world, this.sched.mainTask) === 'blocked') return;
+        if (resumePoll(world, this.mainTask) === 'blocked') return;
         if (this.phase.k === 'in-poll') this.phase = { k: 'run' };
         return;
       }
@@ -288,7 +326,7 @@ export class BlockOnThread implements ThreadBody {
     }
     if (this.woken) {
       this.woken = false;
-      const r = runTask(world, this.sched.mainTask, 'main');
+      const r = runTask(world, this.mainTask, 'main');
       if (r === 'blocked' && this.phase.k === 'run') this.phase = { k: 'in-poll' };
       return;
     }

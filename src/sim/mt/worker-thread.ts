@@ -17,6 +17,7 @@ import { MAX_LIFO_POLLS_PER_TICK, pushBackOrOverflow, stealInto, type Core } fro
 import type { Idle } from './idle';
 import type { Deque } from '../../base';
 import type { World } from '../world';
+import type { TimeDriver } from '../time-driver';
 
 export const EVENT_INTERVAL = 61;
 /** 1.24's `global_queue_interval` for multi_thread (a config value; latest tunes it). */
@@ -43,6 +44,12 @@ interface Next {
  */
 export interface WorkerShared {
   readonly world: World;
+  /** The runtime's driver. */
+  readonly time: TimeDriver;
+  /** Builder's `event_interval` (61). */
+  readonly eventInterval: number;
+  /** Builder's `global_queue_interval`, or null for the default (61 in 1.24; tuned in latest). */
+  readonly globalQueueInterval: number | null;
   readonly cores: readonly Core[];
   readonly inject: Deque<Task>;
   readonly idle: Idle;
@@ -60,6 +67,11 @@ export interface WorkerShared {
 export class WorkerThread implements ThreadBody {
   thread!: SimThread;
   private phase: Phase;
+
+  /** The scheduler this worker belongs to. */
+  get runtime(): WorkerShared {
+    return this.sched;
+  }
 
   constructor(
     private readonly sched: WorkerShared,
@@ -137,7 +149,7 @@ export class WorkerThread implements ThreadBody {
     const m = s.world.machine;
     const core = this.core;
     core.tick = (core.tick + 1) >>> 0;
-    if (core.tick % EVENT_INTERVAL === 0) {
+    if (core.tick % s.eventInterval === 0) {
       // maintenance: a zero-timeout driver turn (timers, deferred tasks) every 61 iterations.
       core.endBatch(m.current.clock);
       this.parkYield();
@@ -169,9 +181,10 @@ export class WorkerThread implements ThreadBody {
     const s = this.sched;
     const core = this.core;
     const latest = s.world.profile === 'latest';
-    const interval = latest ? core.globalQueueInterval : MT_GLOBAL_QUEUE_INTERVAL_1_24;
+    const fixed = s.globalQueueInterval;
+    const interval = fixed ?? (latest ? core.globalQueueInterval : MT_GLOBAL_QUEUE_INTERVAL_1_24);
     if (core.tick % interval === 0) {
-      if (latest) core.tuneGlobalQueueInterval();
+      if (latest && fixed === null) core.tuneGlobalQueueInterval();
       const t = s.inject.popFront();
       if (t) return { task: t, from: 'inject' };
       return this.nextLocal();
@@ -286,7 +299,7 @@ export class WorkerThread implements ThreadBody {
     core.inPark = true;
     m.emit('park', { timeout: 0, core: core.index });
     m.spend(PARK_COST_NS);
-    if (s.driverOwner === null) s.world.time.turn(false);
+    if (s.driverOwner === null) s.time.turn(false);
     s.wakeDeferred(this.thread, core);
     core.inPark = false;
     m.emit('unpark', { by: -1 });
@@ -312,7 +325,7 @@ export class WorkerThread implements ThreadBody {
     const s = this.sched;
     const m = s.world.machine;
     const core = this.core;
-    const time = s.world.time;
+    const time = s.time;
     core.inPark = true;
     core.unparkedBy = -1;
     const inDriver = core.parkState !== 'notified' && s.driverOwner === null;
@@ -350,7 +363,7 @@ export class WorkerThread implements ThreadBody {
     const m = s.world.machine;
     const core = this.core;
     if (inDriver) {
-      if (!turned) s.world.time.afterBlockingPark();
+      if (!turned) s.time.afterBlockingPark();
       s.driverOwner = null;
     }
     core.parkState = 'empty';

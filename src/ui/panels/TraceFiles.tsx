@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { fromJsonLines, toChromeTrace, toJsonLines } from '../../trace/export';
-import { session, setTrace } from '../session';
+import { catchUpIndex, session, setTrace } from '../session';
 import { useApp } from '../store';
 
 function download(name: string, text: string, type: string): void {
@@ -61,6 +61,8 @@ export function TraceFiles() {
         maxStep: trace.length - 1,
         step: -1,
       }));
+      // Index it now (a slice per frame): the tasks' names and the lanes are this trace's, not the last one's.
+      catchUpIndex();
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     }

@@ -18,7 +18,9 @@ const limitsArb = fc.record(
     maxTasks: fc.integer({ min: 1, max: 100_000 }),
     maxMachineTime: fc.integer({ min: 1, max: 3600e9 }),
     maxStepsPerPoll: fc.integer({ min: 1, max: 5_000_000 }),
+    maxSteps: fc.integer({ min: 1, max: 1_000_000_000 }),
     maxOutputChars: fc.integer({ min: 1, max: 1_000_000 }),
+    maxMemory: fc.integer({ min: 1, max: 256 * 2 ** 20 }),
   },
   { requiredKeys: [] },
 );

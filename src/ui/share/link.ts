@@ -33,7 +33,9 @@ const LimitsSchema = v.object({
   maxTasks: v.optional(int(1, 100_000)),
   maxMachineTime: v.optional(int(1, 3600e9)),
   maxStepsPerPoll: v.optional(int(1, 5_000_000)),
+  maxSteps: v.optional(int(1, 1_000_000_000)),
   maxOutputChars: v.optional(int(1, 1_000_000)),
+  maxMemory: v.optional(int(1, 256 * 2 ** 20)),
 });
 
 /** Version 1 on the wire: short keys, everything but the program optional. */

@@ -3,14 +3,16 @@
  * `From` (`u64::from(x)`, `f64::from(3u32)`, `u32::from(true)`, `u32::from('a')`, `x.into()`) and the
  * checked `TryFrom` (`u8::try_from(300)`, `x.try_into()`) with `TryFromIntError`; and `IntErrorKind`, the
  * kinds `ParseIntError::kind()` returns. `into` / `try_into` find their target in the kind the type pass
- * gave the call (`Expr.nk`).
+ * gave the call (`Expr.nk`); other targets go to a program's own impls (convert.ts).
  */
-import { F32, isFloatKind, isIntKind, KIND_NAMES } from '../../../lang/types/kinds';
+import './convert';
+import { F32, F64 as F64_KIND, isFloatKind, isIntKind, KIND_NAMES } from '../../../lang/types/kinds';
 import { inRange, intToFloat, isInt, type Int } from '../../int';
 import {
   defineConst,
   defineFn,
   defineMethods,
+  findMethod,
   primitiveMethods,
   withPrefixes,
   type CallCtx,
@@ -79,14 +81,28 @@ function targetKind(ctx: CallCtx): number {
   return ctx.node?.nk ?? 0;
 }
 
-primitiveMethods.int.into = (ctx, s) => toKind(deref(s) as Int, targetKind(ctx));
+// convert.ts (imported first) gave integers the `into` / `try_into` that find a program's own `From` /
+// `TryFrom` impl (`let m: Meters = 5u32.into()`); a numeric target is converted here, the rest goes there.
+const userInto = primitiveMethods.int.into;
+const userTryInto = primitiveMethods.int.try_into;
+primitiveMethods.int.into = (ctx, s, args) => {
+  const k = targetKind(ctx);
+  if (k || !userInto) return toKind(deref(s) as Int, k);
+  return userInto(ctx, s, args);
+};
+const userFloatInto = findMethod(new F64(0), 'into');
 defineMethods(F64, {
-  into: (ctx, s) => {
+  into: (ctx, s, args) => {
     const k = targetKind(ctx);
-    return isFloatKind(k) ? toKind(deref(s) as F64, k) : deref(s);
+    if (isFloatKind(k) || !userFloatInto) return toKind(deref(s) as F64, k || F64_KIND);
+    return userFloatInto(ctx, s, args);
   },
 });
-primitiveMethods.int.try_into = (ctx, s) => tryInto(deref(s) as Int, targetKind(ctx));
+primitiveMethods.int.try_into = (ctx, s, args) => {
+  const k = targetKind(ctx);
+  if (isIntKind(k) || !userTryInto) return tryInto(deref(s) as Int, k);
+  return userTryInto(ctx, s, args);
+};
 
 /** `std::num::IntErrorKind`: what `ParseIntError::kind()` returns, for `match e.kind() { .. }`. */
 for (const variant of ['Empty', 'InvalidDigit', 'PosOverflow', 'NegOverflow', 'Zero'])

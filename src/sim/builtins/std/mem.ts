@@ -3,8 +3,9 @@
  * take, swap}`, and the Pin projections used inside `impl Future`.
  */
 import { dropValue } from '../../interp/drops';
-import { defineFn, defineMethods, withPrefixes, type MethodImpl } from '../../interp/registry';
-import { deref, NONE, REnum, RRef, RString, RStruct, RTuple, RVec, UNIT } from '../../values';
+import { defineFn, defineMethods, withPrefixes, type CallCtx, type MethodImpl } from '../../interp/registry';
+import type { Gen } from '../../poll';
+import { deref, NONE, REnum, RRef, RString, RStruct, RTuple, RVec, UNIT, type Value } from '../../values';
 import { pure } from '../support';
 
 // Box and Pin are transparent: the simulator has no addresses to protect.
@@ -13,10 +14,19 @@ defineFn(withPrefixes('Box::pin', ['std::boxed']), { pure, call: (_c, [v]) => v!
 defineFn(withPrefixes('Pin::new', ['std::pin', 'core::pin']), { pure, call: (_c, [v]) => v! });
 defineFn(withPrefixes('Pin::new_unchecked', ['std::pin', 'core::pin']), { pure, call: (_c, [v]) => v! });
 
+/** A value whose drop blocks the thread (a tokio `Runtime` waits for its blocking jobs and workers). */
+interface BlockingDrop {
+  dropAndWait(ctx: CallCtx): Gen<Value>;
+}
+
 defineFn(['drop', 'std::mem::drop', 'core::mem::drop', 'mem::drop'], {
-  pure,
+  // Not pure: dropping a runtime blocks the calling thread.
+  pure: false,
   call: (ctx, [v]) => {
-    dropValue(ctx.interp, v!);
+    const x = v!;
+    if (typeof x === 'object' && typeof (x as Partial<BlockingDrop>).dropAndWait === 'function')
+      return (x as unknown as BlockingDrop).dropAndWait(ctx);
+    dropValue(ctx.interp, x);
     return UNIT;
   },
 });
@@ -67,6 +77,11 @@ const pinMethods: Record<string, MethodImpl> = {
   as_mut: (_c, s) => s,
   get_mut: (_c, s) => s,
   get_ref: (_c, s) => s,
+  // The `unsafe` projections of hand-written futures: the pin is the reference itself here.
+  get_unchecked_mut: (_c, s) => s,
+  into_ref: (_c, s) => s,
+  map_unchecked_mut: (ctx, s, [f]) => ctx.interp.callValue(f!, [s], ctx.span),
+  map_unchecked: (ctx, s, [f]) => ctx.interp.callValue(f!, [s], ctx.span),
 };
 defineMethods(RRef, pinMethods);
 

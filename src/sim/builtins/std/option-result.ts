@@ -46,11 +46,26 @@ defineConst(['None', 'std::option::Option::None', 'Option::None', 'core::option:
   value: () => NONE,
 });
 defineConst(withPrefixes('Poll::Pending', ['std::task', 'core::task']), { value: () => POLL_PENDING });
-defineFn(['Some', 'Option::Some', 'std::option::Option::Some'], { pure, call: (_c, [v]) => some(v!) });
-defineFn(['Ok', 'Result::Ok', 'std::result::Result::Ok'], { pure, call: (_c, [v]) => okVal(v ?? UNIT) });
-defineFn(['Err', 'Result::Err', 'std::result::Result::Err'], { pure, call: (_c, [v]) => errVal(v!) });
+// The variants' constructors take their one payload (a missing one, E0061, used to build a variant of
+// `undefined` that broke `{:?}` later).
+defineFn(['Some', 'Option::Some', 'std::option::Option::Some'], {
+  pure,
+  arity: 1,
+  call: (_c, [v]) => some(v!),
+});
+defineFn(['Ok', 'Result::Ok', 'std::result::Result::Ok'], {
+  pure,
+  arity: 1,
+  call: (_c, [v]) => okVal(v ?? UNIT),
+});
+defineFn(['Err', 'Result::Err', 'std::result::Result::Err'], {
+  pure,
+  arity: 1,
+  call: (_c, [v]) => errVal(v!),
+});
 defineFn(withPrefixes('Poll::Ready', ['std::task', 'core::task']), {
   pure,
+  arity: 1,
   call: (_c, [v]) => pollReady(v ?? UNIT),
 });
 

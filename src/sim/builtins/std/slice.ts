@@ -29,6 +29,7 @@ import {
   type Value,
 } from '../../values';
 import { refTo } from './iter/adapters';
+import { rotateInPlace } from '../support';
 
 function vecOf(self: Value): RVec {
   return deref(self) as RVec;
@@ -290,14 +291,14 @@ const SLICE_METHODS: Record<string, MethodImpl> = {
     const v = vecOf(s);
     const n = index(ctx, k);
     if (n > v.items.length) return ctx.interp.panic('assertion failed: mid <= self.len()');
-    v.items.push(...v.items.splice(0, n));
+    rotateInPlace(v.items, n);
     return UNIT;
   },
   rotate_right: (ctx, s, [k]) => {
     const v = vecOf(s);
     const n = index(ctx, k);
     if (n > v.items.length) return ctx.interp.panic('assertion failed: k <= self.len()');
-    v.items.unshift(...v.items.splice(v.items.length - n));
+    rotateInPlace(v.items, v.items.length - n);
     return UNIT;
   },
   split_off: (ctx, s, [k]) => {

@@ -8,9 +8,11 @@
 import { utf8Encode } from '../../../base';
 import { ListIter } from '../../interp/iter-sources';
 import { defineMethods, primitiveMethods, type CallCtx, type MethodImpl } from '../../interp/registry';
+import type { InterpCore } from '../../interp/core';
 import { byteLen, byteOfIndex, isCharBoundary, sliceBytes, sliceError } from '../../str-bytes';
-import { deref, NONE, RChar, RRange, RString, RTuple, RVec, some, type Value } from '../../values';
+import { deref, NONE, RRange, RString, RTuple, RVec, some, type Value } from '../../values';
 import { str } from '../support';
+import { StrChars } from './str-chars';
 import {
   endsWith,
   firstMatch,
@@ -32,10 +34,10 @@ function count(ctx: CallCtx, v: Value | undefined): number {
 }
 
 /** The pieces between matches (`split`), optionally at most `limit` pieces. */
-function splitPieces(s: string, m: Matcher, limit = Infinity): string[] {
+function splitPieces(cx: InterpCore, s: string, m: Matcher, limit = Infinity): string[] {
   const out: string[] = [];
   let start = 0;
-  for (const [a, b] of matchesOf(s, m)) {
+  for (const [a, b] of matchesOf(s, m, cx)) {
     if (out.length + 1 >= limit) break;
     out.push(s.slice(start, a));
     start = b;
@@ -45,8 +47,8 @@ function splitPieces(s: string, m: Matcher, limit = Infinity): string[] {
 }
 
 /** `rsplitn(n, p)`: pieces from the right, at most `limit`. */
-function rsplitPieces(s: string, m: Matcher, limit = Infinity): string[] {
-  const ms = matchesOf(s, m);
+function rsplitPieces(cx: InterpCore, s: string, m: Matcher, limit = Infinity): string[] {
+  const ms = matchesOf(s, m, cx);
   const out: string[] = [];
   let end = s.length;
   for (let i = ms.length - 1; i >= 0; i--) {
@@ -83,6 +85,12 @@ function lines(s: string): string[] {
 
 const list = (items: Value[], label: string) => new ListIter(items, label, false);
 
+/** The UTF-8 bytes of `s`, as numbers: checked against the memory budget first (8 bytes a number). */
+function bytesOf(ctx: CallCtx, s: string): number[] {
+  ctx.world.memory.reserve(16 + 8 * byteLen(s));
+  return utf8Encode(s);
+}
+
 /** `&s[range]` as `get(range)` sees it: the slice, or null when out of bounds or not on char boundaries. */
 function byteRange(s: string, r: RRange): [number, number] {
   const begin = r.from === null ? 0 : (r.from as number);
@@ -94,27 +102,15 @@ export const STR_METHODS: Record<string, MethodImpl> = {
   len: (_c, s) => byteLen(text(s)),
   is_empty: (_c, s) => text(s).length === 0,
   as_str: (_c, s) => text(s),
-  as_bytes: (_c, s) => new RVec(utf8Encode(text(s)), true),
+  as_bytes: (ctx, s) => new RVec(bytesOf(ctx, text(s)), true),
   into_owned: (_c, s) => new RString(text(s)),
-  chars: (_c, s) =>
-    new ListIter(
-      [...text(s)].map((c) => new RChar(c)),
-      'Chars',
-    ),
-  bytes: (_c, s) => new ListIter(utf8Encode(text(s)), 'Bytes'),
-  char_indices: (_c, s) => {
-    const out: Value[] = [];
-    let b = 0;
-    for (const c of text(s)) {
-      out.push(new RTuple([b, new RChar(c)]));
-      b += byteLen(c);
-    }
-    return new ListIter(out, 'CharIndices');
-  },
+  chars: (_c, s) => new StrChars(text(s), false),
+  bytes: (ctx, s) => new ListIter(bytesOf(ctx, text(s)), 'Bytes'),
+  char_indices: (_c, s) => new StrChars(text(s), true),
   lines: (_c, s) => list(lines(text(s)), 'Lines'),
-  split_whitespace: (_c, s) =>
+  split_whitespace: (ctx, s) =>
     list(
-      splitPieces(text(s), WS).filter((x) => x !== ''),
+      splitPieces(ctx.interp, text(s), WS).filter((x) => x !== ''),
       'SplitWhitespace',
     ),
   split_ascii_whitespace: (_c, s) =>
@@ -124,18 +120,18 @@ export const STR_METHODS: Record<string, MethodImpl> = {
         .filter((x) => x !== ''),
       'SplitAsciiWhitespace',
     ),
-  split: (ctx, s, [p]) => list(splitPieces(text(s), matcherOf(ctx.interp, p)), 'Split'),
-  rsplit: (ctx, s, [p]) => list(rsplitPieces(text(s), matcherOf(ctx.interp, p)), 'RSplit'),
+  split: (ctx, s, [p]) => list(splitPieces(ctx.interp, text(s), matcherOf(ctx.interp, p)), 'Split'),
+  rsplit: (ctx, s, [p]) => list(rsplitPieces(ctx.interp, text(s), matcherOf(ctx.interp, p)), 'RSplit'),
   splitn: (ctx, s, [n, p]) => {
     const k = count(ctx, n);
-    return list(k === 0 ? [] : splitPieces(text(s), matcherOf(ctx.interp, p), k), 'SplitN');
+    return list(k === 0 ? [] : splitPieces(ctx.interp, text(s), matcherOf(ctx.interp, p), k), 'SplitN');
   },
   rsplitn: (ctx, s, [n, p]) => {
     const k = count(ctx, n);
-    return list(k === 0 ? [] : rsplitPieces(text(s), matcherOf(ctx.interp, p), k), 'RSplitN');
+    return list(k === 0 ? [] : rsplitPieces(ctx.interp, text(s), matcherOf(ctx.interp, p), k), 'RSplitN');
   },
   split_terminator: (ctx, s, [p]) => {
-    const pieces = splitPieces(text(s), matcherOf(ctx.interp, p));
+    const pieces = splitPieces(ctx.interp, text(s), matcherOf(ctx.interp, p));
     if (pieces.length && pieces[pieces.length - 1] === '') pieces.pop();
     return list(pieces, 'SplitTerminator');
   },
@@ -143,7 +139,7 @@ export const STR_METHODS: Record<string, MethodImpl> = {
     const t = text(s);
     const out: string[] = [];
     let start = 0;
-    for (const [, b] of matchesOf(t, matcherOf(ctx.interp, p))) {
+    for (const [, b] of matchesOf(t, matcherOf(ctx.interp, p), ctx.interp)) {
       out.push(t.slice(start, b));
       start = b;
     }
@@ -170,14 +166,16 @@ export const STR_METHODS: Record<string, MethodImpl> = {
   matches: (ctx, s, [p]) => {
     const t = text(s);
     return list(
-      matchesOf(t, matcherOf(ctx.interp, p)).map(([a, b]) => t.slice(a, b)),
+      matchesOf(t, matcherOf(ctx.interp, p), ctx.interp).map(([a, b]) => t.slice(a, b)),
       'Matches',
     );
   },
   match_indices: (ctx, s, [p]) => {
     const t = text(s);
     return list(
-      matchesOf(t, matcherOf(ctx.interp, p)).map(([a, b]) => new RTuple([byteOfIndex(t, a), t.slice(a, b)])),
+      matchesOf(t, matcherOf(ctx.interp, p), ctx.interp).map(
+        ([a, b]) => new RTuple([byteOfIndex(t, a), t.slice(a, b)]),
+      ),
       'MatchIndices',
     );
   },
@@ -215,9 +213,9 @@ export const STR_METHODS: Record<string, MethodImpl> = {
     const n = endsWith(t, matcherOf(ctx.interp, p));
     return n >= 0 ? some(t.slice(0, t.length - n)) : NONE;
   },
-  replace: (ctx, s, [p, to]) => replaceN(text(s), matcherOf(ctx.interp, p), str(to!) ?? '', Infinity),
+  replace: (ctx, s, [p, to]) => replaceN(ctx, text(s), matcherOf(ctx.interp, p), str(to!) ?? '', Infinity),
   replacen: (ctx, s, [p, to, n]) =>
-    replaceN(text(s), matcherOf(ctx.interp, p), str(to!) ?? '', count(ctx, n)),
+    replaceN(ctx, text(s), matcherOf(ctx.interp, p), str(to!) ?? '', count(ctx, n)),
   to_uppercase: (_c, s) => new RString(text(s).toUpperCase()),
   to_lowercase: (_c, s) => new RString(lowercase(text(s))),
   to_ascii_uppercase: (_c, s) => new RString(text(s).replace(/[a-z]/g, (c) => c.toUpperCase())),
@@ -238,16 +236,26 @@ export const STR_METHODS: Record<string, MethodImpl> = {
     const [a, b] = byteRange(t, range);
     return sliceError(t, a, b) === null ? some(sliceBytes(t, a, b)) : NONE;
   },
-  repeat: (ctx, s, [n]) => new RString(text(s).repeat(count(ctx, n))),
+  /** Checked before it is built: `"x".repeat(1 << 30)` ends in the memory limit, not a RangeError. */
+  repeat: (ctx, s, [n]) => {
+    const t = text(s);
+    const times = count(ctx, n);
+    if (!Number.isInteger(times) || times < 0)
+      return ctx.interp.unsupported('`repeat` takes a count of type `usize`');
+    ctx.world.memory.reserveString(t.length * times);
+    return new RString(t.repeat(times));
+  },
 };
 
-/** `replace` / `replacen`: the first `n` matches replaced. */
-function replaceN(s: string, m: Matcher, to: string, n: number): RString {
+/** `replace` / `replacen`: the first `n` matches replaced; the result's length is checked before it is built. */
+function replaceN(ctx: CallCtx, s: string, m: Matcher, to: string, n: number): RString {
+  const ms = matchesOf(s, m, ctx.interp).slice(0, n);
+  let chars = s.length;
+  for (const [a, b] of ms) chars += to.length - (b - a);
+  ctx.world.memory.reserveString(chars);
   let out = '';
   let last = 0;
-  let done = 0;
-  for (const [a, b] of matchesOf(s, m)) {
-    if (done++ >= n) break;
+  for (const [a, b] of ms) {
     out += s.slice(last, a) + to;
     last = b;
   }

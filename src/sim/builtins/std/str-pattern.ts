@@ -40,25 +40,33 @@ export function matcherOf(cx: InterpCore, p: Value | undefined): Matcher {
 /** One match: `[start, end)` in UTF-16 indices. */
 export type Match = [number, number];
 
-/** Every non-overlapping match, left to right (an empty `&str` matches at every char boundary). */
-export function matchesOf(s: string, m: Matcher): Match[] {
+/**
+ * Every non-overlapping match, left to right (an empty `&str` matches at every char boundary). With `cx`,
+ * the list is checked against the memory budget as it grows: a string of 100 million chars has 100 million
+ * matches of `""`, gigabytes of pairs.
+ */
+export function matchesOf(s: string, m: Matcher, cx?: InterpCore): Match[] {
   const out: Match[] = [];
+  const add = (a: number, b: number) => {
+    // About 64 bytes a match.
+    if ((out.push([a, b]) & 0xffff) === 0) cx?.world.memory.reserve(16 + 64 * out.length);
+  };
   if (m.kind === 'str') {
     if (m.text === '') {
       for (let i = 0; i <= s.length;) {
-        out.push([i, i]);
+        add(i, i);
         if (i === s.length) break;
         i += s.codePointAt(i)! > 0xffff ? 2 : 1;
       }
       return out;
     }
     for (let i = s.indexOf(m.text); i >= 0; i = s.indexOf(m.text, i + m.text.length))
-      out.push([i, i + m.text.length]);
+      add(i, i + m.text.length);
     return out;
   }
   for (let i = 0; i < s.length;) {
     const w = s.codePointAt(i)! > 0xffff ? 2 : 1;
-    if (m.test(s.slice(i, i + w))) out.push([i, i + w]);
+    if (m.test(s.slice(i, i + w))) add(i, i + w);
     i += w;
   }
   return out;

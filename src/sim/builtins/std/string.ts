@@ -4,6 +4,7 @@
  * (`push`, `insert`, `remove`, `truncate`, `retain`, `drain`, `split_off`, `extend` …). The `str` methods
  * both share are in str-methods.ts; `char` is in char.ts.
  */
+import { viaUserImpl } from './convert';
 import { utf8Encode } from '../../../base';
 import { display, debug } from '../../format';
 import { parseNumber, parseTarget } from './num-parse';
@@ -35,7 +36,7 @@ import {
   type Value,
 } from '../../values';
 import { pure, str } from '../support';
-import { typeHead } from './iter/collect';
+import { expectedType, typeHead } from './iter/collect';
 import { lossyUtf8, utf8ErrorText, validateUtf8 } from './utf8';
 
 /** `std::str::Utf8Error`. */
@@ -108,6 +109,7 @@ defineFn(withPrefixes('String::new', ['std::string']), { pure, call: () => new R
 defineFn(withPrefixes('String::with_capacity', ['std::string']), { pure, call: () => new RString('') });
 defineFn(withPrefixes('String::from', ['std::string']), {
   pure,
+  arity: 1,
   call: (_c, [v]) => new RString(str(v!) ?? display(v!)),
 });
 defineFn(withPrefixes('String::from_utf8_lossy', ['std::string']), {
@@ -190,6 +192,8 @@ const strMethods: Record<string, MethodImpl> = {
   clone: (_c, s) => (deref(s) instanceof RString ? new RString(str(s)!) : str(s)!),
   /** `str::parse`: `bool`, `char`, `String` here; numbers as `FromStr` parses them (num-parse.ts). */
   parse: (ctx, s) => {
+    const own = viaUserImpl(ctx, expectedType(ctx), 'FromStr', 'from_str', [s]);
+    if (own !== null) return own;
     const other = parseNonNumber(ctx, str(s)!);
     if (other !== null) return other;
     const n = parseNumber(ctx, str(s)!);
@@ -224,12 +228,19 @@ function rangeOf(ctx: CallCtx, t: string, r: Value): [number, number] {
 
 defineMethods(RString, {
   ...strMethods,
-  push_str: (_c, s, [o]) => {
-    owned(s).s += str(o!) ?? '';
+  // Growth is charged by the interpreter after the call (it tracks the receiver); the engine's string limit
+  // must be checked before.
+  push_str: (ctx, s, [o]) => {
+    const r = owned(s);
+    const add = str(o!) ?? '';
+    ctx.world.memory.reserveString(r.s.length + add.length);
+    r.s += add;
     return UNIT;
   },
-  push: (_c, s, [ch]) => {
-    owned(s).s += (deref(ch!) as RChar).c;
+  push: (ctx, s, [ch]) => {
+    const r = owned(s);
+    ctx.world.memory.reserveString(r.s.length + 2);
+    r.s += (deref(ch!) as RChar).c;
     return UNIT;
   },
   clear: (_c, s) => {
@@ -259,7 +270,9 @@ defineMethods(RString, {
     const r = owned(s);
     const at = indexOfByte(r.s, byteIndex(ctx, i));
     if (at < 0) return ctx.interp.panic('assertion failed: self.is_char_boundary(idx)');
-    r.s = r.s.slice(0, at) + (str(o!) ?? '') + r.s.slice(at);
+    const add = str(o!) ?? '';
+    ctx.world.memory.reserveString(r.s.length + add.length);
+    r.s = r.s.slice(0, at) + add + r.s.slice(at);
     return UNIT;
   },
   remove: (ctx, s, [i]) => {
@@ -303,7 +316,9 @@ defineMethods(RString, {
   replace_range: (ctx, s, [range, with_]) => {
     const r = owned(s);
     const [a, b] = rangeOf(ctx, r.s, range!);
-    r.s = sliceBytes(r.s, 0, a) + (str(with_!) ?? '') + sliceBytes(r.s, b, byteLen(r.s));
+    const add = str(with_!) ?? '';
+    ctx.world.memory.reserveString(r.s.length + add.length);
+    r.s = sliceBytes(r.s, 0, a) + add + sliceBytes(r.s, b, byteLen(r.s));
     return UNIT;
   },
   retain: (ctx, s, [f]) => {

@@ -3,10 +3,11 @@
  * `.wake()`, `.wake_by_ref()`, `.will_wake(..)`.
  */
 import { RContext } from '../../interp/into-future';
-import { defineMethods } from '../../interp/registry';
+import { defineMethods, takes } from '../../interp/registry';
 import { Waker } from '../../task';
-import { deref, UNIT } from '../../values';
+import { UNIT } from '../../values';
 import type { World } from '../../world';
+import { argOf } from '../support';
 
 defineMethods(RContext, {
   waker: (_ctx, self) => (self as RContext).cx.waker,
@@ -26,7 +27,9 @@ defineMethods(Waker, {
     (self as Waker).wakeByRef(ctx.world, USER);
     return UNIT;
   },
-  will_wake: (_ctx, self, [other]) => (self as Waker).willWake(deref(other!) as Waker),
+  will_wake: takes(1, (ctx, self, [other]) =>
+    (self as Waker).willWake(argOf(ctx, other, Waker, 'Waker::will_wake', '`&Waker`')),
+  ),
 });
 
 /** Dropping an owned waker releases its task reference. */

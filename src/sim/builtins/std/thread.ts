@@ -13,6 +13,7 @@ import type { SimThread } from '../../machine';
 import type { Gen } from '../../poll';
 import { deref, errVal, NONE, okVal, RDuration, RObject, some, UNIT, type Value } from '../../values';
 import { ErrorValue } from '../error-value';
+import { closureArg } from '../support';
 
 export class StdJoinHandle extends RObject {
   constructor(
@@ -87,19 +88,15 @@ function* join(ctx: CallCtx, h: StdJoinHandle): Gen<Value> {
   return 'ok' in r ? okVal(r.ok) : errVal(new ErrorValue('Any', 'Any', [], 'Any { .. }'));
 }
 
-let stdThreads = 0;
-
 defineFn(['std::thread::spawn'], {
   pure: true,
+  arity: 1,
   call: (ctx, [f]) => {
     const m = ctx.world.machine;
-    const body = new ClosureThread(ctx.world, f!);
-    const t = m.spawnThread(
-      'std',
-      `std thread ${++stdThreads}`,
-      body,
-      m.current.clock + THREAD_SPAWN_COST_NS,
-    );
+    const body = new ClosureThread(ctx.world, closureArg(ctx, f, 'std::thread::spawn'));
+    // Numbered within the run (a module-level counter made the second run of a program name them apart).
+    const n = m.threads.filter((t) => t.kind === 'std').length + 1;
+    const t = m.spawnThread('std', `std thread ${n}`, body, m.current.clock + THREAD_SPAWN_COST_NS);
     return new StdJoinHandle(body, t);
   },
 });

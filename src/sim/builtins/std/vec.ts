@@ -6,7 +6,8 @@ import { ArrayPlace } from '../../interp/frame';
 import { drain, intoIter } from '../../interp/iterate';
 import { ListIter, SliceIter } from '../../interp/iter-sources';
 import { compare, equals } from '../../interp/ops';
-import { defineFn, defineMethods, withPrefixes } from '../../interp/registry';
+import { defineFn, defineMethods, withPrefixes, type CallCtx } from '../../interp/registry';
+import { slotsBytes } from '../../memory';
 import { deref, isCopy, NONE, RRange, RRef, RString, RVec, some, UNIT, type Value } from '../../values';
 import { callClosure, pure, str } from '../support';
 
@@ -15,6 +16,24 @@ defineFn(withPrefixes('Vec::with_capacity', ['std::vec']), { pure, call: () => n
 
 function vecOf(self: Value): RVec {
   return deref(self) as RVec;
+}
+
+/**
+ * Appends one by one: `push(...items)` passes every item as an argument, and the engine throws a RangeError
+ * for an argument list of a few hundred thousand. Checked against the memory budget first.
+ */
+function appendAll(ctx: CallCtx, out: Value[], items: readonly Value[]): void {
+  ctx.world.memory.reserve(slotsBytes(items.length, items[0]));
+  for (const x of items) out.push(x);
+}
+
+/** `join` / `concat` of strings: the pieces' total length is checked before the string is built. */
+function joined(ctx: CallCtx, items: readonly Value[], sep: string): RString {
+  const parts = items.map((x) => display(x));
+  let chars = sep.length * Math.max(0, parts.length - 1);
+  for (const p of parts) chars += p.length;
+  ctx.world.memory.reserveString(chars);
+  return new RString(parts.join(sep));
 }
 
 defineMethods(RVec, {
@@ -111,24 +130,27 @@ defineMethods(RVec, {
     return UNIT;
   },
   /** `[String]::join(sep)` is a String; `[Vec<T>]::join(&sep)` a Vec. */
-  join: (_c, s, [sep]) => {
+  join: (ctx, s, [sep]) => {
     const items = vecOf(s).items;
     const sepSeq = deref(sep!);
     if (items.length && deref(items[0]!) instanceof RVec) {
       const out: Value[] = [];
       items.forEach((x, i) => {
-        if (i > 0) out.push(...(sepSeq instanceof RVec ? sepSeq.items : [sepSeq]));
-        out.push(...(deref(x) as RVec).items);
+        if (i > 0) appendAll(ctx, out, sepSeq instanceof RVec ? sepSeq.items : [sepSeq]);
+        appendAll(ctx, out, (deref(x) as RVec).items);
       });
       return new RVec(out);
     }
-    return new RString(items.map((x) => display(x)).join(str(sep!) ?? display(sepSeq)));
+    return joined(ctx, items, str(sep!) ?? display(sepSeq));
   },
-  concat: (_c, s) => {
+  concat: (ctx, s) => {
     const items = vecOf(s).items;
-    if (items.length && deref(items[0]!) instanceof RVec)
-      return new RVec(items.flatMap((x) => (deref(x) as RVec).items));
-    return new RString(items.map((x) => display(x)).join(''));
+    if (items.length && deref(items[0]!) instanceof RVec) {
+      const out: Value[] = [];
+      for (const x of items) appendAll(ctx, out, (deref(x) as RVec).items);
+      return new RVec(out);
+    }
+    return joined(ctx, items, '');
   },
   extend: (ctx, s, [other]) => {
     const v = vecOf(s);
@@ -138,11 +160,15 @@ defineMethods(RVec, {
       return UNIT;
     })();
   },
-  extend_from_slice: (_c, s, [other]) => {
-    vecOf(s).items.push(...(deref(other!) as RVec).items);
+  extend_from_slice: (ctx, s, [other]) => {
+    appendAll(ctx, vecOf(s).items, (deref(other!) as RVec).items);
     return UNIT;
   },
-  to_vec: (ctx, s) => new RVec(vecOf(s).items.map((x) => cloneValue(ctx.interp, deref(x)))),
+  to_vec: (ctx, s) => {
+    const v = vecOf(s);
+    ctx.world.memory.reserve(slotsBytes(v.items.length, v.items[0]));
+    return new RVec(v.items.map((x) => cloneValue(ctx.interp, deref(x))));
+  },
   retain: (ctx, s, [f]) => {
     const v = vecOf(s);
     return (function* () {

@@ -5,7 +5,7 @@
  */
 import { formatNanos } from '../../../base';
 import { SimFuture, pollChild } from '../../future';
-import { TimerEntry } from '../../time-driver';
+import { TimerEntry, type TimeDriver } from '../../time-driver';
 import { RDuration, RInstant, RObject, UNIT, deref, errVal, okVal, type Value } from '../../values';
 import type { SelfFormatting } from '../../format';
 import type { World } from '../../world';
@@ -17,9 +17,12 @@ import type { PollCx } from '../../task';
 
 export class SleepFuture extends SimFuture {
   readonly entry: TimerEntry;
+  /** The time driver of the runtime it was made in (tokio's `Sleep` holds that runtime's handle). */
+  readonly driver: TimeDriver;
 
   constructor(world: World, deadline: number, site: number, label: string) {
     super(world, 'Sleep', site);
+    this.driver = world.time;
     const res = world.newResource('timer', label, site);
     this.entry = new TimerEntry(res, deadline);
   }
@@ -34,13 +37,13 @@ export class SleepFuture extends SimFuture {
     this.entry.deadline = deadline;
     this.entry.fired = false;
     this.done = false;
-    if (wasRegistered) this.world.time.register(this.entry, task);
+    if (wasRegistered) this.driver.register(this.entry, task);
   }
 
   protected pollInner(cx: PollCx): PollOutcome {
     if (!pollProceed(this.world, cx, this.entry.resource)) return PENDING;
     const e = this.entry;
-    if (!e.registered) this.world.time.register(e, cx.task.id);
+    if (!e.registered) this.driver.register(e, cx.task.id);
     if (e.fired) return UNIT;
     e.slot.register(this.world, cx.waker);
     restoreBudget(this.world);
@@ -48,12 +51,12 @@ export class SleepFuture extends SimFuture {
   }
 
   protected override onDrop(): void {
-    this.world.time.cancel(this.entry);
+    this.driver.cancel(this.entry);
     this.world.machine.emit('resource-drop', { resource: this.entry.resource });
   }
 
   describeWait(): string {
-    return `a timer (sleep until ${formatNanos(this.entry.deadline - this.world.time.start)} of tokio time)`;
+    return `a timer (sleep until ${formatNanos(this.entry.deadline - this.driver.start)} of tokio time)`;
   }
 }
 

@@ -12,7 +12,7 @@ import { ListIter } from '../../../interp/iter-sources';
 import { compare } from '../../../interp/ops';
 import { defineFn, defineMethods, withPrefixes } from '../../../interp/registry';
 import { deref, isCopy, NONE, RRef, RVec, some, UNIT, type Place, type Value } from '../../../values';
-import { pure } from '../../support';
+import { pure, rotateInPlace } from '../../support';
 import { registerDefault } from '../default';
 import { registerFromIter } from '../iter/collect';
 
@@ -93,14 +93,14 @@ defineMethods(RVecDeque, {
     const d = dq(s);
     const n = num(k);
     if (n > d.items.length) return ctx.interp.panic('assertion failed: n <= self.len()');
-    d.items.push(...d.items.splice(0, n));
+    rotateInPlace(d.items, n);
     return UNIT;
   },
   rotate_right: (ctx, s, [k]) => {
     const d = dq(s);
     const n = num(k);
     if (n > d.items.length) return ctx.interp.panic('assertion failed: n <= self.len()');
-    d.items.unshift(...d.items.splice(d.items.length - n));
+    rotateInPlace(d.items, d.items.length - n);
     return UNIT;
   },
   /** The items as one slice, in order (it shares the deque's storage). */
@@ -250,7 +250,7 @@ defineMethods(RBinaryHeap, {
     const it = intoIter(ctx.interp, src!);
     return (function* () {
       const start = d.length;
-      d.push(...(yield* drain(ctx.interp, it)));
+      for (const x of yield* drain(ctx.interp, it)) d.push(x);
       rebuildTail(ctx.interp, d, start);
       return UNIT;
     })();
@@ -260,7 +260,7 @@ defineMethods(RBinaryHeap, {
     const other = heapOf(o!);
     if (h.items.length < other.items.length) [h.items, other.items] = [other.items, h.items];
     const start = h.items.length;
-    h.items.push(...other.items.splice(0));
+    for (const x of other.items.splice(0)) h.items.push(x);
     rebuildTail(ctx.interp, h.items, start);
     return UNIT;
   },

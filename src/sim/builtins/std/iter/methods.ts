@@ -6,7 +6,7 @@
 import type { InterpCore } from '../../../interp/core';
 import { DONE, pull, RIter, settle, andThen, type Pull } from '../../../interp/iter-protocol';
 import { ArrayPlace } from '../../../interp/frame';
-import { intoIter, rangeIter, UserIter, userIteratorType } from '../../../interp/iterate';
+import { intoIter, rangeIter, UserIter, userIterMethods, userIteratorType } from '../../../interp/iterate';
 import { cloneValue } from '../../../interp/clone';
 import { compare, equals } from '../../../interp/ops';
 import { defineMethods, type CallCtx, type MethodImpl } from '../../../interp/registry';
@@ -39,6 +39,7 @@ import {
   ZipIter,
 } from './adapters-plain';
 import { collectInto, expectedType } from './collect';
+import { viaUserImpl } from '../convert';
 import {
   anyAll,
   compareIters,
@@ -161,8 +162,11 @@ const ITER_METHODS: Record<string, IterMethod> = {
 
   count: (ctx, it) => consume(ctx, it, count(ctx.interp, it)),
   last: (ctx, it) => consume(ctx, it, last(ctx.interp, it)),
-  sum: (ctx, it) => consume(ctx, it, sumOrProduct(ctx.interp, it, '+', expectedType(ctx), ctx.node?.nk ?? 0)),
+  sum: (ctx, it) =>
+    viaUserImpl(ctx, expectedType(ctx), 'Sum', 'sum', [it]) ??
+    consume(ctx, it, sumOrProduct(ctx.interp, it, '+', expectedType(ctx), ctx.node?.nk ?? 0)),
   product: (ctx, it) =>
+    viaUserImpl(ctx, expectedType(ctx), 'Product', 'product', [it]) ??
     consume(ctx, it, sumOrProduct(ctx.interp, it, '*', expectedType(ctx), ctx.node?.nk ?? 0)),
   fold: (ctx, it, [init, f]) => consume(ctx, it, fold(ctx.interp, it, init!, f!)),
   reduce: (ctx, it, [f]) => consume(ctx, it, reduce(ctx.interp, it, f!)),
@@ -267,7 +271,7 @@ const userMethods: Record<string, MethodImpl> = {};
 for (const [name, m] of Object.entries(ITER_METHODS)) {
   if (name === 'eq' || name === 'ne' || name === 'lt' || name === 'le' || name === 'gt' || name === 'ge')
     continue;
-  if (name === 'max' || name === 'min' || name === 'next') continue;
+  if (name === 'next') continue;
   userMethods[name] = (ctx, self, args) => {
     const x = deref(self);
     const ty = userIteratorType(ctx.interp, x);
@@ -278,6 +282,7 @@ for (const [name, m] of Object.entries(ITER_METHODS)) {
     return m(ctx, new UserIter(x as RStruct, ty), args);
   };
 }
+for (const m of Object.values(userMethods)) userIterMethods.add(m);
 defineMethods(RStruct, userMethods);
 
 /** `Peekable`'s own methods. */

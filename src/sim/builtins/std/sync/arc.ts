@@ -1,9 +1,9 @@
 /** `std::sync::Arc`: shared ownership; the value is dropped with the last strong reference. */
 import { debug, display } from '../../../format';
 import { dropValue } from '../../../interp/drops';
-import { defineFn, defineMethods, withPrefixes } from '../../../interp/registry';
+import { defineFn, defineMethods, withPrefixes, type CallCtx } from '../../../interp/registry';
 import { deref, RObject, type Place, type Value } from '../../../values';
-import { pure } from '../../support';
+import { argOf, pure } from '../../support';
 
 /** `Arc<T>`: shared ownership; the value is dropped with the last strong reference. */
 export class RArc extends RObject {
@@ -36,14 +36,25 @@ export class RArc extends RObject {
 }
 
 const ARC = ['std::sync', 'alloc::sync'];
-defineFn(withPrefixes('Arc::new', ARC), { pure, call: (_c, [v]) => new RArc({ value: v!, strong: 1 }) });
-defineFn(withPrefixes('Arc::clone', ARC), { pure, call: (_c, [a]) => (deref(a!) as RArc).cloneValue() });
+defineFn(withPrefixes('Arc::new', ARC), {
+  pure,
+  arity: 1,
+  call: (_c, [v]) => new RArc({ value: v!, strong: 1 }),
+});
+const arcArg = (ctx: CallCtx, v: Value | undefined, fn: string) => argOf(ctx, v, RArc, fn, '`&Arc<_>`');
+defineFn(withPrefixes('Arc::clone', ARC), {
+  pure,
+  arity: 1,
+  call: (ctx, [a]) => arcArg(ctx, a, 'Arc::clone').cloneValue(),
+});
 defineFn(withPrefixes('Arc::strong_count', ARC), {
   pure,
-  call: (_c, [a]) => (deref(a!) as RArc).inner.strong,
+  arity: 1,
+  call: (ctx, [a]) => arcArg(ctx, a, 'Arc::strong_count').inner.strong,
 });
 defineFn(withPrefixes('Arc::ptr_eq', ARC), {
   pure,
-  call: (_c, [a, b]) => (deref(a!) as RArc).inner === (deref(b!) as RArc).inner,
+  arity: 2,
+  call: (ctx, [a, b]) => arcArg(ctx, a, 'Arc::ptr_eq').inner === arcArg(ctx, b, 'Arc::ptr_eq').inner,
 });
 defineMethods(RArc, { clone: (_c, s) => (deref(s) as RArc).cloneValue() });

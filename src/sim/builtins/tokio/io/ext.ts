@@ -13,6 +13,7 @@ import type { PollCx } from '../../../task';
 import type { Place } from '../../../values';
 import { deref, okVal, RRef, RString, RTuple, RVec, UNIT, type Value } from '../../../values';
 import type { World } from '../../../world';
+import { slotsBytes } from '../../../memory';
 import { customError, kindError, osError, simpleError } from '../../std/io/error';
 import type { TcpSocket } from '../net/socket';
 import {
@@ -128,10 +129,14 @@ class ReadToEndFuture extends SimFuture {
       if (r === PENDING || !Array.isArray(r)) return r;
       if (r.length === 0) return this.finish();
       this.read += r.length;
-      if (this.asString) for (const b of r) this.bytes.push(b);
-      else {
+      if (this.asString) {
+        // The bytes wait here until EOF: a peer that never stops sending ends in the memory limit.
+        this.world.memory.reserve(slotsBytes(this.bytes.length + r.length, 0));
+        for (const b of r) this.bytes.push(b);
+      } else {
         const v = deref(this.out.get()) as RVec;
         for (const b of r) v.items.push(b);
+        this.world.memory.track(v);
       }
     }
   }
@@ -144,7 +149,11 @@ class ReadToEndFuture extends SimFuture {
     const { text, valid } = utf8Decode(this.bytes);
     if (!valid) return simpleError('InvalidData', 'stream did not contain valid UTF-8');
     const s = deref(this.out.get());
-    if (s instanceof RString) s.s += text;
+    if (s instanceof RString) {
+      this.world.memory.reserveString(s.s.length + text.length);
+      s.s += text;
+      this.world.memory.track(s);
+    }
     return okVal(this.read);
   }
 }

@@ -9,6 +9,7 @@ import { RObject, RTuple, deref, errVal, okVal, type Value } from '../../../valu
 import { cloneValue } from '../../../interp/clone';
 import { shortDebug } from '../../../interp/async-future';
 import type { World } from '../../../world';
+import { slotsBytes, type Held } from '../../../memory';
 import { pollProceed, restoreBudget } from '../../../coop';
 import { defineFn, defineMethods, type CallCtx } from '../../../interp/registry';
 import { ErrorValue } from '../../error-value';
@@ -16,9 +17,14 @@ import { PENDING, type PollOutcome } from '../../../poll';
 import type { Waker, PollCx } from '../../../task';
 import { wakeBatch } from '../../../waker';
 
-class BroadcastShared {
+/** Held (memory.ts): the values it retains, a map entry each (a huge capacity retains every value sent). */
+class BroadcastShared implements Held {
   /** Values by position; only the last `capacity` are retained. */
   readonly values = new Map<number, Value>();
+  heldBytes = 0;
+  ownBytes(): number {
+    return slotsBytes(this.values.size, this.values.values().next().value) + 32 * this.values.size;
+  }
   tail = 0;
   rxCount = 1;
   txCount = 1;
@@ -188,6 +194,7 @@ defineMethods(BroadcastSender, {
     if (s.rxCount === 0) return errVal(new ErrorValue('SendError', 'SendError', [v!], 'channel closed'));
     s.values.set(s.tail, v!);
     s.values.delete(s.tail - s.capacity);
+    ctx.world.memory.track(s);
     s.tail++;
     ctx.world.machine.emit('chan-push', { resource: s.resource, value: shortDebug(v!) });
     s.state();

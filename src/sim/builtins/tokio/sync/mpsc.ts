@@ -9,6 +9,7 @@
 import { SimFuture } from '../../../future';
 import { NONE, RObject, RTuple, UNIT, deref, errVal, okVal, some, type Value } from '../../../values';
 import { WakerSlot } from '../../../waker';
+import { slotsBytes, type Held } from '../../../memory';
 import type { World } from '../../../world';
 import type { InterpCore } from '../../../interp/core';
 import { dropValue } from '../../../interp/drops';
@@ -21,8 +22,10 @@ import { ErrorValue } from '../../error-value';
 import { PENDING, type PollOutcome, type Gen } from '../../../poll';
 import type { PollCx } from '../../../task';
 
-export class Chan {
+/** The channel's state, shared by its handles. Held (memory.ts): its queue, a slot per queued value. */
+export class Chan implements Held {
   readonly queue: Value[] = [];
+  heldBytes = 0;
   readonly rxWaker: WakerSlot;
   txCount = 1;
   rxClosed = false;
@@ -63,8 +66,15 @@ export class Chan {
     });
   }
 
+  ownBytes(): number {
+    return slotsBytes(this.queue.length, this.queue[0]);
+  }
+
   push(v: Value): void {
     this.queue.push(v);
+    // An unbounded channel that is only ever sent to ends in the memory limit (the values it holds were
+    // charged when they were built; this is the queue's own slots).
+    this.world.memory.track(this);
     this.world.machine.emit('chan-push', { resource: this.resource, value: shortDebug(v) });
     this.rxWaker.wake(this.world);
     this.threadWaiters.notifyAll(this.world.machine);
@@ -74,6 +84,7 @@ export class Chan {
   pop(): Value | undefined {
     const v = this.queue.shift();
     if (v === undefined) return undefined;
+    this.world.memory.track(this);
     this.world.machine.emit('chan-pop', { resource: this.resource });
     if (this.sem) this.sem.release(1);
     // The counters change on a receive too; without this an unbounded channel would show its count as of
@@ -264,7 +275,9 @@ defineMethods(RReceiver, {
     const c = receiverOf(ctx, self).chan;
     const v = c.pop();
     if (v !== undefined) return okVal(v);
-    if (c.txClosed || c.rxClosed)
+    // `chan.rs Rx::try_recv`: only the list's TX_CLOSED bit (the last Sender dropped) is Disconnected;
+    // `rx.close()` closes the semaphore alone, so with a Sender alive an empty channel is `Empty`.
+    if (c.txClosed)
       return errVal(new ErrorValue('TryRecvError', 'Disconnected', [], 'receiving on a closed channel'));
     return errVal(new ErrorValue('TryRecvError', 'Empty', [], 'receiving on an empty channel'));
   },

@@ -12,7 +12,7 @@ import { shortDebug } from '../../../interp/async-future';
 import { dropValue } from '../../../interp/drops';
 import type { World } from '../../../world';
 import { pollProceed, restoreBudget } from '../../../coop';
-import { defineFn, defineMethods, type CallCtx } from '../../../interp/registry';
+import { defineFn, defineMethods, takes, type CallCtx } from '../../../interp/registry';
 import { ErrorValue } from '../../error-value';
 import { NotifiedFuture, RNotify } from './notify';
 import { PENDING, type PollOutcome, type Gen } from '../../../poll';
@@ -230,14 +230,14 @@ defineFn(['tokio::sync::watch::channel'], {
 });
 
 defineMethods(WatchSender, {
-  send: (ctx, self, [v]) => {
+  send: takes(1, (ctx, self, [v]) => {
     const s = txOf(ctx, self).shared;
     if (s.rxCount === 0) return errVal(new ErrorValue('SendError', 'SendError', [v!], 'channel closed'));
     dropValue(ctx.interp, replace(ctx, s, v!));
     return okVal(UNIT);
-  },
-  send_replace: (ctx, self, [v]) => replace(ctx, txOf(ctx, self).shared, v!),
-  send_modify: (ctx, self, [f]) => sendModify(ctx, txOf(ctx, self).shared, f!),
+  }),
+  send_replace: takes(1, (ctx, self, [v]) => replace(ctx, txOf(ctx, self).shared, v!)),
+  send_modify: takes(1, (ctx, self, [f]) => sendModify(ctx, txOf(ctx, self).shared, f!)),
   borrow: (ctx, self) => new WatchRef(txOf(ctx, self).shared, false),
   subscribe: (ctx, self) => {
     const s = txOf(ctx, self).shared;

@@ -7,32 +7,45 @@ import { MultiThreadScheduler } from '../../../mt/scheduler';
 import type { Gen } from '../../../poll';
 import { Task } from '../../../task';
 import type { Value } from '../../../values';
+import type { RuntimeHandle } from '../../../world';
 import { JoinHandle } from './spawn';
+import { closureArg } from '../../support';
+
+/** `spawn_blocking` onto `rt`'s blocking pool (`rt.spawn_blocking`), or the current thread's runtime's. */
+export function spawnBlockingOn(ctx: CallCtx, rt: RuntimeHandle | null, f: Value): JoinHandle {
+  const w = ctx.world;
+  const pool = rt ? rt.blocking : w.blocking;
+  const id = w.nextTaskId++;
+  const task = new Task(id, 'blocking', null, ctx.span.start, id - w.mainTaskIds);
+  w.tasks.push(task);
+  const parent = w.machine.current.currentTask;
+  w.machine.emit('spawn', {
+    task: task.id,
+    future: -1,
+    parent: parent ? parent.id : -1,
+    site: ctx.span.start,
+    mode: 'blocking',
+  });
+  const handle = new JoinHandle(w, task, ctx.span.start);
+  pool.spawn(task, f);
+  return handle;
+}
 
 defineFn(['tokio::task::spawn_blocking'], {
   pure: true,
+  arity: 1,
   call: (ctx, [f]) => {
-    const w = ctx.world;
-    const task = new Task(w.nextTaskId++, 'blocking', null, ctx.span.start);
-    w.tasks.push(task);
-    const parent = w.machine.current.currentTask;
-    w.machine.emit('spawn', {
-      task: task.id,
-      future: -1,
-      parent: parent ? parent.id : -1,
-      site: ctx.span.start,
-      mode: 'blocking',
-    });
-    const handle = new JoinHandle(w, task, ctx.span.start);
-    w.blocking.spawn(task, f!);
-    return handle;
+    closureArg(ctx, f, 'tokio::task::spawn_blocking');
+    return spawnBlockingOn(ctx, null, f!);
   },
 });
 
 defineFn(['tokio::task::block_in_place'], {
   pure: false,
   blocks: true,
+  arity: 1,
   call: (ctx, [f]) => {
+    closureArg(ctx, f, 'tokio::task::block_in_place');
     const sched = ctx.world.scheduler;
     if (!(sched instanceof MultiThreadScheduler))
       return ctx.interp.panic('can call blocking only when running on the multi-threaded runtime');

@@ -125,7 +125,7 @@ defineMethods(JoinHandle, {
     return UNIT;
   },
   is_finished: (_c, self) => handleOf(self).task.complete,
-  id: (_c, self) => handleOf(self).task.id,
+  id: (_c, self) => handleOf(self).task.tokioId,
 });
 
 defineMethods(JoinError, {

@@ -1,0 +1,70 @@
+/**
+ * A deadlock's outcome: who waits on what, in words (the simulator's report) and as the wait-for graph
+ * (`trace/wait-for.ts` finds its cycle and the screen draws it).
+ */
+import type { HoldEdge, WaitEdge, WaitFor } from '../trace/wait-for';
+import type { SimThread } from './machine';
+import { EXIT, type RunOutcome } from './outcome';
+import type { TaskFuture } from './task';
+import type { World } from './world';
+
+/** Nothing can run and nothing can wake anything: real tokio would hang forever. Name who waits on what. */
+export function deadlock(world: World, stuck: SimThread[]): RunOutcome {
+  const lines: string[] = [];
+  for (const t of world.tasks) {
+    if (t.complete) continue;
+    const who = t.kind === 'main' ? 'main (the block_on future)' : `task ${t.id}`;
+    lines.push(`  ${who} is waiting on ${describeWait(t.future)}`);
+  }
+  for (const th of stuck)
+    if (th.kind === 'std' || th.kind === 'blocking' || (th.kind === 'main' && !th.entered))
+      lines.push(`  thread ${th.name} is blocked: ${th.blockedOn ?? 'waiting'}`);
+  const message = `deadlock: no task can make progress and nothing can wake one (real tokio would hang here)\n${lines.join('\n')}`;
+  return { kind: 'deadlock', message, exitCode: EXIT.deadlock, span: null, waitFor: waitForGraph(world) };
+}
+
+/** What a waiting future can say about what it waits on (an Acquire / Lock, a JoinHandle). */
+interface WaitsOn {
+  describeWait?(): string;
+  waitsOnResource?(): number;
+  waitsOnTask?(): number;
+  sem?: { resource: number; holders: ReadonlyMap<number, number> };
+}
+
+/** The wait-for graph of the stuck tasks: the future each awaits, and who holds the locks they wait for. */
+function waitForGraph(world: World): WaitFor {
+  const waits: WaitEdge[] = [];
+  const holds: HoldEdge[] = [];
+  const seen = new Set<number>();
+  for (const t of world.tasks) {
+    if (t.complete || (t.kind !== 'async' && t.kind !== 'main')) continue;
+    let leaf = t.future;
+    while (leaf?.child) leaf = leaf.child;
+    const w = leaf as (TaskFuture & WaitsOn) | null;
+    const resource = w?.waitsOnResource?.() ?? -1;
+    const onTask = w?.waitsOnTask?.() ?? -1;
+    waits.push({ task: t.id, resource, onTask, what: w?.describeWait?.() ?? w?.name ?? 'nothing' });
+    if (resource >= 0 && w?.sem && !seen.has(resource)) {
+      seen.add(resource);
+      for (const [task, permits] of w.sem.holders) holds.push({ resource, task, permits });
+    }
+  }
+  return { waits, holds };
+}
+
+function describeWait(f: TaskFuture | null): string {
+  let cur = f;
+  const chain: string[] = [];
+  while (cur) {
+    chain.push(cur.name);
+    if (!cur.child) break;
+    cur = cur.child;
+  }
+  const leaf = cur as (TaskFuture & { describeWait?: () => string }) | null;
+  const what = leaf?.describeWait
+    ? leaf.describeWait()
+    : leaf
+      ? `${leaf.name} (it returned Pending; is anything going to wake it?)`
+      : 'nothing';
+  return chain.length > 1 ? `${what}  [${chain.join(' → ')}]` : what;
+}
