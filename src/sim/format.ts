@@ -204,7 +204,7 @@ export function debugWith(v: Value, o: FmtOpts, hooks = true): string {
   }
   // An enum-like value with a Debug of its own (std's `SendError { .. }`) prints that; self-formatting
   // values print relative to column 0 (indent ''), the caller's PadAdapter indents them.
-  if (isSelfFormatting(x)) return x.fmtDebug(o.alt, '', o.precision);
+  if (typeof x === 'object' && x !== null && isSelfFormatting(x)) return x.fmtDebug(o.alt, '', o.precision);
   if (x instanceof REnum) {
     if (x.names) return debugStruct(x.variant, x.names, x.values, o, hooks);
     return debugTuple(x.variant, x.values, o, hooks);
