@@ -1,6 +1,7 @@
 import { describeWaitFor, waitCycle, type Names, type WaitFor, type WaitNode } from '../../trace/wait-for';
 import { resourceBindingAt } from '../../trace/task-names';
 import { session } from '../session';
+import { useApp } from '../store';
 import { taskName } from '../task-names';
 
 /**
@@ -18,6 +19,8 @@ export function DeadlockReport({
   /** The run's source: resources are named by the binding they were stored in. */
   source: string;
 }) {
+  // Task names and resource sites come from the index: render again when it has caught up with the run.
+  useApp((s) => s.indexVersion);
   const names = resourceNames(source);
   const lines = describeWaitFor(waitFor, names);
   const cycle = waitCycle(waitFor);
