@@ -45,8 +45,9 @@ export type Pat =
   | { k: 'or'; alts: Pat[]; span: Span };
 
 export type Lit =
-  | { t: 'int'; v: number; suffix: string }
-  | { t: 'float'; v: number }
+  /** Exact: a number while safe (|v| < 2^53), else a bigint. */
+  | { t: 'int'; v: number | bigint; suffix: string }
+  | { t: 'float'; v: number; suffix: string }
   | { t: 'str'; v: string }
   | { t: 'bytestr'; v: string }
   | { t: 'bool'; v: boolean }
@@ -91,8 +92,10 @@ export interface FmtSpec {
   sign: boolean;
   zero: boolean;
   alt: boolean;
-  /** `x`, `X`, `b`, `o`, `e` */
-  radix: '' | 'x' | 'X' | 'b' | 'o' | 'e';
+  /** `x`, `X`, `b`, `o`, `e`, `E` */
+  radix: '' | 'x' | 'X' | 'b' | 'o' | 'e' | 'E';
+  /** `{:x?}` / `{:X?}`: Debug with integers in hex. */
+  debugHex?: 'x' | 'X';
 }
 export type FmtPiece = string | FmtSpec;
 
@@ -114,8 +117,11 @@ export interface MatchArm {
   scope?: Scope;
 }
 
-/** Every expression may carry `sync`: set by the resolver when it can neither suspend nor block. */
-export type Expr = ExprNode & { sync?: boolean };
+/**
+ * Every expression may carry `sync`: set by the resolver when it can neither suspend nor block; and `nk`:
+ * the numeric kind of its value (lang/types/kinds.ts), set by the type pass when it is an integer or float.
+ */
+export type Expr = ExprNode & { sync?: boolean; nk?: number };
 
 type ExprNode =
   | { k: 'lit'; value: Lit; span: Span }

@@ -14,12 +14,16 @@ export interface Token {
   readonly text: string;
   readonly span: Span;
   /** Literal payload: the decoded string, the integer value, the char. */
-  readonly value?: string | number;
+  /** Integers are exact: a number while safe (|x| < 2^53), else a bigint. */
+  readonly value?: string | number | bigint;
   /** Integer/float suffix (`u64`, `i32`, `f64`) or ''. */
   readonly suffix?: string;
   /** True if whitespace or a comment precedes this token (to tell `a. 0` from `a.0`, not needed by Rust). */
   readonly spaced: boolean;
 }
+
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+const U128_MAX = (1n << 128n) - 1n;
 
 const PUNCTS = [
   '<<=',
@@ -259,7 +263,10 @@ export function lex(src: string): Token[] {
     if (isFloat) {
       push('float', start, { value: Number(body), suffix });
     } else {
-      const value = radix === 10 ? Number(body) : parseInt(body, radix);
+      const exact = BigInt(radix === 10 ? body : `0${src[digitsStart - 1]}${body}`);
+      if (exact > U128_MAX)
+        throw new CompileError('integer literal is too large', span(start, i), 'the largest is u128::MAX');
+      const value = exact <= MAX_SAFE ? Number(exact) : exact;
       push('int', start, { value, suffix });
     }
   }

@@ -16,10 +16,14 @@
  */
 import type { Program } from './ast';
 import { ItemResolver } from './resolver/items';
+import { inferNumericKinds } from './types/infer';
 import type { BuiltinOracle, ResolvedProgram } from './resolver/scopes';
 
 export function resolveProgram(program: Program, oracle: BuiltinOracle): ResolvedProgram {
-  return new Resolver(program, oracle).run();
+  const resolved = new Resolver(program, oracle).run();
+  // Integer and float kinds on the expressions (`Expr.nk`), for exact arithmetic and overflow checks.
+  inferNumericKinds(resolved);
+  return resolved;
 }
 
 /** The layers stacked: scopes → paths → expressions → items. */

@@ -2,11 +2,12 @@
  * Rust's formatting machinery for `{}` (Display) and `{:?}` / `{:#?}` (Debug), with width, fill, alignment,
  * sign, zero padding, precision and radix — the output must match what the real program prints.
  */
-import { fixedDecimal } from './format-fixed';
 import type { FmtSpec } from '../lang/ast';
+import { formatFloat, formatInt, pad as padNum, type NumSpec } from './format-num';
 import { DEFAULT_OPTS, indented, optsOf, pad, specOf, type FmtOpts } from './formatter';
 import { typeHooks } from './type-hooks';
 import {
+  F32,
   F64,
   RChar,
   RDuration,
@@ -37,13 +38,30 @@ function isSelfFormatting(v: object): v is SelfFormatting {
 /** Hook for user `impl Display`; none yet, kept for the interpreter to fill in. */
 export type DisplayHook = (v: RStruct | REnum) => string | null;
 
+/** No width, precision or flags: how a number prints inside `{}` / `{:?}` with no spec. */
+const PLAIN: NumSpec = {
+  width: null,
+  precision: null,
+  fill: ' ',
+  align: null,
+  sign: false,
+  zero: false,
+  alt: false,
+  radix: '',
+};
+
+/**
+ * Formats one argument of `format!` and friends. `width` and `precision` are resolved (from the spec or
+ * from `{:1$}` / `{:.*}` arguments); `kind` is the argument's numeric kind from the type pass (it decides
+ * the two's complement width of a negative `{:x}`).
+ */
 export function formatValue(
   v: Value,
   spec: FmtSpec | null,
   width: number | null,
   precision: number | null,
+  kind = 0,
 ): string {
-  let body: string;
   const x = deref(v);
   if (spec?.debug && typeof x === 'string') return debugStr(x);
   if (spec && typeof x === 'object' && formatsStructurally(x, spec.debug)) {
@@ -51,63 +69,25 @@ export function formatValue(
     const o = optsOf(spec, width, precision);
     return spec.debug ? debugWith(x, o) : displayWith(x, o);
   }
-  if (spec && spec.radix !== '' && typeof x === 'number') {
-    body = formatRadix(x, spec);
-  } else if (spec?.debug) {
-    body = debugLeaf(x, precision, spec.pretty);
-  } else {
-    body = display(x, precision);
-  }
-  if (spec && spec.sign && typeof x === 'number' && x >= 0) body = '+' + body;
-  if (spec && spec.sign && x instanceof F64 && x.v >= 0) body = '+' + body;
-  if (width !== null && [...body].length < width) {
-    const len = [...body].length;
-    const pad = width - len;
-    const numeric = typeof x === 'number' || x instanceof F64;
-    if (spec?.zero && numeric) {
-      const neg = body.startsWith('-') || body.startsWith('+');
-      const sign = neg ? body[0]! : '';
-      const digits = neg ? body.slice(1) : body;
-      const prefix = spec.alt && spec.radix && /^0[xbo]/.test(digits) ? digits.slice(0, 2) : '';
-      body = sign + prefix + '0'.repeat(pad) + digits.slice(prefix.length);
-    } else {
-      const align = spec?.align ?? (numeric ? '>' : '<');
-      const fill = spec?.fill ?? ' ';
-      if (align === '<') body = body + fill.repeat(pad);
-      else if (align === '>') body = fill.repeat(pad) + body;
-      else body = fill.repeat(Math.floor(pad / 2)) + body + fill.repeat(Math.ceil(pad / 2));
-    }
-  }
-  return body;
-}
-
-function formatRadix(x: number, spec: FmtSpec): string {
-  const neg = x < 0;
-  let n = Math.abs(x);
-  // Rust prints negative numbers in two's complement for {:x}; we assume 32-bit ints for those.
-  if (neg) n = (x >>> 0) as number;
-  let s: string;
-  switch (spec.radix) {
-    case 'x':
-      s = n.toString(16);
-      break;
-    case 'X':
-      s = n.toString(16).toUpperCase();
-      break;
-    case 'b':
-      s = n.toString(2);
-      break;
-    case 'o':
-      s = n.toString(8);
-      break;
-    case 'e':
-      s = x.toExponential().replace('e+', 'e');
-      return s;
-    default:
-      s = String(n);
-  }
-  if (spec.alt) s = (spec.radix === 'x' || spec.radix === 'X' ? '0x' : spec.radix === 'b' ? '0b' : '0o') + s;
-  return s;
+  const ns: NumSpec = spec
+    ? {
+        width,
+        precision,
+        fill: spec.fill,
+        align: spec.align,
+        sign: spec.sign,
+        zero: spec.zero,
+        alt: spec.alt,
+        radix: spec.radix,
+      }
+    : { ...PLAIN, width, precision };
+  // Numbers as core::fmt prints them (format-num.ts): radix in the kind's two's complement, `{:e}`, an
+  // exact `{:.N}`, sign and zero padding.
+  if (typeof x === 'number' || typeof x === 'bigint') return formatInt(x, ns, kind);
+  if (x instanceof F64) return formatFloat(x.v, x instanceof F32, ns, spec?.debug ? 'debug' : 'display');
+  if (typeof x === 'boolean') return padNum(x ? 'true' : 'false', ns, '<');
+  const body = spec?.debug ? debugWith(x, optsOf(spec, null, precision)) : display(x, precision);
+  return padNum(body, ns, '<');
 }
 
 export function display(v: Value, precision: number | null = null): string {
@@ -118,15 +98,16 @@ export function display(v: Value, precision: number | null = null): string {
   }
   switch (typeof v) {
     case 'number':
+    case 'bigint':
       // An integer ignores a precision (core::fmt: "for integral types, this is ignored").
-      return precision !== null && !Number.isInteger(v) ? fixedDecimal(v, precision) : formatInt(v);
+      return String(v);
     case 'boolean':
       return v ? 'true' : 'false';
     case 'string':
       return precision !== null ? [...v].slice(0, precision).join('') : v;
   }
   if (v instanceof RString) return precision !== null ? [...v.s].slice(0, precision).join('') : v.s;
-  if (v instanceof F64) return precision !== null ? fixedDecimal(v.v, precision) : formatFloat(v.v, false);
+  if (v instanceof F64) return formatFloat(v.v, v instanceof F32, { ...PLAIN, precision }, 'display');
   if (v instanceof RChar) return v.c;
   if (v instanceof RRef) return display(v.place.get(), precision);
   const fd = (v as Partial<SelfFormatting>).fmtDisplay;
@@ -135,34 +116,9 @@ export function display(v: Value, precision: number | null = null): string {
   return debug(v, false, precision);
 }
 
-function formatInt(v: number): string {
-  if (Number.isInteger(v)) return Math.abs(v) < 1e21 ? String(v) : BigInt(v).toString();
-  return formatFloat(v, false);
-}
-
-/** Rust prints floats in shortest round-trip form, never in exponent notation; Debug keeps a `.0`. */
-export function formatFloat(x: number, debugForm: boolean): string {
-  if (Number.isNaN(x)) return 'NaN';
-  if (!Number.isFinite(x)) return x > 0 ? 'inf' : '-inf';
-  let s = String(x);
-  if (/e/.test(s)) {
-    s = x.toLocaleString('en-US', { useGrouping: false, maximumFractionDigits: 20 });
-  }
-  if (debugForm && !s.includes('.')) s += '.0';
-  return s;
-}
-
-/** `{:?}` of a number, a bool or a float, before padding (the rest goes through `debugWith`). */
-function debugLeaf(v: Value, precision: number | null, pretty: boolean): string {
-  switch (typeof v) {
-    case 'number':
-      // An integer ignores a precision (core::fmt: "for integral types, this is ignored").
-      return precision !== null && !Number.isInteger(v) ? fixedDecimal(v, precision) : formatInt(v);
-    case 'boolean':
-      return v ? 'true' : 'false';
-  }
-  if (v instanceof F64) return precision !== null ? fixedDecimal(v.v, precision) : formatFloat(v.v, true);
-  return debugWith(v, { ...DEFAULT_OPTS, precision, alt: pretty });
+/** Rust's `{}` of a float (shortest round-trip digits, never an exponent); `debugForm`: `{:?}`. */
+export function formatFloatPlain(x: number, debugForm: boolean, f32 = false): string {
+  return formatFloat(x, f32, PLAIN, debugForm ? 'debug' : 'display');
 }
 
 /**
@@ -218,6 +174,7 @@ export function debugWith(v: Value, o: FmtOpts, hooks = true): string {
     case 'string':
       return debugStr(x);
     case 'number':
+    case 'bigint':
     case 'boolean':
       // No options (`{:?}`, the trace's locals): an integer's or bool's Debug is its Display.
       if (o === DEFAULT_OPTS) return display(x, null);

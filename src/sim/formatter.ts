@@ -43,7 +43,9 @@ export function optsOf(spec: FmtSpec | null, width: number | null, precision: nu
     sign: spec.sign,
     zero: spec.zero,
     alt: spec.alt || spec.pretty,
-    debugHex: spec.debug && (spec.radix === 'x' || spec.radix === 'X') ? spec.radix : null,
+    debugHex: !spec.debug
+      ? null
+      : (spec.debugHex ?? (spec.radix === 'x' || spec.radix === 'X' ? spec.radix : null)),
   };
 }
 

@@ -91,10 +91,10 @@ function runtimeConfig(p: ResolvedProgram): RuntimeConfig | null {
         );
       flavor = a.value;
     } else if (a.key === 'worker_threads') {
-      if (typeof a.value !== 'number' || a.value < 1)
+      if ((typeof a.value !== 'number' && typeof a.value !== 'bigint') || a.value < 1)
         throw new CompileError('`worker_threads` must be a positive integer', attr.span);
       // Checked here, before a core is built for each worker, not by spawnThread's limit.
-      if (a.value > MAX_WORKER_THREADS)
+      if (typeof a.value === 'bigint' || a.value > MAX_WORKER_THREADS)
         throw new CompileError(
           `Pollscope simulates at most ${MAX_WORKER_THREADS} worker threads`,
           attr.span,

@@ -1,8 +1,8 @@
 /**
  * Runtime values of the interpreted Rust subset.
  *
- * - Integers are JS numbers (exact up to 2^53; see README "Limits"), `bool` is boolean, `&str` is a JS
- *   string. Everything else is an object: `RString` (an owned, growable `String`), `RVec`, `RTuple`,
+ * - Integers are exact: a JS number while safe (|x| < 2^53), a bigint beyond (int.ts; the type pass gives
+ *   each operation its kind). `bool` is boolean, `&str` is a JS string. Everything else is an object: `RString` (an owned, growable `String`), `RVec`, `RTuple`,
  *   `RStruct`, `REnum` (Option, Result, Poll and user enums), `F64`, `RChar`, `RRef` (a reference to a
  *   place), closures, futures and runtime handles (channels, join handles, wakers...).
  * - Ownership: an owned value that holds a resource is dropped exactly once (`dropValue` in drops.ts).
@@ -11,7 +11,7 @@
 import type { EnumItem, StructItem } from '../lang/ast';
 import { slotsBytes, stringBytes, type Held } from './memory';
 
-export type Value = number | boolean | string | RObject;
+export type Value = number | bigint | boolean | string | RObject;
 
 /** Every non-primitive runtime value. `typeName` is what `{:?}` and the state-machine view show. */
 export abstract class RObject {
@@ -42,6 +42,18 @@ export class F64 extends RObject {
   override isCopy(): boolean {
     return true;
   }
+}
+
+/** An `f32`: the value is always rounded to f32 (`Math.fround`) and prints with f32's shortest digits. */
+export class F32 extends F64 {
+  override typeName(): string {
+    return 'f32';
+  }
+}
+
+/** A float value: an `f32` (rounded) when `f32`, else an `f64`. */
+export function float(v: number, f32: boolean): F64 {
+  return f32 ? new F32(Math.fround(v)) : new F64(v);
 }
 
 export class RChar extends RObject {
@@ -281,6 +293,7 @@ export function copyOut(v: Value): Value {
 export function typeNameOf(v: Value): string {
   switch (typeof v) {
     case 'number':
+    case 'bigint':
       // Integers are untyped at run time: say so the way rustc does, rather than guess i32 for a u8.
       return '{integer}';
     case 'boolean':

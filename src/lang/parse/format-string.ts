@@ -161,8 +161,9 @@ function parseSpec(text: string, where: Span, argRef: (name: string) => number):
     i++;
     const p = /^(\d+|[A-Za-z_][A-Za-z0-9_]*)\$|^\d+|^\*/.exec(text.slice(i));
     if (!p) throw new CompileError('invalid precision in format string', where);
-    if (p[0] === '*') throw new CompileError('`.*` precision is not supported', where);
-    if (p[0].endsWith('$')) spec.precision = { arg: argRef(p[1]!) };
+    // `.*` takes the precision from the next positional argument, before the value's own.
+    if (p[0] === '*') spec.precision = { arg: argRef('') };
+    else if (p[0].endsWith('$')) spec.precision = { arg: argRef(p[1]!) };
     else spec.precision = fmtCount(p[0], where);
     i += p[0].length;
   }
@@ -177,11 +178,20 @@ function parseSpec(text: string, where: Span, argRef: (name: string) => number):
       spec.debug = true;
       spec.pretty = true;
       break;
+    case 'x?':
+    case 'X?':
+    case '#x?':
+    case '#X?':
+      spec.debug = true;
+      spec.debugHex = rest.includes('x') ? 'x' : 'X';
+      spec.pretty = rest.startsWith('#');
+      break;
     case 'x':
     case 'X':
     case 'b':
     case 'o':
     case 'e':
+    case 'E':
       spec.radix = rest;
       break;
     default:

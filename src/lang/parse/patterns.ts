@@ -63,7 +63,7 @@ export abstract class PatternParser extends TypeParser {
           n.kind === 'char'
             ? { t: 'char', v: n.value as string }
             : n.kind === 'float'
-              ? { t: 'float', v: (neg ? -1 : 1) * (n.value as number) }
+              ? { t: 'float', v: (neg ? -1 : 1) * (n.value as number), suffix: n.suffix ?? '' }
               : { t: 'int', v: (neg ? -1 : 1) * (n.value as number), suffix: n.suffix ?? '' };
         return { k: 'range', lo: null, hi, inclusive: true, span: this.from(start) };
       }
@@ -86,8 +86,8 @@ export abstract class PatternParser extends TypeParser {
           throw new CompileError('expected a number after `-` in a pattern', n.span);
         const lit: Lit =
           n.kind === 'int'
-            ? { t: 'int', v: -(n.value as number), suffix: n.suffix ?? '' }
-            : { t: 'float', v: -(n.value as number) };
+            ? { t: 'int', v: -(n.value as number | bigint), suffix: n.suffix ?? '' }
+            : { t: 'float', v: -(n.value as number), suffix: n.suffix ?? '' };
         return this.maybeRangePat(lit, start);
       }
     }
@@ -101,11 +101,11 @@ export abstract class PatternParser extends TypeParser {
       this.next();
       const lit: Lit =
         t.kind === 'int'
-          ? { t: 'int', v: t.value as number, suffix: t.suffix ?? '' }
+          ? { t: 'int', v: t.value as number | bigint, suffix: t.suffix ?? '' }
           : t.kind === 'byte'
             ? { t: 'int', v: t.value as number, suffix: 'u8' }
             : t.kind === 'float'
-              ? { t: 'float', v: t.value as number }
+              ? { t: 'float', v: t.value as number, suffix: t.suffix ?? '' }
               : t.kind === 'char'
                 ? { t: 'char', v: t.value as string }
                 : { t: 'str', v: t.value as string };

@@ -16,10 +16,14 @@ export abstract class PrimaryParser extends OperatorParser {
     switch (t.kind) {
       case 'int':
         this.next();
-        return { k: 'lit', value: { t: 'int', v: t.value as number, suffix: t.suffix ?? '' }, span: start };
+        return {
+          k: 'lit',
+          value: { t: 'int', v: t.value as number | bigint, suffix: t.suffix ?? '' },
+          span: start,
+        };
       case 'float':
         this.next();
-        return { k: 'lit', value: { t: 'float', v: t.value as number }, span: start };
+        return { k: 'lit', value: { t: 'float', v: t.value as number, suffix: t.suffix ?? '' }, span: start };
       case 'str':
         this.next();
         return { k: 'lit', value: { t: 'str', v: t.value as string }, span: start };

@@ -22,6 +22,8 @@ export function str(v: Value): string | null {
 export function num(ctx: CallCtx, v: Value | undefined, what = 'an integer'): number {
   const x = v === undefined ? undefined : deref(v);
   if (typeof x === 'number') return x;
+  // Beyond 2^53: as a (rounded) number, which is out of range for every count or duration the API takes.
+  if (typeof x === 'bigint') return Number(x);
   return ctx.interp.unsupported(`expected ${what}`);
 }
 

@@ -7,7 +7,18 @@ import { userIterMethods, userIteratorType } from './iterate';
 import type { Block, Expr, FnItem, PathRes, Type, TypeRef } from '../../lang/ast';
 import type { Span } from '../../lang/diagnostics';
 import type { Gen, NativeResult } from '../poll';
-import { copyOut, deref, REnum, RRef, RStruct, TempPlace, type Place, type Value } from '../values';
+import { isInt } from '../int';
+import {
+  copyOut,
+  deref,
+  REnum,
+  RRef,
+  RStruct,
+  TempPlace,
+  typeNameOf,
+  type Place,
+  type Value,
+} from '../values';
 import { AsyncFnFuture } from './async-future';
 import { RBuiltinFnValue, RClosure, RFnItem, RStructCtor, RVariantCtor } from './callables';
 import { isGen } from './core';
@@ -92,7 +103,7 @@ export abstract class Calls extends Places {
     if (c instanceof RFnItem) return this.callFnItem(c.item, args, null);
     if (c instanceof RStructCtor) return new RStruct(c.def, args);
     if (c instanceof RVariantCtor) return new REnum(c.enumName, c.variant, args, null, c.def);
-    // A builtin fn passed as a value: `.map(String::from)`, `.map(Some)`.
+    // A builtin fn passed as a value: `.map(String::from)`, `.map(Some)`, `fold(f64::MIN, f64::max)`.
     if (c instanceof RBuiltinFnValue) {
       const fn = builtinFns.get(c.name);
       if (fn)
@@ -286,8 +297,11 @@ export abstract class Calls extends Places {
       v = inner.get();
     }
     const tn = typeof recv.value === 'object' ? deref(recv.value) : recv.value;
+    if (tn === undefined)
+      // Only a program rustc rejects gets here (a task that outlived a local it borrowed).
+      return this.unsupported(`\`${name}\` is called on a value that was already dropped`, e.nameSpan);
     return this.unsupported(
-      `no method \`${name}\` on a value of type \`${typeof tn === 'object' ? tn.typeName() : typeof tn === 'number' ? 'integer' : typeof tn === 'string' ? '&str' : typeof tn}\` in Pollscope`,
+      `no method \`${name}\` on a value of type \`${isInt(tn) ? 'integer' : typeNameOf(tn)}\` in Pollscope`,
       e.nameSpan,
     );
   }

@@ -53,7 +53,7 @@ export function defaultOfType(h: DeriveHost, ty: Type, sp: Span): Value {
       const n = ty.len?.k === 'lit' && ty.len.value.t === 'int' ? ty.len.value.v : null;
       if (n !== null)
         return new RVec(
-          Array.from({ length: n }, () => defaultOfType(h, ty.elem, sp)),
+          Array.from({ length: Number(n) }, () => defaultOfType(h, ty.elem, sp)),
           true,
         );
       break;

@@ -4,15 +4,20 @@
  * ranges, `?`. A new expression kind gets a case in both switches (or only in `ev` if it can suspend).
  */
 import { isUserValue, userAssign, userBinary, userUnary } from './user-ops';
-import type { Expr, StructItem } from '../../lang/ast';
+import { makeStruct } from './struct-literal';
+import type { Expr } from '../../lang/ast';
 import type { Span } from '../../lang/diagnostics';
 import { LimitError } from '../machine';
 import { isHeld, slotsBytes } from '../memory';
 import type { Gen } from '../poll';
+import { F32 as F32_KIND } from '../../lang/types/kinds';
+import { intBinary, intNeg, intNot, isInt, MAX_N, MIN_N, type Int } from '../int';
 import {
   copyOut,
   deref,
+  F32,
   F64,
+  float,
   NONE,
   RChar,
   REnum,
@@ -97,7 +102,7 @@ export abstract class Expressions extends Macros {
         const r = yield* this.ev(e.right, f);
         this.borrowTemp(e.left, l, f);
         this.borrowTemp(e.right, r, f);
-        return this.binary(e.op, l, r, e.span);
+        return this.binary(e, l, r);
       }
       case 'assign': {
         const v = yield* this.ev(e.value, f);
@@ -151,7 +156,7 @@ export abstract class Expressions extends Macros {
         const vals: Value[] = [];
         for (const fl of e.fields) vals.push(yield* this.ev(fl.value, f));
         const base = e.base ? yield* this.ev(e.base, f) : null;
-        return this.makeStruct(e, vals, base);
+        return makeStruct(this, e, vals, base);
       }
       case 'tuple': {
         const items: Value[] = [];
@@ -220,7 +225,7 @@ export abstract class Expressions extends Macros {
         const r = this.evs(e.right, f);
         this.borrowTemp(e.left, l, f);
         this.borrowTemp(e.right, r, f);
-        return this.binary(e.op, l, r, e.span);
+        return this.binary(e, l, r);
       }
       case 'assign': {
         const v = this.evs(e.value, f);
@@ -263,7 +268,7 @@ export abstract class Expressions extends Macros {
         return this.makeAsyncBlock(e, f);
       case 'struct': {
         const vals = e.fields.map((fl) => this.evs(fl.value, f));
-        return this.makeStruct(e, vals, e.base ? this.evs(e.base, f) : null);
+        return makeStruct(this, e, vals, e.base ? this.evs(e.base, f) : null);
       }
       case 'tuple': {
         const items = e.items.map((x) => this.evs(x, f));
@@ -317,7 +322,7 @@ export abstract class Expressions extends Macros {
       case 'int':
         return l.v;
       case 'float':
-        return new F64(l.v);
+        return e.nk === F32_KIND ? new F32(Math.fround(l.v)) : new F64(l.v);
       case 'str':
         return l.v;
       case 'bytestr':
@@ -386,41 +391,99 @@ export abstract class Expressions extends Macros {
     }
     switch (e.op) {
       case '-':
-        if (typeof x === 'number') return -x;
-        if (x instanceof F64) return new F64(-x.v);
+        if (isInt(x)) return this.intResult(intNeg(x, e.nk ?? 0), e.span);
+        if (x instanceof F64) return float(-x.v, x instanceof F32);
         return this.panic(`cannot negate ${typeof x === 'object' ? x.typeName() : typeof x}`, e.span);
       case '!':
         if (typeof x === 'boolean') return !x;
-        if (typeof x === 'number') return ~x;
+        if (isInt(x)) return intNot(x, e.nk ?? 0);
         return this.panic('cannot apply `!`', e.span);
       case '*':
         return copyOut(derefOnce(v));
     }
   }
 
-  private binary(op: string, l: Value, r: Value, sp: Span): Value {
-    const panic = (m: string) => this.panic(m, sp);
+  /** An integer operation's result, or its overflow message raised as a panic here. */
+  private intResult(r: Int | string, sp: Span): Value {
+    return typeof r === 'string' ? this.panic(r, sp) : r;
+  }
+
+  /**
+   * A binary operator. Two safe integers (the common case) are handled here without allocating: the result
+   * is checked against the range of the operation's kind (`e.nk`, from the type pass; unknown: no check),
+   * and anything beyond a safe integer goes to the exact path (int.ts).
+   */
+  private binary(e: Extract<Expr, { k: 'binary' }>, l: Value, r: Value): Value {
+    const op = e.op;
+    const a = typeof l === 'object' ? deref(l) : l;
+    const b = typeof r === 'object' ? deref(r) : r;
+    if (typeof a === 'number' && typeof b === 'number') {
+      let x: number;
+      switch (op) {
+        case '+':
+          x = a + b;
+          break;
+        case '-':
+          x = a - b;
+          break;
+        case '*':
+          x = a * b + 0;
+          break;
+        case '<':
+          return a < b;
+        case '>':
+          return a > b;
+        case '<=':
+          return a <= b;
+        case '>=':
+          return a >= b;
+        case '==':
+          return a === b;
+        case '!=':
+          return a !== b;
+        default:
+          return this.intResult(intBinary(op, a, b, e.nk ?? 0), e.span);
+      }
+      const k = e.nk ?? 0;
+      if (Number.isSafeInteger(x) && x >= MIN_N[k]! && x <= MAX_N[k]!) return x;
+      return this.intResult(intBinary(op, a, b, k), e.span);
+    }
+    if (a instanceof F64 && b instanceof F64) {
+      // Directly, so that NaN compares false both ways.
+      switch (op) {
+        case '<':
+          return a.v < b.v;
+        case '>':
+          return a.v > b.v;
+        case '<=':
+          return a.v <= b.v;
+        case '>=':
+          return a.v >= b.v;
+      }
+    }
+    const panic = (m: string) => this.panic(m, e.span);
     switch (op) {
       case '==':
-        return equals(l, r);
+        return equals(a, b);
       case '!=':
-        return !equals(l, r);
+        return !equals(a, b);
       case '<':
-        return compare(l, r, panic) < 0;
+        return compare(a, b, (m) => this.panic(m, e.span)) < 0;
       case '>':
-        return compare(l, r, panic) > 0;
+        return compare(a, b, (m) => this.panic(m, e.span)) > 0;
       case '<=':
-        return compare(l, r, panic) <= 0;
+        return compare(a, b, (m) => this.panic(m, e.span)) <= 0;
       case '>=':
-        return compare(l, r, panic) >= 0;
+        return compare(a, b, (m) => this.panic(m, e.span)) >= 0;
       default:
-        if (op === '+' && l instanceof RString) return this.appendTo(l, r) ?? arith(op, l, r, panic);
+        if (op === '+' && l instanceof RString)
+          return this.appendTo(l, r) ?? arith(op, l, r, panic, e.nk ?? 0);
         // An operator on a program's type is its `impl Add` (Sub, Mul, …).
         if (typeof l === 'object' && isUserValue(l)) {
           const u = userBinary(this, op, l, r);
           if (u !== undefined) return u;
         }
-        return arith(op, l, r, panic);
+        return arith(op, a, b, panic, e.nk ?? 0);
     }
   }
 
@@ -451,16 +514,25 @@ export abstract class Expressions extends Macros {
     const cur = p.get();
     if (cur === undefined) this.unsupported('compound assignment to an uninitialised place', target.span);
     const x = deref(cur);
-    const base = op.slice(0, -1);
-    if (typeof x === 'object' && isUserValue(x) && userAssign(this, base, p, v)) return;
-    if (x instanceof RString && base === '+') {
-      if (this.appendTo(x, v) === null) {
-        const add = deref(v);
-        this.appendTo(x, String(add));
+    const y = typeof v === 'object' ? deref(v) : v;
+    // The operation computes in the target's kind (`x += 1` on a `u8` checks the `u8` range).
+    const k = target.nk ?? 0;
+    let nv: Value;
+    if (typeof x === 'number' && typeof y === 'number' && (op === '+=' || op === '-=' || op === '*=')) {
+      const n = op === '+=' ? x + y : op === '-=' ? x - y : x * y + 0;
+      nv =
+        Number.isSafeInteger(n) && n >= MIN_N[k]! && n <= MAX_N[k]!
+          ? n
+          : this.intResult(intBinary(op.slice(0, -1), x, y, k), sp);
+    } else {
+      const base = op.slice(0, -1);
+      if (typeof x === 'object' && isUserValue(x) && userAssign(this, base, p, v)) return;
+      if (x instanceof RString && base === '+') {
+        if (this.appendTo(x, v) === null) this.appendTo(x, String(y));
+        return;
       }
-      return;
+      nv = arith(base, x, y, (m) => this.panic(m, sp), k);
     }
-    const nv = arith(base, x, v, (m) => this.panic(m, sp));
     if (cur instanceof RRef) cur.place.set(nv);
     else p.set(nv);
   }
@@ -470,7 +542,7 @@ export abstract class Expressions extends Macros {
     const x = deref(v);
     const n =
       x instanceof REnum && x.def !== null && x.values.length === 0 ? this.discriminant(x.def, x.variant) : v;
-    return cast(n, e.ty, (m) => this.panic(m, e.span));
+    return cast(n, e.ty, e.nk ?? 0, (m) => this.panic(m, e.span));
   }
 
   private makeRange(from: Value | null, to: Value | null, inclusive: boolean): Value {
@@ -495,33 +567,14 @@ export abstract class Expressions extends Macros {
     return this.unsupported('`?` needs a Result or an Option', e.span);
   }
 
-  private makeStruct(e: Extract<Expr, { k: 'struct' }>, vals: Value[], base: Value | null): Value {
-    const res = e.res!;
-    if (res.kind === 'struct') {
-      const def: StructItem = res.item;
-      const fields: Value[] = new Array<Value>(def.fields.length);
-      const b = base === null ? null : (deref(base) as RStruct);
-      def.fields.forEach((fd, i) => {
-        const k = e.fields.findIndex((x) => x.name === fd.name);
-        if (k >= 0) fields[i] = vals[k]!;
-        else if (b) fields[i] = b.fields[i]!;
-        else this.unsupported(`missing field \`${fd.name}\` in initializer of \`${def.name}\``, e.span);
-      });
-      return new RStruct(def, fields);
-    }
-    if (res.kind === 'variant') {
-      const def = this.program.enums.get(res.enumKey) ?? null;
-      const v = def?.variants.find((x) => x.name === res.variant);
-      const names = v?.named ?? e.fields.map((x) => x.name);
-      const ordered = names.map((n) => vals[e.fields.findIndex((x) => x.name === n)]!);
-      return new REnum(res.enumName, res.variant, ordered, names, def);
-    }
-    return this.unsupported('unsupported struct literal', e.span);
-  }
-
   private repeat(v: Value, n: Value, vec: boolean): Value {
     const count = deref(n);
-    if (typeof count !== 'number') return this.unsupported('array length must be an integer');
+    if (typeof count !== 'number')
+      return this.unsupported(
+        typeof count === 'bigint'
+          ? `a vector of ${count} elements is larger than Pollscope allows`
+          : 'array length must be an integer',
+      );
     // Checked before a single element is built: `vec![x; n]` for a huge n must end in the memory limit, not
     // in the engine's "Invalid array length" or an exhausted heap. Each clone of a growable `x` (a String, a
     // Vec) is charged on its own as it is made.

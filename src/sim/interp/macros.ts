@@ -13,7 +13,11 @@ import { equals, truthy } from './ops';
 import { bind, matches } from './patterns';
 
 export abstract class Macros extends Awaits {
-  formatPieces(pieces: FmtPiece[], args: Value[]): string {
+  /**
+   * The text of a format string with its arguments. `exprs` are the argument expressions, for their numeric
+   * kinds (`{:x}` of a negative `i8` is two's complement in 8 bits).
+   */
+  formatPieces(pieces: FmtPiece[], args: Value[], exprs: readonly Expr[] = []): string {
     let out = '';
     for (const p of pieces) {
       if (typeof p === 'string') {
@@ -36,7 +40,7 @@ export abstract class Macros extends Awaits {
         const n = items instanceof RVec ? Math.max(1, items.items.length) : 1;
         this.world.memory.reserveString(out.length + precision * n);
       }
-      const piece = formatValue(args[p.arg]!, p, width, precision);
+      const piece = formatValue(args[p.arg]!, p, width, precision, exprs[p.arg]?.nk ?? 0);
       // Before the join: `format!("{}{}", s, s)` in a loop doubles until the memory limit stops it.
       if (out.length + piece.length > 4096) this.world.memory.reserveString(out.length + piece.length);
       out += piece;
@@ -60,7 +64,7 @@ export abstract class Macros extends Awaits {
   protected fmtMacro(e: Extract<Expr, { k: 'fmt' }>, args: Value[], dest: Value | null = null): Value {
     // Where a limit reached while formatting points (a width of 1e9, a string doubled past the budget).
     this.site = e.span;
-    const text = this.formatPieces(e.pieces, args);
+    const text = this.formatPieces(e.pieces, args, e.args);
     switch (e.macro) {
       case 'write':
       case 'writeln':

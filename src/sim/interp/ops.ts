@@ -2,8 +2,12 @@
  * Operators on runtime values: arithmetic with Rust's integer semantics, comparison, equality, casts.
  */
 import type { Type } from '../../lang/ast';
+import { F32 as F32_KIND, isFloatKind, isIntKind, numKindOf } from '../../lang/types/kinds';
+import { castFloatToInt, intBinary, intToFloat, isInt, wrap } from '../int';
 import {
+  F32,
   F64,
+  float,
   RChar,
   RDuration,
   REnum,
@@ -26,34 +30,16 @@ export function truthy(v: Value, panic: PanicFn): boolean {
   return panic(`expected a bool, found ${typeof x === 'object' ? x.typeName() : typeof x}`);
 }
 
-export function arith(op: string, l: Value, r: Value, panic: PanicFn): Value {
+/**
+ * `l op r` for an arithmetic or bit operator on any operands (the interpreter's fast path handles two
+ * safe integers itself); `k` is the integer kind the type pass gave the operation (0: unknown).
+ */
+export function arith(op: string, l: Value, r: Value, panic: PanicFn, k = 0): Value {
   const a = deref(l);
   const b = deref(r);
-  if (typeof a === 'number' && typeof b === 'number') {
-    switch (op) {
-      case '+':
-        return a + b;
-      case '-':
-        return a - b;
-      case '*':
-        return a * b;
-      case '/':
-        if (b === 0) return panic('attempt to divide by zero');
-        return Math.trunc(a / b);
-      case '%':
-        if (b === 0) return panic('attempt to calculate the remainder with a divisor of zero');
-        return a % b;
-      case '&':
-        return Number(BigInt(a) & BigInt(b));
-      case '|':
-        return Number(BigInt(a) | BigInt(b));
-      case '^':
-        return Number(BigInt(a) ^ BigInt(b));
-      case '<<':
-        return a * 2 ** b;
-      case '>>':
-        return Math.floor(a / 2 ** b);
-    }
+  if (isInt(a) && isInt(b)) {
+    const x = intBinary(op, a, b, k);
+    return typeof x === 'string' ? panic(x) : x;
   }
   if (typeof a === 'boolean' && typeof b === 'boolean') {
     if (op === '&') return a && b;
@@ -61,19 +47,20 @@ export function arith(op: string, l: Value, r: Value, panic: PanicFn): Value {
     if (op === '^') return a !== b;
   }
   if (a instanceof F64 || b instanceof F64) {
-    const x = a instanceof F64 ? a.v : (a as number);
-    const y = b instanceof F64 ? b.v : (b as number);
+    const x = a instanceof F64 ? a.v : Number(a);
+    const y = b instanceof F64 ? b.v : Number(b);
+    const f32 = a instanceof F32 || b instanceof F32;
     switch (op) {
       case '+':
-        return new F64(x + y);
+        return float(x + y, f32);
       case '-':
-        return new F64(x - y);
+        return float(x - y, f32);
       case '*':
-        return new F64(x * y);
+        return float(x * y, f32);
       case '/':
-        return new F64(x / y);
+        return float(x / y, f32);
       case '%':
-        return new F64(x % y);
+        return float(x % y, f32);
     }
   }
   if (op === '+' && a instanceof RString && (typeof b === 'string' || b instanceof RString)) {
@@ -86,9 +73,12 @@ export function arith(op: string, l: Value, r: Value, panic: PanicFn): Value {
       return new RDuration(a.ns - b.ns);
     }
   }
-  if (a instanceof RDuration && typeof b === 'number') {
-    if (op === '*') return new RDuration(a.ns * b);
-    if (op === '/') return new RDuration(Math.floor(a.ns / b));
+  if (a instanceof RDuration && isInt(b)) {
+    if (op === '*') return new RDuration(a.ns * Number(b));
+    if (op === '/') {
+      if (b === 0) return panic('divide by zero error when dividing duration by scalar');
+      return new RDuration(Math.floor(a.ns / Number(b)));
+    }
   }
   if (a instanceof RInstant && b instanceof RDuration) {
     if (op === '+') return new RInstant(a.ns + b.ns, a.tokio);
@@ -101,7 +91,7 @@ export function arith(op: string, l: Value, r: Value, panic: PanicFn): Value {
 }
 
 function describe(v: Value): string {
-  return typeof v === 'object' ? v.typeName() : typeof v === 'number' ? 'an integer' : typeof v;
+  return typeof v === 'object' ? v.typeName() : isInt(v) ? 'an integer' : typeof v;
 }
 
 export function equals(l: Value, r: Value): boolean {
@@ -111,7 +101,19 @@ export function equals(l: Value, r: Value): boolean {
     const h = typeHooks(a);
     if (h?.eq) return h.eq(a, b);
   }
-  if (a === b) return true;
+  // The same value is equal to itself, except a NaN (`let n = f64::NAN; n == n` is false), also inside a
+  // container (`v == v` with a NaN in `v`): those are compared item by item below.
+  if (
+    a === b &&
+    !(
+      a instanceof F64 ||
+      a instanceof RVec ||
+      a instanceof RTuple ||
+      a instanceof REnum ||
+      a instanceof RStruct
+    )
+  )
+    return true;
   if (typeof a !== 'object' || typeof b !== 'object') {
     if (typeof a === 'string' && b instanceof RString) return a === b.s;
     if (typeof b === 'string' && a instanceof RString) return a.s === b;
@@ -161,14 +163,14 @@ export function compare(l: Value, r: Value, panic: PanicFn): number {
       return 0;
     }
   }
-  if (typeof a === 'number' && typeof b === 'number') return a < b ? -1 : a > b ? 1 : 0;
+  if (isInt(a) && isInt(b)) return a < b ? -1 : a > b ? 1 : 0;
   if (typeof a === 'boolean' && typeof b === 'boolean') return Number(a) - Number(b);
   const sa = typeof a === 'string' ? a : a instanceof RString ? a.s : null;
   const sb = typeof b === 'string' ? b : b instanceof RString ? b.s : null;
   if (sa !== null && sb !== null) return sa < sb ? -1 : sa > sb ? 1 : 0;
   if (a instanceof F64 || b instanceof F64) {
-    const x = a instanceof F64 ? a.v : (a as number);
-    const y = b instanceof F64 ? b.v : (b as number);
+    const x = a instanceof F64 ? a.v : Number(a);
+    const y = b instanceof F64 ? b.v : Number(b);
     return x < y ? -1 : x > y ? 1 : 0;
   }
   if (a instanceof RChar && b instanceof RChar) return a.c < b.c ? -1 : a.c > b.c ? 1 : 0;
@@ -202,47 +204,37 @@ export function compare(l: Value, r: Value, panic: PanicFn): number {
   return panic(`cannot compare ${describe(a)} with ${describe(b)}`);
 }
 
-const INT_BITS: Record<string, [number, boolean]> = {
-  u8: [8, false],
-  u16: [16, false],
-  u32: [32, false],
-  i8: [8, true],
-  i16: [16, true],
-  i32: [32, true],
-};
-
-/** `expr as Type` for the numeric and char casts the subset uses. */
-export function cast(v: Value, ty: Type, panic: PanicFn): Value {
+/**
+ * `expr as Type`. `k` is the target's numeric kind (the type pass's `nk` on the cast, or read from the
+ * written type): integer targets truncate (two's complement) from integers and saturate from floats,
+ * float targets round (`f32` to f32).
+ */
+export function cast(v: Value, ty: Type, k: number, panic: PanicFn): Value {
   const x = deref(v);
   const name = ty.k === 'path' ? ty.segs[ty.segs.length - 1]! : '';
-  if (name === 'f64' || name === 'f32') {
-    if (typeof x === 'number') return new F64(x);
-    if (x instanceof F64) return x;
+  const kind = k || numKindOf(name);
+  if (isFloatKind(kind)) {
+    if (isInt(x)) return float(intToFloat(x, kind === F32_KIND), kind === F32_KIND);
+    if (x instanceof F64) return float(x.v, kind === F32_KIND);
+  }
+  if (isIntKind(kind)) {
+    if (isInt(x)) return wrap(x, kind);
+    if (x instanceof F64) return castFloatToInt(x.v, kind);
+    if (typeof x === 'boolean') return x ? 1 : 0;
+    if (x instanceof RChar) return wrap(x.c.codePointAt(0)!, kind);
+    // A fieldless enum: `Ordering` is -1 / 0 / 1; a program's enum (no explicit discriminants) its index.
+    if (x instanceof REnum && x.values.length === 0) {
+      if (x.enumName === 'Ordering') return wrap(['Less', 'Equal', 'Greater'].indexOf(x.variant) - 1, kind);
+      if (x.def)
+        return wrap(
+          x.def.variants.findIndex((v) => v.name === x.variant),
+          kind,
+        );
+    }
   }
   if (name === 'char') {
     if (typeof x === 'number') return new RChar(String.fromCodePoint(x & 0xff));
     if (x instanceof RChar) return x;
   }
-  const bits = INT_BITS[name];
-  let n: number;
-  if (typeof x === 'number') n = x;
-  else if (x instanceof F64) n = Number.isNaN(x.v) ? 0 : Math.trunc(x.v);
-  else if (typeof x === 'boolean') n = x ? 1 : 0;
-  else if (x instanceof RChar) n = x.c.codePointAt(0)!;
-  else return panic(`cannot cast ${describe(x)} as ${name}`);
-  if (x instanceof F64 && bits) {
-    // Float-to-int casts saturate.
-    const max = bits[1] ? 2 ** (bits[0] - 1) - 1 : 2 ** bits[0] - 1;
-    const min = bits[1] ? -(2 ** (bits[0] - 1)) : 0;
-    return Math.min(max, Math.max(min, n));
-  }
-  if (bits) {
-    const [b, signed] = bits;
-    const mod = 2 ** b;
-    let m = ((n % mod) + mod) % mod;
-    if (signed && m >= mod / 2) m -= mod;
-    return m;
-  }
-  if ((name === 'u64' || name === 'usize' || name === 'u128') && n < 0) return 2 ** 64 + n;
-  return n;
+  return panic(`cannot cast ${describe(x)} as ${name || 'this type'}`);
 }

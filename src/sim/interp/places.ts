@@ -115,6 +115,9 @@ export abstract class Places extends Scopes {
       if (v instanceof RVec) {
         const n = deref(idx);
         if (n instanceof RRange) return this.slicePlace(v.items, n, e);
+        // A bigint index (beyond 2^53) is out of bounds of any vector.
+        if (typeof n === 'bigint')
+          this.panic(`index out of bounds: the len is ${v.items.length} but the index is ${n}`, e.span);
         if (typeof n !== 'number')
           return this.unsupported('only integer indexing (and `buf[..n]`) is supported', e.span);
         if (n < 0 || n >= v.items.length)

@@ -80,6 +80,7 @@ export const primitiveMethods = {
 export function findMethod(v: Value, name: string, skip?: WeakSet<object>): MethodImpl | undefined {
   switch (typeof v) {
     case 'number':
+    case 'bigint':
       return primitiveMethods.int[name];
     case 'string':
       return primitiveMethods.str[name];

@@ -36,6 +36,7 @@ const DISPLAY_BUILTINS = new Set([...INT_KEYS, 'f64', 'f32', 'bool', 'char', 'st
 export function typeKeyOf(v: Value): string {
   switch (typeof v) {
     case 'number':
+    case 'bigint':
       return 'int';
     case 'string':
       return 'str';

@@ -5,7 +5,13 @@
  */
 import { callFn } from '../../interp/iter-protocol';
 import { compare, equals } from '../../interp/ops';
-import { defineFn, defineMethods, primitiveMethods, type MethodImpl } from '../../interp/registry';
+import {
+  defineFn,
+  defineMethods,
+  primitiveMethods,
+  withPrefixes,
+  type MethodImpl,
+} from '../../interp/registry';
 import { deref, REnum, some, type Value } from '../../values';
 import { orderingOf } from './clone-cmp';
 import { orderingSign } from './slice';
@@ -63,3 +69,13 @@ for (const [k, m] of Object.entries(cmpMethods)) {
   primitiveMethods.str[k] ??= m;
   primitiveMethods.bool[k] ??= m;
 }
+
+/** `std::cmp::max` / `min` (core/src/cmp.rs): on a tie `max` returns its second argument, `min` its first. */
+defineFn(withPrefixes('cmp::max', ['std', 'core']), {
+  pure: true,
+  call: (ctx, [a, b]) => (compare(a!, b!, (m) => ctx.interp.panic(m)) > 0 ? a! : b!),
+});
+defineFn(withPrefixes('cmp::min', ['std', 'core']), {
+  pure: true,
+  call: (ctx, [a, b]) => (compare(a!, b!, (m) => ctx.interp.panic(m)) <= 0 ? a! : b!),
+});

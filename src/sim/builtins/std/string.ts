@@ -7,6 +7,7 @@
 import { viaUserImpl } from './convert';
 import { utf8Encode } from '../../../base';
 import { display, debug } from '../../format';
+import { parseNumber, parseTarget } from './num-parse';
 import { callFn, DONE, pull, run } from '../../interp/iter-protocol';
 import { ListIter } from '../../interp/iter-sources';
 import { intoIter } from '../../interp/iterate';
@@ -23,7 +24,6 @@ import { byteLen, indexOfByte, isCharBoundary, sliceBytes, sliceError } from '..
 import {
   deref,
   errVal,
-  F64,
   NONE,
   okVal,
   RChar,
@@ -157,7 +157,7 @@ class ParseError extends RObject {
 
 /** `parse::<bool>()`, `parse::<char>()` and `parse::<String>()`; null for the numeric targets. */
 function parseNonNumber(ctx: CallCtx, t: string): Value | null {
-  const head = typeHead(expectedType(ctx));
+  const head = typeHead(parseTarget(ctx));
   if (head === 'bool') {
     if (t === 'true' || t === 'false') return okVal(t === 'true');
     return errVal(
@@ -190,19 +190,15 @@ const strMethods: Record<string, MethodImpl> = {
   to_owned: (_c, s) => new RString(str(s)!),
   into: (_c, s) => new RString(str(s)!),
   clone: (_c, s) => (deref(s) instanceof RString ? new RString(str(s)!) : str(s)!),
+  /** `str::parse`: `bool`, `char`, `String` here; numbers as `FromStr` parses them (num-parse.ts). */
   parse: (ctx, s) => {
     const own = viaUserImpl(ctx, expectedType(ctx), 'FromStr', 'from_str', [s]);
     if (own !== null) return own;
     const other = parseNonNumber(ctx, str(s)!);
     if (other !== null) return other;
-    const t = str(s)!.trim();
-    const ty = ctx.generics[0];
-    const isFloat = ty?.k === 'path' && (ty.segs[0] === 'f64' || ty.segs[0] === 'f32');
-    if (isFloat)
-      return Number.isNaN(Number(t)) || t === ''
-        ? errVal(new RString('invalid float literal'))
-        : okVal(new F64(Number(t)));
-    return /^[+-]?\d+$/.test(t) ? okVal(Number(t)) : errVal(new RString('invalid digit found in string'));
+    const n = parseNumber(ctx, str(s)!);
+    if (n !== null) return n;
+    return ctx.interp.unsupported(`\`parse\` into this type is not supported by Pollscope yet`, ctx.span);
   },
   eq: (_c, s, [o]) => equals(s, o!),
 };

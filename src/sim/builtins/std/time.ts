@@ -1,6 +1,6 @@
 /** `std::time::Duration` (also `tokio::time::Duration`) and `std::time::Instant` (machine time). */
 import { defineConst, defineFn, defineMethods, withPrefixes } from '../../interp/registry';
-import { deref, F64, NONE, RDuration, RInstant, some, type Value } from '../../values';
+import { deref, F64, float, NONE, RDuration, RInstant, some, type Value } from '../../values';
 import { num, pure } from '../support';
 
 const DUR = ['std::time', 'tokio::time', 'core::time'];
@@ -37,7 +37,7 @@ defineMethods(RDuration, {
   as_micros: (_c, s) => Math.floor(dur(s).ns / 1e3),
   as_nanos: (_c, s) => dur(s).ns,
   as_secs_f64: (_c, s) => new F64(dur(s).ns / 1e9),
-  as_secs_f32: (_c, s) => new F64(dur(s).ns / 1e9),
+  as_secs_f32: (_c, s) => float(dur(s).ns / 1e9, true),
   subsec_millis: (_c, s) => Math.floor((dur(s).ns % 1e9) / 1e6),
   subsec_nanos: (_c, s) => dur(s).ns % 1e9,
   is_zero: (_c, s) => dur(s).ns === 0,

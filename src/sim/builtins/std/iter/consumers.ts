@@ -5,11 +5,12 @@
  * charged to the step budget by the source that produced it.
  */
 import type { Type } from '../../../../lang/ast';
+import { F32 as F32_KIND, isFloatKind } from '../../../../lang/types/kinds';
 import type { InterpCore } from '../../../interp/core';
 import { callFn, DONE, pull, run, type RIter, type Step } from '../../../interp/iter-protocol';
 import { arith, compare } from '../../../interp/ops';
 import type { Gen } from '../../../poll';
-import { deref, F64, NONE, okVal, RDuration, REnum, RTuple, some, UNIT, type Value } from '../../../values';
+import { deref, float, NONE, okVal, RDuration, REnum, RTuple, some, UNIT, type Value } from '../../../values';
 import { isTrue, optionPayload, refTo } from './adapters';
 import { fromItems, tupleItem, typeHead } from './collect';
 
@@ -33,23 +34,34 @@ export function* last(cx: InterpCore, it: RIter): Gen<Value> {
   }
 }
 
-/** The additive / multiplicative identity of the type `sum` / `product` produce. */
-function identity(ty: Type | null, items: 'sum' | 'product'): Value {
+/** The additive / multiplicative identity of the type `sum` / `product` produce (floats sum from -0.0, as core). */
+function identity(ty: Type | null, k: number, items: 'sum' | 'product'): Value {
   const head = typeHead(ty);
   const one = items === 'product' ? 1 : 0;
-  if (head === 'f64' || head === 'f32') return new F64(one);
+  if (isFloatKind(k) || head === 'f64' || head === 'f32')
+    return float(one || -0, k === F32_KIND || head === 'f32');
   if (head === 'Duration') return new RDuration(0);
   return one;
 }
 
-/** `sum()` / `product()`: `+` / `*` with Rust's overflow panics (ops.ts `arith`), typed by turbofish or expectation. */
-export function* sumOrProduct(cx: InterpCore, it: RIter, op: '+' | '*', ty: Type | null): Gen<Value> {
+/**
+ * `sum()` / `product()`: `+` / `*` with Rust's overflow panics in the result's kind `k` (the type pass's
+ * `nk` on the call; ops.ts `arith`), typed by turbofish or expectation.
+ */
+export function* sumOrProduct(
+  cx: InterpCore,
+  it: RIter,
+  op: '+' | '*',
+  ty: Type | null,
+  k: number,
+): Gen<Value> {
   let acc: Value | null = null;
   for (;;) {
     const v = yield* pull(cx, it);
-    if (v === DONE) return acc ?? identity(ty, op === '+' ? 'sum' : 'product');
+    if (v === DONE) return acc ?? identity(ty, k, op === '+' ? 'sum' : 'product');
     const x = deref(v);
-    acc = acc === null ? x : arith(op, acc, x, (m) => cx.panic(m));
+    // Starting from the first item is the same: `-0.0 + x`, `0 + x` and `1 * x` are `x`.
+    acc = acc === null ? x : arith(op, acc, x, (m) => cx.panic(m), k);
   }
 }
 

@@ -164,10 +164,10 @@ const ITER_METHODS: Record<string, IterMethod> = {
   last: (ctx, it) => consume(ctx, it, last(ctx.interp, it)),
   sum: (ctx, it) =>
     viaUserImpl(ctx, expectedType(ctx), 'Sum', 'sum', [it]) ??
-    consume(ctx, it, sumOrProduct(ctx.interp, it, '+', expectedType(ctx))),
+    consume(ctx, it, sumOrProduct(ctx.interp, it, '+', expectedType(ctx), ctx.node?.nk ?? 0)),
   product: (ctx, it) =>
     viaUserImpl(ctx, expectedType(ctx), 'Product', 'product', [it]) ??
-    consume(ctx, it, sumOrProduct(ctx.interp, it, '*', expectedType(ctx))),
+    consume(ctx, it, sumOrProduct(ctx.interp, it, '*', expectedType(ctx), ctx.node?.nk ?? 0)),
   fold: (ctx, it, [init, f]) => consume(ctx, it, fold(ctx.interp, it, init!, f!)),
   reduce: (ctx, it, [f]) => consume(ctx, it, reduce(ctx.interp, it, f!)),
   try_fold: (ctx, it, [init, f]) => tryFold(ctx.interp, it, init!, f!),
