@@ -51,6 +51,11 @@ import './tokio/net/addr';
 import './tokio/net/socket';
 import './tokio/net/tcp';
 import './tokio/io/ext';
+import './tokio/io/tcp-io';
+import './tokio/io/memory-io';
+import './tokio/io/duplex';
+import './tokio/io/split';
+import './tokio/io/buffered';
 import { BLOCKING_METHODS, builtinAliases, builtinConsts, builtinFns } from '../interp/registry';
 
 export const BUILTIN_ORACLE: BuiltinOracle = {

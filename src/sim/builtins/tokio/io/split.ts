@@ -1,0 +1,65 @@
+/**
+ * `tokio::io::split(stream)` (`io/split.rs`): a `ReadHalf<T>` and a `WriteHalf<T>` sharing the stream
+ * (an `Arc` and a lock in tokio); the stream is dropped when both halves are. A TcpStream's halves are the
+ * socket module's (`SharedStream`), so they keep the socket's own methods.
+ */
+import type { InterpCore } from '../../../interp/core';
+import { dropValue } from '../../../interp/drops';
+import { defineFn } from '../../../interp/registry';
+import { deref, RObject, RTuple, type Value } from '../../../values';
+import { ROwnedReadHalf, ROwnedWriteHalf, RTcpStream, SharedStream } from '../net/socket';
+import { defineIoMethods } from './ext';
+import { maybeReader, maybeWriter, registerReader, registerWriter, type AsyncReadSrc, type AsyncWriteSink } from './source';
+
+class SplitInner {
+  owners = 2;
+  constructor(
+    readonly stream: Value,
+    readonly reader: AsyncReadSrc,
+    readonly writer: AsyncWriteSink,
+  ) {}
+  release(interp: InterpCore): void {
+    if (--this.owners === 0) dropValue(interp, this.stream);
+  }
+}
+
+class RSplitHalf extends RObject {
+  private dropped = false;
+  constructor(
+    readonly inner: SplitInner,
+    readonly write: boolean,
+  ) {
+    super();
+  }
+  typeName(): string {
+    const t = deref(this.inner.stream);
+    const name = typeof t === 'object' ? t.typeName() : 'T';
+    return `${this.write ? 'WriteHalf' : 'ReadHalf'}<${name}>`;
+  }
+  dropValue(interp: InterpCore): void {
+    if (this.dropped) return;
+    this.dropped = true;
+    this.inner.release(interp);
+  }
+}
+
+registerReader((x) => (x instanceof RSplitHalf && !x.write ? x.inner.reader : null));
+registerWriter((x) => (x instanceof RSplitHalf && x.write ? x.inner.writer : null));
+defineIoMethods(RSplitHalf, { read: true, write: true });
+
+defineFn(['tokio::io::split'], {
+  pure: true,
+  arity: 1,
+  call: (ctx, [stream]) => {
+    const x = deref(stream!);
+    if (x instanceof RTcpStream) {
+      const shared = new SharedStream(x.sock, true);
+      return new RTuple([new ROwnedReadHalf(shared), new ROwnedWriteHalf(shared)]);
+    }
+    const r = maybeReader(ctx, stream!);
+    const w = maybeWriter(ctx, stream!);
+    if (!r || !w) return ctx.interp.unsupported('tokio::io::split needs a stream that is both AsyncRead and AsyncWrite');
+    const inner = new SplitInner(stream!, r, w);
+    return new RTuple([new RSplitHalf(inner, false), new RSplitHalf(inner, true)]);
+  },
+});
