@@ -59,7 +59,8 @@ export class BlockingPool {
 
   spawn(task: Task, closure: Value): void {
     const m = this.world.machine;
-    if (this.time.paused) this.time.inhibit++;
+    // `BlockingSchedule::new` inhibits auto-advance on a current_thread runtime, paused or not.
+    this.time.inhibit++;
     this.queue.pushBack({ task, closure });
     m.emit('schedule', { task: task.id, core: -1, where: 'blocking' });
     if (this.idle === 0) {
@@ -95,7 +96,7 @@ export class BlockingPool {
   }
 
   finished(_task: Task): void {
-    if (this.time.paused) this.time.inhibit--;
+    this.time.inhibit--;
   }
 }
 

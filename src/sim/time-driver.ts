@@ -54,7 +54,8 @@ export class TimeDriver {
   constructor(
     private readonly world: TaskHost,
     private readonly machine: Machine,
-    readonly paused: boolean,
+    /** The clock is frozen (`start_paused`, `time::pause`); `resume` thaws it. */
+    public paused: boolean,
     startNs: number,
   ) {
     this.start = startNs;
@@ -66,7 +67,25 @@ export class TimeDriver {
 
   /** Tokio time now, as seen by the current thread. */
   now(): number {
-    return this.paused ? this.base : this.machine.current.clock;
+    return this.paused ? this.base : this.machine.current.clock + this.offset;
+  }
+
+  /**
+   * Tokio time minus machine time while the clock runs: 0 until a `time::pause` / `advance` / `resume`
+   * leaves tokio time ahead (tokio's `Clock`: `base + unfrozen.elapsed()`).
+   */
+  private offset = 0;
+
+  /** `time::pause()` (`Clock::pause`): freeze tokio time where it is. */
+  pause(): void {
+    this.base = this.now();
+    this.paused = true;
+  }
+
+  /** `time::resume()`: tokio time flows again from the frozen instant. */
+  resume(): void {
+    this.offset = this.base - this.machine.current.clock;
+    this.paused = false;
   }
 
   /** `TimeSource::deadline_to_tick`: round up to the next whole millisecond. */

@@ -32,6 +32,7 @@ import './std/mem';
 import './std/rc';
 import './std/cell';
 import './tokio/time';
+import './tokio/time-control';
 import './tokio/task/spawn';
 import './std/thread';
 import './tokio/task/blocking';

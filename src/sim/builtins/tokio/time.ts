@@ -6,12 +6,24 @@
 import { formatNanos } from '../../../base';
 import { SimFuture, pollChild } from '../../future';
 import { TimerEntry, type TimeDriver } from '../../time-driver';
-import { RDuration, RInstant, RObject, UNIT, deref, errVal, okVal, type Value } from '../../values';
+import {
+  RDuration,
+  REnum,
+  RInstant,
+  RObject,
+  RRef,
+  TempPlace,
+  UNIT,
+  deref,
+  errVal,
+  okVal,
+  type Value,
+} from '../../values';
 import type { SelfFormatting } from '../../format';
 import type { World } from '../../world';
 import { intoFuture } from '../../interp/into-future';
 import { pollProceed, restoreBudget } from '../../coop';
-import { defineFn, defineMethods, type CallCtx } from '../../interp/registry';
+import { defineConst, defineFn, defineMethods, type CallCtx } from '../../interp/registry';
 import { BLOCKED, PENDING, type PollOutcome } from '../../poll';
 import type { PollCx } from '../../task';
 
@@ -115,9 +127,30 @@ export class TimeoutFuture extends SimFuture {
   }
 }
 
+export type MissedTick = 'Burst' | 'Delay' | 'Skip';
+
+/** `time::MissedTickBehavior`: a fieldless enum (Copy, Eq, Debug). */
+const missedTick = (variant: MissedTick): REnum => new REnum('MissedTickBehavior', variant, []);
+
+/** `MissedTickBehavior::next_timeout` (time/interval.rs): the deadline after a tick that came late. */
+export function nextTimeout(b: MissedTick, timeout: number, now: number, period: number): number {
+  switch (b) {
+    case 'Burst':
+      return timeout + period;
+    case 'Delay':
+      return now + period;
+    case 'Skip':
+      return now + period - ((now - timeout) % period);
+  }
+}
+
+/** A tick later than this after its deadline counts as missed (`poll_tick`'s 5 ms). */
+const MISSED_SLACK_NS = 5_000_000;
+
 /** `time::Interval` (default `MissedTickBehavior::Burst`); `tick()` is a future borrowing it. */
 export class RInterval extends RObject {
   readonly delay: SleepFuture;
+  behavior: MissedTick = 'Burst';
   constructor(
     world: World,
     start: number,
@@ -148,11 +181,15 @@ class TickFuture extends SimFuture {
     const d = this.interval.delay;
     const r = pollChild(this.world, this, d, cx);
     if (r === PENDING || r === BLOCKED) return r;
+    // `Interval::poll_tick`: on time, the next tick is one period after the scheduled one; more than
+    // 5 ms late, the missed-tick behaviour decides.
+    const iv = this.interval;
     const timeout = d.deadline;
     const now = this.world.time.now();
-    // Burst: the next tick is one period after the scheduled one, even when we are late.
-    const next = timeout + this.interval.period;
-    void now;
+    const next =
+      now > timeout + MISSED_SLACK_NS
+        ? nextTimeout(iv.behavior, timeout, now, iv.period)
+        : timeout + iv.period;
     d.reset(next, cx.task.id);
     return new RInstant(timeout, true);
   }
@@ -238,9 +275,27 @@ defineMethods(RInterval, {
     iv.delay.reset(ctx.world.time.now() + iv.period, ctx.world.machine.current.currentTask?.id ?? -1);
     return UNIT;
   },
+  missed_tick_behavior: (_c, self) => missedTick((deref(self) as RInterval).behavior),
+  set_missed_tick_behavior: (ctx, self, [b]) => {
+    const v = deref(b!);
+    if (!(v instanceof REnum) || v.enumName !== 'MissedTickBehavior')
+      return ctx.interp.unsupported('expected a `MissedTickBehavior`');
+    (deref(self) as RInterval).behavior = v.variant as MissedTick;
+    return UNIT;
+  },
 });
 
+for (const v of ['Burst', 'Delay', 'Skip'] as const)
+  defineConst(['tokio::time::MissedTickBehavior::' + v, 'tokio::time::interval::MissedTickBehavior::' + v], {
+    value: () => missedTick(v),
+  });
+
 defineMethods(SleepFuture, {
+  /**
+   * `Pin<&mut Sleep>::as_mut` on a pinned sleep (`tokio::pin!`): a `&mut` to where it lives, so
+   * `reset` and `.await` reach it in place.
+   */
+  as_mut: (ctx, self) => (self instanceof RRef ? self : new RRef(ctx.place ?? new TempPlace(self), true)),
   deadline: (_c, self) => new RInstant((deref(self) as SleepFuture).deadline, true),
   is_elapsed: (_c, self) => (deref(self) as SleepFuture).entry.fired,
   reset: (ctx, self, [i]) => {

@@ -186,7 +186,8 @@ function newBufReader(ctx: CallCtx, inner: Value, capacity: number): RBufReader 
 function newBufWriter(ctx: CallCtx, inner: Value, capacity: number): RBufWriter {
   const w = new Wrapped(inner);
   const wr = innerWriter(ctx, w);
-  if (!wr) return ctx.interp.unsupported(`\`BufWriter::new\` needs an AsyncWrite, found \`${typeOf(inner)}\``);
+  if (!wr)
+    return ctx.interp.unsupported(`\`BufWriter::new\` needs an AsyncWrite, found \`${typeOf(inner)}\``);
   return new RBufWriter(w, wr, innerReader(ctx, w), capacity);
 }
 
@@ -226,5 +227,11 @@ const wrapperMethods = (bufOf: (x: RBufReader | RBufWriter) => number[]) => ({
   buffer: (_c: CallCtx, self: Value) => new RVec(bufOf(deref(self) as RBufReader | RBufWriter)),
   capacity: (_c: CallCtx, self: Value) => (deref(self) as RBufReader | RBufWriter).capacity,
 });
-defineMethods(RBufReader, wrapperMethods((x) => (x as RBufReader).buf.slice((x as RBufReader).pos)));
-defineMethods(RBufWriter, wrapperMethods((x) => (x as RBufWriter).buf.slice()));
+defineMethods(
+  RBufReader,
+  wrapperMethods((x) => (x as RBufReader).buf.slice((x as RBufReader).pos)),
+);
+defineMethods(
+  RBufWriter,
+  wrapperMethods((x) => (x as RBufWriter).buf.slice()),
+);

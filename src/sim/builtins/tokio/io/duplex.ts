@@ -16,7 +16,13 @@ import type { World } from '../../../world';
 import { kindError } from '../../std/io/error';
 import { num } from '../../support';
 import { defineIoMethods } from './ext';
-import { registerReader, registerWriter, type AsyncReadSrc, type AsyncWriteSink, type IoPoll } from './source';
+import {
+  registerReader,
+  registerWriter,
+  type AsyncReadSrc,
+  type AsyncWriteSink,
+  type IoPoll,
+} from './source';
 
 /** One direction: `Pipe` (a `BytesMut` buffer, `is_closed`, the read and write wakers). */
 class Pipe {

@@ -73,9 +73,21 @@ const readMethods: Record<string, MethodImpl> = {
   read_exact: (ctx, self, [buf]) =>
     new ReadExactFuture(ctx.world, readerOf(ctx, self), bufferArg(ctx, buf!), site(ctx)),
   read_to_end: (ctx, self, [out]) =>
-    new ReadToEndFuture(ctx.world, readerOf(ctx, self), placeArg(ctx, out!, '`&mut` of a Vec<u8>'), false, site(ctx)),
+    new ReadToEndFuture(
+      ctx.world,
+      readerOf(ctx, self),
+      placeArg(ctx, out!, '`&mut` of a Vec<u8>'),
+      false,
+      site(ctx),
+    ),
   read_to_string: (ctx, self, [out]) =>
-    new ReadToEndFuture(ctx.world, readerOf(ctx, self), placeArg(ctx, out!, '`&mut` of a String'), true, site(ctx)),
+    new ReadToEndFuture(
+      ctx.world,
+      readerOf(ctx, self),
+      placeArg(ctx, out!, '`&mut` of a String'),
+      true,
+      site(ctx),
+    ),
   read_buf: (ctx, self, [out]) =>
     new ReadBufFuture(ctx.world, readerOf(ctx, self), placeArg(ctx, out!, '`&mut` of a Vec<u8>'), site(ctx)),
 };
@@ -86,7 +98,12 @@ for (const [name, size, signed] of INT_TYPES)
 
 const bufReadMethods: Record<string, MethodImpl> = {
   read_line: (ctx, self, [out]) =>
-    new ReadLineFuture(ctx.world, bufReaderOf(ctx, self), placeArg(ctx, out!, '`&mut` of a String'), site(ctx)),
+    new ReadLineFuture(
+      ctx.world,
+      bufReaderOf(ctx, self),
+      placeArg(ctx, out!, '`&mut` of a String'),
+      site(ctx),
+    ),
   read_until: (ctx, self, [delim, out]) =>
     new ReadUntilFuture(
       ctx.world,
@@ -103,7 +120,8 @@ const bufReadMethods: Record<string, MethodImpl> = {
 
 const writeMethods: Record<string, MethodImpl> = {
   write: (ctx, self, [b]) => new WriteFuture(ctx.world, writerOf(ctx, self), bytesArg(ctx, b!), site(ctx)),
-  write_all: (ctx, self, [b]) => new WriteAllFuture(ctx.world, writerOf(ctx, self), bytesArg(ctx, b!), site(ctx)),
+  write_all: (ctx, self, [b]) =>
+    new WriteAllFuture(ctx.world, writerOf(ctx, self), bytesArg(ctx, b!), site(ctx)),
   flush: (ctx, self) => new FlushFuture(ctx.world, writerOf(ctx, self), false, site(ctx)),
   shutdown: (ctx, self) => new FlushFuture(ctx.world, writerOf(ctx, self), true, site(ctx)),
 };

@@ -29,7 +29,8 @@ export interface ByteBuf {
 /** The `&mut [u8]` / `&mut Vec<u8>` a read fills. */
 export function bufferArg(ctx: CallCtx, v: Value): ByteBuf {
   const place = placeArg(ctx, v, 'a mutable byte buffer (`&mut buf`)');
-  if (!(deref(v) instanceof RVec)) return ctx.interp.unsupported('expected a mutable byte buffer (`&mut buf`)');
+  if (!(deref(v) instanceof RVec))
+    return ctx.interp.unsupported('expected a mutable byte buffer (`&mut buf`)');
   return {
     get: () => deref(place.get()) as RVec,
     set: (x) => place.set(x),

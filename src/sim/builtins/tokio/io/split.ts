@@ -9,7 +9,14 @@ import { defineFn } from '../../../interp/registry';
 import { deref, RObject, RTuple, type Value } from '../../../values';
 import { ROwnedReadHalf, ROwnedWriteHalf, RTcpStream, SharedStream } from '../net/socket';
 import { defineIoMethods } from './ext';
-import { maybeReader, maybeWriter, registerReader, registerWriter, type AsyncReadSrc, type AsyncWriteSink } from './source';
+import {
+  maybeReader,
+  maybeWriter,
+  registerReader,
+  registerWriter,
+  type AsyncReadSrc,
+  type AsyncWriteSink,
+} from './source';
 
 class SplitInner {
   owners = 2;
@@ -58,7 +65,8 @@ defineFn(['tokio::io::split'], {
     }
     const r = maybeReader(ctx, stream!);
     const w = maybeWriter(ctx, stream!);
-    if (!r || !w) return ctx.interp.unsupported('tokio::io::split needs a stream that is both AsyncRead and AsyncWrite');
+    if (!r || !w)
+      return ctx.interp.unsupported('tokio::io::split needs a stream that is both AsyncRead and AsyncWrite');
     const inner = new SplitInner(stream!, r, w);
     return new RTuple([new RSplitHalf(inner, false), new RSplitHalf(inner, true)]);
   },

@@ -13,10 +13,24 @@ import { okVal, UNIT, type Value } from '../../../values';
 import type { World } from '../../../world';
 import { osError } from '../../std/io/error';
 import type { TcpSocket } from '../net/socket';
-import { now, ROwnedReadHalf, ROwnedWriteHalf, RReadHalf, RTcpStream, RWriteHalf, socketOf } from '../net/socket';
+import {
+  now,
+  ROwnedReadHalf,
+  ROwnedWriteHalf,
+  RReadHalf,
+  RTcpStream,
+  RWriteHalf,
+  socketOf,
+} from '../net/socket';
 import { bytesArg, defineIoMethods } from './ext';
 import { bufferArg } from './read';
-import { registerReader, registerWriter, type AsyncReadSrc, type AsyncWriteSink, type IoPoll } from './source';
+import {
+  registerReader,
+  registerWriter,
+  type AsyncReadSrc,
+  type AsyncWriteSink,
+  type IoPoll,
+} from './source';
 
 const errnoResult = (r: Sys<null>): IoPoll<null> => ('err' in r ? osError(r.err) : null);
 
@@ -53,7 +67,8 @@ class TcpWriter implements AsyncWriteSink {
 }
 
 registerReader((x) => {
-  if (x instanceof RTcpStream || x instanceof ROwnedReadHalf || x instanceof RReadHalf) return new TcpReader(x.sock);
+  if (x instanceof RTcpStream || x instanceof ROwnedReadHalf || x instanceof RReadHalf)
+    return new TcpReader(x.sock);
   return null;
 });
 registerWriter((x) => {
@@ -132,4 +147,3 @@ defineMethods(ROwnedReadHalf, socketReadMethods);
 defineMethods(RReadHalf, socketReadMethods);
 defineMethods(ROwnedWriteHalf, socketWriteMethods);
 defineMethods(RWriteHalf, socketWriteMethods);
-
