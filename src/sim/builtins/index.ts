@@ -57,6 +57,9 @@ import './tokio/io/memory-io';
 import './tokio/io/duplex';
 import './tokio/io/split';
 import './tokio/io/buffered';
+import './tokio/fs/path';
+import './tokio/fs/fs';
+import './tokio/fs/file';
 import { BLOCKING_METHODS, builtinAliases, builtinConsts, builtinFns } from '../interp/registry';
 
 export const BUILTIN_ORACLE: BuiltinOracle = {

@@ -75,6 +75,22 @@ export class RBuiltinFnValue extends RObject {
   }
 }
 
+/**
+ * A closure the simulator makes itself (the blocking work of a `tokio::fs` call): called with no
+ * arguments on the thread that runs it, it runs `run` there.
+ */
+export class RNativeFn extends RObject {
+  constructor(
+    readonly name: string,
+    readonly run: () => Value,
+  ) {
+    super();
+  }
+  typeName(): string {
+    return `closure (${this.name})`;
+  }
+}
+
 /** What `callValue` can call (a closure, a fn item, a constructor): checked where a builtin keeps one for later. */
 export function isCallable(v: Value): boolean {
   return (

@@ -20,7 +20,7 @@ import {
   type Value,
 } from '../values';
 import { AsyncFnFuture } from './async-future';
-import { RBuiltinFnValue, RClosure, RFnItem, RStructCtor, RVariantCtor } from './callables';
+import { RBuiltinFnValue, RClosure, RFnItem, RNativeFn, RStructCtor, RVariantCtor } from './callables';
 import { isGen } from './core';
 import { derivedDefault } from './derive';
 import { dropValue } from './drops';
@@ -103,6 +103,7 @@ export abstract class Calls extends Places {
     if (c instanceof RFnItem) return this.callFnItem(c.item, args, null);
     if (c instanceof RStructCtor) return new RStruct(c.def, args);
     if (c instanceof RVariantCtor) return new REnum(c.enumName, c.variant, args, null, c.def);
+    if (c instanceof RNativeFn) return c.run();
     // A builtin fn passed as a value: `.map(String::from)`, `.map(Some)`, `fold(f64::MIN, f64::max)`.
     if (c instanceof RBuiltinFnValue) {
       const fn = builtinFns.get(c.name);

@@ -18,8 +18,15 @@ import type { IoDriver, ScheduledIo } from '../io-driver';
 import { READABLE, READ_CLOSED, WRITABLE, WRITE_CLOSED } from '../io-driver';
 import type { NetConfig } from '../config';
 
-/** Linux errno values and their `io::ErrorKind`s (what `std::io::Error` prints). */
+/** Linux errno values and their `io::ErrorKind`s (what `std::io::Error` prints), for sockets and files. */
 export const ERRNO = {
+  ENOENT: { code: 2, kind: 'NotFound', message: 'No such file or directory' },
+  EBADF: { code: 9, kind: 'Uncategorized', message: 'Bad file descriptor' },
+  EEXIST: { code: 17, kind: 'AlreadyExists', message: 'File exists' },
+  ENOTDIR: { code: 20, kind: 'NotADirectory', message: 'Not a directory' },
+  EISDIR: { code: 21, kind: 'IsADirectory', message: 'Is a directory' },
+  EINVAL: { code: 22, kind: 'InvalidInput', message: 'Invalid argument' },
+  ENOTEMPTY: { code: 39, kind: 'DirectoryNotEmpty', message: 'Directory not empty' },
   EPIPE: { code: 32, kind: 'BrokenPipe', message: 'Broken pipe' },
   EADDRINUSE: { code: 98, kind: 'AddrInUse', message: 'Address already in use' },
   EADDRNOTAVAIL: { code: 99, kind: 'AddrNotAvailable', message: 'Cannot assign requested address' },

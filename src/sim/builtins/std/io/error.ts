@@ -29,7 +29,11 @@ const KIND_WORDS: Record<string, string> = {
   Interrupted: 'operation interrupted',
   Unsupported: 'unsupported',
   UnexpectedEof: 'unexpected end of file',
+  NotADirectory: 'not a directory',
+  IsADirectory: 'is a directory',
+  DirectoryNotEmpty: 'directory not empty',
   Other: 'other error',
+  Uncategorized: 'uncategorized error',
 };
 
 class RErrorKind extends REnum implements SelfFormatting {

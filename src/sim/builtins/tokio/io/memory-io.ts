@@ -20,7 +20,7 @@ import { defineIoMethods } from './ext';
 import { registerBufReader, registerWriter, type AsyncBufReadSrc, type AsyncWriteSink } from './source';
 
 /** The bytes of a byte container (`Vec<u8>`, `[u8; N]`, `&[u8]`, `String`, `&str`). */
-function bytesOf(v: Value): number[] | null {
+export function bytesOf(v: Value): number[] | null {
   const x = deref(v);
   if (x instanceof RVec) return x.items.map((b) => deref(b) as number);
   if (x instanceof RString) return utf8Encode(x.s);

@@ -7,26 +7,29 @@ import { MultiThreadScheduler } from '../../../mt/scheduler';
 import type { Gen } from '../../../poll';
 import { Task } from '../../../task';
 import type { Value } from '../../../values';
-import type { RuntimeHandle } from '../../../world';
+import type { BlockingSpawner, RuntimeHandle, World } from '../../../world';
 import { JoinHandle } from './spawn';
 import { closureArg } from '../../support';
 
 /** `spawn_blocking` onto `rt`'s blocking pool (`rt.spawn_blocking`), or the current thread's runtime's. */
 export function spawnBlockingOn(ctx: CallCtx, rt: RuntimeHandle | null, f: Value): JoinHandle {
-  const w = ctx.world;
-  const pool = rt ? rt.blocking : w.blocking;
+  return spawnBlockingTask(ctx.world, rt ? rt.blocking : ctx.world.blocking, f, ctx.span.start);
+}
+
+/** Queues `f` on `pool` as a blocking task spawned by the current task; its JoinHandle. */
+export function spawnBlockingTask(w: World, pool: BlockingSpawner, f: Value, site: number): JoinHandle {
   const id = w.nextTaskId++;
-  const task = new Task(id, 'blocking', null, ctx.span.start, id - w.mainTaskIds);
+  const task = new Task(id, 'blocking', null, site, id - w.mainTaskIds);
   w.tasks.push(task);
   const parent = w.machine.current.currentTask;
   w.machine.emit('spawn', {
     task: task.id,
     future: -1,
     parent: parent ? parent.id : -1,
-    site: ctx.span.start,
+    site,
     mode: 'blocking',
   });
-  const handle = new JoinHandle(w, task, ctx.span.start);
+  const handle = new JoinHandle(w, task, site);
   pool.spawn(task, f);
   return handle;
 }
