@@ -24,7 +24,14 @@ export type RunResult = 'done' | 'blocked';
  * `Harness::poll`: `transition_to_running`, poll under a fresh coop budget, then `transition_to_idle` or
  * `complete`. Returns 'blocked' when the poll is suspended because its thread blocked; call `resumePoll`.
  */
-export function runTask(world: World, task: Task, from: QueueKind, budget: number = BUDGET): RunResult {
+export function runTask(
+  world: World,
+  task: Task,
+  from: QueueKind,
+  budget: number = BUDGET,
+  /** Polled inside another task's poll (a LocalSet's): a blocked poll leaves the blocking to the outer one. */
+  nested = false,
+): RunResult {
   const m = world.machine;
   const t = m.current;
   m.emit('poll', { task: task.id, future: task.future ? task.future.id : -1, from });
@@ -46,17 +53,17 @@ export function runTask(world: World, task: Task, from: QueueKind, budget: numbe
   t.currentTask = task;
   // A fresh budget per `run_task`; multi_thread's LIFO chain passes on what the previous poll left.
   t.budget = budget;
-  return pollBody(world, task);
+  return pollBody(world, task, nested);
 }
 
 /** Continues a poll that blocked its thread. */
-export function resumePoll(world: World, task: Task): RunResult {
+export function resumePoll(world: World, task: Task, nested = false): RunResult {
   const t = world.machine.current;
   t.currentTask = task;
-  return pollBody(world, task);
+  return pollBody(world, task, nested);
 }
 
-function pollBody(world: World, task: Task): RunResult {
+function pollBody(world: World, task: Task, nested: boolean): RunResult {
   const t = world.machine.current;
   let r: PollOutcome;
   try {
@@ -70,7 +77,7 @@ function pollBody(world: World, task: Task): RunResult {
     return 'done';
   }
   if (r === BLOCKED) {
-    world.machine.block(t, world.interp.takeBlockRequest());
+    if (!nested) world.machine.block(t, world.interp.takeBlockRequest());
     return 'blocked';
   }
   t.currentTask = null;

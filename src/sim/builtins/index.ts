@@ -37,6 +37,7 @@ import './tokio/task/spawn';
 import './std/thread';
 import './tokio/task/blocking';
 import './tokio/task/join-set';
+import './tokio/task/local-set';
 import './tokio/runtime';
 import './tokio/sync/semaphore';
 import './tokio/sync/mutex';
