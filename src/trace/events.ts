@@ -20,9 +20,19 @@ import type { MachineTime } from '../base';
 
 /**
  * Run queues. `unrecorded` is only ever a poll's `from` in a trace recorded from a real run
- * (`record/`): tokio's instrumentation does not say which queue a task came from.
+ * (`record/`): tokio's instrumentation does not say which queue a task came from. `localset` is a
+ * `LocalSet`'s own queue; its `core` is the set's resource id.
  */
-export const WHERE = ['local', 'inject', 'lifo', 'defer', 'blocking', 'main', 'unrecorded'] as const;
+export const WHERE = [
+  'local',
+  'inject',
+  'lifo',
+  'defer',
+  'blocking',
+  'main',
+  'unrecorded',
+  'localset',
+] as const;
 export type QueueKind = (typeof WHERE)[number];
 
 export const THREAD_KINDS = ['main', 'worker', 'blocking', 'std'] as const;
@@ -51,12 +61,12 @@ export const RESOURCE_KINDS = [
   'joinset',
   'tcp-listener',
   'tcp-stream',
-  'duplex',
-  'file',
-  'local-set',
   'user',
   'rwlock',
   'barrier',
+  'duplex',
+  'file',
+  'local-set',
 ] as const;
 export type ResourceKind = (typeof RESOURCE_KINDS)[number];
 

@@ -56,9 +56,11 @@ export function describeEvent(ev: TraceEvent, view: ViewState): string {
         return `${taskName(ev.task)} is scheduled (which run queue it went into is not recorded)`;
       return ev.where === 'lifo'
         ? `${taskName(ev.task)} goes into worker ${ev.core}'s LIFO slot (it runs next there)`
-        : ev.where === 'local' && ev.core >= 0 && view.threads.some((t) => t.role === 'worker')
-          ? `${taskName(ev.task)} is queued on worker ${ev.core}'s local queue`
-          : `${taskName(ev.task)} is queued on the ${ev.where} queue`;
+        : ev.where === 'localset'
+          ? `${taskName(ev.task)} is queued on its LocalSet's run queue (it runs when the task driving the set polls it)`
+          : ev.where === 'local' && ev.core >= 0 && view.threads.some((t) => t.role === 'worker')
+            ? `${taskName(ev.task)} is queued on worker ${ev.core}'s local queue`
+            : `${taskName(ev.task)} is queued on the ${ev.where} queue`;
     case 'search':
       return ev.searching
         ? `${thread} starts searching: it looks for tasks to steal from the other workers`

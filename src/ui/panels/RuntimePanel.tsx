@@ -15,6 +15,7 @@ const STATUS_TEXT: Record<string, string> = {
 
 const QUEUE_LABEL: Record<string, string> = {
   local: 'Local run queue',
+  localset: 'LocalSet run queue',
   inject: 'Inject queue',
   defer: 'Defer list (yield_now)',
   blocking: 'Blocking pool queue',
@@ -83,6 +84,18 @@ export function RuntimePanel({
   // shows hundreds.
   const movers = movingTasks(view.step);
   const track = (task: number | null) => task !== null && movers.has(task);
+  // Each LocalSet's own queue: its tasks run on the thread whose task drives the set.
+  const localSets = view.queues.filter((q) => q.kind === 'localset');
+  const localSetQueues = localSets.map((q, i) => (
+    <QueueList
+      track={track}
+      key={`localset-${q.core}`}
+      queue={q}
+      label={localSets.length > 1 ? `LocalSet ${i + 1} run queue` : 'LocalSet run queue'}
+      testId="localset-queue"
+      stolen={stolen}
+    />
+  ));
 
   if (flavor !== 'multi_thread') {
     return (
@@ -99,6 +112,7 @@ export function RuntimePanel({
           {blocking && blocking.total > 0 && (
             <QueueList track={track} queue={blocking} testId="blocking-queue" stolen={stolen} />
           )}
+          {localSetQueues}
         </div>
       </Panel>
     );
@@ -123,6 +137,7 @@ export function RuntimePanel({
           ))}
         </ul>
         <QueueList track={track} queue={find('inject', -1)} testId="inject-queue" stolen={stolen} />
+        {localSetQueues}
       </div>
       {/* Up to four workers two by two; more in rows of four. Each card: the thread and the LIFO slot on
           one line, the local run queue under them. */}

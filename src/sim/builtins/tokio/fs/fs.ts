@@ -1,7 +1,7 @@
 /**
  * `tokio::fs`'s functions (tokio 1.24 `fs/*.rs`) over the run's in-memory file system: `write`, `read`,
  * `read_to_string`, `create_dir(_all)`, `remove_file`, `remove_dir(_all)`, `rename`, `copy`, `metadata`,
- * `try_exists`, and `read_dir` with `ReadDir::next_entry` and `DirEntry`. Each is the std call run on
+ * and `read_dir` with `ReadDir::next_entry` and `DirEntry`. Each is the std call run on
  * the blocking pool (asyncify.ts); `read_dir` reads the directory in chunks of 32 entries, one blocking
  * task per chunk, as tokio does.
  */
@@ -117,14 +117,6 @@ for (const name of ['metadata', 'symlink_metadata'])
     const path = pathArg(ctx, p);
     return () => ioResult(fsOf(ctx.world).lookup(path), metadataOf);
   });
-fsFn('try_exists', 1, (ctx, [p]) => {
-  const path = pathArg(ctx, p);
-  return () => {
-    const r = fsOf(ctx.world).lookup(path);
-    if ('err' in r && r.err === 'ENOENT') return okVal(false);
-    return ioResult(r, () => true);
-  };
-});
 
 /** `read_dir`'s chunk size. */
 const CHUNK_SIZE = 32;

@@ -225,7 +225,6 @@ const wrapperMethods = (bufOf: (x: RBufReader | RBufWriter) => number[]) => ({
     return (deref(self) as RBufReader | RBufWriter).inner.value;
   },
   buffer: (_c: CallCtx, self: Value) => new RVec(bufOf(deref(self) as RBufReader | RBufWriter)),
-  capacity: (_c: CallCtx, self: Value) => (deref(self) as RBufReader | RBufWriter).capacity,
 });
 defineMethods(
   RBufReader,

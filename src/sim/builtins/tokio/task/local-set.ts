@@ -65,7 +65,7 @@ class LocalScheduler implements Scheduler {
     }
     const local = this.entered || m.current === this.owner;
     (local ? this.queue : this.remote).pushBack(task);
-    m.emit('schedule', { task: task.id, core: 0, where: 'local' });
+    m.emit('schedule', { task: task.id, core: this.resource, where: 'localset' });
     this.state();
     if (!this.entered) this.waker.wake(this.world);
   }
@@ -79,8 +79,8 @@ class LocalScheduler implements Scheduler {
     this.outer.defer(task);
   }
   whereIs(task: Task): QueueKind | null {
-    for (let i = 0; i < this.queue.length; i++) if (this.queue.at(i) === task) return 'local';
-    for (let i = 0; i < this.remote.length; i++) if (this.remote.at(i) === task) return 'local';
+    for (let i = 0; i < this.queue.length; i++) if (this.queue.at(i) === task) return 'localset';
+    for (let i = 0; i < this.remote.length; i++) if (this.remote.at(i) === task) return 'localset';
     return null;
   }
   isLocal(thread: SimThread): boolean {
@@ -188,7 +188,7 @@ class Ticker {
         }
         task = next;
         this.ran++;
-        r = runTask(w, task, 'local', BUDGET, true);
+        r = runTask(w, task, 'localset', BUDGET, true);
       }
       if (r === 'blocked') {
         this.blocked = task;
