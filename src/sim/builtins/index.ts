@@ -58,6 +58,7 @@ import './tokio/io/memory-io';
 import './tokio/io/duplex';
 import './tokio/io/split';
 import './tokio/io/buffered';
+import './tokio/io/std-streams';
 import './tokio/fs/path';
 import './tokio/fs/fs';
 import './tokio/fs/file';

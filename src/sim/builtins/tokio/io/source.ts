@@ -57,11 +57,15 @@ export function registerWriter(r: Resolver<AsyncWriteSink>): void {
   writers.push(r);
 }
 
-/** The place a value lives in: a reference's target, else the method receiver's place. */
+/**
+ * Where the reader or writer itself lives: through `&mut` references to it (`io::copy(&mut reader, ..)`),
+ * not into a shared one: a `&[u8]` reader is itself a reference, and reading replaces it (in the place
+ * that holds it) with the rest of the slice, leaving the bytes it points into alone.
+ */
 function placeOf(ctx: CallCtx, v: Value, receiver: boolean): Place | null {
   let p: Place | null = receiver ? ctx.place : null;
   let x = v;
-  while (x instanceof RRef) {
+  while (x instanceof RRef && x.mut) {
     p = x.place;
     x = p.get();
   }
