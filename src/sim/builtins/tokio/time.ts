@@ -260,7 +260,11 @@ defineFn(['tokio::time::interval'], {
 });
 defineFn(['tokio::time::interval_at'], {
   pure: true,
-  call: (ctx, [i, d]) => new RInterval(ctx.world, instantArg(ctx, i), durationArg(ctx, d), site(ctx)),
+  call: (ctx, [i, d]) => {
+    const ns = durationArg(ctx, d);
+    if (ns <= 0) ctx.interp.panic('`period` must be non-zero.');
+    return new RInterval(ctx.world, instantArg(ctx, i), ns, site(ctx));
+  },
 });
 defineFn(['tokio::time::Instant::now'], {
   pure: true,

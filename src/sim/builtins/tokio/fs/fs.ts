@@ -50,13 +50,17 @@ export const metadataOf = (n: Node): RMetadata =>
 
 const site = (ctx: CallCtx) => ctx.span.start;
 
-/** Registers `tokio::fs::NAME`, an async fn whose body is `op` run on the blocking pool. */
+/**
+ * Registers `tokio::fs::NAME`, an async fn whose body is `op` run on the blocking pool, and `std::fs::NAME`,
+ * which runs `op` right where it is called (on a runtime thread, it holds that thread as real std I/O does).
+ */
 function fsFn(name: string, arity: number, op: (ctx: CallCtx, args: Value[]) => () => Value): void {
   defineFn([`tokio::fs::${name}`], {
     pure: true,
     arity,
     call: (ctx, args) => new AsyncifyFuture(ctx.world, `fs::${name}`, op(ctx, args), site(ctx)),
   });
+  defineFn([`std::fs::${name}`], { pure: true, arity, call: (ctx, args) => op(ctx, args)() });
 }
 
 fsFn('write', 2, (ctx, [p, c]) => {
