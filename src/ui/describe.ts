@@ -73,7 +73,9 @@ export function describeEvent(ev: TraceEvent, view: ViewState): string {
           ? ''
           : ev.from === 'unrecorded'
             ? ' (which queue it came from is not recorded)'
-            : ` (taken from the ${ev.from} queue)`
+            : ev.from === 'localset'
+              ? " (taken from its LocalSet's run queue, inside the poll of the task that drives the set)"
+              : ` (taken from the ${ev.from} queue)`
       }`;
     case 'poll-child':
       return `${fut(ev.parent)} polls ${fut(ev.future)}`;

@@ -15,7 +15,16 @@ const COMPARISONS = new Set(['==', '!=', '<', '>', '<=', '>=']);
 export abstract class ExprInfer extends CallInfer {
   protected block(b: Block): Ty {
     for (const s of b.stmts) this.stmt(s);
-    return b.tail ? this.expr(b.tail) : UNIT;
+    if (b.tail) return this.expr(b.tail);
+    // A block that ends in `break;`, `continue;` or `return ..;` never finishes: its type is `!`, which
+    // fits any match arm (`Err(e) => { println!(..); break; }`).
+    const last = b.stmts[b.stmts.length - 1];
+    if (
+      last?.k === 'expr' &&
+      (last.expr.k === 'break' || last.expr.k === 'continue' || last.expr.k === 'return')
+    )
+      return this.solver.fresh();
+    return UNIT;
   }
 
   private stmt(s: Stmt): void {

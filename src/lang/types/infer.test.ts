@@ -62,6 +62,13 @@ describe('the numeric type pass', () => {
     expect(k.get('2.0')).toBe('f32');
   });
 
+  it('gives a block that ends in break; the type `!`, so it fits any match arm', () => {
+    const k = kinds(
+      'let v: Vec<Result<u32, i32>> = Vec::new();\nfor r in v {\n    let n = match r {\n        Ok(n) => n as usize,\n        Err(e) => {\n            println!("{e}");\n            break;\n        }\n    };\n    println!("{}", n + 1);\n}',
+    );
+    expect(k.get('n + 1')).toBe('usize');
+  });
+
   it('follows struct fields, fn parameters and return types', () => {
     const k = kinds(
       'let p = P { seq: 250 };\nlet n = next(p.seq);\nlet m = n + 1;',
