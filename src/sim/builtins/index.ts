@@ -59,9 +59,9 @@ import './tokio/io/duplex';
 import './tokio/io/split';
 import './tokio/io/buffered';
 import './tokio/io/std-streams';
-import './tokio/fs/path';
-import './tokio/fs/fs';
-import './tokio/fs/file';
+import './tokio/filesystem/paths';
+import './tokio/filesystem/functions';
+import './tokio/filesystem/file';
 import { BLOCKING_METHODS, builtinAliases, builtinConsts, builtinFns } from '../interp/registry';
 
 export const BUILTIN_ORACLE: BuiltinOracle = {

@@ -12,7 +12,7 @@ import { PENDING } from '../../../poll';
 import type { PollCx } from '../../../task';
 import { REnum, RObject, okVal, UNIT } from '../../../values';
 import type { World } from '../../../world';
-import { pollFsOp, spawnFsOp } from '../fs/asyncify';
+import { pollFsOp, spawnFsOp } from '../filesystem/asyncify';
 import type { JoinHandle } from '../task/spawn';
 import { defineIoMethods } from './ext';
 import {

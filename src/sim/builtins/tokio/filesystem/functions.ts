@@ -17,7 +17,7 @@ import { bytesOf } from '../io/memory-io';
 import type { JoinHandle } from '../task/spawn';
 import { AsyncifyFuture, fsOf, ioResult, pollFsOp, spawnFsOp } from './asyncify';
 import type { Node } from './memfs';
-import { joinPath, pathArg, ROsString, RPath } from './path';
+import { joinPath, pathArg, ROsString, RPath } from './paths';
 
 /** `std::fs::Metadata`, taken when the call ran. */
 export class RMetadata extends RObject {

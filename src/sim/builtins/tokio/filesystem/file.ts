@@ -27,9 +27,9 @@ import {
 } from '../io/source';
 import type { JoinHandle } from '../task/spawn';
 import { AsyncifyFuture, fsOf, ioResult, pollFsOp, spawnFsOp } from './asyncify';
-import { metadataOf } from './fs';
+import { metadataOf } from './functions';
 import type { Node } from './memfs';
-import { pathArg } from './path';
+import { pathArg } from './paths';
 
 /** `io::blocking::MAX_BUF` in 1.24: the most one blocking read or write moves. */
 const MAX_BUF = 16 * 1024;
