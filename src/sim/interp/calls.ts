@@ -92,6 +92,8 @@ export abstract class Calls extends Places {
       throw e;
     } finally {
       this.dropFrameSlots(f, 0);
+      // Temporaries of the body's tail expression (`m.lock().unwrap().take()` in `if let`) end with it.
+      this.dropTemps(f, 0);
       this.leaveBody(weight);
     }
   }
@@ -149,6 +151,7 @@ export abstract class Calls extends Places {
           dropValue(this, v);
         }
       }
+      this.dropTemps(f, 0);
       this.leaveBody(weight);
     }
   }
@@ -248,14 +251,19 @@ export abstract class Calls extends Places {
     // Walk the auto-deref chain: the value, then what it points at (references, Arc, Box, guards).
     let v = recv.value;
     let place: Place | null = recv.place;
+    // The level the last auto-deref came from (an `Arc`), for `self: Arc<Self>` / `self: &Arc<Self>`.
+    let outer: { v: Value; place: Place | null } | null = null;
     for (let depth = 0; depth < 16; depth++) {
       const x = v;
       // The program's methods on its own types (inherent, trait impls, defaults, blanket impls) come first.
       const own = x instanceof RStruct || (x instanceof REnum && x.def !== null);
       if (own) {
         const found = this.traits.forValue(x, name, e.expectTy ?? null);
-        if (found?.k === 'fn' && found.fn.selfMode !== null)
+        if (found?.k === 'fn' && found.fn.selfMode !== null) {
+          if (found.fn.selfArc && outer !== null)
+            return this.callMethodItem(found.fn, found.selfKey, outer.v, outer.place, recv, depth - 1, args, f);
           return this.callMethodItem(found.fn, found.selfKey, x, place, recv, depth, args, f);
+        }
       }
       let m = findMethod(x, name);
       if (m && own && userIterMethods.has(m) && userIteratorType(this, x) === null)
@@ -293,6 +301,7 @@ export abstract class Calls extends Places {
       }
       const inner = typeof x === 'object' ? this.derefOf(x) : null;
       if (!inner) break;
+      outer = { v: x, place };
       place = inner;
       v = inner.get();
     }
