@@ -1,0 +1,130 @@
+/**
+ * Hand-written executors, one mechanism each: the park token, Condvar hand-off, std `Wake` wakers and
+ * their Arc counts, user tasks in the trace (spawn / poll / wake naming the future the program's loop
+ * drives), `Pin::set`, `poll_fn`, and futures' `block_on` refusing to nest. Whole programs checked against
+ * real Rust are the `exec_*` conformance programs.
+ */
+import { describe, expect, it } from 'vitest';
+import type { TraceEvent } from '../../../trace/events';
+import { simulate } from '../../simulate';
+
+function run(src: string) {
+  const r = simulate(src, { profile: '1.24', seed: 1 });
+  return { ...r, events: [...r.trace.events()] as TraceEvent[] };
+}
+
+const WAKE_PRELUDE = `
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::{Arc, Mutex};
+use std::task::{Context, Poll, Wake, Waker};
+struct Count(Mutex<u32>);
+impl Wake for Count {
+    fn wake(self: Arc<Self>) { *self.0.lock().unwrap() += 1; }
+}
+`;
+
+describe('hand-written executors', () => {
+  it('an unpark before the park leaves a token: the next park returns at once', () => {
+    const r = run(`
+use std::thread;
+fn main() {
+    thread::current().unpark();
+    thread::park();
+    println!("not blocked");
+}`);
+    expect(r.outcome.kind).toBe('completed');
+    expect(r.stdout).toBe('not blocked\n');
+    expect(r.events.some((e) => e.kind === 'block')).toBe(false);
+  });
+
+  it('a park nobody unparks is a deadlock that names the park', () => {
+    const r = run(`fn main() { std::thread::park(); }`);
+    expect(r.outcome.kind).toBe('deadlock');
+    expect(r.outcome.message).toContain('std::thread::park');
+  });
+
+  it('Condvar::wait releases the mutex and takes it back after notify_one', () => {
+    const r = run(`
+use std::sync::{Arc, Condvar, Mutex};
+use std::thread;
+fn main() {
+    let pair = Arc::new((Mutex::new(false), Condvar::new()));
+    let p2 = pair.clone();
+    let h = thread::spawn(move || {
+        let (m, cv) = &*p2;
+        *m.lock().unwrap() = true;
+        cv.notify_one();
+    });
+    let (m, cv) = &*pair;
+    let mut ready = m.lock().unwrap();
+    while !*ready { ready = cv.wait(ready).unwrap(); }
+    println!("ready: {}", *ready);
+    drop(ready);
+    h.join().unwrap();
+}`);
+    expect(r.outcome.kind).toBe('completed');
+    expect(r.stdout).toBe('ready: true\n');
+  });
+
+  it('a Waker made from an Arc counts in Arc::strong_count and runs the program\u2019s wake', () => {
+    const r = run(`${WAKE_PRELUDE}
+fn main() {
+    let c = Arc::new(Count(Mutex::new(0)));
+    let w = Waker::from(c.clone());
+    let w2 = w.clone();
+    println!("{}", Arc::strong_count(&c));
+    w2.wake();
+    w.wake_by_ref();
+    println!("{} {}", Arc::strong_count(&c), *c.0.lock().unwrap());
+    drop(w);
+    println!("{}", Arc::strong_count(&c));
+}`);
+    expect(r.stdout).toBe('3\n2 2\n1\n');
+  });
+
+  it('each future the program polls from main is a user task: spawn, poll from main, wakes name it', () => {
+    const r = run(`${WAKE_PRELUDE}
+fn main() {
+    let c = Arc::new(Count(Mutex::new(0)));
+    let w = Waker::from(c.clone());
+    let mut cx = Context::from_waker(&w);
+    let mut fut = Box::pin(std::future::poll_fn(|cx| {
+        cx.waker().wake_by_ref();
+        Poll::<()>::Pending
+    }));
+    let p = fut.as_mut().poll(&mut cx);
+    println!("{:?} {}", p, *c.0.lock().unwrap());
+}`);
+    expect(r.stdout).toBe('Pending 1\n');
+    const spawn = r.events.find((e) => e.kind === 'spawn');
+    expect(spawn).toMatchObject({ mode: 'block_on' });
+    const id = (spawn as Extract<TraceEvent, { kind: 'spawn' }>).task;
+    expect(r.events.find((e) => e.kind === 'poll')).toMatchObject({ task: id, from: 'main' });
+    expect(r.events.find((e) => e.kind === 'wake')).toMatchObject({ task: id, by: id, op: 'wake_by_ref' });
+  });
+
+  it('Pin::set drops the old future and polls the new one', () => {
+    const r = run(`
+use std::future::Future;
+use std::task::{Context, Poll, Waker};
+fn main() {
+    let mut cx = Context::from_waker(Waker::noop());
+    let mut f = Box::pin(std::future::ready(1));
+    f.set(std::future::ready(2));
+    println!("{:?}", f.as_mut().poll(&mut cx));
+}`);
+    expect(r.stdout).toBe('Ready(2)\n');
+  });
+
+  it('futures::executor::block_on inside block_on panics as futures does', () => {
+    const r = run(`
+fn main() {
+    futures::executor::block_on(async {
+        futures::executor::block_on(async {});
+    });
+}`);
+    expect(r.outcome.kind).toBe('panicked');
+    expect(r.stderr).toContain('cannot execute `LocalPool` executor from within another executor');
+  });
+});
