@@ -566,7 +566,10 @@ export const COURSE: readonly LessonText[] = [
         'fast now awaits a 50 ms Delay. Spawned second, it is woken first: the queue\u2019s order is the order of the wakes, not of the spawns.',
       moments: [
         {
-          when: { kind: 'block', what: 'std mpsc Receiver::recv (waiting for a value or for every Sender to be dropped)' },
+          when: {
+            kind: 'block',
+            what: 'std mpsc Receiver::recv (waiting for a value or for every Sender to be dropped)',
+          },
           text: 'Both tasks returned Pending and the queue is empty: main blocks in recv() until a waker sends a task back.',
           shows: [{ thread: ['main', 'blocked'] }, { notPrinted: 'fast: done' }],
         },

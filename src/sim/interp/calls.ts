@@ -261,7 +261,16 @@ export abstract class Calls extends Places {
         const found = this.traits.forValue(x, name, e.expectTy ?? null);
         if (found?.k === 'fn' && found.fn.selfMode !== null) {
           if (found.fn.selfArc && outer !== null)
-            return this.callMethodItem(found.fn, found.selfKey, outer.v, outer.place, recv, depth - 1, args, f);
+            return this.callMethodItem(
+              found.fn,
+              found.selfKey,
+              outer.v,
+              outer.place,
+              recv,
+              depth - 1,
+              args,
+              f,
+            );
           return this.callMethodItem(found.fn, found.selfKey, x, place, recv, depth, args, f);
         }
       }

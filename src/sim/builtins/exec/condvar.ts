@@ -40,7 +40,12 @@ function guardArg(ctx: CallCtx, v: Value | undefined): StdMutexGuard {
 }
 
 /** Releases the guard, waits for a notify (or the timeout), re-locks; returns the new guard, timed out. */
-function* waitOnce(ctx: CallCtx, cv: RCondvar, g: StdMutexGuard, timeoutNs: number | null): Gen<[StdMutexGuard, boolean]> {
+function* waitOnce(
+  ctx: CallCtx,
+  cv: RCondvar,
+  g: StdMutexGuard,
+  timeoutNs: number | null,
+): Gen<[StdMutexGuard, boolean]> {
   const m = ctx.world.machine;
   const mutex = g.mutex;
   g.dropValue();
@@ -52,7 +57,11 @@ function* waitOnce(ctx: CallCtx, cv: RCondvar, g: StdMutexGuard, timeoutNs: numb
   cv.waiters.remove(m.current);
   const timedOut = timeoutNs !== null && m.current.clock - start >= timeoutNs;
   while (mutex.owner >= 0) {
-    yield { kind: 'wait', queue: mutex.waiters, what: 'waiting for a std::sync::Mutex (after Condvar::wait)' };
+    yield {
+      kind: 'wait',
+      queue: mutex.waiters,
+      what: 'waiting for a std::sync::Mutex (after Condvar::wait)',
+    };
   }
   mutex.owner = m.current.id;
   return [new StdMutexGuard(mutex), timedOut];

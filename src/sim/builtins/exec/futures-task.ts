@@ -79,7 +79,12 @@ defineFn(['futures::executor::block_on'], {
         for (;;) {
           const r = deref(yield* pollByProgram(ctx, fut, cx));
           if (r instanceof REnum && r.variant === 'Ready') return r.values[0]!;
-          yield* parkThread(m, null, ctx.span.start, 'futures::executor::block_on: parked until its future is woken');
+          yield* parkThread(
+            m,
+            null,
+            ctx.span.start,
+            'futures::executor::block_on: parked until its future is woken',
+          );
         }
       } finally {
         entered.delete(thread);

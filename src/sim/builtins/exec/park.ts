@@ -58,7 +58,12 @@ defineFn(['std::thread::park'], {
   pure: false,
   blocks: true,
   call: (ctx) =>
-    parkThread(ctx.world.machine, null, ctx.span.start, 'std::thread::park (until another thread unparks it)'),
+    parkThread(
+      ctx.world.machine,
+      null,
+      ctx.span.start,
+      'std::thread::park (until another thread unparks it)',
+    ),
 });
 defineFn(['std::thread::park_timeout'], {
   pure: false,
@@ -67,7 +72,12 @@ defineFn(['std::thread::park_timeout'], {
   call: (ctx, [d]) => {
     const x = deref(d!);
     if (!(x instanceof RDuration)) return ctx.interp.unsupported('`park_timeout` takes a Duration');
-    return parkThread(ctx.world.machine, x.ns, ctx.span.start, `std::thread::park_timeout(${formatNanos(x.ns)})`);
+    return parkThread(
+      ctx.world.machine,
+      x.ns,
+      ctx.span.start,
+      `std::thread::park_timeout(${formatNanos(x.ns)})`,
+    );
   },
 });
 

@@ -36,7 +36,8 @@ export class PollFnFuture extends SimFuture {
     }
     const step = this.gen.next();
     if (!step.done) {
-      if (step.value === PENDING) return this.interp.unsupported('`.await` inside a `poll_fn` closure is not allowed');
+      if (step.value === PENDING)
+        return this.interp.unsupported('`.await` inside a `poll_fn` closure is not allowed');
       this.interp.setBlockRequest(step.value);
       return BLOCKED;
     }
@@ -46,7 +47,8 @@ export class PollFnFuture extends SimFuture {
 
   private outcome(v: Value): PollOutcome {
     const out = deref(v);
-    if (out instanceof REnum && out.enumName === 'Poll') return out.variant === 'Pending' ? PENDING : out.values[0]!;
+    if (out instanceof REnum && out.enumName === 'Poll')
+      return out.variant === 'Pending' ? PENDING : out.values[0]!;
     return this.interp.unsupported('a `poll_fn` closure must return `Poll::Ready(..)` or `Poll::Pending`');
   }
 
@@ -82,18 +84,28 @@ class PendingFuture extends SimFuture {
   }
 }
 
-defineFn(FUTURE.map((p) => `${p}::poll_fn`), {
-  pure: true,
-  arity: 1,
-  call: (ctx, [f]) => new PollFnFuture(ctx.world, ctx.interp, closureArg(ctx, f, 'poll_fn'), ctx.span.start),
-});
-defineFn(FUTURE.map((p) => `${p}::ready`), {
-  pure: true,
-  arity: 1,
-  call: (ctx, [v]) => new ReadyFuture(ctx.world, v!, ctx.span.start),
-});
-defineFn(FUTURE.map((p) => `${p}::pending`), {
-  pure: true,
-  arity: 0,
-  call: (ctx) => new PendingFuture(ctx.world, ctx.span.start),
-});
+defineFn(
+  FUTURE.map((p) => `${p}::poll_fn`),
+  {
+    pure: true,
+    arity: 1,
+    call: (ctx, [f]) =>
+      new PollFnFuture(ctx.world, ctx.interp, closureArg(ctx, f, 'poll_fn'), ctx.span.start),
+  },
+);
+defineFn(
+  FUTURE.map((p) => `${p}::ready`),
+  {
+    pure: true,
+    arity: 1,
+    call: (ctx, [v]) => new ReadyFuture(ctx.world, v!, ctx.span.start),
+  },
+);
+defineFn(
+  FUTURE.map((p) => `${p}::pending`),
+  {
+    pure: true,
+    arity: 0,
+    call: (ctx) => new PendingFuture(ctx.world, ctx.span.start),
+  },
+);

@@ -6,7 +6,14 @@
  */
 import { SimFuture } from '../../future';
 import { RContext } from '../../interp/into-future';
-import { defineFn, defineMethods, findMethod, takes, withPrefixes, type CallCtx } from '../../interp/registry';
+import {
+  defineFn,
+  defineMethods,
+  findMethod,
+  takes,
+  withPrefixes,
+  type CallCtx,
+} from '../../interp/registry';
 import type { Gen } from '../../poll';
 import { Waker } from '../../task';
 import { deref, REnum, RRef, RStruct, TempPlace, UNIT, type Value } from '../../values';
@@ -94,7 +101,8 @@ const enumAsMut = findMethod(new REnum('Option', 'None', []), 'as_mut');
 defineMethods(REnum, {
   as_mut: (ctx, self, args) => {
     const e = deref(self) as REnum;
-    if (e.def !== null && ctx.interp.program.futureImpls.has(e.def.key ?? e.def.name)) return asMut(ctx, self);
+    if (e.def !== null && ctx.interp.program.futureImpls.has(e.def.key ?? e.def.name))
+      return asMut(ctx, self);
     return enumAsMut ? enumAsMut(ctx, self, args) : ctx.interp.unsupported('no method `as_mut` on this enum');
   },
 });

@@ -54,7 +54,9 @@ function userTaskFor(world: World, fut: SimFuture, site: number): Task {
 export function* pollByProgram(ctx: CallCtx, fut: SimFuture, cxArg: Value): Gen<Value> {
   const rc = deref(cxArg);
   if (!(rc instanceof RContext))
-    return ctx.interp.unsupported('`poll` takes a `&mut Context` (`Context::from_waker(&waker)` or the `cx` of a `poll`)');
+    return ctx.interp.unsupported(
+      '`poll` takes a `&mut Context` (`Context::from_waker(&waker)` or the `cx` of a `poll`)',
+    );
   const world = ctx.world;
   const thread = world.machine.current;
   const running = thread.currentTask;

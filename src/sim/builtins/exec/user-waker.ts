@@ -91,7 +91,11 @@ export class UserWaker extends Waker {
     if (this.spent || !this.counted) return;
     this.spent = true;
     const task = this.target.task;
-    if (task) world.machine.emit('waker-drop', { task: task.id, refs: Math.max(0, (this.arc?.inner.strong ?? 1) - 1) });
+    if (task)
+      world.machine.emit('waker-drop', {
+        task: task.id,
+        refs: Math.max(0, (this.arc?.inner.strong ?? 1) - 1),
+      });
     if (this.arc && this.target.interp) this.target.interp.dropValue(this.arc);
   }
 
@@ -151,7 +155,7 @@ function* callWake(interp: InterpCore, arc: RArc, owned: boolean, kind: 'wake' |
   const byValue = interp.traits.forValue(value, 'wake');
   const byRef = interp.traits.forValue(value, 'wake_by_ref');
   const call = (found: typeof byValue, a: Value): Gen<Value> | Value => {
-    if (found?.k !== 'fn') return interp.unsupported('the waker\'s type has no `wake`');
+    if (found?.k !== 'fn') return interp.unsupported("the waker's type has no `wake`");
     const f = found.fn;
     return f.selfMode === null
       ? interp.callFnItem(f, [a], null, found.selfKey)

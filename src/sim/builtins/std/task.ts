@@ -40,6 +40,8 @@ defineMethods(Waker, {
   };
 
 /** `Clone` (a struct holding a waker, a clone through `&Waker`): the waker's own clone. */
-(Waker.prototype as unknown as { cloneValue: (this: Waker, w: World) => Waker }).cloneValue = function (world) {
+(Waker.prototype as unknown as { cloneValue: (this: Waker, w: World) => Waker }).cloneValue = function (
+  world,
+) {
   return this.clone(world);
 };
