@@ -9,7 +9,8 @@
  * tokio's task ids are unchanged), each poll a `poll` with its `pending` / `ready`, and the waker in the
  * program's `Context` names it, so its wakes are drawn as waking it (exec/user-waker.ts).
  */
-import { SimFuture, pollChild } from '../../future';
+import type { SimFuture } from '../../future';
+import { pollChild } from '../../future';
 import { RContext } from '../../interp/into-future';
 import type { CallCtx } from '../../interp/registry';
 import { POLL_COST_NS } from '../../costs';

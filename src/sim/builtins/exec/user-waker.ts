@@ -15,7 +15,7 @@ import type { SimThread } from '../../machine';
 import type { Gen } from '../../poll';
 import { Task, Waker, type TaskHost } from '../../task';
 import { RRef, UNIT, type Value } from '../../values';
-import { RArc } from '../std/sync/arc';
+import type { RArc } from '../std/sync/arc';
 import { unparkThread } from './park';
 
 export type WakeKind = 'wake' | 'arcwake' | 'noop' | 'thread';
