@@ -117,6 +117,29 @@ fn main() {
     expect(r.stdout).toBe('Ready(2)\n');
   });
 
+  it('ready! returns Pending out of poll and gives the output once Ready', () => {
+    const r = run(`
+use std::future::Future;
+use std::pin::Pin;
+use std::task::{ready, Context, Poll, Waker};
+struct Outer { inner: Pin<Box<dyn Future<Output = u32>>> }
+impl Future for Outer {
+    type Output = u32;
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<u32> {
+        let v = ready!(self.inner.as_mut().poll(cx));
+        Poll::Ready(v + 1)
+    }
+}
+fn main() {
+    let mut cx = Context::from_waker(Waker::noop());
+    let mut p = Outer { inner: Box::pin(std::future::pending()) };
+    println!("{:?}", Pin::new(&mut p).poll(&mut cx));
+    let mut r = Outer { inner: Box::pin(std::future::ready(41)) };
+    println!("{:?}", Pin::new(&mut r).poll(&mut cx));
+}`);
+    expect(r.stdout).toBe('Pending\nReady(42)\n');
+  });
+
   it('futures::executor::block_on inside block_on panics as futures does', () => {
     const r = run(`
 fn main() {
