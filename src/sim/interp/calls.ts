@@ -252,7 +252,8 @@ export abstract class Calls extends Places {
     let v = recv.value;
     let place: Place | null = recv.place;
     // The level the last auto-deref came from (an `Arc`), for `self: Arc<Self>` / `self: &Arc<Self>`.
-    let outer: { v: Value; place: Place | null } | null = null;
+    let outerV: Value | undefined;
+    let outerPlace: Place | null = null;
     for (let depth = 0; depth < 16; depth++) {
       const x = v;
       // The program's methods on its own types (inherent, trait impls, defaults, blanket impls) come first.
@@ -260,17 +261,8 @@ export abstract class Calls extends Places {
       if (own) {
         const found = this.traits.forValue(x, name, e.expectTy ?? null);
         if (found?.k === 'fn' && found.fn.selfMode !== null) {
-          if (found.fn.selfArc && outer !== null)
-            return this.callMethodItem(
-              found.fn,
-              found.selfKey,
-              outer.v,
-              outer.place,
-              recv,
-              depth - 1,
-              args,
-              f,
-            );
+          if (found.fn.selfArc && outerV !== undefined)
+            return this.callMethodItem(found.fn, found.selfKey, outerV, outerPlace, recv, depth - 1, args, f);
           return this.callMethodItem(found.fn, found.selfKey, x, place, recv, depth, args, f);
         }
       }
@@ -310,7 +302,8 @@ export abstract class Calls extends Places {
       }
       const inner = typeof x === 'object' ? this.derefOf(x) : null;
       if (!inner) break;
-      outer = { v: x, place };
+      outerV = x;
+      outerPlace = place;
       place = inner;
       v = inner.get();
     }
