@@ -26,7 +26,7 @@ import { derivedDefault } from './derive';
 import { dropValue } from './drops';
 import { derefPlaceOf, Frame, SlotPlace } from './frame';
 import { Places } from './places';
-import { arityMessage, builtinFns, findMethod, type CallCtx } from './registry';
+import { arityMessage, builtinFns, findMethod, userFuturePoll, type CallCtx } from './registry';
 import { ReturnSignal } from './signals';
 import { bodyWeight, CALL_FRAMES } from './stack';
 import { isHeld } from '../memory';
@@ -261,6 +261,11 @@ export abstract class Calls extends Places {
       if (own) {
         const found = this.traits.forValue(x, name, e.expectTy ?? null);
         if (found?.k === 'fn' && found.fn.selfMode !== null) {
+          if (name === 'poll' && found.impl?.traitKey === 'Future' && userFuturePoll.hook !== null) {
+            const ctx = this.ctx(e.span, e.generics, e, place, () => {});
+            const r = userFuturePoll.hook(ctx, place ? new RRef(place, true) : x, args);
+            if (r !== null) return r;
+          }
           if (found.fn.selfArc && outerV !== undefined)
             return this.callMethodItem(found.fn, found.selfKey, outerV, outerPlace, recv, depth - 1, args, f);
           return this.callMethodItem(found.fn, found.selfKey, x, place, recv, depth, args, f);

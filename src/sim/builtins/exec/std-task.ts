@@ -5,12 +5,12 @@
  * (`wake` may run the program's `Wake::wake`, which may block: called from program code it can).
  */
 import { SimFuture } from '../../future';
-import { RContext } from '../../interp/into-future';
 import {
   defineFn,
   defineMethods,
   findMethod,
   takes,
+  userFuturePoll,
   withPrefixes,
   type CallCtx,
 } from '../../interp/registry';
@@ -18,7 +18,7 @@ import type { Gen } from '../../poll';
 import { Waker } from '../../task';
 import { deref, REnum, RRef, RStruct, TempPlace, UNIT, type Value } from '../../values';
 import { OneshotReceiver } from '../tokio/sync/oneshot';
-import { intoFuture } from '../../interp/into-future';
+import { intoFuture, UserFuture } from '../../interp/into-future';
 import { RArc } from '../std/sync/arc';
 import { asMut, pinSet, pollByProgram, UserContext } from './user-poll';
 import { targetOfArc, UserWaker, WakeTarget } from './user-waker';
@@ -121,5 +121,22 @@ defineMethods(OneshotReceiver, {
   }),
 });
 
-// `cx.waker()` on a Context the program made, and `&mut cx` passed on: RContext's methods apply.
-void RContext;
+/**
+ * The program's own `impl Future` type polled by its own executor from outside any task: a user task on
+ * screen like any other future it polls (one `UserFuture` per value while it is not Ready).
+ */
+const ownFutures = new WeakMap<object, UserFuture>();
+userFuturePoll.hook = (ctx, self, [cx]) => {
+  const rc = cx === undefined ? null : deref(cx);
+  if (!(rc instanceof UserContext) || !(rc.userWaker instanceof UserWaker)) return null;
+  if (ctx.world.machine.current.currentTask !== null) return null;
+  const value = deref(self);
+  if (!(value instanceof RStruct || value instanceof REnum)) return null;
+  let f = ownFutures.get(value);
+  if (!f || f.done) {
+    const place = self instanceof RRef ? self : new RRef(new TempPlace(value), true);
+    f = new UserFuture(ctx.world, ctx.interp, value, place);
+    ownFutures.set(value, f);
+  }
+  return pollByProgram(ctx, f, cx!);
+};
