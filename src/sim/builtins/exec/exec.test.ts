@@ -104,6 +104,30 @@ fn main() {
     expect(r.events.find((e) => e.kind === 'wake')).toMatchObject({ task: id, by: id, op: 'wake_by_ref' });
   });
 
+  it('the program\u2019s own future type polled by its own loop is a user task, complete when Ready', () => {
+    const r = run(`
+use std::future::Future;
+use std::pin::Pin;
+use std::task::{Context, Poll, Waker};
+struct Two(u32);
+impl Future for Two {
+    type Output = u32;
+    fn poll(mut self: Pin<&mut Self>, _cx: &mut Context<'_>) -> Poll<u32> {
+        self.0 += 1;
+        if self.0 == 2 { Poll::Ready(self.0) } else { Poll::Pending }
+    }
+}
+fn main() {
+    let mut cx = Context::from_waker(Waker::noop());
+    let mut f = Two(0);
+    while Pin::new(&mut f).poll(&mut cx).is_pending() {}
+    println!("{}", f.0);
+}`);
+    expect(r.stdout).toBe('2\n');
+    const kinds = r.events.filter((e) => ['spawn', 'poll', 'complete'].includes(e.kind)).map((e) => e.kind);
+    expect(kinds).toEqual(['spawn', 'poll', 'poll', 'complete']);
+  });
+
   it('Pin::set drops the old future and polls the new one', () => {
     const r = run(`
 use std::future::Future;
