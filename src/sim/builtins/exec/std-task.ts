@@ -47,12 +47,11 @@ defineFn(withPrefixes('Waker::from', TASK), {
   },
 });
 
-const noopTarget = new WakeTarget('noop', null, null);
-/** `Waker::noop()`: a `&'static Waker` that does nothing. */
+/** `Waker::noop()`: a `&'static Waker` that does nothing (a target per call: no state shared across runs). */
 defineFn(withPrefixes('Waker::noop', TASK), {
   pure: true,
   arity: 0,
-  call: () => new RRef(new TempPlace(new UserWaker(noopTarget, null, false)), false),
+  call: () => new RRef(new TempPlace(new UserWaker(new WakeTarget('noop', null, null), null, false)), false),
 });
 
 /** `Context::from_waker(&waker)`. */

@@ -76,7 +76,11 @@ export class UserWaker extends Waker {
   }
 
   override willWake(other: Waker): boolean {
-    return other instanceof UserWaker && other.target === this.target;
+    // No-op wakers share one data pointer and vtable in Rust, so any two of them will wake "the same".
+    return (
+      other instanceof UserWaker &&
+      (other.target === this.target || (other.target.kind === 'noop' && this.target.kind === 'noop'))
+    );
   }
 
   override wake(world: TaskHost, resource: number): void {
@@ -107,7 +111,8 @@ export class UserWaker extends Waker {
     if (this.spent) return UNIT;
     const t = this.target;
     const task = t.task;
-    if (task) {
+    // A no-op waker wakes nobody: no wake event (the task would look scheduled).
+    if (task && t.kind !== 'noop') {
       const by = world.machine.current.currentTask;
       world.machine.emit('wake', {
         task: task.id,
