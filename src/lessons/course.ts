@@ -554,7 +554,7 @@ export const COURSE: readonly LessonText[] = [
         'slow is spawned first and waits 100 ms on a Delay; fast only prints. In what order are they polled, and what ends the executor loop?',
       answer:
         'slow, fast, then slow again: slow returns Pending and leaves the queue, fast finishes, and 100 ms later the timer thread\u2019s wake() sends slow back. The loop ends when recv() fails: every Sender is gone (main dropped its own, and each finished Task dropped its clone).',
-      revealAt: 4,
+      revealAt: 3,
     },
     tryThis: {
       text: 'Make fast wait too: 50 ms, half of slow\u2019s wait.',
@@ -593,14 +593,9 @@ export const COURSE: readonly LessonText[] = [
     ],
     moments: [
       {
-        when: { kind: 'chan-push' },
-        text: 'spawn runs nothing. It boxes and pins the future, wraps it in a Task with a Sender, and sends the Arc<Task> onto the run queue: a plain std mpsc channel.',
-        shows: [{ notPrinted: 'slow: start' }],
-      },
-      {
         when: { kind: 'poll', task: 1 },
-        text: 'The executor loop: recv() takes slow off the queue; Waker::from(task) turns the Arc<Task> into a Waker (our impl Wake), Context::from_waker wraps it, and the loop polls the future. Pollscope draws each future the loop polls as a task (task 1 is slow), run by main.',
-        shows: [{ running: 'task 1' }, { thread: ['main', 'running'] }],
+        text: 'spawn ran nothing: it boxed and pinned each future, wrapped it in a Task with a Sender, and sent the Arc<Task> onto the run queue, a plain std mpsc channel. Now the executor loop: recv() takes slow off the queue, Waker::from(task) turns the Arc<Task> into a Waker (our impl Wake), and the loop polls the future with a Context made from it. Pollscope draws each future the loop polls as a task (task 1 is slow), run by main.',
+        shows: [{ running: 'task 1' }, { thread: ['main', 'running'] }, { notPrinted: 'slow: start' }],
       },
       {
         when: { kind: 'print', text: 'executor: polled slow -> Pending' },

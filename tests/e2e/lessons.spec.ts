@@ -41,7 +41,7 @@ test('every lesson’s narration can be walked with Play, moment by moment', asy
         await shot(page, 'screenshots/lost-bytes.png');
       }
       // A program's own executor on screen: the loop on main polls task 1 (slow), a future it drives.
-      if (lesson.id === 'build-your-own-executor' && k === 1)
+      if (lesson.id === 'build-your-own-executor' && k === 0)
         await shot(page, 'screenshots/own-executor.png');
       if (k >= lesson.predict.revealAt)
         await expect(narration.getByTestId('predict-answer')).toHaveText(lesson.predict.answer);
