@@ -37,6 +37,7 @@ import './std/thread';
 import './tokio/task/blocking';
 import './tokio/task/join-set';
 import './tokio/runtime';
+import './tokio/sync/errors';
 import './tokio/sync/semaphore';
 import './tokio/sync/mutex';
 import './std/sync/mutex';

@@ -18,7 +18,13 @@ import { WaitQueue } from '../../../machine';
 import { pollProceed, restoreBudget } from '../../../coop';
 import { defineFn, defineMethods, type CallCtx } from '../../../interp/registry';
 import { AcquireFuture, BatchSemaphore } from './semaphore';
-import { ErrorValue } from '../../error-value';
+import {
+  mpscSendError,
+  mpscTryRecvDisconnected,
+  mpscTryRecvEmpty,
+  mpscTrySendClosed,
+  mpscTrySendFull,
+} from './errors';
 import { PENDING, type PollOutcome, type Gen } from '../../../poll';
 import type { PollCx } from '../../../task';
 
@@ -195,7 +201,7 @@ class RecvFuture extends SimFuture {
   }
 }
 
-const SEND_ERROR = (v: Value) => new ErrorValue('SendError', 'SendError', [v], 'channel closed');
+const SEND_ERROR = mpscSendError;
 
 function senderOf(ctx: CallCtx, v: Value): RSender {
   const s = deref(v);
@@ -253,8 +259,8 @@ defineMethods(RSender, {
     const c = senderOf(ctx, self).chan;
     if (c.sem === null) return ctx.interp.unsupported('`try_send` is for bounded channels');
     const r = c.sem.tryAcquire(1);
-    if (r === 'closed') return errVal(new ErrorValue('TrySendError', 'Closed', [v!], 'channel closed'));
-    if (r === 'none') return errVal(new ErrorValue('TrySendError', 'Full', [v!], 'no available capacity'));
+    if (r === 'closed') return errVal(mpscTrySendClosed(v!));
+    if (r === 'none') return errVal(mpscTrySendFull(v!));
     c.push(v!);
     c.state();
     return okVal(UNIT);
@@ -277,9 +283,8 @@ defineMethods(RReceiver, {
     if (v !== undefined) return okVal(v);
     // `chan.rs Rx::try_recv`: only the list's TX_CLOSED bit (the last Sender dropped) is Disconnected;
     // `rx.close()` closes the semaphore alone, so with a Sender alive an empty channel is `Empty`.
-    if (c.txClosed)
-      return errVal(new ErrorValue('TryRecvError', 'Disconnected', [], 'receiving on a closed channel'));
-    return errVal(new ErrorValue('TryRecvError', 'Empty', [], 'receiving on an empty channel'));
+    if (c.txClosed) return errVal(mpscTryRecvDisconnected());
+    return errVal(mpscTryRecvEmpty());
   },
   blocking_recv: (ctx, self) => blockingRecv(ctx, receiverOf(ctx, self).chan),
   close: (ctx, self) => {

@@ -13,7 +13,7 @@ import { shortDebug } from '../../../interp/async-future';
 import { WaitQueue } from '../../../machine';
 import { pollProceed, restoreBudget } from '../../../coop';
 import { defineFn, defineMethods, type CallCtx } from '../../../interp/registry';
-import { ErrorValue } from '../../error-value';
+import { oneshotRecvError, oneshotTryRecvClosed, oneshotTryRecvEmpty } from './errors';
 import { registerIntoFuture } from '../../../interp/into-future';
 import { PENDING, type PollOutcome, type Gen } from '../../../poll';
 import type { PollCx } from '../../../task';
@@ -88,7 +88,7 @@ export class OneshotReceiver extends RObject {
   }
 }
 
-const RECV_ERROR = () => new ErrorValue('RecvError', 'RecvError', [UNIT], 'channel closed');
+const RECV_ERROR = oneshotRecvError;
 
 /** Awaiting the `Receiver` itself. */
 class OneshotRecvFuture extends SimFuture {
@@ -210,9 +210,8 @@ defineMethods(OneshotReceiver, {
       c.value = undefined;
       return okVal(v);
     }
-    if (c.txDropped || c.valueSent)
-      return errVal(new ErrorValue('TryRecvError', 'Closed', [], 'channel closed'));
-    return errVal(new ErrorValue('TryRecvError', 'Empty', [], 'channel empty'));
+    if (c.txDropped || c.valueSent) return errVal(oneshotTryRecvClosed());
+    return errVal(oneshotTryRecvEmpty());
   },
   close: (ctx, self) => {
     const c = rxOf(ctx, self).ch;

@@ -11,7 +11,7 @@ import { RObject, UNIT, deref, errVal, okVal, type Value } from '../../../values
 import type { World } from '../../../world';
 import { pollProceed, restoreBudget } from '../../../coop';
 import { defineFn, defineMethods, type CallCtx } from '../../../interp/registry';
-import { ErrorValue } from '../../error-value';
+import { acquireError, tryAcquireClosed, tryAcquireNoPermits } from './errors';
 import { PENDING, type PollOutcome } from '../../../poll';
 import type { Waker, PollCx } from '../../../task';
 import { wakeBatch } from '../../../waker';
@@ -251,7 +251,7 @@ export class SemaphorePermit extends RObject {
   }
 }
 
-export const ACQUIRE_ERROR = () => new ErrorValue('AcquireError', 'AcquireError', [UNIT], 'semaphore closed');
+export const ACQUIRE_ERROR = acquireError;
 
 function semOf(ctx: CallCtx, v: Value): RSemaphore {
   const s = deref(v);
@@ -266,9 +266,8 @@ function acquire(ctx: CallCtx, self: Value, n: number): Value {
   );
 }
 
-const TRY_ACQUIRE_NO_PERMITS = () =>
-  new ErrorValue('TryAcquireError', 'NoPermits', [], 'no permits available');
-const TRY_ACQUIRE_CLOSED = () => new ErrorValue('TryAcquireError', 'Closed', [], 'semaphore closed');
+const TRY_ACQUIRE_NO_PERMITS = tryAcquireNoPermits;
+const TRY_ACQUIRE_CLOSED = tryAcquireClosed;
 
 function tryAcquire(ctx: CallCtx, self: Value, n: number): Value {
   const s = semOf(ctx, self);
