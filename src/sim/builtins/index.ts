@@ -28,6 +28,7 @@ import './std/collections/btree';
 import './std/collections/deque-heap';
 import './std/time';
 import './std/sync/arc';
+import './std/sync/atomic';
 import './std/mem';
 import './std/rc';
 import './std/cell';
