@@ -41,6 +41,7 @@ import './tokio/runtime';
 import './tokio/sync/errors';
 import './tokio/sync/semaphore';
 import './tokio/sync/mutex';
+import './tokio/sync/rwlock';
 import './std/sync/mutex';
 import './std/sync/mpsc';
 import './tokio/sync/mpsc';
