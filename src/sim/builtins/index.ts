@@ -42,6 +42,7 @@ import './tokio/sync/errors';
 import './tokio/sync/semaphore';
 import './tokio/sync/mutex';
 import './tokio/sync/rwlock';
+import './tokio/sync/barrier';
 import './std/sync/mutex';
 import './std/sync/mpsc';
 import './tokio/sync/mpsc';
