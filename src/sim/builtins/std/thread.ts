@@ -12,7 +12,7 @@ import { defineFn, defineMethods, type CallCtx } from '../../interp/registry';
 import type { SimThread } from '../../machine';
 import type { Gen } from '../../poll';
 import { deref, errVal, NONE, okVal, RDuration, RObject, some, UNIT, type Value } from '../../values';
-import { ErrorValue } from '../error-value';
+import { RPanicPayload } from './any';
 import { closureArg } from '../support';
 
 export class StdJoinHandle extends RObject {
@@ -85,7 +85,7 @@ function* join(ctx: CallCtx, h: StdJoinHandle): Gen<Value> {
     m.emit('unblock', {});
   }
   const r = h.body.result;
-  return 'ok' in r ? okVal(r.ok) : errVal(new ErrorValue('Any', 'Any', [], 'Any { .. }'));
+  return 'ok' in r ? okVal(r.ok) : errVal(new RPanicPayload(r.panic, r.strPayload));
 }
 
 defineFn(['std::thread::spawn'], {

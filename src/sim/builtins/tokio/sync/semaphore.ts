@@ -146,7 +146,8 @@ export class BatchSemaphore {
       return k ? [{ waker: k, resource: this.resource }] : [];
     });
     this.state();
-    wakeBatch(this.world, woken);
+    // `close` wakes each waiter as it pops it, oldest first (no WakeList, so no LIFO batch in 1.24).
+    for (const { waker, resource } of woken) waker.wake(this.world, resource);
   }
 
   state(): void {
