@@ -48,6 +48,7 @@ import './tokio/sync/once-cell';
 import './std/sync/mutex';
 import './std/sync/mpsc';
 import './tokio/sync/mpsc';
+import './tokio/sync/mpsc-permit';
 import './tokio/sync/oneshot';
 import './tokio/sync/notify';
 import './tokio/sync/watch';

@@ -191,7 +191,8 @@ class RecvFuture extends SimFuture {
     c.rxWaker.register(this.world, cx.waker);
     const second = tryRecv();
     if (second !== null) return second;
-    if (c.rxClosed && (!c.sem || c.sem.waiting === 0)) return NONE;
+    // `rx_closed && semaphore.is_idle()`: no value is queued and no permit (a reserved slot) is out.
+    if (c.rxClosed && (!c.sem || c.sem.permits === c.capacity)) return NONE;
     restoreBudget(this.world);
     return PENDING;
   }
