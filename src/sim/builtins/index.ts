@@ -38,6 +38,7 @@ import './tokio/task/spawn';
 import './std/thread';
 import './tokio/task/blocking';
 import './tokio/task/join-set';
+import './tokio/task/unconstrained';
 import './tokio/runtime';
 import './tokio/sync/errors';
 import './tokio/sync/semaphore';
