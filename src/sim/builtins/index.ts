@@ -36,6 +36,7 @@ import './std/cell';
 import './tokio/time';
 import './tokio/task/spawn';
 import './std/thread';
+import './std/thread-scope';
 import './tokio/task/blocking';
 import './tokio/task/join-set';
 import './tokio/task/unconstrained';
