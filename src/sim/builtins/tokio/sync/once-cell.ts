@@ -88,8 +88,15 @@ export class ROnceCell extends RObject {
   }
 }
 
+/** `SetError<T>`: `AlreadyInitializedError(T)` / `InitializingError(T)`, Display is the variant's name. */
+class SetError extends ErrorValue {}
 const setError = (variant: 'AlreadyInitializedError' | 'InitializingError', v: Value) =>
-  new ErrorValue('SetError', variant, [v], variant);
+  new SetError('SetError', variant, [v], variant);
+
+defineMethods(SetError, {
+  is_already_init_err: (_ctx, self) => (deref(self) as SetError).variant === 'AlreadyInitializedError',
+  is_initializing_err: (_ctx, self) => (deref(self) as SetError).variant === 'InitializingError',
+});
 
 /** `get_or_init` / `get_or_try_init`: acquire the permit, run the initializer, store what it returns. */
 class GetOrInitFuture extends SimFuture {
@@ -125,6 +132,7 @@ class GetOrInitFuture extends SimFuture {
           'OnceCell init',
           this.span.start,
           (granted, holder) => (granted ? new SemaphorePermit(c.sem, 1, holder) : UNIT),
+          () => 'a OnceCell being initialized by another task',
         );
       }
       this.child = this.acquire;

@@ -33,20 +33,19 @@ export class RRwLock extends RObject {
     this.sem = new BatchSemaphore(world, maxReaders, res, (s) => this.describe(s));
     this.sem.state();
   }
+  /** Guards alive now (the semaphore's counter also counts what a queued writer was assigned). */
+  readers = 0;
+  writer = false;
   private describe(s: BatchSemaphore): string {
-    const held = this.maxReaders - s.permits;
-    const state =
-      held === 0
-        ? 'unlocked'
-        : s.waiting > 0 && held >= this.maxReaders
-          ? 'locked'
-          : held === this.maxReaders
-            ? 'write-locked'
-            : `${held} reader${held === 1 ? '' : 's'}`;
+    const r = this.readers;
+    const state = this.writer ? 'write-locked' : r > 0 ? `${r} reader${r === 1 ? '' : 's'}` : 'unlocked';
     return `${state}${s.waiting ? `, ${s.waiting} waiting` : ''}`;
   }
   typeName(): string {
     return 'RwLock';
+  }
+  describeNow(): string {
+    return this.describe(this.sem);
   }
   /** `impl Debug for RwLock`: the data if a read lock could be taken now, else `<locked>`. */
   fmtDebug(pretty: boolean): string {
@@ -76,6 +75,11 @@ export class RwLockGuard extends RObject {
     super();
     lock.sem.hold(holder, permits);
   }
+  /** Counts this guard in the lock's readers / writer (before the semaphore reports the state). */
+  count(delta: 1 | -1): void {
+    if (this.isWrite) this.lock.writer = delta > 0;
+    else this.lock.readers += delta;
+  }
   /** A write guard (set by `guard`, cleared by `downgrade`). */
   isWrite = false;
   typeName(): string {
@@ -95,6 +99,7 @@ export class RwLockGuard extends RObject {
   dropValue(interp: InterpCore): void {
     if (this.released) return;
     this.released = true;
+    this.count(-1);
     this.lock.sem.unhold(this.holder, this.permits);
     this.lock.sem.release(this.permits);
     if (this.arc) dropValue(interp, this.arc);
@@ -102,7 +107,9 @@ export class RwLockGuard extends RObject {
   /** `RwLockWriteGuard::downgrade`: keep one permit, give the rest back (waking queued readers). */
   downgrade(): RwLockGuard {
     this.released = true;
+    this.count(-1);
     const keep = new RwLockGuard(this.lock, 1, this.holder, this.arc);
+    keep.count(1);
     this.lock.sem.unhold(this.holder, this.permits);
     this.lock.sem.release(this.permits - 1);
     return keep;
@@ -112,6 +119,8 @@ export class RwLockGuard extends RObject {
 function guard(lock: RRwLock, write: boolean, holder: number, arc: RArc | null): RwLockGuard {
   const g = new RwLockGuard(lock, write ? lock.maxReaders : 1, holder, arc);
   g.isWrite = write;
+  g.count(1);
+  lock.sem.state();
   return g;
 }
 
@@ -130,6 +139,7 @@ function lockFuture(ctx: CallCtx, lock: RRwLock, write: boolean, arc: RArc | nul
     write ? 'Write' : 'Read',
     ctx.span.start,
     (_granted, holder) => guard(lock, write, holder, arc),
+    () => `the ${write ? 'write' : 'read'} lock of an RwLock (${lock.describeNow()})`,
   );
 }
 

@@ -169,6 +169,8 @@ export class AcquireFuture extends SimFuture {
     site: number,
     /** Builds the output once the permits are held (a permit, a guard, a sent value) by task `holder`. */
     private readonly onReady: (granted: boolean, holder: number) => Value,
+    /** What the deadlock report says it waits for (an RwLock's write lock), if not its permits. */
+    private readonly describe: (() => string) | null = null,
   ) {
     super(world, name, site);
     this.waiter = new SemWaiter(needed);
@@ -190,6 +192,7 @@ export class AcquireFuture extends SimFuture {
   }
 
   describeWait(): string {
+    if (this.describe) return this.describe();
     return `permits of ${this.name.replace(/Future$/, '')} (${this.sem.waiting} waiting)`;
   }
 

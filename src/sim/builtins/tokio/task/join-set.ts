@@ -203,6 +203,12 @@ defineFn(['tokio::task::JoinSet::new', 'tokio::task::JoinSet::default'], {
 defineMethods(RJoinSet, {
   spawn: (ctx, self, [f]) => setOf(ctx, self).spawn(intoFuture(ctx.interp, f!, ctx.span), ctx.span.start),
   spawn_blocking: (ctx, self, [f]) => {
+    if (ctx.world.profile === '1.24')
+      return ctx.interp.unsupported(
+        '`JoinSet::spawn_blocking` does not exist in tokio 1.24 (it arrived in 1.28, tokio #5612)',
+        ctx.span,
+        'run with the latest profile',
+      );
     closureArg(ctx, f, 'JoinSet::spawn_blocking');
     return setOf(ctx, self).adopt(spawnBlockingOn(ctx, null, f!));
   },

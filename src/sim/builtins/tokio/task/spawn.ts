@@ -144,7 +144,15 @@ defineMethods(JoinHandle, {
   },
   is_finished: (_c, self) => handleOf(self).task.complete,
   id: (_c, self) => handleOf(self).task.tokioId,
-  abort_handle: (_c, self) => new AbortHandle(handleOf(self).task),
+  abort_handle: (ctx, self) => {
+    if (ctx.world.profile === '1.24')
+      return ctx.interp.unsupported(
+        '`JoinHandle::abort_handle` is private in tokio 1.24 (public since 1.27, tokio #5543); `JoinSet::spawn` returns an `AbortHandle`',
+        ctx.span,
+        'run with the latest profile',
+      );
+    return new AbortHandle(handleOf(self).task);
+  },
 });
 
 defineMethods(AbortHandle, {
