@@ -23,7 +23,7 @@ const MAX_READS = 0xffffffff >>> 3;
 export class RRwLock extends RObject {
   readonly sem: BatchSemaphore;
   constructor(
-    world: World,
+    private readonly world: World,
     public value: Value,
     readonly maxReaders: number,
     site: number,
@@ -47,11 +47,19 @@ export class RRwLock extends RObject {
   describeNow(): string {
     return this.describe(this.sem);
   }
-  /** `impl Debug for RwLock`: the data if a read lock could be taken now, else `<locked>`. */
-  fmtDebug(pretty: boolean): string {
-    return this.sem.permits >= 1
-      ? `RwLock { data: ${debug(this.value, pretty)} }`
-      : 'RwLock { data: <locked> }';
+  /**
+   * `impl Debug for RwLock`. tokio 1.24 derives it (`mr`, the semaphore's free permits, the cell); 1.28
+   * (#5647) shows the data if a read lock could be taken now, else `<locked>`.
+   */
+  fmtDebug(pretty: boolean, indent = ''): string {
+    if (this.world.profile === '1.24') {
+      if (!pretty)
+        return `RwLock { mr: ${this.maxReaders}, s: Semaphore { permits: ${this.sem.permits} }, c: UnsafeCell { .. } }`;
+      const i = indent + '    ';
+      return `RwLock {\n${i}mr: ${this.maxReaders},\n${i}s: Semaphore {\n${i}    permits: ${this.sem.permits},\n${i}},\n${i}c: UnsafeCell { .. },\n${indent}}`;
+    }
+    const data = this.sem.permits >= 1 ? debug(this.value, pretty, null, indent + '    ') : '<locked>';
+    return pretty ? `RwLock {\n${indent}    data: ${data},\n${indent}}` : `RwLock { data: ${data} }`;
   }
   dropValue(interp: InterpCore): void {
     dropValue(interp, this.value);

@@ -8,6 +8,7 @@
 import { describe, expect, it } from 'vitest';
 import { simulate, type SimResult } from '../../../simulate';
 import type { TraceEvent } from '../../../../trace/events';
+import { waitCycle } from '../../../../trace/wait-for';
 
 const CT = '#[tokio::main(flavor = "current_thread")]';
 
@@ -76,6 +77,41 @@ async fn main() {
     expect(r.outcome.message).toContain('a OnceCell being initialized by another task');
     const cell = resourceOf(r.events, 'oncecell');
     expect(r.outcome.waitFor!.holds).toContainEqual({ resource: cell, task: 0, permits: 1 });
+  });
+
+  it('two tasks locking two std Mutexes in opposite order form a cycle through both locks', () => {
+    const r = sim(`use std::sync::{Arc, Mutex};
+use std::time::Duration;
+#[tokio::main(flavor = "multi_thread", worker_threads = 2)]
+async fn main() {
+    let a = Arc::new(Mutex::new(0));
+    let b = Arc::new(Mutex::new(0));
+    let (a2, b2) = (a.clone(), b.clone());
+    let t1 = tokio::spawn(async move {
+        let _ga = a2.lock().unwrap();
+        std::thread::sleep(Duration::from_millis(10));
+        let _gb = b2.lock().unwrap();
+    });
+    let t2 = tokio::spawn(async move {
+        let _gb = b.lock().unwrap();
+        std::thread::sleep(Duration::from_millis(10));
+        let _ga = a.lock().unwrap();
+    });
+    t1.await.unwrap();
+    t2.await.unwrap();
+}`);
+    expect(r.outcome.kind).toBe('deadlock');
+    expect(r.outcome.message).toMatch(
+      /task \d is stuck in a poll: its thread worker \d is blocked: waiting for a std::sync::Mutex/,
+    );
+    const mutexes = r.events.flatMap((e) =>
+      e.kind === 'resource-new' && e.type === 'std-mutex' ? [e.resource] : [],
+    );
+    const wf = r.outcome.waitFor!;
+    const cycle = waitCycle(wf);
+    expect(cycle).not.toBeNull();
+    const inCycle = cycle!.flatMap((n) => ('resource' in n ? [n.resource] : []));
+    expect(inCycle.sort()).toEqual(mutexes.sort());
   });
 });
 
