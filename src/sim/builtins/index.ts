@@ -48,6 +48,7 @@ import './tokio/sync/rwlock';
 import './tokio/sync/barrier';
 import './tokio/sync/once-cell';
 import './std/sync/mutex';
+import './std/sync/rwlock';
 import './std/sync/mpsc';
 import './tokio/sync/mpsc';
 import './tokio/sync/mpsc-permit';

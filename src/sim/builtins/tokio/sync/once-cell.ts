@@ -68,9 +68,11 @@ export class ROnceCell extends RObject {
   typeName(): string {
     return 'OnceCell';
   }
-  /** `impl Debug for OnceCell`: `OnceCell { value: Some(..) }` / `None`. */
-  fmtDebug(pretty: boolean): string {
-    return `OnceCell { value: ${this.value === undefined ? 'None' : `Some(${debug(this.value, pretty)})`} }`;
+  /** `impl Debug for OnceCell`: `OnceCell { value: Some(..) }` / `None` (a debug_struct). */
+  fmtDebug(pretty: boolean, indent = ''): string {
+    const opt = this.value === undefined ? NONE : some(this.value);
+    if (!pretty) return `OnceCell { value: ${debug(opt, false)} }`;
+    return `OnceCell {\n${indent}    value: ${debug(opt, true, null, indent + '    ')},\n${indent}}`;
   }
   dropValue(interp: InterpCore): void {
     if (this.value !== undefined) dropValue(interp, this.value);

@@ -241,7 +241,7 @@ export class SemaphorePermit extends RObject {
     return 'SemaphorePermit';
   }
   fmtDebug(): string {
-    return `SemaphorePermit { sem: .., permits: ${this.permits} }`;
+    return `SemaphorePermit { sem: Semaphore { ll_sem: Semaphore { permits: ${this.sem.permits} } }, permits: ${this.permits} }`;
   }
   dropValue(): void {
     if (this.released) return;
