@@ -17,7 +17,7 @@ import { shortDebug } from '../../../interp/async-future';
 import { WaitQueue } from '../../../machine';
 import { pollProceed, restoreBudget } from '../../../coop';
 import { defineFn, defineMethods, type CallCtx } from '../../../interp/registry';
-import { AcquireFuture, BatchSemaphore } from './semaphore';
+import { AcquireFuture, BatchSemaphore, BLOCK_IN_RUNTIME } from './semaphore';
 import {
   mpscSendError,
   mpscTryRecvDisconnected,
@@ -297,6 +297,7 @@ defineMethods(RReceiver, {
 /** `Receiver::blocking_recv`: for OS threads; blocks the thread until a value or the close. */
 function* blockingRecv(ctx: CallCtx, c: Chan): Gen<Value> {
   const m = ctx.world.machine;
+  if (m.current.entered) return ctx.interp.panic(BLOCK_IN_RUNTIME);
   for (;;) {
     const v = c.pop();
     if (v !== undefined) return some(v);
@@ -309,6 +310,7 @@ function* blockingRecv(ctx: CallCtx, c: Chan): Gen<Value> {
 
 function* blockingSend(ctx: CallCtx, c: Chan, v: Value): Gen<Value> {
   const m = ctx.world.machine;
+  if (m.current.entered) return ctx.interp.panic(BLOCK_IN_RUNTIME);
   for (;;) {
     if (c.rxClosed) return errVal(SEND_ERROR(v));
     if (c.sem === null || c.sem.tryAcquire(1) === 'ok') {

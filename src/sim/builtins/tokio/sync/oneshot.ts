@@ -13,6 +13,7 @@ import { shortDebug } from '../../../interp/async-future';
 import { WaitQueue } from '../../../machine';
 import { pollProceed, restoreBudget } from '../../../coop';
 import { defineFn, defineMethods, type CallCtx } from '../../../interp/registry';
+import { BLOCK_IN_RUNTIME } from './semaphore';
 import { oneshotRecvError, oneshotTryRecvClosed, oneshotTryRecvEmpty } from './errors';
 import { registerIntoFuture } from '../../../interp/into-future';
 import { PENDING, type PollOutcome, type Gen } from '../../../poll';
@@ -188,6 +189,7 @@ defineMethods(OneshotSender, {
 function* blockingRecv(ctx: CallCtx, rx: OneshotReceiver): Gen<Value> {
   const c = rx.ch;
   const m = ctx.world.machine;
+  if (m.current.entered) return ctx.interp.panic(BLOCK_IN_RUNTIME);
   for (;;) {
     if (c.valueSent && c.value !== undefined) {
       const v = c.value;

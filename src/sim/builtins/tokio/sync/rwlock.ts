@@ -15,7 +15,8 @@ import type { World } from '../../../world';
 import { ErrorValue } from '../../error-value';
 import { RArc } from '../../std/sync/arc';
 import { num } from '../../support';
-import { AcquireFuture, BatchSemaphore, currentTaskId } from './semaphore';
+import { AcquireFuture, BatchSemaphore, blockingAcquire, currentTaskId } from './semaphore';
+import type { Gen } from '../../../poll';
 
 /** `MAX_READS`: `u32::MAX >> 3`, the default number of concurrent readers. */
 const MAX_READS = 0xffffffff >>> 3;
@@ -170,6 +171,13 @@ function ownedLock(ctx: CallCtx, self: Value, method: string): { lock: RRwLock; 
   return ctx.interp.unsupported(`\`${method}\` is a method of \`Arc<tokio::sync::RwLock<_>>\``, ctx.span);
 }
 
+/** `blocking_read` / `blocking_write`: for OS threads (`block_on(self.read())`). */
+function* blockingLock(ctx: CallCtx, lock: RRwLock, write: boolean): Gen<Value> {
+  const what = `blocking_${write ? 'write' : 'read'} on a tokio RwLock`;
+  yield* blockingAcquire(ctx, lock.sem, write ? lock.maxReaders : 1, what);
+  return guard(lock, write, -1, null);
+}
+
 const RWLOCK = ['tokio::sync'];
 defineFn(withPrefixes('RwLock::new', RWLOCK).slice(1), {
   pure: true,
@@ -195,6 +203,8 @@ defineMethods(RRwLock, {
   read: (ctx, self) => lockFuture(ctx, rwlockOf(ctx, self), false, null),
   write: (ctx, self) => lockFuture(ctx, rwlockOf(ctx, self), true, null),
   try_read: (ctx, self) => tryLock(ctx, rwlockOf(ctx, self), false),
+  blocking_read: (ctx, self) => blockingLock(ctx, rwlockOf(ctx, self), false),
+  blocking_write: (ctx, self) => blockingLock(ctx, rwlockOf(ctx, self), true),
   try_write: (ctx, self) => tryLock(ctx, rwlockOf(ctx, self), true),
   into_inner: (ctx, self) => {
     ctx.consume();

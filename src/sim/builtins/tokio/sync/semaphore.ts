@@ -15,6 +15,8 @@ import { acquireError, tryAcquireClosed, tryAcquireNoPermits } from './errors';
 import { PENDING, type PollOutcome } from '../../../poll';
 import type { Waker, PollCx } from '../../../task';
 import { wakeBatch } from '../../../waker';
+import { WaitQueue } from '../../../machine';
+import type { Gen } from '../../../poll';
 
 export class SemWaiter {
   assigned = 0;
@@ -32,6 +34,8 @@ export class BatchSemaphore {
    * slots): only read by the deadlock report, to say who holds what the stuck tasks wait for.
    */
   readonly holders = new Map<number, number>();
+  /** OS threads in a `blocking_lock` / `blocking_read` / `blocking_write`, re-checking on each release. */
+  readonly threadWaiters = new WaitQueue();
 
   constructor(
     private readonly world: World,
@@ -116,6 +120,7 @@ export class BatchSemaphore {
     this.permits += left;
     this.state();
     wakeBatch(this.world, woken);
+    this.threadWaiters.notifyAll(this.world.machine);
   }
 
   /** Dropping a queued `Acquire`: leave the queue and give back what it had been assigned. */
@@ -148,6 +153,7 @@ export class BatchSemaphore {
     this.state();
     // `close` wakes each waiter as it pops it, oldest first (no WakeList, so no LIFO batch in 1.24).
     for (const { waker, resource } of woken) waker.wake(this.world, resource);
+    this.threadWaiters.notifyAll(this.world.machine);
   }
 
   state(): void {
@@ -278,6 +284,27 @@ function tryAcquire(ctx: CallCtx, self: Value, n: number): Value {
   const r = s.sem.tryAcquire(n);
   if (r === 'ok') return okVal(new SemaphorePermit(s.sem, n, currentTaskId(ctx)));
   return errVal(r === 'closed' ? TRY_ACQUIRE_CLOSED() : TRY_ACQUIRE_NO_PERMITS());
+}
+
+/** `future::block_on`'s panic (tokio 1.24 `future/block_on.rs`): blocking inside the runtime's context. */
+export const BLOCK_IN_RUNTIME =
+  'Cannot block the current thread from within a runtime. This happens because a function attempted to block the current thread while the thread is being used to drive asynchronous tasks.';
+
+/**
+ * `blocking_lock` / `blocking_read` / `blocking_write`: `block_on(acquire)` on an OS thread, which parks
+ * until the permits are its. The thread takes permits only when no task queues for them, so the queue's
+ * order is kept. Panics on a thread that drives the runtime, as tokio does.
+ */
+export function* blockingAcquire(ctx: CallCtx, sem: BatchSemaphore, n: number, what: string): Gen<boolean> {
+  const m = ctx.world.machine;
+  if (m.current.entered) return ctx.interp.panic(BLOCK_IN_RUNTIME);
+  for (;;) {
+    if (sem.closed) return false;
+    if (sem.waiting === 0 && sem.tryAcquire(n) === 'ok') return true;
+    m.emit('block', { until: -1, what, site: ctx.span.start });
+    yield { kind: 'wait', queue: sem.threadWaiters, what };
+    m.emit('unblock', {});
+  }
 }
 
 /** The task running the call (-1 outside any task). */
