@@ -49,6 +49,8 @@ import './tokio/sync/barrier';
 import './tokio/sync/once-cell';
 import './std/sync/mutex';
 import './std/sync/rwlock';
+import './std/sync/barrier';
+import './std/sync/once-lock';
 import './std/sync/mpsc';
 import './tokio/sync/mpsc';
 import './tokio/sync/mpsc-permit';
