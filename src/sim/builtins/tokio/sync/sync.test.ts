@@ -186,3 +186,34 @@ async fn main() {
     expect(r.outcome.message).toContain('arrived in 1.28');
   });
 });
+
+describe('std locks', () => {
+  it('a std RwLock write asked for while this thread reads blocks the thread, in the wait-for graph', () => {
+    const r = sim(`use std::sync::RwLock;
+${CT}
+async fn main() {
+    let lock = RwLock::new(1);
+    let _r = lock.read().unwrap();
+    let _w = lock.write().unwrap();
+}`);
+    expect(r.outcome.kind).toBe('deadlock');
+    expect(r.outcome.message).toContain(
+      'its thread main is blocked: waiting for a std::sync::RwLock write lock',
+    );
+    const lock = resourceOf(r.events, 'rwlock');
+    expect(r.outcome.waitFor!.holds).toContainEqual({ resource: lock, task: 0, permits: 1 });
+  });
+
+  it('a OnceLock whose initializer panicked stays empty, and the next get_or_init runs its own', () => {
+    const r = sim(`use std::sync::OnceLock;
+static CELL: OnceLock<u32> = OnceLock::new();
+${CT}
+async fn main() {
+    let t = std::thread::spawn(|| { CELL.get_or_init(|| panic!("no config")); });
+    println!("thread panicked: {}", t.join().is_err());
+    println!("{:?} then {}", CELL.get(), CELL.get_or_init(|| 3));
+}`);
+    expect(r.outcome.kind, r.outcome.message).toBe('completed');
+    expect(r.stdout).toBe('thread panicked: true\nNone then 3\n');
+  });
+});
