@@ -64,6 +64,7 @@ export const RESOURCE_KINDS = [
   'user',
   'rwlock',
   'barrier',
+  'oncecell',
   'duplex',
   'file',
   'local-set',
