@@ -337,6 +337,30 @@ describe('fuzz regressions: simulator, budgets (fixed)', () => {
     expect(r.stdout).toBe('55\n');
   });
 
+  it('regression slice-bigint-bound: a range bound beyond 2^53 panics with its exact value', () => {
+    // Campaign seed 6, program 9298: `&bytes[..18446744073709551615]` — u64 values beyond 2^53 are bigints,
+    // and the slice code mixed them with numbers (a TypeError).
+    const r = run(
+      inMain(
+        '    let b = "hello".as_bytes();\n    let s = &b[..18446744073709551615];\n    println!("{}", s.len());',
+      ),
+    );
+    expect(r.outcome.kind, r.outcome.message).toBe('panicked');
+    expect(r.outcome.message).toContain(
+      'range end index 18446744073709551615 out of range for slice of length 5',
+    );
+  });
+
+  it('regression std-send-no-argument: `tx.send()` without its value is a diagnostic, not a throw in format', () => {
+    // Campaign seed 6, program 9468: std mpsc `send()` with no argument sent `undefined`, which crashed
+    // `println!` later. The method declares its arity now (rustc's E0061).
+    const r = run(
+      'use std::sync::mpsc;\nfn main() {\n    let (tx, rx) = mpsc::channel::<u32>();\n    tx.send().unwrap();\n    println!("{}", rx.recv().unwrap());\n}\n',
+    );
+    expect(r.outcome.kind, r.outcome.message).toBe('unsupported');
+    expect(r.outcome.message).toContain('takes 1 argument but 0 arguments were supplied');
+  });
+
   it('regression vec-resize-huge: `Vec::resize` to a huge length is a memory limit, not an engine RangeError', () => {
     // Campaign seed 6, program 1488 (a mutant of tut_framing_read_frame): `resize` pushed clones one by one
     // with no budget check until the engine refused the array length ("RangeError: Invalid array length").

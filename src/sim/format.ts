@@ -110,6 +110,8 @@ export function display(v: Value, precision: number | null = null): string {
   if (v instanceof F64) return formatFloat(v.v, v instanceof F32, { ...PLAIN, precision }, 'display');
   if (v instanceof RChar) return v.c;
   if (v instanceof RRef) return display(v.place.get(), precision);
+  // A value a program never gave (a builtin called with an argument missing): Debug says so, never a throw.
+  if (v === undefined || v === null) return debug(v, false, precision);
   const fd = (v as Partial<SelfFormatting>).fmtDisplay;
   if (typeof fd === 'function') return fd.call(v);
   // Display is not implemented for these in Rust (the program would not compile); print Debug.

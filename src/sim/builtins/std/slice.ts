@@ -39,6 +39,8 @@ function vecOf(self: Value): RVec {
 function index(ctx: CallCtx, v: Value | undefined): number {
   const n = deref(v ?? 0);
   if (typeof n === 'number') return n;
+  // Beyond 2^53 (a bigint): larger than any length, so the nearest number keeps every comparison.
+  if (typeof n === 'bigint') return Number(n);
   return ctx.interp.unsupported('expected an index');
 }
 
