@@ -361,6 +361,21 @@ describe('fuzz regressions: simulator, budgets (fixed)', () => {
     expect(r.outcome.message).toContain('takes 1 argument but 0 arguments were supplied');
   });
 
+  it('regression write-non-bytes: writing a slice of non-bytes (`&[..n]`) is a diagnostic, not a heap blow-up', () => {
+    // Campaign seed 6, program 12139 (a mutant of the TCP echo lesson): `sock.write_all(&[..n])` sent range
+    // values down the simulated network, and the campaign's process ran out of its 4 GB heap.
+    const r = run(
+      'use tokio::io::AsyncWriteExt;\nuse tokio::net::{TcpListener, TcpStream};\n' +
+        inMain(
+          '    let l = TcpListener::bind("127.0.0.1:7000").await.unwrap();\n' +
+            '    let mut c = TcpStream::connect("127.0.0.1:7000").await.unwrap();\n' +
+            '    let _s = l.accept().await.unwrap();\n    let n = 4;\n    c.write_all(&[..n]).await.unwrap();',
+        ),
+    );
+    expect(r.outcome.kind, r.outcome.message).toBe('unsupported');
+    expect(r.outcome.message).toContain('expected a byte buffer');
+  });
+
   it('regression vec-resize-huge: `Vec::resize` to a huge length is a memory limit, not an engine RangeError', () => {
     // Campaign seed 6, program 1488 (a mutant of tut_framing_read_frame): `resize` pushed clones one by one
     // with no budget check until the engine refused the array length ("RangeError: Invalid array length").
