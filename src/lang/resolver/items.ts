@@ -14,7 +14,7 @@ import { capitalize, constInfo, newInfo } from './scopes';
  * The std traits a program may implement. Each is honoured where Rust uses it (formatting, operators,
  * comparisons, conversions, `?`, iteration, drops, `.await`); any other std trait is refused before the run.
  */
-const STD_TRAITS = new Set([
+export const STD_TRAITS = new Set([
   'Future',
   'Iterator',
   'Drop',

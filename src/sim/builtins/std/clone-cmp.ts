@@ -20,15 +20,19 @@ function cloneThrough(ctx: CallCtx, v: Value): Value {
   return cloneValue(ctx.interp, x);
 }
 
-defineMethods(RObject, {
-  clone: (ctx, self) => cloneThrough(ctx, self),
-  to_string: (_c, self) => new RString(display(self)),
-  to_owned: (ctx, self) => cloneThrough(ctx, self),
-  eq: (_c, self, [o]) => equals(self, o!),
-  ne: (_c, self, [o]) => !equals(self, o!),
-  cmp: (ctx, self, [o]) => orderingOf(compare(self, o!, (m) => ctx.interp.panic(m))),
-  partial_cmp: (ctx, self, [o]) => some(orderingOf(compare(self, o!, (m) => ctx.interp.panic(m)))),
-});
+defineMethods(
+  RObject,
+  'std::clone::Clone / std::string::ToString / std::borrow::ToOwned / std::cmp::PartialEq / std::cmp::Ord',
+  {
+    clone: (ctx, self) => cloneThrough(ctx, self),
+    to_string: (_c, self) => new RString(display(self)),
+    to_owned: (ctx, self) => cloneThrough(ctx, self),
+    eq: (_c, self, [o]) => equals(self, o!),
+    ne: (_c, self, [o]) => !equals(self, o!),
+    cmp: (ctx, self, [o]) => orderingOf(compare(self, o!, (m) => ctx.interp.panic(m))),
+    partial_cmp: (ctx, self, [o]) => some(orderingOf(compare(self, o!, (m) => ctx.interp.panic(m)))),
+  },
+);
 
 export function orderingOf(c: number): Value {
   return new REnum('Ordering', c < 0 ? 'Less' : c > 0 ? 'Greater' : 'Equal', []);

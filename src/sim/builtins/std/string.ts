@@ -84,14 +84,14 @@ export class RFromUtf8Error extends RObject {
   }
 }
 
-defineMethods(RUtf8Error, {
+defineMethods(RUtf8Error, 'std::str::Utf8Error', {
   valid_up_to: (_c, s) => (deref(s) as RUtf8Error).validUpTo,
   error_len: (_c, s) => {
     const n = (deref(s) as RUtf8Error).errorLen;
     return n === null ? NONE : some(n);
   },
 });
-defineMethods(RFromUtf8Error, {
+defineMethods(RFromUtf8Error, 'std::string::FromUtf8Error', {
   as_bytes: (_c, s) => new RVec((deref(s) as RFromUtf8Error).bytes),
   into_bytes: (ctx, s) => {
     ctx.consume();
@@ -226,7 +226,7 @@ function rangeOf(ctx: CallCtx, t: string, r: Value): [number, number] {
   return [a, b];
 }
 
-defineMethods(RString, {
+defineMethods(RString, 'std::string::String', {
   ...strMethods,
   // Growth is charged by the interpreter after the call (it tracks the receiver); the engine's string limit
   // must be checked before.

@@ -9,14 +9,14 @@ import { UNIT } from '../../values';
 import type { World } from '../../world';
 import { argOf } from '../support';
 
-defineMethods(RContext, {
+defineMethods(RContext, 'std::task::Context', {
   waker: (_ctx, self) => (self as RContext).cx.waker,
 });
 
 /** The resource id wakes from user code report: none (user state is not a tokio resource). */
 const USER = -1;
 
-defineMethods(Waker, {
+defineMethods(Waker, 'std::task::Waker', {
   clone: (ctx, self) => (self as Waker).clone(ctx.world),
   wake: (ctx, self) => {
     ctx.consume();

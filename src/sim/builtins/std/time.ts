@@ -31,7 +31,7 @@ defineConst(withPrefixes('Duration::MAX', DUR), { value: () => new RDuration(Num
 function dur(v: Value): RDuration {
   return deref(v) as RDuration;
 }
-defineMethods(RDuration, {
+defineMethods(RDuration, 'std::time::Duration', {
   as_secs: (_c, s) => Math.floor(dur(s).ns / 1e9),
   as_millis: (_c, s) => Math.floor(dur(s).ns / 1e6),
   as_micros: (_c, s) => Math.floor(dur(s).ns / 1e3),
@@ -54,7 +54,7 @@ defineFn(withPrefixes('Instant::now', ['std::time']), {
 function inst(v: Value): RInstant {
   return deref(v) as RInstant;
 }
-defineMethods(RInstant, {
+defineMethods(RInstant, 'std::time::Instant', {
   elapsed: (ctx, s) => {
     const i = inst(s);
     const now = i.tokio ? ctx.world.time.now() : ctx.world.machine.current.clock;

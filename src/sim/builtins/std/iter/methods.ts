@@ -216,6 +216,7 @@ function cmpWith(ctx: CallCtx, it: RIter, o: Value, test: (c: number) => boolean
 // adapter work on any iterator value.
 defineMethods(
   RIter,
+  'std::iter::Iterator',
   Object.fromEntries(
     Object.entries(ITER_METHODS).map(([name, m]) => [
       name,
@@ -227,6 +228,7 @@ defineMethods(
 /** Ranges are iterators: `(0..n).map(..)`; `r.next()` advances the range where it is stored. */
 defineMethods(
   RRange,
+  'std::ops::Range',
   Object.fromEntries(
     Object.entries(ITER_METHODS).map(([name, m]) => [
       name,
@@ -241,7 +243,7 @@ defineMethods(
 );
 
 /** `Range::contains` and `is_empty` (a range that is not iterated). */
-defineMethods(RRange, {
+defineMethods(RRange, 'std::ops::Range', {
   contains: (ctx, s, [v]) => {
     const r = deref(s) as RRange;
     const x = deref(v!);
@@ -283,10 +285,10 @@ for (const [name, m] of Object.entries(ITER_METHODS)) {
   };
 }
 for (const m of Object.values(userMethods)) userIterMethods.add(m);
-defineMethods(RStruct, userMethods);
+defineMethods(RStruct, 'std::iter::Iterator', userMethods);
 
 /** `Peekable`'s own methods. */
-defineMethods(PeekableIter, {
+defineMethods(PeekableIter, 'std::iter::Peekable', {
   peek: (ctx, self) => peekRef(ctx, self as PeekableIter, false),
   peek_mut: (ctx, self) => peekRef(ctx, self as PeekableIter, true),
   next_if: (ctx, self, [f]) => {

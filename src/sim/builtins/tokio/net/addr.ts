@@ -46,7 +46,7 @@ class RIpAddr extends RObject implements SelfFormatting {
   }
 }
 
-defineMethods(RSocketAddr, {
+defineMethods(RSocketAddr, 'std::net::SocketAddr', {
   port: (_c, self) => (deref(self) as RSocketAddr).addr.port,
   ip: (_c, self) => new RIpAddr((deref(self) as RSocketAddr).addr.ip),
   is_ipv4: () => true,

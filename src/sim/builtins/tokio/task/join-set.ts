@@ -156,7 +156,7 @@ defineFn(['tokio::task::JoinSet::new'], {
   call: (ctx) => new RJoinSet(ctx.world, ctx.span.start),
 });
 
-defineMethods(RJoinSet, {
+defineMethods(RJoinSet, 'tokio::task::JoinSet', {
   spawn: (ctx, self, [f]) => {
     setOf(ctx, self).spawn(intoFuture(ctx.interp, f!, ctx.span), ctx.span.start);
     return UNIT;

@@ -119,7 +119,7 @@ function handleOf(v: Value): JoinHandle {
   return deref(v) as JoinHandle;
 }
 
-defineMethods(JoinHandle, {
+defineMethods(JoinHandle, 'tokio::task::JoinHandle', {
   abort: (ctx, self) => {
     abortTask(ctx.world, handleOf(self).task);
     return UNIT;
@@ -128,7 +128,7 @@ defineMethods(JoinHandle, {
   id: (_c, self) => handleOf(self).task.tokioId,
 });
 
-defineMethods(JoinError, {
+defineMethods(JoinError, 'tokio::task::JoinError', {
   is_cancelled: (_c, self) => (deref(self) as JoinError).repr === 'cancelled',
   is_panic: (_c, self) => (deref(self) as JoinError).repr === 'panic',
   into_panic: (_c, self) => (deref(self) as JoinError).message,
