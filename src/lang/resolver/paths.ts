@@ -363,7 +363,7 @@ export abstract class PathResolver extends ScopeResolver {
       throw new CompileError(
         `\`${segs.join('::')}\` is not supported by Pollscope yet`,
         sp,
-        'see docs/supported.md for the supported tokio and std API',
+        'see docs/supported.md for the std and tokio API Pollscope supports',
       );
     throw new CompileError(`cannot find \`${segs.join('::')}\` in this scope`, sp);
   }
