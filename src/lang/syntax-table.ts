@@ -122,7 +122,7 @@ export const SUPPORTED_SYNTAX: readonly SyntaxExample[] = [
   stmt(
     'Types and generics',
     'references, `&mut`, slices, arrays, tuples, closures (`Fn`, `FnMut`, `FnOnce`)',
-    'let mut v = [3, 1, 2];\nlet s: &mut [i32] = &mut v[..];\ns.sort();\nlet add = |a: i32, b: i32| -> i32 { a + b };\nlet t: (i32, &str) = (add(1, 2), "x");',
+    'let mut v = [3, 1, 2];\nlet s: &mut [i32] = &mut v;\ns.sort();\nlet add = |a: i32, b: i32| -> i32 { a + b };\nlet t: (i32, &str) = (add(1, 2), "x");',
   ),
   stmt(
     'Types and generics',
@@ -258,6 +258,11 @@ export const UNSUPPORTED_SYNTAX: readonly SyntaxExample[] = [
   item('Items', '`union`', 'union Bits { i: u32, f: f32 }'),
   item('Items', 'negative impls', 'struct S;\nimpl !Send for S {}'),
   stmt('Types and generics', 'raw pointers (`*const T`, `*mut T`)', 'let x = 1;\nlet p: *const i32 = &x;'),
+  stmt(
+    'Expressions',
+    'writing through a sub-slice (`&mut v[1..3]`, `v[1..3].sort()`)',
+    'let mut v = vec![3, 1, 2];\nlet s = &mut v[1..3];\ns[0] = 9;',
+  ),
   stmt('Expressions', '`async` closures', 'let f = async |x: u32| x + 1;'),
   stmt('Expressions', '`let` chains (`if let .. && ..`)', 'let a = Some(1);\nif let Some(x) = a && x > 0 {}'),
   item('Items', 'crates other than those this page lists (`serde`, …)', 'use serde::Serialize;'),

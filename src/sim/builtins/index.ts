@@ -31,6 +31,7 @@ import './std/sync/arc';
 import './std/mem';
 import './std/rc';
 import './std/cell';
+import './std/marker';
 import './tokio/time';
 import './tokio/task/spawn';
 import './std/thread';

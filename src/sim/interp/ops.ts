@@ -201,6 +201,11 @@ export function compare(l: Value, r: Value, panic: PanicFn): number {
     }
     return 0;
   }
+  // A builtin value that orders itself (`PhantomData`).
+  const own =
+    typeof a === 'object' ? (a as { compareTo?: (o: Value) => number | null }).compareTo : undefined;
+  const c = own?.call(a, b);
+  if (c !== undefined && c !== null) return c;
   return panic(`cannot compare ${describe(a)} with ${describe(b)}`);
 }
 

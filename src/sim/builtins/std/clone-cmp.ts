@@ -5,7 +5,7 @@
 import { display } from '../../format';
 import { cloneValue } from '../../interp/clone';
 import { compare, equals } from '../../interp/ops';
-import { defineConst, defineMethods, withPrefixes, type CallCtx } from '../../interp/registry';
+import { defineConst, defineMethods, takes, withPrefixes, type CallCtx } from '../../interp/registry';
 import { deref, REnum, RObject, RString, some, type Place, type Value } from '../../values';
 
 /** `x.clone()` auto-derefs through references and guards to the first type that is Clone. */
@@ -31,6 +31,14 @@ defineMethods(
     ne: (_c, self, [o]) => !equals(self, o!),
     cmp: (ctx, self, [o]) => orderingOf(compare(self, o!, (m) => ctx.interp.panic(m))),
     partial_cmp: (ctx, self, [o]) => some(orderingOf(compare(self, o!, (m) => ctx.interp.panic(m)))),
+    // `Ord::max` / `min` / `clamp` (core::cmp): `max` keeps the second of two equal values, `min` the first.
+    max: takes(1, (ctx, self, [o]) => (compare(o!, self, (m) => ctx.interp.panic(m)) >= 0 ? o! : self)),
+    min: takes(1, (ctx, self, [o]) => (compare(o!, self, (m) => ctx.interp.panic(m)) < 0 ? o! : self)),
+    clamp: takes(2, (ctx, self, [lo, hi]) => {
+      const p = (m: string) => ctx.interp.panic(m);
+      if (compare(lo!, hi!, p) > 0) return p('assertion failed: min <= max');
+      return compare(self, lo!, p) < 0 ? lo! : compare(self, hi!, p) > 0 ? hi! : self;
+    }),
   },
 );
 

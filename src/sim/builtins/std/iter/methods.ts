@@ -9,7 +9,7 @@ import { ArrayPlace } from '../../../interp/frame';
 import { intoIter, rangeIter, UserIter, userIterMethods, userIteratorType } from '../../../interp/iterate';
 import { cloneValue } from '../../../interp/clone';
 import { compare, equals } from '../../../interp/ops';
-import { defineMethods, type CallCtx, type MethodImpl } from '../../../interp/registry';
+import { defineMethods, findMethod, type CallCtx, type MethodImpl } from '../../../interp/registry';
 import type { Gen, NativeResult } from '../../../poll';
 import { deref, NONE, RRange, RRef, RStruct, RTuple, some, type Value } from '../../../values';
 import {
@@ -277,6 +277,9 @@ for (const [name, m] of Object.entries(ITER_METHODS)) {
   userMethods[name] = (ctx, self, args) => {
     const x = deref(self);
     const ty = userIteratorType(ctx.interp, x);
+    // Not an iterator: the method of a trait every value has (`a.max(b)` of a derived `Ord`).
+    const base = ty === null ? findMethod(x, name, userIterMethods) : undefined;
+    if (base) return base(ctx, self, args);
     if (ty === null)
       return ctx.interp.unsupported(
         `no method \`${name}\` on a value of type \`${typeof x === 'object' ? x.typeName() : typeof x}\` in Pollscope`,
