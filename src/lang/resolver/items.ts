@@ -4,6 +4,7 @@
  */
 import type { Block, ConstItem, FnItem, ImplItem, Item, TraitItem } from '../ast';
 import { CompileError, type Span } from '../diagnostics';
+import { collectAliases } from '../aliases';
 import { annotateExpectedTypes } from './expected-types';
 import { ExprResolver } from './expressions';
 import { ModScope } from './namespaces';
@@ -70,7 +71,7 @@ export abstract class ItemResolver extends ExprResolver {
         'add `#[tokio::main] async fn main() { .. }`',
       );
     this.resolveBodies(this.root);
-    annotateExpectedTypes(this.program.items, this.structs);
+    annotateExpectedTypes(this.program.items, this.structs, collectAliases(this.program));
     return {
       program: this.program,
       fns: this.fns,
