@@ -365,6 +365,13 @@ export abstract class PathResolver extends ScopeResolver {
         sp,
         'see docs/supported.md for the std and tokio API Pollscope supports',
       );
+    // `futures::task::noop_waker()`, `mem::swap(..)` without a `use`: rustc's words, and what is available.
+    if (r?.k === 'builtin' && segs.length > 1 && /^[a-z_][a-z0-9_]*$/.test(root) && !isBuiltinTypeName(root))
+      throw new CompileError(
+        `failed to resolve: use of undeclared crate or module \`${root}\``,
+        sp,
+        `the crates Pollscope provides are ${[...this.oracle.crates].join(', ')} (see docs/supported.md)`,
+      );
     throw new CompileError(`cannot find \`${segs.join('::')}\` in this scope`, sp);
   }
 

@@ -59,6 +59,11 @@ function convertByImpl(
   return fn ? ctx.interp.callFnItem(fn, [v], null, fits[0]!.selfKey) : null;
 }
 
+/** `v.into()` through the program's `impl From<V> for Target`, or null when none converts `v`. */
+export function intoByImpl(ctx: CallCtx, v: Value): NativeResult | null {
+  return convertByImpl(ctx, v, 'From', 'from', expectedKey(ctx, false));
+}
+
 const into: MethodImpl = (ctx, self) => {
   ctx.consume();
   return convertByImpl(ctx, self, 'From', 'from', expectedKey(ctx, false)) ?? deref(self);

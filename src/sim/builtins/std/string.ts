@@ -4,7 +4,7 @@
  * (`push`, `insert`, `remove`, `truncate`, `retain`, `drain`, `split_off`, `extend` …). The `str` methods
  * both share are in str-methods.ts; `char` is in char.ts.
  */
-import { viaUserImpl } from './convert';
+import { intoByImpl, viaUserImpl } from './convert';
 import { utf8Encode } from '../../../base';
 import { display, debug } from '../../format';
 import { parseNumber, parseTarget } from './num-parse';
@@ -188,7 +188,16 @@ function parseNonNumber(ctx: CallCtx, t: string): Value | null {
 const strMethods: Record<string, MethodImpl> = {
   to_string: (_c, s) => new RString(str(s)!),
   to_owned: (_c, s) => new RString(str(s)!),
-  into: (_c, s) => new RString(str(s)!),
+  /**
+   * `Into` from a `&str` / `String`: the program's `impl From<&str>` first, then std's: `Vec<u8>` (its
+   * UTF-8 bytes) where the program expects one, else `String` (also `Box<str>`, `Rc<str>`, …).
+   */
+  into: (ctx, s) => {
+    const own = intoByImpl(ctx, s);
+    if (own !== null) return own;
+    if (typeHead(expectedType(ctx)) === 'Vec') return new RVec(utf8Encode(str(s)!));
+    return new RString(str(s)!);
+  },
   clone: (_c, s) => (deref(s) instanceof RString ? new RString(str(s)!) : str(s)!),
   /** `str::parse`: `bool`, `char`, `String` here; numbers as `FromStr` parses them (num-parse.ts). */
   parse: (ctx, s) => {
