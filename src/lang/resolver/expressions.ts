@@ -214,7 +214,9 @@ export abstract class ExprResolver extends PathResolver {
         if (e.receiver.k === 'index' && e.receiver.index.k === 'range' && SLICE_MUTATORS.has(e.name))
           refuseSubSliceWrite(e.receiver.span);
         let sync = this.expr(e.receiver, 'ref');
-        for (const a of e.args) if (a.k === 'ref' && a.mut && isSubSlice(a.expr)) this.subSliceArgs.add(a);
+        // Not when the program has a method of that name: a user fn would write into the copy.
+        if (!this.anyImplProvides(e.name))
+          for (const a of e.args) if (a.k === 'ref' && a.mut && isSubSlice(a.expr)) this.subSliceArgs.add(a);
         for (const a of e.args) sync = this.expr(a, 'move') && sync;
         // Methods can run user code (user impls, closures passed in) or block (std Mutex::lock).
         // `it.min()` / `it.max()` / `it.last()` drain an iterator, whose closures may block; `a.min(b)` cannot.

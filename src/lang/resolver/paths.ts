@@ -428,7 +428,7 @@ export abstract class PathResolver extends ScopeResolver {
     });
   }
 
-  private anyImplProvides(name: string): boolean {
+  protected anyImplProvides(name: string): boolean {
     return this.impls.some(
       (r) =>
         r.item.fns.some((f) => f.name === name) ||
