@@ -70,6 +70,15 @@ println!("{} {:?}", (u32::MAX as Total) + 1, s["a"]);`),
   });
 });
 
+describe('range patterns beyond 2^53', () => {
+  it('negate exactly (the parser mixed a bigint with a number and crashed; found by the fuzz test)', () => {
+    expect(
+      run(`let x: i64 = -9007199254740995;
+match x { -9007199254740997..=-9007199254740993 => println!("far"), n @ 1..=9007199254740993 => println!("{n}"), _ => println!("other") }`),
+    ).toBe('far\n');
+  });
+});
+
 describe('trait impl methods', () => {
   it('give integer fields their kinds (impl Iterator with checked_add)', () => {
     expect(
