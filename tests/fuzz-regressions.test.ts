@@ -336,6 +336,22 @@ describe('fuzz regressions: simulator, budgets (fixed)', () => {
     expect(r.outcome.message).toMatch(/steps without returning/);
     expect(r.stdout).toBe('55\n');
   });
+
+  it('regression vec-resize-huge: `Vec::resize` to a huge length is a memory limit, not an engine RangeError', () => {
+    // Campaign seed 6, program 1488 (a mutant of tut_framing_read_frame): `resize` pushed clones one by one
+    // with no budget check until the engine refused the array length ("RangeError: Invalid array length").
+    const r = run(
+      inMain('    let mut v: Vec<u8> = vec![0; 8];\n    v.resize(1 << 40, 0);\n    println!("{}", v.len());'),
+    );
+    expect(r.outcome.kind, r.outcome.message).toBe('limit');
+    expect(r.outcome.message).toMatch(/memory/);
+    const small = run(
+      inMain(
+        '    let mut v = vec![1u8; 2];\n    v.resize(5, 7);\n    v.resize(3, 0);\n    println!("{:?}", v);',
+      ),
+    );
+    expect(small.stdout).toBe('[1, 1, 7]\n');
+  });
 });
 
 describe('fuzz regressions: simulator, patterns (fixed)', () => {

@@ -17,6 +17,9 @@ import { capitalize, constInfo, newInfo } from './scopes';
  */
 export const STD_TRAITS = new Set([
   'Future',
+  // std::task::Wake and futures' ArcWake: a program's own waker (sim/builtins/exec/user-waker.ts).
+  'Wake',
+  'ArcWake',
   'Iterator',
   'Drop',
   'Display',

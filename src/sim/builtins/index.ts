@@ -28,21 +28,33 @@ import './std/collections/btree';
 import './std/collections/deque-heap';
 import './std/time';
 import './std/sync/arc';
+import './std/sync/atomic';
 import './std/mem';
+import './std/any';
 import './std/rc';
 import './std/cell';
 import './std/marker';
 import './tokio/time';
 import './tokio/task/spawn';
 import './std/thread';
+import './std/thread-scope';
 import './tokio/task/blocking';
 import './tokio/task/join-set';
+import './tokio/task/unconstrained';
 import './tokio/runtime';
+import './tokio/sync/errors';
 import './tokio/sync/semaphore';
 import './tokio/sync/mutex';
+import './tokio/sync/rwlock';
+import './tokio/sync/barrier';
+import './tokio/sync/once-cell';
 import './std/sync/mutex';
+import './std/sync/rwlock';
+import './std/sync/barrier';
+import './std/sync/once-lock';
 import './std/sync/mpsc';
 import './tokio/sync/mpsc';
+import './tokio/sync/mpsc-permit';
 import './tokio/sync/oneshot';
 import './tokio/sync/notify';
 import './tokio/sync/watch';
@@ -52,6 +64,12 @@ import './tokio/net/addr';
 import './tokio/net/socket';
 import './tokio/net/tcp';
 import './tokio/io/ext';
+// Hand-written futures and executors (issue 16, api-exec): imported last, they wrap methods defined above.
+import './exec/park';
+import './exec/condvar';
+import './exec/std-future';
+import './exec/std-task';
+import './exec/futures-task';
 import { BLOCKING_METHODS, builtinAliases, builtinConsts, builtinFns } from '../interp/registry';
 
 export const BUILTIN_ORACLE: BuiltinOracle = {
@@ -67,5 +85,5 @@ export const BUILTIN_ORACLE: BuiltinOracle = {
     return f !== undefined && f.pure && !f.blocks;
   },
   blockingMethods: BLOCKING_METHODS,
-  crates: new Set(['std', 'core', 'alloc', 'tokio']),
+  crates: new Set(['std', 'core', 'alloc', 'tokio', 'futures']),
 };

@@ -3,29 +3,9 @@
  * take, swap}`, and the Pin projections used inside `impl Future`.
  */
 import { dropValue } from '../../interp/drops';
-import {
-  defineFn,
-  defineMethods,
-  takes,
-  withPrefixes,
-  type CallCtx,
-  type MethodImpl,
-} from '../../interp/registry';
-import { SimFuture } from '../../future';
+import { defineFn, defineMethods, withPrefixes, type CallCtx, type MethodImpl } from '../../interp/registry';
 import type { Gen } from '../../poll';
-import {
-  deref,
-  NONE,
-  REnum,
-  RRef,
-  RString,
-  RStruct,
-  RTuple,
-  RVec,
-  UNIT,
-  type Place,
-  type Value,
-} from '../../values';
+import { deref, NONE, REnum, RRef, RString, RStruct, RTuple, RVec, UNIT, type Value } from '../../values';
 import { pure } from '../support';
 
 // Box and Pin are transparent: the simulator has no addresses to protect.
@@ -103,23 +83,7 @@ const pinMethods: Record<string, MethodImpl> = {
   map_unchecked_mut: (ctx, s, [f]) => ctx.interp.callValue(f!, [s], ctx.span),
   map_unchecked: (ctx, s, [f]) => ctx.interp.callValue(f!, [s], ctx.span),
 };
-/**
- * `Pin::set` (core/src/pin.rs): drops the pinned value in place, then writes the new one there —
- * `operation.set(action(v))` on a future pinned with `tokio::pin!` (the binding itself) or through a
- * `Pin<&mut F>` (a reference).
- */
-function pinSet(ctx: CallCtx, place: Place | null, v: Value): Value {
-  if (!place) return ctx.interp.unsupported('`Pin::set` on a temporary is not supported by Pollscope yet');
-  const old = place.get();
-  if (old !== undefined) dropValue(ctx.interp, deref(old));
-  place.set(v);
-  return UNIT;
-}
-pinMethods['set'] = takes(1, (ctx, s, [v]) => pinSet(ctx, (s as RRef).place, v!));
 defineMethods(RRef, 'std::pin::Pin', pinMethods);
-defineMethods(SimFuture, 'std::pin::Pin', {
-  set: takes(1, (ctx, _s, [v]) => pinSet(ctx, ctx.place, v!)),
-});
 
 defineMethods(RStruct, {});
 defineMethods(RTuple, {});

@@ -28,6 +28,7 @@ import {
   UNIT,
   type Value,
 } from '../../values';
+import { slotsBytes } from '../../memory';
 import { refTo } from './iter/adapters';
 import { rotateInPlace } from '../support';
 
@@ -265,6 +266,8 @@ const SLICE_METHODS: Record<string, MethodImpl> = {
     if (len < v.items.length) for (const d of v.items.splice(len)) ctx.interp.dropValue(d);
     else {
       const start = v.items.length;
+      // The program chooses the length: checked against the memory budget before the engine is asked for it.
+      ctx.world.memory.reserve(slotsBytes(len - start, x));
       for (let i = start; i < len; i++) v.items.push(i === len - 1 ? x! : cloneValue(ctx.interp, x!));
       if (len === start) ctx.interp.dropValue(x!);
     }
