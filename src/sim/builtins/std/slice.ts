@@ -368,4 +368,4 @@ const SLICE_METHODS: Record<string, MethodImpl> = {
   },
 };
 
-defineMethods(RVec, SLICE_METHODS);
+defineMethods(RVec, 'std::vec::Vec / slice', SLICE_METHODS);

@@ -273,7 +273,7 @@ function pair(ctx: CallCtx, cap: number | null): Value {
 defineFn([`${MPSC}::channel`], { pure: true, call: (ctx) => pair(ctx, null) });
 defineFn([`${MPSC}::sync_channel`], { pure: true, call: (ctx, [n]) => pair(ctx, num(ctx, n)) });
 
-defineMethods(StdSender, {
+defineMethods(StdSender, 'std::sync::mpsc::Sender', {
   send: takes(1, (ctx, self, [v]) => send(ctx, senderOf(ctx, self), v!)),
   try_send: takes(1, (ctx, self, [v]) => {
     const c = senderOf(ctx, self).chan;
@@ -296,7 +296,7 @@ function* recvTimeout(ctx: CallCtx, c: StdChannel, ns: number): Gen<Value> {
   return errVal(r.kind === 'timeout' ? timeoutTimeout() : timeoutDisconnected());
 }
 
-defineMethods(StdReceiver, {
+defineMethods(StdReceiver, 'std::sync::mpsc::Receiver', {
   recv: (ctx, self) => recvValue(ctx, receiverOf(ctx, self).chan),
   try_recv: (ctx, self) => {
     const c = receiverOf(ctx, self).chan;

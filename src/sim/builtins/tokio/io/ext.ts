@@ -386,8 +386,8 @@ const writeMethods = {
   },
 };
 
-defineMethods(RTcpStream, { ...readMethods, ...writeMethods });
-defineMethods(ROwnedReadHalf, readMethods);
-defineMethods(RReadHalf, readMethods);
-defineMethods(ROwnedWriteHalf, writeMethods);
-defineMethods(RWriteHalf, writeMethods);
+defineMethods(RTcpStream, 'tokio::net::TcpStream', { ...readMethods, ...writeMethods });
+defineMethods(ROwnedReadHalf, 'tokio::net::tcp::OwnedReadHalf', readMethods);
+defineMethods(RReadHalf, 'tokio::net::tcp::ReadHalf', readMethods);
+defineMethods(ROwnedWriteHalf, 'tokio::net::tcp::OwnedWriteHalf', writeMethods);
+defineMethods(RWriteHalf, 'tokio::net::tcp::WriteHalf', writeMethods);
