@@ -33,6 +33,7 @@ import './std/mem';
 import './std/any';
 import './std/rc';
 import './std/cell';
+import './std/marker';
 import './tokio/time';
 import './tokio/time-control';
 import './tokio/task/spawn';

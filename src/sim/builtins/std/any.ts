@@ -60,7 +60,7 @@ function matches(ctx: CallCtx, p: RPanicPayload, method: string): boolean {
 
 const payloadOf = (v: Value) => deref(v) as RPanicPayload;
 
-defineMethods(RPanicPayload, {
+defineMethods(RPanicPayload, 'std::any::Any', {
   /** `<dyn Any>::downcast_ref::<T>()`: `Some(&T)` if the payload is a `T`. */
   downcast_ref: (ctx, self) => {
     const p = payloadOf(self);

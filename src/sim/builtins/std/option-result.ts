@@ -240,4 +240,4 @@ const enumMethods: Record<string, MethodImpl> = {
     return new REnum(e.enumName, e.variant, [deref(e.values[0]!)], e.names, e.def);
   },
 };
-defineMethods(REnum, enumMethods);
+defineMethods(REnum, 'std::option::Option / std::result::Result', enumMethods);

@@ -53,7 +53,7 @@ defineFn(['std::thread::scope'], {
   call: (ctx, [f]) => scope(ctx, closureArg(ctx, f, 'std::thread::scope')),
 });
 
-defineMethods(RScope, {
+defineMethods(RScope, 'std::thread::Scope', {
   /** `Scope::spawn`: a thread that may borrow from outside the scope; returns a `ScopedJoinHandle`. */
   spawn: (ctx, self, [f]) => {
     const sc = deref(self);

@@ -114,7 +114,7 @@ defineFn(['std::thread::sleep'], {
 defineFn(['std::thread::current'], { pure: true, call: (ctx) => new RThread(ctx.world.machine.current) });
 defineFn(['std::thread::yield_now'], { pure: true, call: () => UNIT });
 
-defineMethods(StdJoinHandle, {
+defineMethods(StdJoinHandle, 'std::thread::JoinHandle', {
   join: (ctx, self) => {
     ctx.consume();
     return join(ctx, deref(self) as StdJoinHandle);
@@ -123,7 +123,7 @@ defineMethods(StdJoinHandle, {
   thread: (_ctx, self) => new RThread((deref(self) as StdJoinHandle).thread),
 });
 
-defineMethods(RThread, {
+defineMethods(RThread, 'std::thread::Thread', {
   id: (_ctx, self) => new RThreadId((deref(self) as RThread).thread.id + 1),
   name: (_ctx, self) => {
     const name = (deref(self) as RThread).thread.rustName;

@@ -271,7 +271,7 @@ defineFn(['tokio::time::Instant::now'], {
   call: (ctx) => new RInstant(ctx.world.time.now(), true),
 });
 
-defineMethods(RInterval, {
+defineMethods(RInterval, 'tokio::time::Interval', {
   tick: (ctx, self) => new TickFuture(ctx.world, deref(self) as RInterval, site(ctx)),
   period: (_c, self) => new RDuration((deref(self) as RInterval).period),
   reset: (ctx, self) => {
@@ -294,7 +294,7 @@ for (const v of ['Burst', 'Delay', 'Skip'] as const)
     value: () => missedTick(v),
   });
 
-defineMethods(SleepFuture, {
+defineMethods(SleepFuture, 'tokio::time::Sleep', {
   /**
    * `Pin<&mut Sleep>::as_mut` on a pinned sleep (`tokio::pin!`): a `&mut` to where it lives, so
    * `reset` and `.await` reach it in place.
@@ -308,4 +308,4 @@ defineMethods(SleepFuture, {
   },
 });
 
-defineMethods(Elapsed, {});
+defineMethods(Elapsed, 'tokio::time::error::Elapsed', {});

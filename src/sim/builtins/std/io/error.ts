@@ -121,7 +121,8 @@ export const customError = (kind: string, message: string): REnum =>
   errVal(new RIoError({ t: 'custom', kind, message }));
 export const kindError = (kind: string): REnum => errVal(new RIoError({ t: 'kind', kind }));
 
-for (const variant of Object.keys(KIND_WORDS))
+// `Uncategorized` is what std shows for an errno it has no kind for; programs cannot name it.
+for (const variant of Object.keys(KIND_WORDS).filter((k) => k !== 'Uncategorized'))
   defineConst(['std::io::ErrorKind::' + variant, 'tokio::io::ErrorKind::' + variant], {
     value: () => errorKind(variant),
   });
@@ -147,7 +148,7 @@ defineFn(['std::io::Error::other'], {
   },
 });
 
-defineMethods(RIoError, {
+defineMethods(RIoError, 'std::io::Error', {
   kind: (_c, self) => errorKind((deref(self) as RIoError).kind),
   raw_os_error: (_c, self) => {
     const r = (deref(self) as RIoError).repr;

@@ -63,7 +63,7 @@ defineFn(withPrefixes('Arc::ptr_eq', ARC), {
   arity: 2,
   call: (ctx, [a, b]) => arcArg(ctx, a, 'Arc::ptr_eq').inner === arcArg(ctx, b, 'Arc::ptr_eq').inner,
 });
-defineMethods(RArc, { clone: (_c, s) => (deref(s) as RArc).cloneValue() });
+defineMethods(RArc, 'std::sync::Arc', { clone: (_c, s) => (deref(s) as RArc).cloneValue() });
 /** `Arc::try_unwrap`: the value if this is the only strong reference, else the Arc back. */
 defineFn(withPrefixes('Arc::try_unwrap', ARC), {
   pure,

@@ -147,7 +147,7 @@ function* fetchUpdate(ctx: CallCtx, self: Value, [setO, fetchO, f]: Value[]): Ge
   return okVal(old);
 }
 
-defineMethods(RAtomic, {
+defineMethods(RAtomic, 'std::sync::atomic::Atomic*', {
   load: (ctx, self, [o]) => {
     loadOrder(ctx, o);
     return atomicOf(ctx, self).value;

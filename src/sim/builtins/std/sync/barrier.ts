@@ -56,7 +56,7 @@ defineFn(['std::sync::Barrier::new'], {
   call: (ctx, [n]) => new RStdBarrier(ctx.world, num(ctx, n, 'a number of threads'), ctx.span.start),
 });
 
-defineMethods(RStdBarrier, {
+defineMethods(RStdBarrier, 'std::sync::Barrier', {
   wait: (ctx, self) => {
     const b = deref(self);
     if (!(b instanceof RStdBarrier)) return ctx.interp.unsupported('expected a std Barrier', ctx.span);

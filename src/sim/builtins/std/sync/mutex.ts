@@ -123,7 +123,7 @@ defineFn(['std::sync::Mutex::new'], {
   call: (ctx, [v]) => new RStdMutex(ctx.world, v!, ctx.span.start),
 });
 
-defineMethods(RStdMutex, {
+defineMethods(RStdMutex, 'std::sync::Mutex', {
   lock: (ctx, self) => stdLock(ctx, stdMutexOf(ctx, self)),
   try_lock: (ctx, self) => {
     const m = stdMutexOf(ctx, self);

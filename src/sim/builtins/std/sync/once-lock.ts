@@ -74,7 +74,7 @@ function* getOrInit(ctx: CallCtx, c: ROnceLock, f: Value): Gen<Value> {
 
 defineFn(['std::sync::OnceLock::new'], { pure: true, call: () => new ROnceLock() });
 
-defineMethods(ROnceLock, {
+defineMethods(ROnceLock, 'std::sync::OnceLock', {
   get: (ctx, self) => {
     const c = cellOf(ctx, self);
     return c.value === undefined ? NONE : some(new RRef(c.place(), false));

@@ -155,7 +155,7 @@ defineFn(['std::sync::RwLock::new'], {
   call: (ctx, [v]) => new RStdRwLock(ctx.world, v!, ctx.span.start),
 });
 
-defineMethods(RStdRwLock, {
+defineMethods(RStdRwLock, 'std::sync::RwLock', {
   read: (ctx, self) => lock(ctx, lockOf(ctx, self), false),
   write: (ctx, self) => lock(ctx, lockOf(ctx, self), true),
   try_read: (ctx, self) => {

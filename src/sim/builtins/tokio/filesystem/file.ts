@@ -176,7 +176,7 @@ export class RFile extends RObject implements AsyncReadSrc, AsyncWriteSink {
 
 registerReader((x) => (x instanceof RFile ? x : null));
 registerWriter((x) => (x instanceof RFile ? x : null));
-defineIoMethods(RFile, { read: true, write: true });
+defineIoMethods(RFile, 'tokio::fs::File', { read: true, write: true });
 
 interface OpenFlags {
   read: boolean;
@@ -249,7 +249,7 @@ const flag =
     (deref(self) as ROpenOptions).flags[key] = deref(b!) === true;
     return self;
   };
-defineMethods(ROpenOptions, {
+defineMethods(ROpenOptions, 'tokio::fs::OpenOptions', {
   read: flag('read'),
   write: flag('write'),
   append: flag('append'),
@@ -295,7 +295,7 @@ class FileCallFuture extends SimFuture {
 }
 
 const fileOf = (self: Value) => deref(self) as RFile;
-defineMethods(RFile, {
+defineMethods(RFile, 'tokio::fs::File', {
   metadata: (ctx, self) => {
     const f = fileOf(self);
     return new FileCallFuture(

@@ -244,12 +244,12 @@ defineFn(['tokio::fs::read_dir'], {
   },
 });
 
-defineMethods(RReadDir, {
+defineMethods(RReadDir, 'tokio::fs::ReadDir', {
   next_entry: (ctx, self) => new NextEntryFuture(ctx.world, deref(self) as RReadDir, site(ctx)),
 });
 
 const entry = (self: Value) => deref(self) as RDirEntry;
-defineMethods(RDirEntry, {
+defineMethods(RDirEntry, 'tokio::fs::DirEntry', {
   file_name: (_c, self) => new ROsString(entry(self).name),
   path: (_c, self) => new RPath(entry(self).path),
   metadata: (ctx, self) => {
@@ -272,14 +272,14 @@ defineMethods(RDirEntry, {
 });
 
 const md = (self: Value) => deref(self) as RMetadata;
-defineMethods(RMetadata, {
+defineMethods(RMetadata, 'std::fs::Metadata', {
   len: (_c, self) => md(self).len,
   is_dir: (_c, self) => md(self).isDir,
   is_file: (_c, self) => !md(self).isDir,
   is_symlink: () => false,
   file_type: (_c, self) => new RFileType(md(self).isDir),
 });
-defineMethods(RFileType, {
+defineMethods(RFileType, 'std::fs::FileType', {
   is_dir: (_c, self) => (deref(self) as RFileType).isDir,
   is_file: (_c, self) => !(deref(self) as RFileType).isDir,
   is_symlink: () => false,

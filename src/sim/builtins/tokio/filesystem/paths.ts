@@ -78,7 +78,7 @@ defineFn(['std::path::Path::new', 'std::path::PathBuf::from'], {
 });
 
 const pathOf = (self: Value) => (deref(self) as RPath).path;
-defineMethods(RPath, {
+defineMethods(RPath, 'std::path::PathBuf', {
   display: (_c, self) => new RPathDisplay(pathOf(self)),
   to_str: (_c, self) => some(pathOf(self)),
   to_string_lossy: (_c, self) => new RString(pathOf(self)),
@@ -96,7 +96,7 @@ defineMethods(RPath, {
 });
 
 const osOf = (self: Value) => (deref(self) as ROsString).s;
-defineMethods(ROsString, {
+defineMethods(ROsString, 'std::ffi::OsString', {
   to_string_lossy: (_c, self) => new RString(osOf(self)),
   to_str: (_c, self) => some(osOf(self)),
   into_string: (_c, self) => okVal(new RString(osOf(self))),

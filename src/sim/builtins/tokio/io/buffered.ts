@@ -173,8 +173,8 @@ registerBufReader((x) => (x instanceof RBufReader ? x : null));
 registerWriter((x) => (x instanceof RBufReader ? x.writer : null));
 registerWriter((x) => (x instanceof RBufWriter ? x : null));
 registerReader((x) => (x instanceof RBufWriter ? x.reader : null));
-defineIoMethods(RBufReader, { bufRead: true, write: true });
-defineIoMethods(RBufWriter, { read: true, write: true });
+defineIoMethods(RBufReader, 'tokio::io::BufReader', { bufRead: true, write: true });
+defineIoMethods(RBufWriter, 'tokio::io::BufWriter', { read: true, write: true });
 
 function newBufReader(ctx: CallCtx, inner: Value, capacity: number): RBufReader {
   const w = new Wrapped(inner);
@@ -228,9 +228,11 @@ const wrapperMethods = (bufOf: (x: RBufReader | RBufWriter) => number[]) => ({
 });
 defineMethods(
   RBufReader,
+  'tokio::io::BufReader',
   wrapperMethods((x) => (x as RBufReader).buf.slice((x as RBufReader).pos)),
 );
 defineMethods(
   RBufWriter,
+  'tokio::io::BufWriter',
   wrapperMethods((x) => (x as RBufWriter).buf.slice()),
 );

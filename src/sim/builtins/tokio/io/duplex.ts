@@ -137,7 +137,7 @@ export class RDuplexStream extends RObject implements SelfFormatting, AsyncReadS
 
 registerReader((x) => (x instanceof RDuplexStream ? x : null));
 registerWriter((x) => (x instanceof RDuplexStream ? x : null));
-defineIoMethods(RDuplexStream, { read: true, write: true });
+defineIoMethods(RDuplexStream, 'tokio::io::DuplexStream', { read: true, write: true });
 
 defineFn(['tokio::io::duplex'], {
   pure: true,

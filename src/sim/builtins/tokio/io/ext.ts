@@ -136,12 +136,13 @@ for (const [name, size] of INT_TYPES)
         'WriteInt',
       );
 
-/** Gives a type the extension methods of the I/O traits it implements. */
+/** Gives a type (`rust`: its Rust path, for docs/supported.md) the extension methods of the I/O traits it implements. */
 export function defineIoMethods(
   cls: abstract new (...args: never[]) => object,
+  rust: string,
   traits: { read?: boolean; bufRead?: boolean; write?: boolean },
 ): void {
-  defineMethods(cls, {
+  defineMethods(cls, rust, {
     ...(traits.read || traits.bufRead ? readMethods : {}),
     ...(traits.bufRead ? bufReadMethods : {}),
     ...(traits.write ? writeMethods : {}),

@@ -64,7 +64,7 @@ class NextLineFuture extends SimFuture {
   }
 }
 
-defineMethods(RLines, {
+defineMethods(RLines, 'tokio::io::Lines', {
   next_line: (ctx, self) => new NextLineFuture(ctx.world, deref(self) as RLines, ctx.span.start),
   get_mut: (_c, self) => (deref(self) as RLines).inner,
   get_ref: (_c, self) => (deref(self) as RLines).inner,

@@ -141,8 +141,8 @@ registerWriter((x, _place) => {
 });
 registerWriter((x, _place, world) => (x instanceof RVec && !x.array ? new VecWriter(world, x) : null));
 
-defineIoMethods(RCursor, { bufRead: true, write: true });
-defineIoMethods(RVec, { read: true, write: true });
+defineIoMethods(RCursor, 'std::io::Cursor', { bufRead: true, write: true });
+defineIoMethods(RVec, 'std::vec::Vec / slice', { read: true, write: true });
 
 defineFn(['std::io::Cursor::new'], {
   pure: true,
@@ -151,7 +151,7 @@ defineFn(['std::io::Cursor::new'], {
 });
 
 const cursor = (self: Value) => deref(self) as RCursor;
-defineMethods(RCursor, {
+defineMethods(RCursor, 'std::io::Cursor', {
   position: (_c, self) => cursor(self).pos,
   set_position: (ctx, self, [p]) => {
     cursor(self).pos = num(ctx, p, 'a position');

@@ -52,7 +52,7 @@ class RSplitHalf extends RObject {
 
 registerReader((x) => (x instanceof RSplitHalf && !x.write ? x.inner.reader : null));
 registerWriter((x) => (x instanceof RSplitHalf && x.write ? x.inner.writer : null));
-defineIoMethods(RSplitHalf, { read: true, write: true });
+defineIoMethods(RSplitHalf, 'tokio::io::ReadHalf / WriteHalf', { read: true, write: true });
 
 defineFn(['tokio::io::split'], {
   pure: true,

@@ -107,7 +107,7 @@ export class RStdStream extends RObject implements AsyncWriteSink, AsyncReadSrc 
 
 registerReader((x) => (x instanceof RStdStream && x.stream === 'stdin' ? x : null));
 registerWriter((x) => (x instanceof RStdStream && x.stream !== 'stdin' ? x : null));
-defineIoMethods(RStdStream, { read: true, write: true });
+defineIoMethods(RStdStream, 'tokio::io::Stdout / Stderr / Stdin', { read: true, write: true });
 
 for (const s of ['stdout', 'stderr', 'stdin'] as const)
   defineFn([`tokio::io::${s}`], {
@@ -145,6 +145,6 @@ class RNullIo extends RObject implements AsyncReadSrc, AsyncWriteSink {
 }
 registerReader((x) => (x instanceof RNullIo && x.empty ? x : null));
 registerWriter((x) => (x instanceof RNullIo && !x.empty ? x : null));
-defineIoMethods(RNullIo, { read: true, write: true });
+defineIoMethods(RNullIo, 'tokio::io::Empty / Sink', { read: true, write: true });
 defineFn(['tokio::io::empty'], { pure: true, arity: 0, call: () => new RNullIo(true) });
 defineFn(['tokio::io::sink'], { pure: true, arity: 0, call: () => new RNullIo(false) });

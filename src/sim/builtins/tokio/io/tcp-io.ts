@@ -137,13 +137,13 @@ const socketWriteMethods = {
   },
 };
 
-defineIoMethods(RTcpStream, { read: true, write: true });
-defineIoMethods(ROwnedReadHalf, { read: true });
-defineIoMethods(RReadHalf, { read: true });
-defineIoMethods(ROwnedWriteHalf, { write: true });
-defineIoMethods(RWriteHalf, { write: true });
-defineMethods(RTcpStream, { ...socketReadMethods, ...socketWriteMethods });
-defineMethods(ROwnedReadHalf, socketReadMethods);
-defineMethods(RReadHalf, socketReadMethods);
-defineMethods(ROwnedWriteHalf, socketWriteMethods);
-defineMethods(RWriteHalf, socketWriteMethods);
+defineIoMethods(RTcpStream, 'tokio::net::TcpStream', { read: true, write: true });
+defineIoMethods(ROwnedReadHalf, 'tokio::net::tcp::OwnedReadHalf', { read: true });
+defineIoMethods(RReadHalf, 'tokio::net::tcp::ReadHalf', { read: true });
+defineIoMethods(ROwnedWriteHalf, 'tokio::net::tcp::OwnedWriteHalf', { write: true });
+defineIoMethods(RWriteHalf, 'tokio::net::tcp::WriteHalf', { write: true });
+defineMethods(RTcpStream, 'tokio::net::TcpStream', { ...socketReadMethods, ...socketWriteMethods });
+defineMethods(ROwnedReadHalf, 'tokio::net::tcp::OwnedReadHalf', socketReadMethods);
+defineMethods(RReadHalf, 'tokio::net::tcp::ReadHalf', socketReadMethods);
+defineMethods(ROwnedWriteHalf, 'tokio::net::tcp::OwnedWriteHalf', socketWriteMethods);
+defineMethods(RWriteHalf, 'tokio::net::tcp::WriteHalf', socketWriteMethods);

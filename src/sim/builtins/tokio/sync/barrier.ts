@@ -144,10 +144,10 @@ defineFn(['tokio::sync::Barrier::new'], {
   call: (ctx, [n]) => new RBarrier(ctx.world, num(ctx, n, 'a number of tasks'), ctx.span.start),
 });
 
-defineMethods(RBarrier, {
+defineMethods(RBarrier, 'tokio::sync::Barrier', {
   wait: (ctx, self) => new BarrierWaitFuture(ctx.world, barrierOf(ctx, self).state, ctx.span.start),
 });
 
-defineMethods(BarrierWaitResult, {
+defineMethods(BarrierWaitResult, 'tokio::sync::BarrierWaitResult', {
   is_leader: (_ctx, self) => (deref(self) as BarrierWaitResult).leader,
 });

@@ -195,7 +195,7 @@ defineFn(['tokio::sync::broadcast::channel'], {
   },
 });
 
-defineMethods(BroadcastSender, {
+defineMethods(BroadcastSender, 'tokio::sync::broadcast::Sender', {
   send: (ctx, self, [v]) => {
     const s = txOf(ctx, self).shared;
     if (s.rxCount === 0) return errVal(broadcastSendError(v!));
@@ -221,7 +221,7 @@ defineMethods(BroadcastSender, {
   },
 });
 
-defineMethods(BroadcastReceiver, {
+defineMethods(BroadcastReceiver, 'tokio::sync::broadcast::Receiver', {
   recv: (ctx, self) => new BroadcastRecvFuture(ctx.world, rxOf(ctx, self), ctx.span.start),
   try_recv: (ctx, self) => {
     const r = rxOf(ctx, self).tryRecv(ctx.world, true);

@@ -76,7 +76,7 @@ function tryReserve(_ctx: CallCtx, s: RSender, owned: boolean): Value {
   return errVal(r === 'closed' ? mpscTrySendClosed(payload) : mpscTrySendFull(payload));
 }
 
-defineMethods(RSender, {
+defineMethods(RSender, 'tokio::sync::mpsc::Sender', {
   reserve: (ctx, self) => reserve(ctx, boundedSender(ctx, self, 'reserve'), false),
   try_reserve: (ctx, self) => tryReserve(ctx, boundedSender(ctx, self, 'try_reserve'), false),
   reserve_owned: (ctx, self) => {
@@ -97,7 +97,7 @@ function permitOf(ctx: CallCtx, v: Value): MpscPermit {
   return ctx.interp.unsupported('expected an mpsc Permit', ctx.span);
 }
 
-defineMethods(MpscPermit, {
+defineMethods(MpscPermit, 'tokio::sync::mpsc::Permit', {
   /** `Permit::send(self, v)`; `OwnedPermit::send(self, v) -> Sender<T>`. */
   send: (ctx, self, [v]) => {
     const p = permitOf(ctx, self);

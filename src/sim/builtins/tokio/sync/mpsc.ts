@@ -237,7 +237,7 @@ defineFn(['tokio::sync::mpsc::channel'], {
 });
 defineFn(['tokio::sync::mpsc::unbounded_channel'], { pure: true, call: (ctx) => newChannel(ctx, null) });
 
-defineMethods(RSender, {
+defineMethods(RSender, 'tokio::sync::mpsc::Sender / tokio::sync::mpsc::UnboundedSender', {
   send: (ctx, self, [v]) => {
     const s = senderOf(ctx, self);
     const c = s.chan;
@@ -276,7 +276,7 @@ defineMethods(RSender, {
   same_channel: (ctx, self, [o]) => senderOf(ctx, self).chan === senderOf(ctx, o!).chan,
 });
 
-defineMethods(RReceiver, {
+defineMethods(RReceiver, 'tokio::sync::mpsc::Receiver / tokio::sync::mpsc::UnboundedReceiver', {
   recv: (ctx, self) => new RecvFuture(ctx.world, receiverOf(ctx, self).chan, ctx.span.start),
   try_recv: (ctx, self) => {
     const c = receiverOf(ctx, self).chan;

@@ -89,7 +89,7 @@ defineFn(['tokio::sync::Mutex::new', 'tokio::sync::Mutex::const_new'], {
   call: (ctx, [v]) => new RTokioMutex(ctx.world, v!, ctx.span.start),
 });
 
-defineMethods(RTokioMutex, {
+defineMethods(RTokioMutex, 'tokio::sync::Mutex', {
   lock: (ctx, self) => {
     const m = tokioMutexOf(ctx, self);
     return new AcquireFuture(

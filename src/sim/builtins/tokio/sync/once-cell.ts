@@ -95,7 +95,7 @@ class SetError extends ErrorValue {}
 const setError = (variant: 'AlreadyInitializedError' | 'InitializingError', v: Value) =>
   new SetError('SetError', variant, [v], variant);
 
-defineMethods(SetError, {
+defineMethods(SetError, 'tokio::sync::SetError', {
   is_already_init_err: (_ctx, self) => (deref(self) as SetError).variant === 'AlreadyInitializedError',
   is_initializing_err: (_ctx, self) => (deref(self) as SetError).variant === 'InitializingError',
 });
@@ -226,7 +226,7 @@ defineFn(['tokio::sync::SetError::InitializingError'], {
   call: (_ctx, [v]) => setError('InitializingError', v!),
 });
 
-defineMethods(ROnceCell, {
+defineMethods(ROnceCell, 'tokio::sync::OnceCell', {
   initialized: (ctx, self) => cellOf(ctx, self).value !== undefined,
   get: (ctx, self) => {
     const c = cellOf(ctx, self);

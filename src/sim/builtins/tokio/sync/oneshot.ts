@@ -162,7 +162,7 @@ defineFn(['tokio::sync::oneshot::channel'], {
   },
 });
 
-defineMethods(OneshotSender, {
+defineMethods(OneshotSender, 'tokio::sync::oneshot::Sender', {
   send: (ctx, self, [v]) => {
     const tx = txOf(ctx, self);
     ctx.consume();
@@ -199,7 +199,7 @@ function* blockingRecv(ctx: CallCtx, rx: OneshotReceiver): Gen<Value> {
   }
 }
 
-defineMethods(OneshotReceiver, {
+defineMethods(OneshotReceiver, 'tokio::sync::oneshot::Receiver', {
   /** `.await` on a Receiver goes through `IntoFuture`: see into-future.ts. */
   try_recv: (ctx, self) => {
     const c = rxOf(ctx, self).ch;

@@ -199,7 +199,7 @@ for (const name of ['RwLock::with_max_readers', 'RwLock::const_with_max_readers'
     },
   });
 
-defineMethods(RRwLock, {
+defineMethods(RRwLock, 'tokio::sync::RwLock', {
   read: (ctx, self) => lockFuture(ctx, rwlockOf(ctx, self), false, null),
   write: (ctx, self) => lockFuture(ctx, rwlockOf(ctx, self), true, null),
   try_read: (ctx, self) => tryLock(ctx, rwlockOf(ctx, self), false),
@@ -213,7 +213,7 @@ defineMethods(RRwLock, {
   get_mut: (ctx, self) => rwlockOf(ctx, self).value,
 });
 
-defineMethods(RArc, {
+defineMethods(RArc, 'std::sync::Arc', {
   read_owned: (ctx, self) => {
     const { lock, arc } = ownedLock(ctx, self, 'read_owned');
     return lockFuture(ctx, lock, false, arc);

@@ -327,7 +327,7 @@ defineFn(['tokio::sync::Semaphore::const_new'], {
   call: (ctx, [n]) => new RSemaphore(ctx.world, count(ctx, n), ctx.span.start),
 });
 
-defineMethods(RSemaphore, {
+defineMethods(RSemaphore, 'tokio::sync::Semaphore', {
   acquire: (ctx, self) => acquire(ctx, self, 1),
   acquire_many: (ctx, self, [n]) => acquire(ctx, self, count(ctx, n)),
   acquire_owned: (ctx, self) => acquire(ctx, self, 1),
@@ -347,7 +347,7 @@ defineMethods(RSemaphore, {
   is_closed: (ctx, self) => semOf(ctx, self).sem.closed,
 });
 
-defineMethods(SemaphorePermit, {
+defineMethods(SemaphorePermit, 'tokio::sync::SemaphorePermit / tokio::sync::OwnedSemaphorePermit', {
   forget: (_ctx, self) => {
     (deref(self) as SemaphorePermit).forget();
     return UNIT;

@@ -229,7 +229,7 @@ defineFn(['tokio::sync::watch::channel'], {
   },
 });
 
-defineMethods(WatchSender, {
+defineMethods(WatchSender, 'tokio::sync::watch::Sender', {
   send: takes(1, (ctx, self, [v]) => {
     const s = txOf(ctx, self).shared;
     if (s.rxCount === 0) return errVal(watchSendError(v!));
@@ -277,7 +277,7 @@ class RefMut extends RObject {
   }
 }
 
-defineMethods(WatchReceiver, {
+defineMethods(WatchReceiver, 'tokio::sync::watch::Receiver', {
   changed: (ctx, self) => new ChangedFuture(ctx.world, rxOf(ctx, self), ctx.span.start),
   borrow: (ctx, self) => new WatchRef(rxOf(ctx, self).shared, false),
   borrow_and_update: (ctx, self) => {
@@ -297,6 +297,6 @@ defineMethods(WatchReceiver, {
   },
 });
 
-defineMethods(WatchRef, {
+defineMethods(WatchRef, 'tokio::sync::watch::Ref', {
   has_changed: (_ctx, self) => (deref(self) as WatchRef).changed,
 });

@@ -200,7 +200,7 @@ defineFn(['tokio::task::JoinSet::new', 'tokio::task::JoinSet::default'], {
   call: (ctx) => new RJoinSet(ctx.world, ctx.span.start),
 });
 
-defineMethods(RJoinSet, {
+defineMethods(RJoinSet, 'tokio::task::JoinSet', {
   spawn: (ctx, self, [f]) => setOf(ctx, self).spawn(intoFuture(ctx.interp, f!, ctx.span), ctx.span.start),
   spawn_blocking: (ctx, self, [f]) => {
     if (ctx.world.profile === '1.24')

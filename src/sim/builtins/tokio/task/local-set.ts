@@ -327,7 +327,7 @@ function runUntil(ctx: CallCtx, self: Value, f: Value): RunUntilFuture {
   );
 }
 
-defineMethods(RLocalSet, {
+defineMethods(RLocalSet, 'tokio::task::LocalSet', {
   spawn_local: (ctx, self, [f]) =>
     setOf(self).sched.spawn(intoFuture(ctx.interp, f!, ctx.span), ctx.span.start),
   run_until: (ctx, self, [f]) => runUntil(ctx, self, f!),

@@ -137,7 +137,7 @@ function handleOf(v: Value): JoinHandle {
   return deref(v) as JoinHandle;
 }
 
-defineMethods(JoinHandle, {
+defineMethods(JoinHandle, 'tokio::task::JoinHandle', {
   abort: (ctx, self) => {
     abortTask(ctx.world, handleOf(self).task);
     return UNIT;
@@ -155,7 +155,7 @@ defineMethods(JoinHandle, {
   },
 });
 
-defineMethods(AbortHandle, {
+defineMethods(AbortHandle, 'tokio::task::AbortHandle', {
   abort: (ctx, self) => {
     abortTask(ctx.world, (deref(self) as AbortHandle).task);
     return UNIT;
@@ -164,7 +164,7 @@ defineMethods(AbortHandle, {
   id: (_c, self) => (deref(self) as AbortHandle).task.tokioId,
 });
 
-defineMethods(JoinError, {
+defineMethods(JoinError, 'tokio::task::JoinError', {
   is_cancelled: (_c, self) => (deref(self) as JoinError).repr === 'cancelled',
   is_panic: (_c, self) => (deref(self) as JoinError).repr === 'panic',
   /** `into_panic`: the payload; tokio panics if the task was cancelled instead. */
