@@ -22,7 +22,11 @@ import { registerBufReader, registerWriter, type AsyncBufReadSrc, type AsyncWrit
 /** The bytes of a byte container (`Vec<u8>`, `[u8; N]`, `&[u8]`, `String`, `&str`). */
 export function bytesOf(v: Value): number[] | null {
   const x = deref(v);
-  if (x instanceof RVec) return x.items.map((b) => deref(b) as number);
+  if (x instanceof RVec) {
+    // Only u8s: a value rustc would reject here (a slice of ranges) is no byte buffer.
+    const bytes = x.items.map((b) => deref(b));
+    return bytes.every((b): b is number => typeof b === 'number' && b >= 0 && b <= 255) ? bytes : null;
+  }
   if (x instanceof RString) return utf8Encode(x.s);
   if (typeof x === 'string') return utf8Encode(x);
   return null;
@@ -132,7 +136,7 @@ export class RCursor extends RObject implements SelfFormatting, AsyncBufReadSrc,
 
 registerBufReader((x, place) => {
   if (x instanceof RCursor) return x;
-  if (x instanceof RVec && place) return new SliceReader(place);
+  if (x instanceof RVec && place && bytesOf(x) !== null) return new SliceReader(place);
   return null;
 });
 registerWriter((x, _place) => {
