@@ -16,6 +16,8 @@ import { capitalize, constInfo, newInfo } from './scopes';
  */
 const STD_TRAITS = new Set([
   'Future',
+  // futures_core::Stream (tokio_stream re-exports it): builtins/futures gives such a type `StreamExt`.
+  'Stream',
   'Iterator',
   'Drop',
   'Display',
@@ -179,7 +181,7 @@ export abstract class ItemResolver extends ExprResolver {
       throw new CompileError(
         `the crate \`${root}\` is not available in Pollscope`,
         sp,
-        'only `std`, `core` and `tokio` can be used',
+        `the crates a program can use: ${[...this.oracle.crates].map((c) => `\`${c}\``).join(', ')}`,
       );
     };
     for (const u of scope.uses.values()) check(u.path, u.span);

@@ -51,6 +51,11 @@ import './tokio/net/addr';
 import './tokio/net/socket';
 import './tokio/net/tcp';
 import './tokio/io/ext';
+import './futures/stream-sources';
+import './futures/stream-ext';
+import './futures/wrappers';
+import './futures/futures-unordered';
+import './futures/future-combinators';
 import { BLOCKING_METHODS, builtinAliases, builtinConsts, builtinFns } from '../interp/registry';
 
 export const BUILTIN_ORACLE: BuiltinOracle = {
@@ -66,5 +71,5 @@ export const BUILTIN_ORACLE: BuiltinOracle = {
     return f !== undefined && f.pure && !f.blocks;
   },
   blockingMethods: BLOCKING_METHODS,
-  crates: new Set(['std', 'core', 'alloc', 'tokio']),
+  crates: new Set(['std', 'core', 'alloc', 'tokio', 'futures', 'tokio_stream']),
 };

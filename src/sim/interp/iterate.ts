@@ -97,6 +97,21 @@ export class UserIter extends RIter {
  */
 export const userIterMethods = new WeakSet<object>();
 
+/**
+ * Other std traits whose provided methods builtins add to every program type the same way (`Stream`'s
+ * `StreamExt`, builtins/futures): each check says whether a value's type implements that trait.
+ */
+const userTraitChecks: ((cx: InterpCore, v: Value) => boolean)[] = [];
+export function addUserTraitCheck(methods: object[], check: (cx: InterpCore, v: Value) => boolean): void {
+  for (const m of methods) userIterMethods.add(m);
+  userTraitChecks.push(check);
+}
+
+/** Whether a program value's type implements a trait whose provided methods it gets (Iterator, Stream). */
+export function implementsProvidingTrait(cx: InterpCore, v: Value): boolean {
+  return userIteratorType(cx, v) !== null || userTraitChecks.some((c) => c(cx, v));
+}
+
 /** The user type name of a value whose type has an `impl Iterator` (a `next` method), or null. */
 export function userIteratorType(cx: InterpCore, v: Value): string | null {
   const x = v;

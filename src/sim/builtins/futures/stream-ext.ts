@@ -1,0 +1,197 @@
+/**
+ * `StreamExt` (futures-util 0.3.21 and tokio-stream 0.1.9): the methods every stream has, registered on
+ * `SimStream` and — for a program's `impl Stream for T` — on the program's own types. Consumers (`collect`,
+ * `fold`, `for_each`, `count`) are futures that pull the stream until it ends.
+ */
+import { pollChild, SimFuture, type SimFuture as SimFutureT } from '../../future';
+import type { InterpCore } from '../../interp/core';
+import { addUserTraitCheck } from '../../interp/iterate';
+import { defineMethods, findMethod, type CallCtx, type MethodImpl } from '../../interp/registry';
+import { BLOCKED, PENDING, type PollOutcome } from '../../poll';
+import type { PollCx } from '../../task';
+import { deref, NONE, RDuration, RRef, RStruct, RTuple, some, UNIT, type Value } from '../../values';
+import type { World } from '../../world';
+import { expectedType, fromItems } from '../std/iter/collect';
+import { num } from '../support';
+import { BufferStream } from './futures-unordered';
+import {
+  ChainStream,
+  EnumerateStream,
+  FilterStream,
+  FuseStream,
+  MapStream,
+  MergeStream,
+  TakeSkipStream,
+  ThenStream,
+  ThrottleStream,
+  TimeoutStream,
+} from './stream-adapters';
+import { asFutureOrValue, callNow, isUserStream, NextFuture, SimStream, streamOf } from './stream';
+
+function isFut(v: unknown): v is SimFutureT {
+  return v instanceof SimFuture;
+}
+
+/** A consumer: pulls its stream on every poll until `None` (or a pending child), then finishes. */
+class ConsumeFuture extends SimFuture {
+  private acc: Value;
+  private readonly items: Value[] = [];
+  private pending: SimFutureT | null = null;
+
+  constructor(
+    world: World,
+    private readonly interp: InterpCore,
+    private readonly ctx: CallCtx,
+    private readonly stream: SimStream,
+    private readonly kind: 'Collect' | 'Fold' | 'ForEach' | 'Count',
+    init: Value,
+    private readonly f: Value | null,
+  ) {
+    super(world, kind, ctx.span.start);
+    this.acc = init;
+  }
+
+  private step(item: Value): Value | SimFutureT {
+    switch (this.kind) {
+      case 'Collect':
+        this.items.push(item);
+        return this.acc;
+      case 'Count':
+        return (this.acc as number) + 1;
+      case 'Fold':
+        return asFutureOrValue(this.interp, callNow(this.interp, this.f!, [this.acc, item], this.ctx.span), this.ctx.span);
+      case 'ForEach':
+        return asFutureOrValue(this.interp, callNow(this.interp, this.f!, [item], this.ctx.span), this.ctx.span);
+    }
+  }
+
+  protected pollInner(cx: PollCx): PollOutcome {
+    for (;;) {
+      if (this.pending) {
+        const r = this.pollPending(cx);
+        if (r === PENDING || r === BLOCKED) return r;
+        continue;
+      }
+      const r = this.stream.pollNext(cx, this);
+      if (r === PENDING || r === BLOCKED) return r;
+      const o = deref(r) as unknown as { variant: string; values: Value[] };
+      if (o.variant === 'None') return this.finish();
+      const next = this.step(o.values[0]!);
+      if (isFut(next)) this.pending = next;
+      else if (this.kind !== 'ForEach') this.acc = next;
+    }
+  }
+
+  private pollPending(cx: PollCx): PollOutcome {
+    const r = pollChild(this.world, this, this.pending!, cx);
+    if (r === PENDING || r === BLOCKED) return r;
+    this.pending!.drop();
+    this.pending = null;
+    if (this.kind === 'Fold') this.acc = r;
+    return r;
+  }
+
+  private finish(): Value {
+    switch (this.kind) {
+      case 'Collect':
+        return fromItems(this.interp, this.items, expectedType(this.ctx));
+      case 'ForEach':
+        return this.acc;
+      default:
+        return this.acc;
+    }
+  }
+
+  protected override onDrop(): void {
+    this.pending?.drop();
+    this.stream.dropValue(this.interp);
+  }
+}
+
+function durationNs(ctx: CallCtx, v: Value | undefined): number {
+  const d = v === undefined ? undefined : deref(v);
+  if (d instanceof RDuration) return d.ns;
+  return ctx.interp.unsupported('expected a `Duration`', ctx.span);
+}
+
+/** The stream a method's receiver is; `&mut stream` and pinned streams are the stream itself. */
+function recv(ctx: CallCtx, self: Value): SimStream {
+  const x = deref(self);
+  if (x instanceof SimStream) return x;
+  const place = ctx.place ? new RRef(ctx.place, true) : null;
+  return streamOf(ctx.interp, self, ctx.span, place);
+}
+
+/** A method that turns the stream into an adapter (takes `self` by value). */
+function adapt(make: (ctx: CallCtx, s: SimStream, args: Value[]) => SimStream): MethodImpl {
+  return (ctx, self, args) => {
+    const s = recv(ctx, self);
+    ctx.consume();
+    return make(ctx, s, args);
+  };
+}
+
+function consume(kind: 'Collect' | 'Fold' | 'ForEach' | 'Count'): MethodImpl {
+  return (ctx, self, args) => {
+    const s = recv(ctx, self);
+    ctx.consume();
+    const init: Value =
+      kind === 'Collect' ? UNIT : kind === 'Count' ? 0 : kind === 'Fold' ? args[0]! : UNIT;
+    const f = kind === 'Fold' ? args[1]! : kind === 'ForEach' ? args[0]! : null;
+    const fut = new ConsumeFuture(ctx.world, ctx.interp, ctx, s, kind, init, f);
+    return fut;
+  };
+}
+
+export const STREAM_METHODS: Record<string, MethodImpl> = {
+  /** `StreamExt::next`: a future polling the stream once per poll (the stream stays where it is). */
+  next: (ctx, self) => new NextFuture(ctx.world, recv(ctx, self), ctx.span.start),
+  map: adapt((ctx, s, [f]) => new MapStream(ctx.world, ctx.interp, ctx.span, s, f!)),
+  filter: adapt((ctx, s, [f]) => new FilterStream(ctx.world, ctx.interp, ctx.span, s, f!, false)),
+  filter_map: adapt((ctx, s, [f]) => new FilterStream(ctx.world, ctx.interp, ctx.span, s, f!, true)),
+  then: adapt((ctx, s, [f]) => new ThenStream(ctx.world, ctx.interp, ctx.span, s, f!)),
+  take: adapt((ctx, s, [n]) => new TakeSkipStream(ctx.world, ctx.interp, ctx.span, s, num(ctx, n), true)),
+  skip: adapt((ctx, s, [n]) => new TakeSkipStream(ctx.world, ctx.interp, ctx.span, s, num(ctx, n), false)),
+  enumerate: adapt((ctx, s) => new EnumerateStream(ctx.world, ctx.interp, ctx.span, s)),
+  fuse: adapt((ctx, s) => new FuseStream(ctx.world, ctx.interp, ctx.span, s)),
+  chain: adapt((ctx, s, [o]) => new ChainStream(ctx.world, ctx.interp, ctx.span, s, recv(ctx, o!))),
+  merge: adapt((ctx, s, [o]) => new MergeStream(ctx.world, ctx.interp, ctx.span, s, recv(ctx, o!))),
+  timeout: adapt((ctx, s, [d]) => new TimeoutStream(ctx.world, ctx.interp, ctx.span, s, durationNs(ctx, d))),
+  throttle: adapt((ctx, s, [d]) => new ThrottleStream(ctx.world, ctx.interp, ctx.span, s, durationNs(ctx, d))),
+  buffer_unordered: adapt(
+    (ctx, s, [n]) => new BufferStream(ctx.world, ctx.interp, ctx.span, s, num(ctx, n), false),
+  ),
+  buffered: adapt((ctx, s, [n]) => new BufferStream(ctx.world, ctx.interp, ctx.span, s, num(ctx, n), true)),
+  /** `boxed()` / `boxed_local()`: a `Pin<Box<dyn Stream>>` is the stream itself here. */
+  boxed: adapt((_ctx, s) => s),
+  boxed_local: adapt((_ctx, s) => s),
+  collect: consume('Collect'),
+  fold: consume('Fold'),
+  for_each: consume('ForEach'),
+  count: consume('Count'),
+  size_hint: (ctx, self) => {
+    const [lo, hi] = recv(ctx, self).sizeHint();
+    return new RTuple([lo, hi === null ? NONE : some(hi)]);
+  },
+};
+
+defineMethods(SimStream, STREAM_METHODS);
+
+/**
+ * A program's `impl Stream for T` gets `StreamExt`: the same methods on its own types. A type that is not
+ * a stream falls through to what was registered before (the `Iterator` methods of a user iterator).
+ */
+const userStreamMethods: Record<string, MethodImpl> = {};
+for (const [name, m] of Object.entries(STREAM_METHODS)) {
+  const before = findMethod(Object.create(RStruct.prototype) as Value, name);
+  userStreamMethods[name] = (ctx, self, args) => {
+    if (isUserStream(ctx.interp, deref(self))) return m(ctx, self, args);
+    if (before) return before(ctx, self, args);
+    const x = deref(self);
+    return ctx.interp.unsupported(
+      `no method \`${name}\` on a value of type \`${typeof x === 'object' ? x.typeName() : typeof x}\` in Pollscope`,
+    );
+  };
+}
+defineMethods(RStruct, userStreamMethods);
+addUserTraitCheck(Object.values(userStreamMethods), isUserStream);
