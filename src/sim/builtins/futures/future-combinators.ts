@@ -14,6 +14,7 @@ import { BLOCKED, PENDING, type PollOutcome } from '../../poll';
 import { Waker, type PollCx } from '../../task';
 import { deref, errVal, NONE, okVal, POLL_PENDING, pollReady, REnum, RTuple, RVec, some, type Value } from '../../values';
 import type { World } from '../../world';
+import { JoinAllFuture as JoinTupleFuture } from '../../interp/combinators';
 import { FuturesOrderedStream } from './futures-unordered';
 import { callNow } from './stream';
 
@@ -249,6 +250,23 @@ defineFn(['futures::future::select'], {
   arity: 2,
   call: (ctx, [a, b]) => new SelectFuture(ctx.world, futArg(ctx, a), futArg(ctx, b), ctx.span.start),
 });
+/**
+ * `future::join(a, b)` / `join3` / `join4` / `try_join(a, b)` (`future/join.rs`, `try_join.rs`): every poll
+ * polls each unfinished future in order from the first — `join!`'s future with no rotating start.
+ */
+for (const [name, n, tryJoin] of [
+  ['join', 2, false],
+  ['join3', 3, false],
+  ['join4', 4, false],
+  ['try_join', 2, true],
+  ['try_join3', 3, true],
+] as const)
+  defineFn([`futures::future::${name}`], {
+    pure: false,
+    arity: n,
+    call: (ctx, args) =>
+      new JoinTupleFuture(ctx.world, ctx.interp, args.map((a) => futArg(ctx, a)), tryJoin, true),
+  });
 defineFn(['futures::future::ready', 'std::future::ready', 'core::future::ready'], {
   pure: false,
   arity: 1,
