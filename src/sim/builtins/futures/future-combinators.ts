@@ -12,7 +12,19 @@ import { DONE, suspends } from '../../interp/iter-protocol';
 import { defineFn, defineMethods, type CallCtx } from '../../interp/registry';
 import { BLOCKED, PENDING, type PollOutcome } from '../../poll';
 import { Waker, type PollCx } from '../../task';
-import { deref, errVal, NONE, okVal, POLL_PENDING, pollReady, REnum, RTuple, RVec, some, type Value } from '../../values';
+import {
+  deref,
+  errVal,
+  NONE,
+  okVal,
+  POLL_PENDING,
+  pollReady,
+  REnum,
+  RTuple,
+  RVec,
+  some,
+  type Value,
+} from '../../values';
 import type { World } from '../../world';
 import { JoinAllFuture as JoinTupleFuture } from '../../interp/combinators';
 import { FuturesOrderedStream } from './futures-unordered';
@@ -24,7 +36,8 @@ function futuresOf(ctx: CallCtx, v: Value): SimFuture[] {
   const out: SimFuture[] = [];
   for (;;) {
     const p = it.next(ctx.interp);
-    if (suspends(p)) return ctx.interp.unsupported('an iterator that blocks its thread here is not supported', ctx.span);
+    if (suspends(p))
+      return ctx.interp.unsupported('an iterator that blocks its thread here is not supported', ctx.span);
     if (p === DONE) return out;
     out.push(intoFuture(ctx.interp, p, ctx.span));
   }
@@ -265,7 +278,13 @@ for (const [name, n, tryJoin] of [
     pure: false,
     arity: n,
     call: (ctx, args) =>
-      new JoinTupleFuture(ctx.world, ctx.interp, args.map((a) => futArg(ctx, a)), tryJoin, true),
+      new JoinTupleFuture(
+        ctx.world,
+        ctx.interp,
+        args.map((a) => futArg(ctx, a)),
+        tryJoin,
+        true,
+      ),
   });
 defineFn(['futures::future::ready', 'std::future::ready', 'core::future::ready'], {
   pure: false,
@@ -325,7 +344,8 @@ defineMethods(SimFuture, {
     ctx.consume();
     const f = deref(self) as SimFuture;
     const top = ctx.interp.pollStack[ctx.interp.pollStack.length - 1];
-    if (!top) return ctx.interp.unsupported('`now_or_never` outside async code is not supported by Pollscope yet');
+    if (!top)
+      return ctx.interp.unsupported('`now_or_never` outside async code is not supported by Pollscope yet');
     const task = top.cx.task;
     const r = pollChild(ctx.world, top.future, f, { task, waker: new NoopWaker(task, false) });
     if (r === BLOCKED) return ctx.interp.unsupported('a future that blocks its thread in `now_or_never`');
@@ -340,7 +360,8 @@ defineMethods(SimFuture, {
   poll_unpin: (ctx, self, [c]) => {
     const f = deref(self) as SimFuture;
     const cx = deref(c!);
-    if (!(cx instanceof RContext)) return ctx.interp.unsupported('`poll_unpin` needs a `&mut Context`', ctx.span);
+    if (!(cx instanceof RContext))
+      return ctx.interp.unsupported('`poll_unpin` needs a `&mut Context`', ctx.span);
     const r = f instanceof FuseFuture || !f.done ? pollChild(ctx.world, null, f, cx.cx) : f.poll(cx.cx);
     if (r === BLOCKED) return ctx.interp.unsupported('a future that blocks its thread in `poll_unpin`');
     return r === PENDING ? POLL_PENDING : pollReady(r);

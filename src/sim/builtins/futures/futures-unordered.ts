@@ -95,7 +95,10 @@ export class FuturesUnorderedStream extends SimStream {
   }
 
   /** `poll_next`, also returning the finished child's push index (for FuturesOrdered). */
-  pollIndexed(cx: PollCx, owner: SimFuture): { index: number; out: Value } | typeof PENDING | typeof BLOCKED | null {
+  pollIndexed(
+    cx: PollCx,
+    owner: SimFuture,
+  ): { index: number; out: Value } | typeof PENDING | typeof BLOCKED | null {
     let polled = 0;
     let yielded = 0;
     let len = this.nodes.size;
@@ -240,7 +243,9 @@ export class BufferStream extends SimStream {
     ordered: boolean,
   ) {
     super(world, interp, sp);
-    this.queue = ordered ? new FuturesOrderedStream(world, interp, sp) : new FuturesUnorderedStream(world, interp, sp);
+    this.queue = ordered
+      ? new FuturesOrderedStream(world, interp, sp)
+      : new FuturesUnorderedStream(world, interp, sp);
   }
 
   typeName(): string {
@@ -278,11 +283,14 @@ function unorderedOf(v: Value): FuturesUnorderedStream | FuturesOrderedStream | 
 }
 
 /** `FuturesUnordered::new()`. */
-defineFn(['futures::stream::FuturesUnordered::new', 'futures::stream::futures_unordered::FuturesUnordered::new'], {
-  pure: true,
-  arity: 0,
-  call: (ctx) => new FuturesUnorderedStream(ctx.world, ctx.interp, ctx.span),
-});
+defineFn(
+  ['futures::stream::FuturesUnordered::new', 'futures::stream::futures_unordered::FuturesUnordered::new'],
+  {
+    pure: true,
+    arity: 0,
+    call: (ctx) => new FuturesUnorderedStream(ctx.world, ctx.interp, ctx.span),
+  },
+);
 /** `FuturesOrdered::new()`. */
 defineFn(['futures::stream::FuturesOrdered::new'], {
   pure: true,
@@ -300,7 +308,11 @@ registerFromIter('FuturesOrdered', (cx, items) => {
   return s;
 });
 
-const pushMethod = (ctx: Parameters<Parameters<typeof defineMethods>[1][string]>[0], self: Value, args: Value[]) => {
+const pushMethod = (
+  ctx: Parameters<Parameters<typeof defineMethods>[1][string]>[0],
+  self: Value,
+  args: Value[],
+) => {
   const s = unorderedOf(self)!;
   const f = intoFuture(ctx.interp, args[0]!, ctx.span);
   if (s instanceof FuturesOrderedStream) s.set.push(f);

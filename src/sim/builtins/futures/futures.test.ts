@@ -81,9 +81,13 @@ describe('ReceiverStream (wrappers/mpsc_bounded.rs)', () => {
       'use tokio::sync::mpsc;\nuse tokio_stream::{wrappers::ReceiverStream, StreamExt};',
     );
     expect(r.stdout).toBe('7\n');
-    const chan = r.events.find((e): e is Ev<'resource-new'> => e.kind === 'resource-new' && e.type === 'mpsc');
+    const chan = r.events.find(
+      (e): e is Ev<'resource-new'> => e.kind === 'resource-new' && e.type === 'mpsc',
+    );
     expect(chan).toBeDefined();
-    const regs = r.events.filter((e) => e.kind === 'register' && e.resource === chan!.resource && e.task === 0);
+    const regs = r.events.filter(
+      (e) => e.kind === 'register' && e.resource === chan!.resource && e.task === 0,
+    );
     expect(regs.length).toBeGreaterThan(0);
     const wakes = r.events.filter((e) => e.kind === 'wake' && e.resource === chan!.resource && e.task === 0);
     expect(wakes.length).toBeGreaterThan(0);
@@ -93,8 +97,11 @@ describe('ReceiverStream (wrappers/mpsc_bounded.rs)', () => {
 describe('tokio_stream::iter (iter.rs)', () => {
   it('yields to the runtime after 32 items: the 33rd poll_next (here the one that would see the end) is Pending', () => {
     const polls = (n: number) =>
-      run(`let c = tokio_stream::iter(0..${n}).fold(0, |a, _| a + 1).await;\nprintln!("{c}");`, '', 'use tokio_stream::StreamExt;')
-        .events.filter((e) => e.kind === 'poll' && e.task === 0).length;
+      run(
+        `let c = tokio_stream::iter(0..${n}).fold(0, |a, _| a + 1).await;\nprintln!("{c}");`,
+        '',
+        'use tokio_stream::StreamExt;',
+      ).events.filter((e) => e.kind === 'poll' && e.task === 0).length;
     expect(polls(31)).toBe(1);
     expect(polls(32)).toBe(2);
     expect(polls(70)).toBe(3);

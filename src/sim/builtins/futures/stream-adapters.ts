@@ -39,7 +39,13 @@ abstract class Adapter extends SimStream {
 
 /** `map(f)`: `f(item)` for each item. */
 export class MapStream extends Adapter {
-  constructor(world: World, interp: InterpCore, sp: Span, inner: SimStream, private readonly f: Value) {
+  constructor(
+    world: World,
+    interp: InterpCore,
+    sp: Span,
+    inner: SimStream,
+    private readonly f: Value,
+  ) {
     super(world, interp, sp, inner);
   }
   typeName(): string {
@@ -119,7 +125,13 @@ export class FilterStream extends Adapter {
 export class ThenStream extends Adapter {
   private fut: SimFuture | null = null;
 
-  constructor(world: World, interp: InterpCore, sp: Span, inner: SimStream, private readonly f: Value) {
+  constructor(
+    world: World,
+    interp: InterpCore,
+    sp: Span,
+    inner: SimStream,
+    private readonly f: Value,
+  ) {
     super(world, interp, sp, inner);
   }
   typeName(): string {
@@ -129,8 +141,13 @@ export class ThenStream extends Adapter {
     if (!this.fut) {
       const r = this.inner.pollNext(cx, owner);
       if (!isSome(r)) return r;
-      const out = asFutureOrValue(this.interp, callNow(this.interp, this.f, [r.values[0]!], this.span), this.span);
-      if (!isFut(out)) return this.interp.unsupported('the closure given to `then` must return a future', this.span);
+      const out = asFutureOrValue(
+        this.interp,
+        callNow(this.interp, this.f, [r.values[0]!], this.span),
+        this.span,
+      );
+      if (!isFut(out))
+        return this.interp.unsupported('the closure given to `then` must return a future', this.span);
       this.fut = out;
     }
     const r = pollFut(this.world, owner, this.fut, cx);
@@ -212,7 +229,13 @@ export class FuseStream extends Adapter {
 /** `chain(other)`: the first stream to its end, then the second. */
 export class ChainStream extends Adapter {
   private firstDone = false;
-  constructor(world: World, interp: InterpCore, sp: Span, inner: SimStream, private readonly second: SimStream) {
+  constructor(
+    world: World,
+    interp: InterpCore,
+    sp: Span,
+    inner: SimStream,
+    private readonly second: SimStream,
+  ) {
     super(world, interp, sp, inner);
   }
   typeName(): string {
@@ -277,7 +300,13 @@ export class TimeoutStream extends Adapter {
   private readonly deadline: SleepFuture;
   private pollDeadline = true;
 
-  constructor(world: World, interp: InterpCore, sp: Span, inner: SimStream, private readonly ns: number) {
+  constructor(
+    world: World,
+    interp: InterpCore,
+    sp: Span,
+    inner: SimStream,
+    private readonly ns: number,
+  ) {
     super(world, interp, sp, inner);
     this.fused = new FuseStream(world, interp, sp, inner);
     this.deadline = new SleepFuture(world, world.time.now() + ns, sp.start, 'stream timeout');
@@ -323,7 +352,13 @@ export class ThrottleStream extends Adapter {
   private readonly delay: SleepFuture;
   private hasDelayed = true;
 
-  constructor(world: World, interp: InterpCore, sp: Span, inner: SimStream, private readonly ns: number) {
+  constructor(
+    world: World,
+    interp: InterpCore,
+    sp: Span,
+    inner: SimStream,
+    private readonly ns: number,
+  ) {
     super(world, interp, sp, inner);
     this.delay = new SleepFuture(world, world.time.now() + ns, sp.start, 'throttle');
   }

@@ -59,9 +59,17 @@ class ConsumeFuture extends SimFuture {
       case 'Count':
         return (this.acc as number) + 1;
       case 'Fold':
-        return asFutureOrValue(this.interp, callNow(this.interp, this.f!, [this.acc, item], this.ctx.span), this.ctx.span);
+        return asFutureOrValue(
+          this.interp,
+          callNow(this.interp, this.f!, [this.acc, item], this.ctx.span),
+          this.ctx.span,
+        );
       case 'ForEach':
-        return asFutureOrValue(this.interp, callNow(this.interp, this.f!, [item], this.ctx.span), this.ctx.span);
+        return asFutureOrValue(
+          this.interp,
+          callNow(this.interp, this.f!, [item], this.ctx.span),
+          this.ctx.span,
+        );
     }
   }
 
@@ -135,8 +143,7 @@ function consume(kind: 'Collect' | 'Fold' | 'ForEach' | 'Count'): MethodImpl {
   return (ctx, self, args) => {
     const s = recv(ctx, self);
     ctx.consume();
-    const init: Value =
-      kind === 'Collect' ? UNIT : kind === 'Count' ? 0 : kind === 'Fold' ? args[0]! : UNIT;
+    const init: Value = kind === 'Collect' ? UNIT : kind === 'Count' ? 0 : kind === 'Fold' ? args[0]! : UNIT;
     const f = kind === 'Fold' ? args[1]! : kind === 'ForEach' ? args[0]! : null;
     const fut = new ConsumeFuture(ctx.world, ctx.interp, ctx, s, kind, init, f);
     return fut;
@@ -157,7 +164,9 @@ export const STREAM_METHODS: Record<string, MethodImpl> = {
   chain: adapt((ctx, s, [o]) => new ChainStream(ctx.world, ctx.interp, ctx.span, s, recv(ctx, o!))),
   merge: adapt((ctx, s, [o]) => new MergeStream(ctx.world, ctx.interp, ctx.span, s, recv(ctx, o!))),
   timeout: adapt((ctx, s, [d]) => new TimeoutStream(ctx.world, ctx.interp, ctx.span, s, durationNs(ctx, d))),
-  throttle: adapt((ctx, s, [d]) => new ThrottleStream(ctx.world, ctx.interp, ctx.span, s, durationNs(ctx, d))),
+  throttle: adapt(
+    (ctx, s, [d]) => new ThrottleStream(ctx.world, ctx.interp, ctx.span, s, durationNs(ctx, d)),
+  ),
   buffer_unordered: adapt(
     (ctx, s, [n]) => new BufferStream(ctx.world, ctx.interp, ctx.span, s, num(ctx, n), false),
   ),

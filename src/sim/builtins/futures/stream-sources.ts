@@ -146,7 +146,10 @@ export class UnfoldStream extends SimStream {
       }
     }
     if (o instanceof REnum && o.variant === 'None') return NONE;
-    return this.interp.unsupported('the future given to `unfold` must return `Option<(item, state)>`', this.span);
+    return this.interp.unsupported(
+      'the future given to `unfold` must return `Option<(item, state)>`',
+      this.span,
+    );
   }
 
   override dropValue(interp: InterpCore): void {
@@ -174,7 +177,11 @@ defineFn(['futures::stream::once'], {
   call: (ctx, [f]) => new OnceFutureStream(ctx.world, ctx.interp, ctx.span, f!),
 });
 defineFn(['tokio_stream::once'], { pure: false, arity: 1, call: constFn('Once') });
-defineFn(['futures::stream::empty', 'tokio_stream::empty'], { pure: false, arity: 0, call: constFn('Empty') });
+defineFn(['futures::stream::empty', 'tokio_stream::empty'], {
+  pure: false,
+  arity: 0,
+  call: constFn('Empty'),
+});
 defineFn(['futures::stream::pending', 'tokio_stream::pending'], {
   pure: false,
   arity: 0,
@@ -198,7 +205,11 @@ class OnceFutureStream extends SimStream {
     this.fut =
       typeof r === 'object' && 'pollInner' in r
         ? (r as SimFuture)
-        : interp.unsupported('`futures::stream::once` takes a future', sp, 'use `stream::iter([v])` for a value');
+        : interp.unsupported(
+            '`futures::stream::once` takes a future',
+            sp,
+            'use `stream::iter([v])` for a value',
+          );
   }
 
   typeName(): string {

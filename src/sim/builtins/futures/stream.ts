@@ -75,7 +75,11 @@ export function callNow(interp: InterpCore, f: Value, args: Value[], sp: Span): 
 export function asFutureOrValue(interp: InterpCore, v: Value, sp: Span): SimFuture | Value {
   const x = v instanceof RRef ? deref(v) : v;
   if (x instanceof SimFuture) return x;
-  if ((x instanceof RStruct || x instanceof REnum) && x.def && interp.program.futureImpls.has(x.def.key ?? x.def.name))
+  if (
+    (x instanceof RStruct || x instanceof REnum) &&
+    x.def &&
+    interp.program.futureImpls.has(x.def.key ?? x.def.name)
+  )
     return intoFuture(interp, x, sp);
   return v;
 }
@@ -102,7 +106,8 @@ export class UserStream extends SimStream {
     if (!this.gen) {
       const value = deref(this.self);
       const found = this.interp.traits.forValue(value, 'poll_next');
-      if (found?.k !== 'fn') return this.interp.unsupported(`\`${this.name}\` has no \`poll_next\``, this.span);
+      if (found?.k !== 'fn')
+        return this.interp.unsupported(`\`${this.name}\` has no \`poll_next\``, this.span);
       const r = this.interp.callFnItem(found.fn, [new RContext(cx)], this.self, found.selfKey);
       if (!isGen(r)) return this.settle(r);
       this.gen = r as Generator<unknown, Value, undefined>;

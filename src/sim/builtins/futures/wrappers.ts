@@ -11,7 +11,8 @@ import type { InterpCore } from '../../interp/core';
 import { defineFn, defineMethods, findMethod, type CallCtx } from '../../interp/registry';
 import { BLOCKED, PENDING, type PollOutcome } from '../../poll';
 import type { PollCx } from '../../task';
-import { deref, errVal, NONE, REnum, some, type Value } from '../../values';
+import type { REnum } from '../../values';
+import { deref, errVal, NONE, some, type Value } from '../../values';
 import type { World } from '../../world';
 import { ErrorValue } from '../error-value';
 import { pollFut, SimStream } from './stream';
@@ -96,7 +97,11 @@ function wrap(kind: Kind) {
 }
 
 /** `ReceiverStream::new(rx)` (`wrappers/mpsc_bounded.rs`): `poll_next` is `rx.poll_recv(cx)`. */
-defineFn(['tokio_stream::wrappers::ReceiverStream::new'], { pure: true, arity: 1, call: wrap('ReceiverStream') });
+defineFn(['tokio_stream::wrappers::ReceiverStream::new'], {
+  pure: true,
+  arity: 1,
+  call: wrap('ReceiverStream'),
+});
 /** `UnboundedReceiverStream::new(rx)` (`wrappers/mpsc_unbounded.rs`). */
 defineFn(['tokio_stream::wrappers::UnboundedReceiverStream::new'], {
   pure: true,
@@ -104,12 +109,20 @@ defineFn(['tokio_stream::wrappers::UnboundedReceiverStream::new'], {
   call: wrap('UnboundedReceiverStream'),
 });
 /** `IntervalStream::new(interval)` (`wrappers/interval.rs`): `interval.poll_tick(cx).map(Some)`. */
-defineFn(['tokio_stream::wrappers::IntervalStream::new'], { pure: true, arity: 1, call: wrap('IntervalStream') });
+defineFn(['tokio_stream::wrappers::IntervalStream::new'], {
+  pure: true,
+  arity: 1,
+  call: wrap('IntervalStream'),
+});
 /**
  * `BroadcastStream::new(rx)` (`wrappers/broadcast.rs`): `Ok(v)` items, `Err(Lagged(n))` for missed
  * messages, and the end of the stream when the channel is closed.
  */
-defineFn(['tokio_stream::wrappers::BroadcastStream::new'], { pure: true, arity: 1, call: wrap('BroadcastStream') });
+defineFn(['tokio_stream::wrappers::BroadcastStream::new'], {
+  pure: true,
+  arity: 1,
+  call: wrap('BroadcastStream'),
+});
 
 defineMethods(WrapperStream, {
   into_inner: (ctx, self) => {
