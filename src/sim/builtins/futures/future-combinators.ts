@@ -28,7 +28,7 @@ import {
 import type { World } from '../../world';
 import { JoinAllFuture as JoinTupleFuture } from '../../interp/combinators';
 import { FuturesOrderedStream } from './futures-unordered';
-import { callNow } from './stream';
+import { callNow, pollFut } from './stream';
 
 /** The futures an `IntoIterator` of futures holds (a Vec of async fn calls, of JoinHandles). */
 function futuresOf(ctx: CallCtx, v: Value): SimFuture[] {
@@ -84,7 +84,7 @@ class JoinAllFuture extends SimFuture {
     this.resumeAt = -1;
     for (let i = from; i < this.futs.length; i++) {
       if (this.outputs[i] !== undefined) continue;
-      const r = pollChild(this.world, this, this.futs[i]!, cx);
+      const r = pollFut(this.world, this, this.futs[i]!, cx);
       if (r === BLOCKED) {
         this.resumeAt = i;
         return BLOCKED;
@@ -137,7 +137,7 @@ class SelectFuture extends SimFuture {
 
   protected pollInner(cx: PollCx): PollOutcome {
     if (!this.resumeB) {
-      const r = pollChild(this.world, this, this.a, cx);
+      const r = pollFut(this.world, this, this.a, cx);
       if (r === BLOCKED) return r;
       if (r !== PENDING) {
         this.a.drop();
@@ -145,7 +145,7 @@ class SelectFuture extends SimFuture {
       }
     }
     this.resumeB = false;
-    const r = pollChild(this.world, this, this.b, cx);
+    const r = pollFut(this.world, this, this.b, cx);
     if (r === BLOCKED) {
       this.resumeB = true;
       return r;
@@ -189,7 +189,7 @@ class MapFuture extends SimFuture {
     super(world, 'Map', sp.start);
   }
   protected pollInner(cx: PollCx): PollOutcome {
-    const r = pollChild(this.world, this, this.inner, cx);
+    const r = pollFut(this.world, this, this.inner, cx);
     if (r === PENDING || r === BLOCKED) return r;
     this.inner.drop();
     return callNow(this.interp, this.f, [r], this.sp);
@@ -216,7 +216,7 @@ class FuseFuture extends SimFuture {
     return super.poll(cx);
   }
   protected pollInner(cx: PollCx): PollOutcome {
-    const r = pollChild(this.world, this, this.inner, cx);
+    const r = pollFut(this.world, this, this.inner, cx);
     if (r === PENDING || r === BLOCKED) return r;
     this.inner.drop();
     this.terminated = true;

@@ -3,7 +3,7 @@
  * `SimStream` and — for a program's `impl Stream for T` — on the program's own types. Consumers (`collect`,
  * `fold`, `for_each`, `count`) are futures that pull the stream until it ends.
  */
-import { pollChild, SimFuture, type SimFuture as SimFutureT } from '../../future';
+import { SimFuture, type SimFuture as SimFutureT } from '../../future';
 import type { InterpCore } from '../../interp/core';
 import { addUserTraitCheck } from '../../interp/iterate';
 import { defineMethods, findMethod, type CallCtx, type MethodImpl } from '../../interp/registry';
@@ -26,7 +26,7 @@ import {
   ThrottleStream,
   TimeoutStream,
 } from './stream-adapters';
-import { asFutureOrValue, callNow, isUserStream, NextFuture, SimStream, streamOf } from './stream';
+import { asFutureOrValue, callNow, isUserStream, NextFuture, pollFut, SimStream, streamOf } from './stream';
 
 function isFut(v: unknown): v is SimFutureT {
   return v instanceof SimFuture;
@@ -91,7 +91,7 @@ class ConsumeFuture extends SimFuture {
   }
 
   private pollPending(cx: PollCx): PollOutcome {
-    const r = pollChild(this.world, this, this.pending!, cx);
+    const r = pollFut(this.world, this, this.pending!, cx);
     if (r === PENDING || r === BLOCKED) return r;
     this.pending!.drop();
     this.pending = null;

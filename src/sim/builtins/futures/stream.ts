@@ -179,11 +179,22 @@ export class NextFuture extends SimFuture {
   }
 
   protected pollInner(cx: PollCx): PollOutcome {
-    return this.stream.pollNext(cx, this);
+    const r = this.stream.pollNext(cx, this);
+    if (r !== PENDING && r !== BLOCKED) this.child = null;
+    return r;
+  }
+
+  describeWait(): string {
+    return `the next item of a ${this.stream.typeName()} stream`;
   }
 }
 
 /** Polls a child future on behalf of a stream, recorded under the consuming future. */
 export function pollFut(world: World, owner: SimFuture, f: SimFuture, cx: PollCx): PollOutcome {
-  return pollChild(world, owner, f, cx);
+  // The owner's `child` is what a deadlock report and the future tree show it waiting on: the last child
+  // left pending (a FuturesUnordered has several; the report names one).
+  const r = pollChild(world, owner, f, cx);
+  if (r === PENDING) owner.child = f;
+  else if (owner.child === f) owner.child = null;
+  return r;
 }
