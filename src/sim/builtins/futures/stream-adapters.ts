@@ -263,13 +263,21 @@ export class MergeStream extends Adapter {
   private aFirst = true;
   private readonly a: FuseStream;
   private readonly b: FuseStream;
-  constructor(world: World, interp: InterpCore, sp: Span, inner: SimStream, other: SimStream) {
+  constructor(
+    world: World,
+    interp: InterpCore,
+    sp: Span,
+    inner: SimStream,
+    other: SimStream,
+    /** futures' `stream::select` polls the same way (`select_with_strategy` with round robin). */
+    private readonly name: 'Merge' | 'Select' = 'Merge',
+  ) {
     super(world, interp, sp, inner);
     this.a = new FuseStream(world, interp, sp, inner);
     this.b = new FuseStream(world, interp, sp, other);
   }
   typeName(): string {
-    return 'Merge';
+    return this.name;
   }
   pollNext(cx: PollCx, owner: SimFuture): PollOutcome {
     const aFirst = this.aFirst;

@@ -6,7 +6,7 @@
 import { SimFuture, type SimFuture as SimFutureT } from '../../future';
 import type { InterpCore } from '../../interp/core';
 import { addUserTraitCheck } from '../../interp/iterate';
-import { defineMethods, findMethod, type CallCtx, type MethodImpl } from '../../interp/registry';
+import { defineFn, defineMethods, findMethod, type CallCtx, type MethodImpl } from '../../interp/registry';
 import { BLOCKED, PENDING, type PollOutcome } from '../../poll';
 import type { PollCx } from '../../task';
 import { deref, NONE, RDuration, RRef, RStruct, RTuple, some, UNIT, type Value } from '../../values';
@@ -26,11 +26,14 @@ import {
   ThrottleStream,
   TimeoutStream,
 } from './stream-adapters';
+import { ChunksStream, InspectStream, WhileStream, ZipStream } from './stream-adapters-more';
 import { asFutureOrValue, callNow, isUserStream, NextFuture, pollFut, SimStream, streamOf } from './stream';
 
 function isFut(v: unknown): v is SimFutureT {
   return v instanceof SimFuture;
 }
+
+type Kind = 'Collect' | 'Fold' | 'ForEach' | 'Count' | 'Any' | 'All';
 
 /** A consumer: pulls its stream on every poll until `None` (or a pending child), then finishes. */
 class ConsumeFuture extends SimFuture {
@@ -43,7 +46,7 @@ class ConsumeFuture extends SimFuture {
     private readonly interp: InterpCore,
     private readonly ctx: CallCtx,
     private readonly stream: SimStream,
-    private readonly kind: 'Collect' | 'Fold' | 'ForEach' | 'Count',
+    private readonly kind: Kind,
     init: Value,
     private readonly f: Value | null,
   ) {
@@ -65,6 +68,8 @@ class ConsumeFuture extends SimFuture {
           this.ctx.span,
         );
       case 'ForEach':
+      case 'Any':
+      case 'All':
         return asFutureOrValue(
           this.interp,
           callNow(this.interp, this.f!, [item], this.ctx.span),
@@ -73,11 +78,19 @@ class ConsumeFuture extends SimFuture {
     }
   }
 
+  /** `any` / `all`: the answer once an item decides it (`any` at the first true, `all` at the first false). */
+  private decided(v: Value): boolean {
+    if (this.kind === 'Any') return deref(v) === true;
+    if (this.kind === 'All') return deref(v) !== true;
+    return false;
+  }
+
   protected pollInner(cx: PollCx): PollOutcome {
     for (;;) {
       if (this.pending) {
         const r = this.pollPending(cx);
         if (r === PENDING || r === BLOCKED) return r;
+        if (this.decided(r)) return this.kind === 'Any';
         continue;
       }
       const r = this.stream.pollNext(cx, this);
@@ -86,6 +99,7 @@ class ConsumeFuture extends SimFuture {
       if (o.variant === 'None') return this.finish();
       const next = this.step(o.values[0]!);
       if (isFut(next)) this.pending = next;
+      else if (this.decided(next)) return this.kind === 'Any';
       else if (this.kind !== 'ForEach') this.acc = next;
     }
   }
@@ -103,8 +117,10 @@ class ConsumeFuture extends SimFuture {
     switch (this.kind) {
       case 'Collect':
         return fromItems(this.interp, this.items, expectedType(this.ctx));
-      case 'ForEach':
-        return this.acc;
+      case 'Any':
+        return false;
+      case 'All':
+        return true;
       default:
         return this.acc;
     }
@@ -139,12 +155,12 @@ function adapt(make: (ctx: CallCtx, s: SimStream, args: Value[]) => SimStream): 
   };
 }
 
-function consume(kind: 'Collect' | 'Fold' | 'ForEach' | 'Count'): MethodImpl {
+function consume(kind: Kind): MethodImpl {
   return (ctx, self, args) => {
     const s = recv(ctx, self);
     ctx.consume();
     const init: Value = kind === 'Collect' ? UNIT : kind === 'Count' ? 0 : kind === 'Fold' ? args[0]! : UNIT;
-    const f = kind === 'Fold' ? args[1]! : kind === 'ForEach' ? args[0]! : null;
+    const f = kind === 'Fold' ? args[1]! : kind === 'Collect' || kind === 'Count' ? null : args[0]!;
     const fut = new ConsumeFuture(ctx.world, ctx.interp, ctx, s, kind, init, f);
     return fut;
   };
@@ -178,6 +194,13 @@ export const STREAM_METHODS: Record<string, MethodImpl> = {
   fold: consume('Fold'),
   for_each: consume('ForEach'),
   count: consume('Count'),
+  any: consume('Any'),
+  all: consume('All'),
+  take_while: adapt((ctx, s, [f]) => new WhileStream(ctx.world, ctx.interp, ctx.span, s, f!, true)),
+  skip_while: adapt((ctx, s, [f]) => new WhileStream(ctx.world, ctx.interp, ctx.span, s, f!, false)),
+  inspect: adapt((ctx, s, [f]) => new InspectStream(ctx.world, ctx.interp, ctx.span, s, f!)),
+  zip: adapt((ctx, s, [o]) => new ZipStream(ctx.world, ctx.interp, ctx.span, s, recv(ctx, o!))),
+  chunks: adapt((ctx, s, [n]) => new ChunksStream(ctx.world, ctx.interp, ctx.span, s, num(ctx, n))),
   size_hint: (ctx, self) => {
     const [lo, hi] = recv(ctx, self).sizeHint();
     return new RTuple([lo, hi === null ? NONE : some(hi)]);
@@ -204,3 +227,11 @@ for (const [name, m] of Object.entries(STREAM_METHODS)) {
 }
 defineMethods(RStruct, userStreamMethods);
 addUserTraitCheck(Object.values(userStreamMethods), isUserStream);
+
+/** futures' `stream::select(a, b)` (`stream/select.rs`): round robin from the first, each side fused. */
+defineFn(['futures::stream::select'], {
+  pure: false,
+  arity: 2,
+  call: (ctx, [a, b]) =>
+    new MergeStream(ctx.world, ctx.interp, ctx.span, recv(ctx, a!), recv(ctx, b!), 'Select'),
+});
