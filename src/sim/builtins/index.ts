@@ -46,16 +46,17 @@ import './tokio/sync/oneshot';
 import './tokio/sync/notify';
 import './tokio/sync/watch';
 import './tokio/sync/broadcast';
-import './std/io/error';
-import './tokio/net/addr';
-import './tokio/net/socket';
-import './tokio/net/tcp';
-import './tokio/io/ext';
+// Streams and future combinators of the `futures` / `tokio_stream` crates (issue 16, api-stream).
 import './futures/stream-sources';
 import './futures/stream-ext';
 import './futures/wrappers';
 import './futures/futures-unordered';
 import './futures/future-combinators';
+import './std/io/error';
+import './tokio/net/addr';
+import './tokio/net/socket';
+import './tokio/net/tcp';
+import './tokio/io/ext';
 import { BLOCKING_METHODS, builtinAliases, builtinConsts, builtinFns } from '../interp/registry';
 
 export const BUILTIN_ORACLE: BuiltinOracle = {

@@ -286,12 +286,13 @@ for (const [name, n, tryJoin] of [
         true,
       ),
   });
-defineFn(['futures::future::ready', 'std::future::ready', 'core::future::ready'], {
+/** futures' `future::ready` / `pending` (std's own are the hand-written-futures part). */
+defineFn(['futures::future::ready'], {
   pure: false,
   arity: 1,
   call: (ctx, [v]) => new ConstFuture(ctx.world, v!, ctx.span.start),
 });
-defineFn(['futures::future::pending', 'std::future::pending', 'core::future::pending'], {
+defineFn(['futures::future::pending'], {
   pure: false,
   arity: 0,
   call: (ctx) => new ConstFuture(ctx.world, null, ctx.span.start),
