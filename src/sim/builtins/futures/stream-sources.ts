@@ -10,6 +10,7 @@ import { defineFn, type CallCtx } from '../../interp/registry';
 import { intoIter } from '../../interp/iterate';
 import { DONE, suspends, type RIter } from '../../interp/iter-protocol';
 import { cloneValue } from '../../interp/clone';
+import { RContext } from '../../interp/into-future';
 import { BLOCKED, PENDING, type PollOutcome } from '../../poll';
 import type { PollCx } from '../../task';
 import { deref, NONE, REnum, RTuple, some, type Value } from '../../values';
@@ -229,3 +230,31 @@ class OnceFutureStream extends SimStream {
     this.fut?.drop();
   }
 }
+
+/** `stream::poll_fn(f)` (`stream/poll_fn.rs`): each poll calls `f(&mut cx)` for a `Poll<Option<T>>`. */
+class PollFnStream extends SimStream {
+  constructor(
+    world: World,
+    interp: InterpCore,
+    sp: Span,
+    private readonly f: Value,
+  ) {
+    super(world, interp, sp);
+  }
+
+  typeName(): string {
+    return 'PollFn';
+  }
+
+  pollNext(cx: PollCx): PollOutcome {
+    const r = deref(callNow(this.interp, this.f, [new RContext(cx)], this.span));
+    if (r instanceof REnum && r.enumName === 'Poll') return r.variant === 'Pending' ? PENDING : r.values[0]!;
+    return this.interp.unsupported('the closure given to `stream::poll_fn` must return a `Poll`', this.span);
+  }
+}
+
+defineFn(['futures::stream::poll_fn'], {
+  pure: false,
+  arity: 1,
+  call: (ctx, [f]) => new PollFnStream(ctx.world, ctx.interp, ctx.span, f!),
+});
