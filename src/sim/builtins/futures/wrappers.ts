@@ -7,6 +7,7 @@
  */
 import type { Span } from '../../../lang/diagnostics';
 import type { SimFuture } from '../../future';
+import { cloneValue } from '../../interp/clone';
 import type { InterpCore } from '../../interp/core';
 import { defineFn, defineMethods, findMethod, type CallCtx } from '../../interp/registry';
 import { BLOCKED, PENDING, type PollOutcome } from '../../poll';
@@ -17,17 +18,21 @@ import type { World } from '../../world';
 import { ErrorValue } from '../error-value';
 import { pollFut, SimStream } from './stream';
 
-type Kind = 'ReceiverStream' | 'UnboundedReceiverStream' | 'IntervalStream' | 'BroadcastStream';
+type Kind =
+  'ReceiverStream' | 'UnboundedReceiverStream' | 'IntervalStream' | 'BroadcastStream' | 'WatchStream';
 
 const METHOD: Record<Kind, string> = {
   ReceiverStream: 'recv',
   UnboundedReceiverStream: 'recv',
   IntervalStream: 'tick',
   BroadcastStream: 'recv',
+  WatchStream: 'changed',
 };
 
 export class WrapperStream extends SimStream {
   private fut: SimFuture | null = null;
+  /** WatchStream's first item is the current value, without waiting (`new` starts with a ready future). */
+  private initial = true;
 
   constructor(
     world: World,
@@ -44,20 +49,15 @@ export class WrapperStream extends SimStream {
   }
 
   pollNext(cx: PollCx, owner: SimFuture): PollOutcome {
+    if (this.kind === 'WatchStream' && this.initial) {
+      this.initial = false;
+      return some(this.watchValue());
+    }
     if (!this.fut) {
       const name = METHOD[this.kind];
       const m = findMethod(this.wrapped, name);
       if (!m) return this.interp.unsupported(`\`${this.kind}\` wraps a value without \`${name}\``, this.span);
-      const ctx: CallCtx = {
-        interp: this.interp,
-        world: this.world,
-        span: this.span,
-        generics: [],
-        node: null,
-        place: null,
-        consume: () => {},
-      };
-      this.fut = m(ctx, this.wrapped, []) as SimFuture;
+      this.fut = m(this.ctx(), this.wrapped, []) as SimFuture;
     }
     const r = pollFut(this.world, owner, this.fut, cx);
     if (r === PENDING || r === BLOCKED) return r;
@@ -66,6 +66,8 @@ export class WrapperStream extends SimStream {
     switch (this.kind) {
       case 'IntervalStream':
         return some(r);
+      case 'WatchStream':
+        return (deref(r) as REnum).variant === 'Ok' ? some(this.watchValue()) : NONE;
       case 'BroadcastStream': {
         const o = deref(r) as REnum;
         if (o.variant === 'Ok') return some(r);
@@ -79,6 +81,29 @@ export class WrapperStream extends SimStream {
       default:
         return r;
     }
+  }
+
+  private ctx(): CallCtx {
+    return {
+      interp: this.interp,
+      world: this.world,
+      span: this.span,
+      generics: [],
+      node: null,
+      place: null,
+      consume: () => {},
+    };
+  }
+
+  /** `(*rx.borrow_and_update()).clone()`. */
+  private watchValue(): Value {
+    const m = findMethod(this.wrapped, 'borrow_and_update');
+    if (!m)
+      return this.interp.unsupported('`WatchStream` wraps a value without `borrow_and_update`', this.span);
+    const guard = m(this.ctx(), this.wrapped, []) as Value & { derefPlace?: () => { get(): Value } };
+    const place = typeof guard === 'object' ? guard.derefPlace?.() : undefined;
+    if (!place) return this.interp.unsupported('`WatchStream`: the borrow has no value', this.span);
+    return cloneValue(this.interp, place.get());
   }
 
   override fmtDebug(): string {
@@ -123,6 +148,12 @@ defineFn(['tokio_stream::wrappers::BroadcastStream::new'], {
   arity: 1,
   call: wrap('BroadcastStream'),
 });
+
+/**
+ * `WatchStream::new(rx)` (`wrappers/watch.rs`): the current value at once, then the value after each
+ * `changed()`; the end when the sender is gone.
+ */
+defineFn(['tokio_stream::wrappers::WatchStream::new'], { pure: true, arity: 1, call: wrap('WatchStream') });
 
 defineMethods(WrapperStream, {
   into_inner: (ctx, self) => {
