@@ -9,9 +9,22 @@ import { addUserTraitCheck } from '../../interp/iterate';
 import { defineFn, defineMethods, findMethod, type CallCtx, type MethodImpl } from '../../interp/registry';
 import { BLOCKED, PENDING, type PollOutcome } from '../../poll';
 import type { PollCx } from '../../task';
-import { deref, NONE, RDuration, RRef, RStruct, RTuple, some, UNIT, type Value } from '../../values';
+import {
+  deref,
+  errVal,
+  NONE,
+  okVal,
+  RDuration,
+  REnum,
+  RRef,
+  RStruct,
+  RTuple,
+  some,
+  UNIT,
+  type Value,
+} from '../../values';
 import type { World } from '../../world';
-import { expectedType, fromItems } from '../std/iter/collect';
+import { expectedType, fromItems, typeHead } from '../std/iter/collect';
 import { num } from '../support';
 import { BufferStream } from './futures-unordered';
 import {
@@ -40,6 +53,8 @@ class ConsumeFuture extends SimFuture {
   private acc: Value;
   private readonly items: Value[] = [];
   private pending: SimFutureT | null = null;
+  /** A collect into `Result` / `Option` that met an `Err` / `None`. */
+  private early: Value | null = null;
 
   constructor(
     world: World,
@@ -56,9 +71,17 @@ class ConsumeFuture extends SimFuture {
 
   private step(item: Value): Value | SimFutureT {
     switch (this.kind) {
-      case 'Collect':
-        this.items.push(item);
+      case 'Collect': {
+        // tokio_stream's `FromStream` for `Result<C, E>` (and `Option<C>`): stops at the first `Err`.
+        const head = typeHead(expectedType(this.ctx));
+        const e = deref(item);
+        if ((head === 'Result' || head === 'Option') && e instanceof REnum) {
+          if (e.variant === 'Err' || e.variant === 'None')
+            this.early = head === 'Result' ? errVal(e.values[0]!) : NONE;
+          else this.items.push(e.values[0]!);
+        } else this.items.push(item);
         return this.acc;
+      }
       case 'Count':
         return (this.acc as number) + 1;
       case 'Fold':
@@ -99,7 +122,10 @@ class ConsumeFuture extends SimFuture {
       if (o.variant === 'None') return this.finish();
       const next = this.step(o.values[0]!);
       if (isFut(next)) this.pending = next;
-      else if (this.decided(next)) return this.kind === 'Any';
+      else if (this.early !== null) {
+        for (const x of this.items) this.interp.dropValue(x);
+        return this.early;
+      } else if (this.decided(next)) return this.kind === 'Any';
       else if (this.kind !== 'ForEach') this.acc = next;
     }
   }
@@ -115,8 +141,13 @@ class ConsumeFuture extends SimFuture {
 
   private finish(): Value {
     switch (this.kind) {
-      case 'Collect':
-        return fromItems(this.interp, this.items, expectedType(this.ctx));
+      case 'Collect': {
+        const ty = expectedType(this.ctx);
+        const head = typeHead(ty);
+        if (head !== 'Result' && head !== 'Option') return fromItems(this.interp, this.items, ty);
+        const c = fromItems(this.interp, this.items, ty?.k === 'path' ? (ty.args[0] ?? null) : null);
+        return head === 'Result' ? okVal(c) : some(c);
+      }
       case 'Any':
         return false;
       case 'All':
