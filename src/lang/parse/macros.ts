@@ -120,7 +120,9 @@ export abstract class MacroParser extends PrimaryParser {
         sub.expectEof(name);
         return { k: 'matches', expr, pat, guard, span: whole };
       }
-      case 'pin': {
+      case 'pin':
+      // futures' `pin_mut!(x)` pins a local in place, as `tokio::pin!(x)` does.
+      case 'pin_mut': {
         const expr = sub.parseExpr();
         sub.eat(',');
         sub.expectEof(name);
