@@ -11,7 +11,7 @@ import { Deque } from '../base';
 import { THREAD_SPAWN_COST_NS } from './costs';
 import { completeTask } from './harness';
 import { WaitQueue, type SimThread, type ThreadBody } from './machine';
-import { JoinError, Task } from './task';
+import { JoinError, Task, markQueued, takeQueued } from './task';
 import type { Value } from './values';
 import type { World } from './world';
 import type { Gen } from './poll';
@@ -61,6 +61,7 @@ export class BlockingPool {
     const m = this.world.machine;
     if (this.time.paused) this.time.inhibit++;
     this.queue.pushBack({ task, closure });
+    markQueued(task, m.current);
     m.emit('schedule', { task: task.id, core: -1, where: 'blocking' });
     if (this.idle === 0) {
       if (this.threads.length < this.cap) {
@@ -131,6 +132,7 @@ class PoolThread implements ThreadBody {
     }
     if (!this.job) {
       const next = pool.queue.popFront();
+      if (next) takeQueued(next.task, thread);
       if (!next) {
         if (pool.shutdown) {
           pool.threads.splice(pool.threads.indexOf(thread), 1);

@@ -66,7 +66,11 @@ export const DEFAULT_OPTIONS: RunOptions = {
 
 /** The network's knobs (DESIGN.md §2 "Networking" documents the defaults; net/network.ts uses them). */
 export interface NetConfig {
-  /** One-way latency of a segment on loopback (ns). */
+  /**
+   * One-way latency of a segment on loopback (ns). 1 by default: Linux delivers a loopback segment to the
+   * peer's receive queue inside the sender's syscall, so real tokio sees every readiness at the next driver
+   * turn (the event order of net_io_split, tut_select_race_connect… recorded from real tokio).
+   */
   readonly latencyNs: number;
   /** Bandwidth in bytes per ns (4 = 4 GB/s). */
   readonly bytesPerNs: number;
@@ -77,7 +81,7 @@ export interface NetConfig {
 }
 
 export const DEFAULT_NET: NetConfig = {
-  latencyNs: 10_000,
+  latencyNs: 1,
   bytesPerNs: 4,
   sendBuffer: 16 * 1024,
   recvBuffer: 128 * 1024,

@@ -12,7 +12,7 @@ import { PARK_COST_NS, SCHED_COST_NS } from './costs';
 import { hasDeferred, pushDeferred, wakeDeferred } from './defer';
 import { resumePoll, runTask } from './harness';
 import type { SimThread, ThreadBody } from './machine';
-import type { Task, Waker, Scheduler } from './task';
+import { markQueued, takeQueued, type Task, type Waker, type Scheduler } from './task';
 import type { World } from './world';
 import type { Profile } from './config';
 import type { TimeDriver } from './time-driver';
@@ -103,9 +103,11 @@ export class CurrentThreadScheduler implements Scheduler, ThreadBody {
     const m = this.world.machine;
     if (this.isLocal(m.current)) {
       this.local.pushBack(task);
+      markQueued(task, m.current);
       m.emit('schedule', { task: task.id, core: 0, where: 'local' });
     } else {
       this.inject.pushBack(task);
+      markQueued(task, m.current);
       m.emit('schedule', { task: task.id, core: 0, where: 'inject' });
       this.driverUnpark();
     }
@@ -250,6 +252,7 @@ export class CurrentThreadScheduler implements Scheduler, ThreadBody {
       }
       return;
     }
+    if (from === 'inject') takeQueued(task, thread);
     const r = runTask(this.world, task, from);
     if (this.phase.k === 'finished') return;
     if (r === 'blocked') {

@@ -116,6 +116,11 @@ export class Task {
   onMainDone: ((r: { ok: Value } | { panic: RustPanic }) => void) | null = null;
   /** The `Context` its polls use (harness.contextFor). */
   cx: PollCx | null = null;
+  /**
+   * Machine time it was last queued. Threads keep their own clocks and a step runs to its end, so a thread
+   * behind in time could otherwise take (steal, pop from the inject queue) a task before it was queued.
+   */
+  queuedAt = 0;
 
   // tokio-console style counters (spec §3 diagnostics), maintained by the harness.
   polls = 0;
@@ -261,4 +266,17 @@ export class Waker extends RObject implements SelfFormatting {
     this.task.wakerDrops++;
     world.machine.emit('waker-drop', { task: this.task.id, refs: this.task.refs });
   }
+}
+
+/** Notes that `task` is queued now (the current thread's clock): see `Task.queuedAt`. */
+export function markQueued(task: Task, thread: SimThread): void {
+  task.queuedAt = thread.clock;
+}
+
+/**
+ * `thread` takes `task` from a queue another thread may have filled: it cannot do so before the task was
+ * queued, so its clock catches up (it was spinning or searching until then).
+ */
+export function takeQueued(task: Task, thread: SimThread): void {
+  if (thread.clock < task.queuedAt) thread.clock = task.queuedAt;
 }

@@ -38,6 +38,19 @@ export class WakerSlot {
     w.wake(world, this.resource);
   }
 
+  /**
+   * Wakes by reference and clears the slot: tokio's `with_task(Waker::wake_by_ref)` (a oneshot's
+   * `complete`/`close`), where the waker stays stored until the channel is dropped. Nothing polls it in
+   * between, so the simulator releases it here.
+   */
+  wakeByRef(world: TaskHost): void {
+    const w = this.waker;
+    if (!w) return;
+    this.waker = null;
+    w.wakeByRef(world, this.resource);
+    w.drop(world);
+  }
+
   /** Forgets the stored waker without waking it. */
   clear(world: TaskHost): void {
     const w = this.waker;

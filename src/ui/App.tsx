@@ -1,4 +1,3 @@
-import { LazyMotion, MotionConfig } from 'framer-motion';
 import { useEffect, useMemo, type CSSProperties, type KeyboardEvent } from 'react';
 import { LineIndex, type Diagnostic } from '../lang/diagnostics';
 import type { RunOutcome } from '../sim/simulate';
@@ -25,13 +24,12 @@ import { EmbedBar } from './embed/EmbedBar';
 import { NoticeBanner } from './share/NoticeBanner';
 import { ShareButton, ShareDialog } from './share/ShareDialog';
 import { useShare } from './share/share-store';
+import { useLoadMotionAfterPaint } from './motion';
 import { session } from './session';
 import { useApp } from './store';
 
-/** Animations arrive in their own chunk: the page is usable (unanimated) before they load. */
-const loadMotionFeatures = () => import('./motion-features').then((m) => m.default);
-
 export function App() {
+  useLoadMotionAfterPaint();
   const status = useApp((s) => s.status);
   const step = useApp((s) => s.step);
   const traceVersion = useApp((s) => s.traceVersion);
@@ -119,132 +117,128 @@ export function App() {
   };
 
   return (
-    <MotionConfig reducedMotion="user">
-      <LazyMotion features={loadMotionFeatures} strict>
-        <div
-          className="app"
-          data-status={status}
-          data-hide={hiddenPanels || undefined}
-          data-embed={embedded || undefined}
-        >
-          {embedded && <EmbedBar />}
-          <header className="topbar">
-            <h1>
-              Pollscope <span className="tagline">watch async Rust run</span>
-            </h1>
-            <div className="topbar-tools">
-              <label className="field">
-                <span>tokio</span>
-                <select
-                  aria-label="tokio version"
-                  value={profile}
-                  onChange={(e) => {
-                    useApp.setState({ profile: e.target.value as Profile });
-                    void useApp.getState().run();
-                  }}
-                >
-                  {PROFILES.map((p) => (
-                    <option key={p} value={p}>
-                      {p === '1.24' ? '1.24 (Debian)' : 'latest'}
-                    </option>
-                  ))}
-                </select>
-              </label>
-              <TraceFiles />
-              <CompareButton />
-              <ShareButton />
-              <button
-                type="button"
-                onClick={() => useApp.getState().setShortcutsOpen(true)}
-                aria-label="Keyboard shortcuts"
-                title="Keyboard shortcuts (?)"
-              >
-                ?
+    <div
+      className="app"
+      data-status={status}
+      data-hide={hiddenPanels || undefined}
+      data-embed={embedded || undefined}
+    >
+      {embedded && <EmbedBar />}
+      <header className="topbar">
+        <h1>
+          Pollscope <span className="tagline">watch async Rust run</span>
+        </h1>
+        <div className="topbar-tools">
+          <label className="field">
+            <span>tokio</span>
+            <select
+              aria-label="tokio version"
+              value={profile}
+              onChange={(e) => {
+                useApp.setState({ profile: e.target.value as Profile });
+                void useApp.getState().run();
+              }}
+            >
+              {PROFILES.map((p) => (
+                <option key={p} value={p}>
+                  {p === '1.24' ? '1.24 (Debian)' : 'latest'}
+                </option>
+              ))}
+            </select>
+          </label>
+          <TraceFiles />
+          <CompareButton />
+          <ShareButton />
+          <button
+            type="button"
+            onClick={() => useApp.getState().setShortcutsOpen(true)}
+            aria-label="Keyboard shortcuts"
+            title="Keyboard shortcuts (?)"
+          >
+            ?
+          </button>
+        </div>
+      </header>
+      <main className="workspace" style={{ '--code-chars': codeColumns(source) } as CSSProperties}>
+        <EditorPanel view={view} />
+        <div className="viz" tabIndex={0} onKeyDown={onKeyDown} aria-label="Visualizer" role="group">
+          <NoticeBanner />
+          <RecordedRunNote />
+          {failure && (
+            <div className="banner error" role="alert">
+              <p>{failure}. Your code is kept.</p>
+              {retryable && (
+                <button type="button" onClick={() => useApp.getState().retrySmaller()}>
+                  Retry with smaller limits
+                </button>
+              )}
+            </div>
+          )}
+          {outcome && outcome.kind !== 'completed' && (
+            <div className={`banner ${outcome.kind}`} role="status">
+              {outcome.kind === 'deadlock' && outcome.waitFor ? (
+                <DeadlockReport waitFor={outcome.waitFor} message={outcome.message} source={runSource} />
+              ) : (
+                <pre>
+                  {outcomePlace(outcome, runSource)}
+                  {outcome.message}
+                </pre>
+              )}
+            </div>
+          )}
+          {status === 'running' && (
+            <div className="banner running" role="status">
+              Simulating… <span data-testid="progress">{progress.toLocaleString('en-US')}</span> events{' '}
+              <button type="button" onClick={() => useApp.getState().cancel()}>
+                Cancel
               </button>
             </div>
-          </header>
-          <main className="workspace" style={{ '--code-chars': codeColumns(source) } as CSSProperties}>
-            <EditorPanel view={view} />
-            <div className="viz" tabIndex={0} onKeyDown={onKeyDown} aria-label="Visualizer" role="group">
-              <NoticeBanner />
-              <RecordedRunNote />
-              {failure && (
-                <div className="banner error" role="alert">
-                  <p>{failure}. Your code is kept.</p>
-                  {retryable && (
-                    <button type="button" onClick={() => useApp.getState().retrySmaller()}>
-                      Retry with smaller limits
-                    </button>
-                  )}
-                </div>
-              )}
-              {outcome && outcome.kind !== 'completed' && (
-                <div className={`banner ${outcome.kind}`} role="status">
-                  {outcome.kind === 'deadlock' && outcome.waitFor ? (
-                    <DeadlockReport waitFor={outcome.waitFor} message={outcome.message} source={runSource} />
-                  ) : (
-                    <pre>
-                      {outcomePlace(outcome, runSource)}
-                      {outcome.message}
-                    </pre>
-                  )}
-                </div>
-              )}
-              {status === 'running' && (
-                <div className="banner running" role="status">
-                  Simulating… <span data-testid="progress">{progress.toLocaleString('en-US')}</span> events{' '}
-                  <button type="button" onClick={() => useApp.getState().cancel()}>
-                    Cancel
-                  </button>
-                </div>
-              )}
-              {view ? (
-                <div className="grid">
-                  <RuntimePanel
-                    view={view}
-                    flavor={runtime?.flavor ?? ''}
-                    workers={runtime?.workerThreads ?? 0}
-                  />
-                  <TasksPanel view={view} />
-                  <ReactorPanel view={view} />
-                  <NarrationPanel
-                    lesson={lesson}
-                    script={script}
-                    placed={narration}
-                    step={step}
-                    edited={edited}
-                  />
-                  <OutputPanel stdout={stdout} stderr={stderr} />
-                </div>
-              ) : (
-                <div className="grid empty-state">
-                  <div className="nothing-ran" data-testid="nothing-ran">
-                    <p>
-                      {status === 'running'
-                        ? 'Simulating…'
-                        : (nothingRan?.text ?? 'Press Run to simulate the program.')}
-                    </p>
-                    {nothingRan?.line !== undefined && (
-                      <button
-                        type="button"
-                        onClick={() =>
-                          useApp.getState().revealCode(nothingRan.line!, nothingRan.from, nothingRan.to)
-                        }
-                      >
-                        Show line {nothingRan.line} in the code
-                      </button>
-                    )}
-                  </div>
-                </div>
-              )}
-              <TimelinePanel caption={caption} captionLine={captionLine} moment={momentText} />
+          )}
+          {view ? (
+            <div className="grid">
+              <RuntimePanel
+                view={view}
+                flavor={runtime?.flavor ?? ''}
+                workers={runtime?.workerThreads ?? 0}
+              />
+              <TasksPanel view={view} />
+              <ReactorPanel view={view} />
+              <NarrationPanel
+                lesson={lesson}
+                script={script}
+                placed={narration}
+                step={step}
+                edited={edited}
+              />
+              <OutputPanel stdout={stdout} stderr={stderr} />
             </div>
-          </main>
-          <ShortcutsDialog />
-          <ShareDialog />
+          ) : (
+            <div className="grid empty-state">
+              <div className="nothing-ran" data-testid="nothing-ran">
+                <p>
+                  {status === 'running'
+                    ? 'Simulating…'
+                    : (nothingRan?.text ?? 'Press Run to simulate the program.')}
+                </p>
+                {nothingRan?.line !== undefined && (
+                  <button
+                    type="button"
+                    onClick={() =>
+                      useApp.getState().revealCode(nothingRan.line!, nothingRan.from, nothingRan.to)
+                    }
+                  >
+                    Show line {nothingRan.line} in the code
+                  </button>
+                )}
+              </div>
+            </div>
+          )}
+          <TimelinePanel caption={caption} captionLine={captionLine} moment={momentText} />
         </div>
-      </LazyMotion>
-    </MotionConfig>
+      </main>
+      <ShortcutsDialog />
+      <ShareDialog />
+    </div>
   );
 }
 

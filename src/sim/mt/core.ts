@@ -9,7 +9,7 @@
 import { Deque, type FastRand } from '../../base';
 import type { Profile } from '../config';
 import type { Machine, SimThread } from '../machine';
-import type { Task, Waker } from '../task';
+import { markQueued, takeQueued, type Task, type Waker } from '../task';
 
 export const LOCAL_QUEUE_CAPACITY = 256;
 /** `MAX_LIFO_POLLS_PER_TICK` (latest only, #5712). */
@@ -94,6 +94,7 @@ export function pushBackOrOverflow(
 ): void {
   if (core.runQueue.length < LOCAL_QUEUE_CAPACITY) {
     core.runQueue.pushBack(task);
+    markQueued(task, m.current);
     m.emit('schedule', { task: task.id, core: core.index, where: 'local' });
     return;
   }
@@ -107,6 +108,7 @@ export function pushBackOrOverflow(
   moved.push(task);
   for (const t of moved) {
     inject.pushBack(t);
+    markQueued(t, m.current);
     m.emit('schedule', { task: t.id, core: -1, where: 'inject' });
   }
 }
@@ -121,6 +123,7 @@ export function stealInto(m: Machine, victim: Core, dst: Core): Task | null {
   const len = victim.runQueue.length;
   const n = len - (len >> 1);
   if (n === 0) return null;
+  for (let i = 0; i < n; i++) takeQueued(victim.runQueue.at(i)!, m.current);
   m.emit('steal', { core: dst.index, victim: victim.index, count: n });
   for (let i = 0; i < n - 1; i++) {
     const t = victim.runQueue.popFront()!;

@@ -11,7 +11,7 @@ import { PARK_COST_NS, THREAD_SPAWN_COST_NS } from '../costs';
 import { hasDeferred, pushDeferred, wakeDeferred } from '../defer';
 import { resumePoll, runTask } from '../harness';
 import { WaitQueue, type SimThread, type ThreadBody } from '../machine';
-import type { Task, Scheduler } from '../task';
+import { markQueued, type Task, type Scheduler } from '../task';
 import type { World } from '../world';
 import type { TimeDriver } from '../time-driver';
 import { Core, pushBackOrOverflow } from './core';
@@ -142,6 +142,7 @@ export class MultiThreadScheduler implements Scheduler, WorkerShared {
       return;
     }
     this.inject.pushBack(task);
+    markQueued(task, m.current);
     m.emit('schedule', { task: task.id, core: -1, where: 'inject' });
     this.notifyParked();
   }
@@ -157,6 +158,7 @@ export class MultiThreadScheduler implements Scheduler, WorkerShared {
       const prev = core.lifo;
       if (prev) pushBackOrOverflow(m, this.world.profile, core, prev, this.inject);
       core.lifo = task;
+      markQueued(task, m.current);
       m.emit('schedule', { task: task.id, core: core.index, where: 'lifo' });
       notify = prev !== null;
     }

@@ -11,7 +11,7 @@
 import { PARK_COST_NS, SCHED_COST_NS } from '../costs';
 import { BUDGET, resumePoll, runTask } from '../harness';
 import type { SimThread, ThreadBody } from '../machine';
-import type { Task } from '../task';
+import { takeQueued, type Task } from '../task';
 import type { QueueKind } from '../../trace/events';
 import { MAX_LIFO_POLLS_PER_TICK, pushBackOrOverflow, stealInto, type Core } from './core';
 import type { Idle } from './idle';
@@ -186,24 +186,32 @@ export class WorkerThread implements ThreadBody {
     if (core.tick % interval === 0) {
       if (latest && fixed === null) core.tuneGlobalQueueInterval();
       const t = s.inject.popFront();
-      if (t) return { task: t, from: 'inject' };
+      if (t) return this.fromInject(t);
       return this.nextLocal();
     }
     const local = this.nextLocal();
     if (local) return local;
     if (s.inject.length === 0) return null;
-    if (!latest) return { task: s.inject.popFront()!, from: 'inject' };
+    if (!latest) return this.fromInject(s.inject.popFront()!);
     // latest pulls a batch from the inject queue (#5705): the first runs, the rest join the local queue.
     const cap = Math.min(256 - core.runQueue.length, 128);
     const n = Math.max(1, Math.min(Math.floor(s.inject.length / s.cores.length) + 1, cap));
     const first = s.inject.popFront()!;
+    takeQueued(first, s.world.machine.current);
     for (let i = 1; i < n; i++) {
       const t = s.inject.popFront();
       if (!t) break;
+      takeQueued(t, s.world.machine.current);
       core.runQueue.pushBack(t);
       s.world.machine.emit('schedule', { task: t.id, core: core.index, where: 'local' });
     }
     return { task: first, from: 'inject' };
+  }
+
+  /** A task taken from the inject queue, which other threads fill (see `takeQueued`). */
+  private fromInject(t: Task): Next {
+    takeQueued(t, this.sched.world.machine.current);
+    return { task: t, from: 'inject' };
   }
 
   /** `next_local_task`: the LIFO slot always before the local queue. */
@@ -233,7 +241,7 @@ export class WorkerThread implements ThreadBody {
       if (t) return { task: t, from: 'local' };
     }
     const t = s.inject.popFront();
-    return t ? { task: t, from: 'inject' } : null;
+    return t ? this.fromInject(t) : null;
   }
 
   /** `run_task`: leave the searching state, poll under a fresh budget; the LIFO chain follows. */

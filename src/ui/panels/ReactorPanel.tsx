@@ -1,4 +1,4 @@
-import { m } from 'framer-motion';
+import { useMotion, useReducedMotion } from '../motion';
 import { formatNanos } from '../../base';
 import type { ResourceView, ViewState } from '../../trace/state';
 import { resourceLabel } from '../describe';
@@ -105,17 +105,19 @@ function interesting(r: ResourceView): boolean {
  */
 function Row({ r, waking, current }: { r: ResourceView; waking: boolean; current: boolean }) {
   const animate = useApp((s) => s.animateStep);
+  const fm = useMotion();
+  const reduced = useReducedMotion();
   const className = `resource type-${r.type}${waking ? ' waking' : ''}`;
   const body = <RowBody r={r} />;
   const mark = current ? { 'data-current': 'true', 'data-current-key': `r${r.id}` } : {};
-  if (!animate || !waking)
+  if (!animate || !waking || !fm || reduced)
     return (
       <li className={className} data-resource={r.id} {...mark}>
         {body}
       </li>
     );
   return (
-    <m.li
+    <fm.motion.li
       className={className}
       data-resource={r.id}
       {...mark}
@@ -123,7 +125,7 @@ function Row({ r, waking, current }: { r: ResourceView; waking: boolean; current
       transition={{ duration: 0.35 }}
     >
       {body}
-    </m.li>
+    </fm.motion.li>
   );
 }
 

@@ -1,4 +1,4 @@
-import { m, useReducedMotion } from 'framer-motion';
+import { useMotion, useReducedMotion } from '../motion';
 import { taskName, taskTitle } from '../task-names';
 import { useApp } from '../store';
 
@@ -27,6 +27,7 @@ export function TaskChip({
   const animate = useApp((s) => s.animateStep);
   // Less motion asked for: the chip simply appears in its new place (no projection frame at the old one).
   const reduced = useReducedMotion();
+  const fm = useMotion();
   const body = (
     <>
       {taskName(id)}
@@ -38,7 +39,7 @@ export function TaskChip({
       )}
     </>
   );
-  if (!track || reduced) {
+  if (!track || reduced || !fm) {
     return (
       <span className={cls} data-task={id} title={title}>
         {body}
@@ -49,9 +50,9 @@ export function TaskChip({
   // the queue, the inject queue to a worker), framer-motion slides it from its old place to the new one.
   // The chip has its layoutId whenever it may move on the next step (RuntimePanel decides), so the old
   // place is known even right after a jump; only a single step slides, a jump moves it at once.
-  // MotionConfig reducedMotion="user" (App) turns the slide off for people who ask for less motion.
+  // Until framer-motion has loaded (after the first paint: ../motion.ts) the chip is a plain span.
   return (
-    <m.span
+    <fm.motion.span
       className={cls}
       data-task={id}
       title={title}
@@ -59,6 +60,6 @@ export function TaskChip({
       transition={animate ? SLIDE : JUMP}
     >
       {body}
-    </m.span>
+    </fm.motion.span>
   );
 }

@@ -1,5 +1,4 @@
 import { useRef, useState } from 'react';
-import { fromJsonLines, toChromeTrace, toJsonLines } from '../../trace/export';
 import { catchUpIndex, session, setTrace } from '../session';
 import { useApp } from '../store';
 
@@ -12,18 +11,23 @@ function download(name: string, text: string, type: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
+/** The trace file formats load when a person exports or opens a file, not with the page. */
+const loadExport = () => import('../../trace/export');
+
 /** Export the run (JSON lines, or Chrome trace-event JSON for Perfetto) and open an exported run. */
 export function TraceFiles() {
   const input = useRef<HTMLInputElement>(null);
   const [error, setError] = useState<string | null>(null);
   const ready = useApp((s) => s.status === 'ready');
 
-  const exportLines = () => {
+  const exportLines = async () => {
     const s = useApp.getState();
-    if (!session.trace) return;
+    const trace = session.trace;
+    if (!trace) return;
+    const { toJsonLines } = await loadExport();
     download(
       'pollscope-trace.jsonl',
-      toJsonLines(session.trace, {
+      toJsonLines(trace, {
         source: s.source,
         runtime: s.runtime,
         profile: s.profile,
@@ -36,13 +40,16 @@ export function TraceFiles() {
       'application/x-ndjson',
     );
   };
-  const exportChrome = () => {
-    if (!session.trace) return;
-    download('pollscope-trace.json', JSON.stringify(toChromeTrace(session.trace)), 'application/json');
+  const exportChrome = async () => {
+    const trace = session.trace;
+    if (!trace) return;
+    const { toChromeTrace } = await loadExport();
+    download('pollscope-trace.json', JSON.stringify(toChromeTrace(trace)), 'application/json');
   };
   const open = async (file: File) => {
     setError(null);
     try {
+      const { fromJsonLines } = await loadExport();
       const { header, trace } = fromJsonLines(await file.text());
       setTrace(trace);
       useApp.setState((s) => ({

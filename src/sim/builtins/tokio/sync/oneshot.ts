@@ -56,7 +56,8 @@ export class OneshotSender extends RObject {
     const c = this.ch;
     c.txDropped = true;
     c.state('sender dropped without sending');
-    c.rxWaker.wake(c.world);
+    // `Drop for Sender` → `Inner::complete`: wakes the receiver by reference.
+    c.rxWaker.wakeByRef(c.world);
     c.threadWaiters.notifyAll(c.world.machine);
   }
 }
@@ -79,7 +80,8 @@ export class OneshotReceiver extends RObject {
     c.rxClosed = true;
     c.rxWaker.clear(c.world);
     c.state('receiver dropped');
-    c.txWaker.wake(c.world);
+    // `Drop for Receiver` → `Inner::close`: wakes a sender waiting in `closed()` by reference.
+    c.txWaker.wakeByRef(c.world);
     if (c.value !== undefined) {
       const v = c.value;
       c.value = undefined;
@@ -170,13 +172,7 @@ defineMethods(OneshotSender, {
     c.valueSent = true;
     ctx.world.machine.emit('chan-push', { resource: c.resource, value: shortDebug(v!) });
     c.state('value sent');
-    // The receiver is woken by reference (`wake_by_ref`), then the waker is kept until the channel drops.
-    const w = c.rxWaker.waker;
-    if (w) {
-      c.rxWaker.waker = null;
-      w.wakeByRef(ctx.world, c.resource);
-      w.drop(ctx.world);
-    }
+    c.rxWaker.wakeByRef(ctx.world);
     c.threadWaiters.notifyAll(ctx.world.machine);
     return okVal(UNIT);
   },
@@ -217,7 +213,7 @@ defineMethods(OneshotReceiver, {
   close: (ctx, self) => {
     const c = rxOf(ctx, self).ch;
     c.rxClosed = true;
-    c.txWaker.wake(ctx.world);
+    c.txWaker.wakeByRef(ctx.world);
     return UNIT;
   },
   blocking_recv: (ctx, self) => {
