@@ -120,8 +120,8 @@ export abstract class MacroParser extends PrimaryParser {
         sub.expectEof(name);
         return { k: 'matches', expr, pat, guard, span: whole };
       }
-      case 'pin':
       // futures' `pin_mut!(x)` pins a local in place, as `tokio::pin!(x)` does.
+      case 'pin':
       case 'pin_mut': {
         const expr = sub.parseExpr();
         sub.eat(',');

@@ -16,8 +16,6 @@ import { capitalize, constInfo, newInfo } from './scopes';
  */
 const STD_TRAITS = new Set([
   'Future',
-  // futures_core::Stream (tokio_stream re-exports it): builtins/futures gives such a type `StreamExt`.
-  'Stream',
   'Iterator',
   'Drop',
   'Display',
@@ -38,6 +36,8 @@ const STD_TRAITS = new Set([
   'Send',
   'Sync',
   'Unpin',
+  // futures_core::Stream (tokio_stream re-exports it): builtins/futures gives such a type `StreamExt`.
+  'Stream',
   // core::ops, run by the operators (sim/interp/user-ops.ts).
   ...['Add', 'Sub', 'Mul', 'Div', 'Rem', 'BitAnd', 'BitOr', 'BitXor', 'Shl', 'Shr'].flatMap((t) => [
     t,
