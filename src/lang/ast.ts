@@ -323,6 +323,8 @@ export interface FnItem {
   generics: GenericParam[];
   async: boolean;
   selfMode: SelfMode;
+  /** The receiver is the `Arc`/`Rc` itself (`self: Arc<Self>`, `self: &Arc<Self>`), not what it points at. */
+  selfArc?: boolean;
   params: Param[];
   ret: Type | null;
   body: Block;

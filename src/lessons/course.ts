@@ -499,7 +499,7 @@ export const COURSE: readonly LessonText[] = [
     moments: [
       {
         when: { kind: 'schedule', task: 3 },
-        text: "An executor is a loop: take a task from a queue, poll it, repeat. A hand-written one needs Box<dyn Future>, which Pollscope can't run yet, so this lesson watches tokio's own. main has spawned a, b and c (they print as A, B and C): they wait in that order in the Local run queue (Runtime panel).",
+        text: "An executor is a loop: take a task from a queue, poll it, repeat. This lesson watches tokio's own (Build your own executor writes one). main has spawned a, b and c (they print as A, B and C): they wait in that order in the Local run queue (Runtime panel).",
         shows: [
           { queued: 'a', where: 'local' },
           { queued: 'b', where: 'local' },
@@ -540,6 +540,87 @@ export const COURSE: readonly LessonText[] = [
         when: { kind: 'print', text: 'B: back again' },
         text: 'b comes last. The tasks ran in the order they joined the queue, and a wake is how a task joins it again. That queue is the heart of every executor.',
         shows: [{ running: 'b' }, { state: ['a', 'complete'] }, { state: ['c', 'complete'] }],
+      },
+    ],
+  },
+  {
+    id: 'build-your-own-executor',
+    title: 'Build your own executor',
+    summary:
+      'mini-tokio in std only: a Task in an Arc, a channel as the run queue, a Waker that sends the task back.',
+    goal: 'Write the loop tokio runs: take a task off a queue, poll it with a waker that can put it back, repeat.',
+    predict: {
+      question:
+        'slow is spawned first and waits 100 ms on a Delay; fast only prints. In what order are they polled, and what ends the executor loop?',
+      answer:
+        'slow, fast, then slow again: slow returns Pending and leaves the queue, fast finishes, and 100 ms later the timer thread\u2019s wake() sends slow back. The loop ends when recv() fails: every Sender is gone (main dropped its own, and each finished Task dropped its clone).',
+      revealAt: 3,
+    },
+    tryThis: {
+      text: 'Make fast wait too: 50 ms, half of slow\u2019s wait.',
+      from: '        println!("fast: hello");\n',
+      to: '        println!("fast: hello");\n        Delay { when: Instant::now() + Duration::from_millis(50), started: false }.await;\n        println!("fast: done");\n',
+      lookFor:
+        'Both tasks now leave the queue, and main blocks in recv() with nothing to poll. fast\u2019s timer thread wakes first, so fast is back on the queue, and done, before slow.',
+      changed:
+        'fast now awaits a 50 ms Delay. Spawned second, it is woken first: the queue\u2019s order is the order of the wakes, not of the spawns.',
+      moments: [
+        {
+          when: {
+            kind: 'block',
+            what: 'std mpsc Receiver::recv (waiting for a value or for every Sender to be dropped)',
+          },
+          text: 'Both tasks returned Pending and the queue is empty: main blocks in recv() until a waker sends a task back.',
+          shows: [{ thread: ['main', 'blocked'] }, { notPrinted: 'fast: done' }],
+        },
+        {
+          when: { kind: 'wake', task: 2 },
+          text: 'At 50 ms fast\u2019s timer thread calls wake(): fast goes back on the queue first, although slow was spawned first.',
+          shows: [{ notPrinted: 'fast: done' }, { notPrinted: 'slow: done' }],
+        },
+        {
+          when: { kind: 'print', text: 'slow: done' },
+          text: 'slow\u2019s wake comes at 100 ms, so slow finishes last.',
+          shows: [{ printed: 'fast: done' }, { state: ['task 2', 'complete'] }],
+        },
+      ],
+    },
+    docs: [
+      { label: 'std::task::Wake', href: `${STD}/task/trait.Wake.html` },
+      { label: 'std::task::Context::from_waker', href: `${STD}/task/struct.Context.html#method.from_waker` },
+      { label: 'std::sync::mpsc', href: `${STD}/sync/mpsc/index.html` },
+      { label: 'tokio tutorial: mini-tokio', href: 'https://tokio.rs/tokio/tutorial/async#mini-tokio' },
+    ],
+    moments: [
+      {
+        when: { kind: 'poll', task: 1 },
+        text: 'spawn ran nothing: it boxed and pinned each future, wrapped it in a Task with a Sender, and sent the Arc<Task> onto the run queue, a plain std mpsc channel. Now the executor loop: recv() takes slow off the queue, Waker::from(task) turns the Arc<Task> into a Waker (our impl Wake), and the loop polls the future with a Context made from it. Pollscope draws each future the loop polls as a task (task 1 is slow), run by main.',
+        shows: [{ running: 'task 1' }, { thread: ['main', 'running'] }, { notPrinted: 'slow: start' }],
+      },
+      {
+        when: { kind: 'print', text: 'executor: polled slow -> Pending' },
+        text: 'Delay is not due: it clones the waker into a new thread that sleeps 100 ms, and returns Pending. slow is in no queue now. Only that thread\u2019s wake() can bring it back.',
+        shows: [{ notQueued: 'task 1' }, { printed: 'slow: start' }],
+      },
+      {
+        when: { kind: 'print', text: 'executor: polled fast -> Ready' },
+        text: 'Next off the queue: fast, which finishes in one poll. Its Task is dropped with its Sender.',
+        shows: [{ printed: 'fast: hello' }, { state: ['task 2', 'complete'] }],
+      },
+      {
+        when: { kind: 'wake', task: 1 },
+        text: 'The timer thread wakes up and calls waker.wake(). Our Wake::wake prints, then sends the Arc<Task> back onto the queue. A wake is no more than that: the task goes back on the run queue.',
+        shows: [{ notPrinted: 'slow: done' }],
+      },
+      {
+        when: { kind: 'print', text: 'executor: polled slow -> Ready' },
+        text: 'recv() hands slow back to the loop; its second poll finds the deadline passed, and the async block runs to the end.',
+        shows: [{ printed: 'slow: done' }, { state: ['task 1', 'complete'] }],
+      },
+      {
+        when: { kind: 'print', text: 'the queue is closed' },
+        text: 'No task is left, and no Sender: main dropped its own, and each Task dropped its clone when it finished. So recv() returns Err and the loop ends. tokio\u2019s scheduler is this loop, with more queues. (Keep main\u2019s Sender, without drop(queue), and recv() would wait forever: a deadlock.)',
+        shows: [{ printed: 'the queue is closed' }],
       },
     ],
   },

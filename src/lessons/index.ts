@@ -3,6 +3,7 @@
  * is also a conformance program recorded from real tokio (tests/conformance/lesson_*.rs).
  */
 import blockingTheExecutor from './programs/blocking-the-executor.rs?raw';
+import buildYourOwnExecutor from './programs/build-your-own-executor.rs?raw';
 import channels from './programs/channels.rs?raw';
 import delayWakesItself from './programs/delay-wakes-itself.rs?raw';
 import executorIsAQueue from './programs/executor-is-a-queue.rs?raw';
@@ -34,6 +35,7 @@ const PROGRAMS: Record<string, string> = {
   'lost-waker': lostWaker,
   'reactor-of-your-own': reactorOfYourOwn,
   'executor-is-a-queue': executorIsAQueue,
+  'build-your-own-executor': buildYourOwnExecutor,
   'tasks-vs-futures': tasksVsFutures,
   'two-schedulers': twoSchedulers,
   'work-stealing': workStealing,

@@ -210,11 +210,16 @@ export class Waker extends RObject implements SelfFormatting {
   private gone = false;
 
   constructor(
-    readonly task: Task,
+    private readonly owner: Task,
     /** Owns a task reference (a clone), as opposed to the borrowed waker inside `Context`. */
     readonly counted: boolean,
   ) {
     super();
+  }
+
+  /** The task it wakes. A program's own waker (builtins/exec/user-waker.ts) names the future it drives. */
+  get task(): Task {
+    return this.owner;
   }
 
   typeName(): string {

@@ -40,6 +40,9 @@ test('every lesson’s narration can be walked with Play, moment by moment', asy
         await fields.scrollIntoViewIfNeeded();
         await shot(page, 'screenshots/lost-bytes.png');
       }
+      // A program's own executor on screen: the loop on main polls task 1 (slow), a future it drives.
+      if (lesson.id === 'build-your-own-executor' && k === 0)
+        await shot(page, 'screenshots/own-executor.png');
       if (k >= lesson.predict.revealAt)
         await expect(narration.getByTestId('predict-answer')).toHaveText(lesson.predict.answer);
       else await expect(narration.getByTestId('predict-answer')).toHaveCount(0);

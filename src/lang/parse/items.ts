@@ -138,6 +138,7 @@ export abstract class ItemParser extends GenericsParser {
     this.expect('(');
     const params: Param[] = [];
     let selfMode: SelfMode = null;
+    let selfArc = false;
     // Receiver forms: self, mut self, &self, &mut self, &'a self, self: Pin<&mut Self>, mut self: Pin<&mut Self>.
     const s0 = this.pos;
     if (this.isPunct('&')) {
@@ -155,6 +156,7 @@ export abstract class ItemParser extends GenericsParser {
       if (this.eat(':')) {
         const ty = this.parseType();
         const text = typeText(ty);
+        selfArc = /^&?(mut )?(\w+::)*(Arc|Rc)</.test(text);
         selfMode = text.startsWith('Pin<')
           ? 'pin'
           : text.startsWith('&mut')
@@ -184,6 +186,7 @@ export abstract class ItemParser extends GenericsParser {
       generics,
       async: isAsync,
       selfMode,
+      ...(selfArc ? { selfArc } : {}),
       params,
       ret,
       body: { stmts: [], tail: null, span: this.peek().span, unsafe: false } as Block,

@@ -5,7 +5,7 @@
  */
 import type { Expr, FmtMacro, SelectBranch } from '../ast';
 import { CompileError, span, type Span } from '../diagnostics';
-import type { Token } from '../lexer';
+import { lex, type Token } from '../lexer';
 import { describe, MAX_NESTING } from './cursor';
 import { parseFormatString } from './format-string';
 import { PrimaryParser } from './primaries';
@@ -138,11 +138,28 @@ export abstract class MacroParser extends PrimaryParser {
         const e = sub.parseFmtMacro(name, whole, open.span);
         return { ...e, dest } as Expr;
       }
+      case 'ready': {
+        // `std::task::ready!(e)` (also `futures::ready!`): `match e { Poll::Ready(t) => t, Poll::Pending =>
+        // return Poll::Pending }`, parsed from tokens that all point at the macro call.
+        const toks = (src: string) =>
+          lex(src)
+            .filter((t) => t.kind !== 'eof')
+            .map((t) => ({ ...t, span: whole }));
+        const desugared = [
+          ...toks('match ('),
+          ...inner,
+          ...toks(
+            ') { std::task::Poll::Ready(ready_value) => ready_value, std::task::Poll::Pending => return std::task::Poll::Pending, }',
+          ),
+          { kind: 'eof' as const, text: '', span: span(end.start, end.start), spaced: true },
+        ];
+        return this.fork(desugared, span(end.start, end.end)).parseExpr();
+      }
       default:
         throw new CompileError(
           `the macro \`${name}!\` is not supported by Pollscope`,
           pathSpan,
-          'supported: println!, eprintln!, print!, format!, write!, writeln!, panic!, vec!, select!, join!, assert!, assert_eq!, matches!, pin!',
+          'supported: println!, eprintln!, print!, format!, write!, writeln!, panic!, vec!, select!, join!, assert!, assert_eq!, matches!, pin!, ready!',
         );
     }
   }

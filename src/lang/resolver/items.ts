@@ -16,6 +16,9 @@ import { capitalize, constInfo, newInfo } from './scopes';
  */
 const STD_TRAITS = new Set([
   'Future',
+  // std::task::Wake and futures' ArcWake: a program's own waker (sim/builtins/exec/user-waker.ts).
+  'Wake',
+  'ArcWake',
   'Iterator',
   'Drop',
   'Display',

@@ -61,6 +61,9 @@ const STD_CONS = new Set([
   'Reverse',
 ]);
 
+/** A `use` of std's mpsc module (`use std::sync::mpsc;`, `use std::sync::{mpsc, Arc};`). */
+const STD_MPSC = /use\s+std::sync::(mpsc\b|\{[^}]*\bmpsc\b)/;
+
 const CHANNEL_FLAVOURS: Record<string, string> = {
   mpsc: 'Mpsc',
   oneshot: 'Oneshot',
@@ -170,6 +173,10 @@ export abstract class InferContext {
       name === 'UnboundedSender' ||
       name === 'UnboundedReceiver'
     ) {
+      // `mpsc::Receiver` of a program that imports `std::sync::mpsc` is std's (mini-tokio's run queue),
+      // whose methods are not tokio's: left untyped.
+      if (segs[0] !== 'tokio' && segs[segs.length - 2] === 'mpsc' && STD_MPSC.test(this.prog.program.source))
+        return UNKNOWN;
       const flavour =
         CHANNEL_FLAVOURS[segs[segs.length - 2] ?? ''] ?? (name.startsWith('Unbounded') ? 'Mpsc' : '');
       return con(`${flavour}${name.replace('Unbounded', '')}`, [arg(0)]);

@@ -68,6 +68,9 @@ export const FN_SIGS: Record<string, string> = {
   'thread::spawn': '<T>(fn() -> T) -> JoinHandle<T>',
   'task::yield_now': '() -> Future<()>',
   'thread::sleep': '(Duration)',
+  // std's channels are not tokio's (`mpsc::channel` alone would find tokio's): their ends are untyped here.
+  'std::sync::mpsc::channel': '<T>() -> (?, ?)',
+  'std::sync::mpsc::sync_channel': '<T>(usize) -> (?, ?)',
   'mpsc::channel': '<T>(usize) -> (MpscSender<T>, MpscReceiver<T>)',
   'mpsc::unbounded_channel': '<T>() -> (MpscSender<T>, MpscReceiver<T>)',
   'oneshot::channel': '<T>() -> (OneshotSender<T>, OneshotReceiver<T>)',

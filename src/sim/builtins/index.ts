@@ -57,6 +57,12 @@ import './tokio/net/addr';
 import './tokio/net/socket';
 import './tokio/net/tcp';
 import './tokio/io/ext';
+// Hand-written futures and executors (issue 16, api-exec): imported last, they wrap methods defined above.
+import './exec/park';
+import './exec/condvar';
+import './exec/std-future';
+import './exec/std-task';
+import './exec/futures-task';
 import { BLOCKING_METHODS, builtinAliases, builtinConsts, builtinFns } from '../interp/registry';
 
 export const BUILTIN_ORACLE: BuiltinOracle = {

@@ -26,7 +26,7 @@ import { derivedDefault } from './derive';
 import { dropValue } from './drops';
 import { derefPlaceOf, Frame, SlotPlace } from './frame';
 import { Places } from './places';
-import { arityMessage, builtinFns, findMethod, type CallCtx } from './registry';
+import { arityMessage, builtinFns, findMethod, userFuturePoll, type CallCtx } from './registry';
 import { ReturnSignal } from './signals';
 import { bodyWeight, CALL_FRAMES } from './stack';
 import { isHeld } from '../memory';
@@ -92,6 +92,8 @@ export abstract class Calls extends Places {
       throw e;
     } finally {
       this.dropFrameSlots(f, 0);
+      // Temporaries of the body's tail expression (`m.lock().unwrap().take()` in `if let`) end with it.
+      this.dropTemps(f, 0);
       this.leaveBody(weight);
     }
   }
@@ -149,6 +151,7 @@ export abstract class Calls extends Places {
           dropValue(this, v);
         }
       }
+      this.dropTemps(f, 0);
       this.leaveBody(weight);
     }
   }
@@ -248,14 +251,25 @@ export abstract class Calls extends Places {
     // Walk the auto-deref chain: the value, then what it points at (references, Arc, Box, guards).
     let v = recv.value;
     let place: Place | null = recv.place;
+    // The level the last auto-deref came from (an `Arc`), for `self: Arc<Self>` / `self: &Arc<Self>`.
+    let outerV: Value | undefined;
+    let outerPlace: Place | null = null;
     for (let depth = 0; depth < 16; depth++) {
       const x = v;
       // The program's methods on its own types (inherent, trait impls, defaults, blanket impls) come first.
       const own = x instanceof RStruct || (x instanceof REnum && x.def !== null);
       if (own) {
         const found = this.traits.forValue(x, name, e.expectTy ?? null);
-        if (found?.k === 'fn' && found.fn.selfMode !== null)
+        if (found?.k === 'fn' && found.fn.selfMode !== null) {
+          if (name === 'poll' && found.impl?.traitKey === 'Future' && userFuturePoll.hook !== null) {
+            const ctx = this.ctx(e.span, e.generics, e, place, () => {});
+            const r = userFuturePoll.hook(ctx, place ? new RRef(place, true) : x, args);
+            if (r !== null) return r;
+          }
+          if (found.fn.selfArc && outerV !== undefined)
+            return this.callMethodItem(found.fn, found.selfKey, outerV, outerPlace, recv, depth - 1, args, f);
           return this.callMethodItem(found.fn, found.selfKey, x, place, recv, depth, args, f);
+        }
       }
       let m = findMethod(x, name);
       if (m && own && userIterMethods.has(m) && !implementsProvidingTrait(this, x))
@@ -293,6 +307,8 @@ export abstract class Calls extends Places {
       }
       const inner = typeof x === 'object' ? this.derefOf(x) : null;
       if (!inner) break;
+      outerV = x;
+      outerPlace = place;
       place = inner;
       v = inner.get();
     }

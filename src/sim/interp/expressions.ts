@@ -195,8 +195,9 @@ export abstract class Expressions extends Macros {
         return this.matchesMacro(e, v, f);
       }
       case 'pin':
-        // `pin!(fut);` pins the binding where it is: no value comes out to drop.
-        if (e.expr.k === 'path') return UNIT;
+        // `pin!(fut)` pins the binding where it is: what comes out is a `Pin<&mut _>` to it (nothing to
+        // drop; `let mut fut = pin!(fut);` polls the original in place).
+        if (e.expr.k === 'path') return new RRef(this.placeSync(e.expr, f), true);
         return yield* this.ev(e.expr, f);
       default:
         return this.evs(e, f);
@@ -308,7 +309,7 @@ export abstract class Expressions extends Macros {
       case 'matches':
         return this.matchesMacro(e, this.evs(e.expr, f), f);
       case 'pin':
-        if (e.expr.k === 'path') return UNIT;
+        if (e.expr.k === 'path') return new RRef(this.placeSync(e.expr, f), true);
         return this.evs(e.expr, f);
       default:
         // Block-like expressions are never marked sync, but constants and closures may reach here.

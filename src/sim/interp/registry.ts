@@ -145,3 +145,12 @@ export const BLOCKING_METHODS = new Set([
   'read',
   'write',
 ]);
+
+/**
+ * A program calling `poll` on its own `impl Future` type (`fut.as_mut().poll(&mut cx)` in a `block_on` of
+ * its own): builtins/exec sets this to make the poll a user task on screen when the program's own
+ * executor drives it. Returns null to leave it a plain method call.
+ */
+export const userFuturePoll: {
+  hook: ((ctx: CallCtx, self: Value, args: Value[]) => NativeResult | null) | null;
+} = { hook: null };

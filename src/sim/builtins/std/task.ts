@@ -5,12 +5,13 @@
 import { RContext } from '../../interp/into-future';
 import { defineMethods, takes } from '../../interp/registry';
 import { Waker } from '../../task';
-import { UNIT } from '../../values';
+import { deref, RRef, TempPlace, UNIT } from '../../values';
 import type { World } from '../../world';
 import { argOf } from '../support';
 
 defineMethods(RContext, {
-  waker: (_ctx, self) => (self as RContext).cx.waker,
+  // `&Waker`: borrowed from the Context (a temporary `cx.waker()` must not drop the program's waker).
+  waker: (_ctx, self) => new RRef(new TempPlace((deref(self) as RContext).cx.waker), false),
 });
 
 /** The resource id wakes from user code report: none (user state is not a tokio resource). */
@@ -37,3 +38,10 @@ defineMethods(Waker, {
   function (interp) {
     this.drop(interp.world);
   };
+
+/** `Clone` (a struct holding a waker, a clone through `&Waker`): the waker's own clone. */
+(Waker.prototype as unknown as { cloneValue: (this: Waker, w: World) => Waker }).cloneValue = function (
+  world,
+) {
+  return this.clone(world);
+};

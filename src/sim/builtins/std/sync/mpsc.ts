@@ -211,10 +211,16 @@ function* recv(ctx: CallCtx, c: StdChannel, timeoutNs: number | null): Gen<RecvR
         ? 'std mpsc Receiver::recv (waiting for a value or for every Sender to be dropped)'
         : 'std mpsc Receiver::recv_timeout';
     m.emit('block', { until: deadline === Infinity ? -1 : deadline, what, site: ctx.span.start });
+    // What a deadlock report says: the Senders keeping recv() waiting (mini-tokio's loop hangs when main
+    // still holds one). A drop of the last one wakes the receiver, so the count is current when it matters.
+    const alive =
+      timeoutNs === null
+        ? `${what}: ${c.senders} Sender${c.senders === 1 ? ' is' : 's are'} still alive, and a Sender this thread holds itself can never send`
+        : what;
     yield {
       kind: 'wait',
       queue: c.receivers,
-      what,
+      what: alive,
       ...(deadline === Infinity ? {} : { timeoutNs: left }),
     };
     m.emit('unblock', {});
