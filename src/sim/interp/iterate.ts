@@ -83,7 +83,8 @@ export class UserIter extends RIter {
     return andThen(settle(cx.callFnItem(found.fn, [], self, found.selfKey)), (r) => {
       const o = deref(r);
       if (o instanceof REnum && o.enumName === 'Option') return o.variant === 'Some' ? o.values[0]! : DONE;
-      return cx.unsupported(`\`${this.typeNameText}::next\` must return an Option`);
+      // Pointed at the program's `next`: the pull may come from inside std (a `for` loop, `collect`).
+      return cx.unsupported(`\`${this.typeNameText}::next\` must return an Option`, found.fn.nameSpan);
     });
   }
   override dropValue(interp: InterpCore): void {
