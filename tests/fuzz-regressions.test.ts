@@ -336,6 +336,61 @@ describe('fuzz regressions: simulator, budgets (fixed)', () => {
     expect(r.outcome.message).toMatch(/steps without returning/);
     expect(r.stdout).toBe('55\n');
   });
+
+  it('regression slice-bigint-bound: a range bound beyond 2^53 panics with its exact value', () => {
+    // Campaign seed 6, program 9298: `&bytes[..18446744073709551615]` — u64 values beyond 2^53 are bigints,
+    // and the slice code mixed them with numbers (a TypeError).
+    const r = run(
+      inMain(
+        '    let b = "hello".as_bytes();\n    let s = &b[..18446744073709551615];\n    println!("{}", s.len());',
+      ),
+    );
+    expect(r.outcome.kind, r.outcome.message).toBe('panicked');
+    expect(r.outcome.message).toContain(
+      'range end index 18446744073709551615 out of range for slice of length 5',
+    );
+  });
+
+  it('regression std-send-no-argument: `tx.send()` without its value is a diagnostic, not a throw in format', () => {
+    // Campaign seed 6, program 9468: std mpsc `send()` with no argument sent `undefined`, which crashed
+    // `println!` later. The method declares its arity now (rustc's E0061).
+    const r = run(
+      'use std::sync::mpsc;\nfn main() {\n    let (tx, rx) = mpsc::channel::<u32>();\n    tx.send().unwrap();\n    println!("{}", rx.recv().unwrap());\n}\n',
+    );
+    expect(r.outcome.kind, r.outcome.message).toBe('unsupported');
+    expect(r.outcome.message).toContain('takes 1 argument but 0 arguments were supplied');
+  });
+
+  it('regression write-non-bytes: writing a slice of non-bytes (`&[..n]`) is a diagnostic, not a heap blow-up', () => {
+    // Campaign seed 6, program 12139 (a mutant of the TCP echo lesson): `sock.write_all(&[..n])` sent range
+    // values down the simulated network, and the campaign's process ran out of its 4 GB heap.
+    const r = run(
+      'use tokio::io::AsyncWriteExt;\nuse tokio::net::{TcpListener, TcpStream};\n' +
+        inMain(
+          '    let l = TcpListener::bind("127.0.0.1:7000").await.unwrap();\n' +
+            '    let mut c = TcpStream::connect("127.0.0.1:7000").await.unwrap();\n' +
+            '    let _s = l.accept().await.unwrap();\n    let n = 4;\n    c.write_all(&[..n]).await.unwrap();',
+        ),
+    );
+    expect(r.outcome.kind, r.outcome.message).toBe('unsupported');
+    expect(r.outcome.message).toContain('expected a byte buffer');
+  });
+
+  it('regression vec-resize-huge: `Vec::resize` to a huge length is a memory limit, not an engine RangeError', () => {
+    // Campaign seed 6, program 1488 (a mutant of tut_framing_read_frame): `resize` pushed clones one by one
+    // with no budget check until the engine refused the array length ("RangeError: Invalid array length").
+    const r = run(
+      inMain('    let mut v: Vec<u8> = vec![0; 8];\n    v.resize(1 << 40, 0);\n    println!("{}", v.len());'),
+    );
+    expect(r.outcome.kind, r.outcome.message).toBe('limit');
+    expect(r.outcome.message).toMatch(/memory/);
+    const small = run(
+      inMain(
+        '    let mut v = vec![1u8; 2];\n    v.resize(5, 7);\n    v.resize(3, 0);\n    println!("{:?}", v);',
+      ),
+    );
+    expect(small.stdout).toBe('[1, 1, 7]\n');
+  });
 });
 
 describe('fuzz regressions: simulator, patterns (fixed)', () => {

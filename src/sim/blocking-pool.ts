@@ -172,7 +172,7 @@ class PoolThread implements ThreadBody {
       if (!(e instanceof RustPanic)) throw e;
       thread.currentTask = null;
       this.world.interp.reportPanic(e);
-      this.done(job.task, { err: new JoinError(job.task.tokioId, 'panic', e.message) });
+      this.done(job.task, { err: new JoinError(job.task.tokioId, 'panic', e.message, e.strPayload) });
       return;
     }
     if (!r.done) {
@@ -195,7 +195,7 @@ class PoolThread implements ThreadBody {
 
 /** A `std::thread::spawn` thread: runs its closure; `join()` waits for it. */
 export class ClosureThread implements ThreadBody {
-  result: { ok: Value } | { panic: string } | null = null;
+  result: { ok: Value } | { panic: string; strPayload: boolean } | null = null;
   readonly joiners = new WaitQueue();
   private gen: Gen<Value> | null = null;
 
@@ -218,7 +218,7 @@ export class ClosureThread implements ThreadBody {
       if (!(e instanceof RustPanic)) throw e;
       this.world.interp.reportPanic(e);
       this.world.interp.dropValue(this.closure);
-      this.result = { panic: e.message };
+      this.result = { panic: e.message, strPayload: e.strPayload };
       this.joiners.notifyAll(m);
       m.exitThread(thread);
       return;

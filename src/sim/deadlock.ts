@@ -14,7 +14,12 @@ export function deadlock(world: World, stuck: SimThread[]): RunOutcome {
   for (const t of world.tasks) {
     if (t.complete) continue;
     const who = t.kind === 'main' ? 'main (the block_on future)' : `task ${t.id}`;
-    lines.push(`  ${who} is waiting on ${describeWait(t.future)}`);
+    const th = blockedThreadOf(world, t.id);
+    lines.push(
+      th
+        ? `  ${who} is stuck in a poll: its thread ${th.name} is blocked: ${th.blockedOn ?? 'waiting'}`
+        : `  ${who} is waiting on ${describeWait(t.future)}`,
+    );
   }
   for (const th of stuck)
     if (th.kind === 'std' || th.kind === 'blocking' || (th.kind === 'main' && !th.entered))
@@ -38,6 +43,17 @@ function waitForGraph(world: World): WaitFor {
   const seen = new Set<number>();
   for (const t of world.tasks) {
     if (t.complete || (t.kind !== 'async' && t.kind !== 'main')) continue;
+    // A task whose thread blocked inside its poll (a std Mutex) waits on what the thread waits on.
+    const th = blockedThreadOf(world, t.id);
+    if (th) {
+      const lock = th.blockedOnLock;
+      waits.push({ task: t.id, resource: lock?.resource ?? -1, onTask: -1, what: th.blockedOn ?? 'blocked' });
+      if (lock && !seen.has(lock.resource)) {
+        seen.add(lock.resource);
+        for (const [task, permits] of lock.holders()) holds.push({ resource: lock.resource, task, permits });
+      }
+      continue;
+    }
     let leaf = t.future;
     while (leaf?.child) leaf = leaf.child;
     const w = leaf as (TaskFuture & WaitsOn) | null;
@@ -50,6 +66,13 @@ function waitForGraph(world: World): WaitFor {
     }
   }
   return { waits, holds };
+}
+
+/** The thread blocked in the middle of polling task `id` (a std Mutex, a `join`), if any. */
+function blockedThreadOf(world: World, id: number): SimThread | null {
+  for (const th of world.machine.threads)
+    if (th.status === 'blocked' && th.currentTask?.id === id && th.blockedOn !== null) return th;
+  return null;
 }
 
 function describeWait(f: TaskFuture | null): string {

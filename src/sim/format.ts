@@ -110,6 +110,8 @@ export function display(v: Value, precision: number | null = null): string {
   if (v instanceof F64) return formatFloat(v.v, v instanceof F32, { ...PLAIN, precision }, 'display');
   if (v instanceof RChar) return v.c;
   if (v instanceof RRef) return display(v.place.get(), precision);
+  // A value a program never gave (a builtin called with an argument missing): Debug says so, never a throw.
+  if (v === undefined || v === null) return debug(v, false, precision);
   const fd = (v as Partial<SelfFormatting>).fmtDisplay;
   if (typeof fd === 'function') return fd.call(v);
   // Display is not implemented for these in Rust (the program would not compile); print Debug.
@@ -188,7 +190,8 @@ export function debugWith(v: Value, o: FmtOpts, hooks = true): string {
   if (x instanceof RChar) return `'${x.c === "'" ? "\\'" : escapeChar(x.c, false)}'`;
   if (x instanceof F64) return formatValue(x, specOf(o, true), o.width, o.precision);
   if (x instanceof Unit) return pad('()', o);
-  if (x instanceof RDuration) return debugDuration(x.ns, o.precision);
+  if (x instanceof RDuration)
+    return x.exactNs === null ? debugDuration(x.ns, o.precision) : debugDurationExact(x.exactNs, o.precision);
   if (x instanceof RInstant) return `Instant { t: ${x.ns}ns }`;
   if (x instanceof RVec) return debugList('[', ']', x.items, o, hooks);
   if (x instanceof RTuple) return debugTuple('', x.items, o, hooks);
@@ -309,6 +312,16 @@ export function debugDuration(ns: number, precision: number | null = null): stri
     return fmtDecimal(Math.floor(nanos / 1_000_000), nanos % 1_000_000, 100_000, precision) + 'ms';
   if (nanos >= 1_000) return fmtDecimal(Math.floor(nanos / 1_000), nanos % 1_000, 100, precision) + 'µs';
   return fmtDecimal(nanos, 0, 1, precision) + 'ns';
+}
+
+/** `debugDuration` of a duration of at least 2^53 ns (always whole seconds and up), exactly. */
+function debugDurationExact(ns: bigint, precision: number | null): string {
+  const secs = ns / 1_000_000_000n;
+  const frac = fmtDecimal(0, Number(ns % 1_000_000_000n), 100_000_000, precision);
+  // `fmtDecimal` rounded into its integer part ("1" after a carry) or left it "0".
+  const dot = frac.indexOf('.');
+  const carried = BigInt(dot < 0 ? frac : frac.slice(0, dot));
+  return `${secs + carried}${dot < 0 ? '' : frac.slice(dot)}s`;
 }
 
 function fmtDecimal(integer: number, fractional: number, divisor: number, precision: number | null): string {

@@ -107,7 +107,7 @@ function taskPanicked(world: World, task: Task, p: RustPanic): void {
     return;
   }
   dropFuture(world, task);
-  completeTask(world, task, { err: new JoinError(task.tokioId, 'panic', p.message) });
+  completeTask(world, task, { err: new JoinError(task.tokioId, 'panic', p.message, p.strPayload) });
 }
 
 /** A `block_on` future (task 0) returned Ready or panicked: its `block_on` returns. */
@@ -138,7 +138,12 @@ export function cancelTask(world: World, task: Task): void {
   world.machine.emit('cancel', { task: task.id });
   const panicked = dropFuture(world, task);
   completeTask(world, task, {
-    err: new JoinError(task.tokioId, panicked ? 'panic' : 'cancelled', panicked?.message ?? ''),
+    err: new JoinError(
+      task.tokioId,
+      panicked ? 'panic' : 'cancelled',
+      panicked?.message ?? '',
+      panicked?.strPayload ?? false,
+    ),
   });
 }
 

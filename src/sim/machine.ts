@@ -12,10 +12,23 @@ import type { EventFields, EventKind, ThreadKind } from '../trace/events';
 import type { TraceWriter } from '../trace/store';
 import type { Limits } from './config';
 
+/** A lock a thread blocks on: its trace resource and which tasks hold it (by the task that locked it). */
+export interface BlockedOnLock {
+  readonly resource: number;
+  holders(): ReadonlyMap<number, number>;
+}
+
 /** Why a thread cannot continue: it sleeps until a time, or waits until someone signals a queue. */
 export type BlockRequest =
   | { readonly kind: 'sleep'; readonly ns: number; readonly what: string }
-  | { readonly kind: 'wait'; readonly queue: WaitQueue; readonly what: string; readonly timeoutNs?: number }
+  | {
+      readonly kind: 'wait';
+      readonly queue: WaitQueue;
+      readonly what: string;
+      readonly timeoutNs?: number;
+      /** The lock it waits for (a std Mutex), for the deadlock report's wait-for graph. */
+      readonly lock?: BlockedOnLock;
+    }
   /**
    * The thread runs `body` until it calls `machine.resumeOuter(thread)` (a `block_on` on a plain thread: the
    * thread drives a scheduler, then carries on where it was).
@@ -103,6 +116,8 @@ export class SimThread {
   rng: FastRand;
   /** Set while blocked; shown in reports and the trace. */
   blockedOn: string | null = null;
+  /** The lock of the current block, if it waits on one (read while `status` is 'blocked'). */
+  blockedOnLock: BlockedOnLock | null = null;
   body: ThreadBody | null = null;
 
   constructor(
@@ -260,6 +275,7 @@ export class Machine {
     }
     t.status = 'blocked';
     t.blockedOn = req.what;
+    t.blockedOnLock = req.kind === 'wait' ? (req.lock ?? null) : null;
     if (req.kind === 'sleep') {
       t.readyAt = t.clock + req.ns;
     } else {

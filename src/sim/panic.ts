@@ -9,6 +9,11 @@ import type { Span } from '../lang/diagnostics';
 export class RustPanic {
   /** Printed already (the hook ran where it was raised); a thread it unwinds into does not print it again. */
   reported = false;
+  /**
+   * The payload is a `&'static str` (`panic!("literal")`, `Option::unwrap` on `None`: std's
+   * `StaticStrPayload`) rather than a `String` (a formatted message): what `downcast_ref::<&str>()` sees.
+   */
+  strPayload = false;
   constructor(
     readonly message: string,
     readonly span: Span | null,

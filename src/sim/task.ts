@@ -72,6 +72,8 @@ export class JoinError extends RObject implements SelfFormatting {
     readonly taskId: number,
     readonly repr: 'cancelled' | 'panic',
     readonly message: string = '',
+    /** The panic's payload is a `&'static str` (RustPanic.strPayload), else a `String`. */
+    readonly strPayload = false,
   ) {
     super();
   }

@@ -211,7 +211,15 @@ export class TempPlace implements Place {
 
 /** `std::time::Duration` (also `tokio::time::Duration`). */
 export class RDuration extends RObject {
-  constructor(readonly ns: number) {
+  /**
+   * `ns` is what timers and the clock use; a duration beyond 2^53 ns (104 days) also keeps its exact
+   * count in `exactNs` (`Duration::MAX`, `from_secs(u64::MAX / 1000)`), read by `as_*`, `{:?}` and `==`,
+   * while `ns` stays at 2^53 - 1 (far beyond any simulated run).
+   */
+  constructor(
+    readonly ns: number,
+    readonly exactNs: bigint | null = null,
+  ) {
     super();
   }
   typeName(): string {

@@ -54,6 +54,7 @@ export const RESOURCE_KINDS = [
   'user',
   'rwlock',
   'barrier',
+  'oncecell',
 ] as const;
 export type ResourceKind = (typeof RESOURCE_KINDS)[number];
 

@@ -207,7 +207,7 @@ export abstract class TokenCursor {
 
   protected abstract skipDelimited(): void;
 
-  abstract parseItem(): Item | null;
+  abstract parseItem(before?: Attr[]): Item | null;
 
   abstract parseBlock(): Block;
 

@@ -88,8 +88,8 @@ export abstract class ItemParser extends GenericsParser {
     }
   }
 
-  parseItem(): Item | null {
-    const attrs = this.parseAttrs();
+  parseItem(before: Attr[] = []): Item | null {
+    const attrs = [...before, ...this.parseAttrs()];
     this.eatVisibility();
     const t = this.peek();
     if (this.is('async') && this.is('fn', 1)) return this.parseFn(attrs, null);

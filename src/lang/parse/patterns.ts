@@ -64,7 +64,7 @@ export abstract class PatternParser extends TypeParser {
             ? { t: 'char', v: n.value as string }
             : n.kind === 'float'
               ? { t: 'float', v: (neg ? -1 : 1) * (n.value as number), suffix: n.suffix ?? '' }
-              : { t: 'int', v: (neg ? -1 : 1) * (n.value as number), suffix: n.suffix ?? '' };
+              : { t: 'int', v: negateIf(neg, n.value as number | bigint), suffix: n.suffix ?? '' };
         return { k: 'range', lo: null, hi, inclusive: true, span: this.from(start) };
       }
       if (t.text === '[') {
@@ -194,10 +194,15 @@ export abstract class PatternParser extends TypeParser {
         hi =
           n.kind === 'char'
             ? { t: 'char', v: n.value as string }
-            : { t: 'int', v: (neg ? -1 : 1) * (n.value as number), suffix: n.suffix ?? '' };
+            : { t: 'int', v: negateIf(neg, n.value as number | bigint), suffix: n.suffix ?? '' };
       }
       return { k: 'range', lo, hi, inclusive, span: this.from(start) };
     }
     return { k: 'lit', value: lo, span: start };
   }
+}
+
+/** `-n` of a literal that may be a bigint (beyond 2^53): `-9007199254740993` in a range pattern. */
+function negateIf(neg: boolean, v: number | bigint): number | bigint {
+  return neg ? -v : v;
 }

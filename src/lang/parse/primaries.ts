@@ -255,7 +255,7 @@ export abstract class PrimaryParser extends OperatorParser {
       const saved = this.noStruct;
       this.noStruct = true;
       // `let` conditions bind looser than `&&` chains, which Rust 2021 does not allow anyway.
-      const expr = this.parseBinary(4);
+      const expr = this.parseBinary(5);
       this.noStruct = saved;
       if (this.isPunct('&&'))
         this.unsupported(

@@ -87,12 +87,14 @@ export abstract class BlockParser extends MacroParser {
       this.is('trait') ||
       this.is('mod') ||
       (this.is('const') && !this.isPunct('{', 1)) ||
-      this.is('static')
+      this.is('static') ||
+      (this.is('type') && this.peek(1).kind === 'ident')
     );
   }
 
-  private parseItemWithAttrs(_attrs: Attr[]): Item {
-    const item = this.parseItem();
+  /** An item inside a block, with the attributes already read (`#[derive(..)]` on a local struct). */
+  private parseItemWithAttrs(attrs: Attr[]): Item {
+    const item = this.parseItem(attrs);
     if (!item) throw new CompileError('expected an item', this.peek().span);
     return item;
   }

@@ -42,7 +42,11 @@ export abstract class TypeParser extends TokenCursor {
       return double ? { k: 'ref', mut: false, ty, span: ty.span } : ty;
     }
     if (this.isPunct('*')) {
-      this.unsupported('raw pointers are not supported by Pollscope', start);
+      this.unsupported(
+        'raw pointers (`*const T`, `*mut T`) are not supported by Pollscope yet',
+        start,
+        'the simulator models references and ownership, not memory addresses: use `&T` / `&mut T`',
+      );
     }
     if (this.isPunct('(')) {
       this.next();

@@ -7,15 +7,25 @@
  * (`expectTy` on the method or call node) where the turbofish is missing.
  * Only syntax is used: a type reached through a variable (`let s = ..; s` returned) is not followed.
  */
+import { expandAlias, type Aliases } from '../aliases';
 import type { Block, Expr, FnItem, Item, StructItem, Type } from '../ast';
 
 export function annotateExpectedTypes(
   items: readonly Item[],
   structs: ReadonlyMap<string, StructItem>,
+  programAliases: Aliases,
 ): void {
-  const v = new Annotator(structs);
-  v.items(items);
+  aliases = programAliases;
+  try {
+    const v = new Annotator(structs);
+    v.items(items);
+  } finally {
+    aliases = new Map();
+  }
 }
+
+/** The type aliases of the program being annotated (`expectExpr` is a plain function). */
+let aliases: Aliases = new Map();
 
 class Annotator {
   /** The return type of the fn whose body is being walked (null inside closures and async blocks). */
@@ -186,7 +196,8 @@ class Annotator {
 }
 
 /** Records that `e`'s value must have type `ty`, looking through blocks, branches and `Ok`/`Some`/`Err`. */
-function expectExpr(e: Expr, ty: Type): void {
+function expectExpr(e: Expr, written: Type): void {
+  const ty = expandAlias(aliases, written);
   switch (e.k) {
     case 'method':
       e.expectTy ??= ty;

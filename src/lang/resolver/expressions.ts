@@ -136,6 +136,10 @@ export abstract class ExprResolver extends PathResolver {
    */
   /** Resolving an assignment target or a `&mut` operand: a field there is written, not just read. */
   private writing = false;
+  /** `&mut v[a..b]` arguments of method calls, which builtins write back whole. */
+  private readonly subSliceArgs = new WeakSet<Expr>();
+  /** The sub-slice index expression an allowed `&mut` is about to resolve. */
+  private subSliceOk: Expr | null = null;
 
   private writingTo(f: () => boolean): boolean {
     const saved = this.writing;
@@ -164,6 +168,12 @@ export abstract class ExprResolver extends PathResolver {
       case 'unary':
         return this.expr(e.expr, 'ref');
       case 'ref':
+        if (e.mut && isSubSlice(e.expr)) {
+          // A builtin method writes the whole sub-slice back (`stream.read(&mut buf[n..])`); anything else
+          // would write into a copy.
+          if (!this.subSliceArgs.has(e)) refuseSubSliceWrite(e.span);
+          this.subSliceOk = e.expr;
+        }
         return e.mut ? this.writingTo(() => this.expr(e.expr, 'ref')) : this.expr(e.expr, 'ref');
       case 'binary': {
         // Resolve both sides before combining: a short-circuiting `&&` would leave the right side
@@ -201,7 +211,12 @@ export abstract class ExprResolver extends PathResolver {
         return sync && calleeSync;
       }
       case 'method': {
+        if (e.receiver.k === 'index' && e.receiver.index.k === 'range' && SLICE_MUTATORS.has(e.name))
+          refuseSubSliceWrite(e.receiver.span);
         let sync = this.expr(e.receiver, 'ref');
+        // Not when the program has a method of that name: a user fn would write into the copy.
+        if (!this.anyImplProvides(e.name))
+          for (const a of e.args) if (a.k === 'ref' && a.mut && isSubSlice(a.expr)) this.subSliceArgs.add(a);
         for (const a of e.args) sync = this.expr(a, 'move') && sync;
         // Methods can run user code (user impls, closures passed in) or block (std Mutex::lock).
         // `it.min()` / `it.max()` / `it.last()` drain an iterator, whose closures may block; `a.min(b)` cannot.
@@ -218,8 +233,13 @@ export abstract class ExprResolver extends PathResolver {
         }
       }
       case 'index': {
+        if (this.writing && e.index.k === 'range' && this.subSliceOk !== e) refuseSubSliceWrite(e.span);
+        this.subSliceOk = null;
         const x = this.expr(e.expr, 'ref');
+        const saved = this.writing;
+        this.writing = false;
         const i = this.expr(e.index, 'ref');
+        this.writing = saved;
         return x && i;
       }
       case 'range': {
@@ -459,4 +479,47 @@ export abstract class ExprResolver extends PathResolver {
     info.suspends.push({ span: sp, live: live.sort((a, b) => a - b) });
     return info.suspends.length - 1;
   }
+}
+
+function isSubSlice(e: Expr): boolean {
+  return e.k === 'index' && e.index.k === 'range';
+}
+
+/** Slice methods that write through `&mut self`: on `v[a..b]` they would change a copy here. */
+const SLICE_MUTATORS = new Set([
+  'sort',
+  'sort_unstable',
+  'sort_by',
+  'sort_by_key',
+  'sort_unstable_by',
+  'sort_unstable_by_key',
+  'sort_by_cached_key',
+  'reverse',
+  'fill',
+  'fill_with',
+  'swap',
+  'rotate_left',
+  'rotate_right',
+  'copy_from_slice',
+  'clone_from_slice',
+  'iter_mut',
+  'first_mut',
+  'last_mut',
+  'get_mut',
+  'split_at_mut',
+  'chunks_mut',
+  'make_ascii_uppercase',
+  'make_ascii_lowercase',
+]);
+
+/**
+ * `&mut v[a..b]`, `v[a..b][i] = x`, `v[a..b].sort()`: a sub-slice is a copy in the simulator, so writes
+ * through it would be lost silently; refused before the run instead.
+ */
+function refuseSubSliceWrite(sp: Span): never {
+  throw new CompileError(
+    'writing through a sub-slice (`&mut v[a..b]`) is not supported by Pollscope yet',
+    sp,
+    'index the vector itself (`v[a + i] = x`), or call the method on the whole vector',
+  );
 }

@@ -4,6 +4,7 @@
  */
 import type { Block, ConstItem, FnItem, ImplItem, Item, TraitItem } from '../ast';
 import { CompileError, type Span } from '../diagnostics';
+import { collectAliases } from '../aliases';
 import { annotateExpectedTypes } from './expected-types';
 import { ExprResolver } from './expressions';
 import { ModScope } from './namespaces';
@@ -14,7 +15,7 @@ import { capitalize, constInfo, newInfo } from './scopes';
  * The std traits a program may implement. Each is honoured where Rust uses it (formatting, operators,
  * comparisons, conversions, `?`, iteration, drops, `.await`); any other std trait is refused before the run.
  */
-const STD_TRAITS = new Set([
+export const STD_TRAITS = new Set([
   'Future',
   // std::task::Wake and futures' ArcWake: a program's own waker (sim/builtins/exec/user-waker.ts).
   'Wake',
@@ -75,7 +76,7 @@ export abstract class ItemResolver extends ExprResolver {
         'add `#[tokio::main] async fn main() { .. }`',
       );
     this.resolveBodies(this.root);
-    annotateExpectedTypes(this.program.items, this.structs);
+    annotateExpectedTypes(this.program.items, this.structs, collectAliases(this.program));
     return {
       program: this.program,
       fns: this.fns,

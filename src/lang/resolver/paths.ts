@@ -363,7 +363,14 @@ export abstract class PathResolver extends ScopeResolver {
       throw new CompileError(
         `\`${segs.join('::')}\` is not supported by Pollscope yet`,
         sp,
-        'see docs/supported.md for the supported tokio and std API',
+        'see docs/supported.md for the std and tokio API Pollscope supports',
+      );
+    // `futures::task::noop_waker()`, `mem::swap(..)` without a `use`: rustc's words, and what is available.
+    if (r?.k === 'builtin' && segs.length > 1 && /^[a-z_][a-z0-9_]*$/.test(root) && !isBuiltinTypeName(root))
+      throw new CompileError(
+        `failed to resolve: use of undeclared crate or module \`${root}\``,
+        sp,
+        `the crates Pollscope provides are ${[...this.oracle.crates].join(', ')} (see docs/supported.md)`,
       );
     throw new CompileError(`cannot find \`${segs.join('::')}\` in this scope`, sp);
   }
@@ -421,7 +428,7 @@ export abstract class PathResolver extends ScopeResolver {
     });
   }
 
-  private anyImplProvides(name: string): boolean {
+  protected anyImplProvides(name: string): boolean {
     return this.impls.some(
       (r) =>
         r.item.fns.some((f) => f.name === name) ||

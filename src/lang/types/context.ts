@@ -6,6 +6,7 @@
  * The pass is one class split over files like the resolver: context → patterns → calls → expressions →
  * infer.ts. A layer calls the layers below it directly and the ones above through abstract methods here.
  */
+import { collectAliases, type Aliases } from '../aliases';
 import type { Expr, FnInfo, Type } from '../ast';
 import type { ResolvedProgram } from '../resolver/scopes';
 import { numKindOf } from './kinds';
@@ -79,7 +80,13 @@ export abstract class InferContext {
   /** The `impl` type of the method being inferred (what `Self` means). */
   protected selfTy: string | null = null;
 
-  constructor(protected readonly prog: ResolvedProgram) {}
+  /** The program's type aliases, looked through where a written type names one. */
+  private readonly aliases: Aliases;
+  private aliasDepth = 0;
+
+  constructor(protected readonly prog: ResolvedProgram) {
+    this.aliases = collectAliases(prog.program);
+  }
 
   // ------------------------------------------------------------------------------------------ frames
 
@@ -156,6 +163,15 @@ export abstract class InferContext {
     const name = segs[segs.length - 1]!;
     const arg = (i: number) => (args[i] ? this.typeOf(args[i]) : this.solver.fresh());
     if (name === 'Self' && segs.length === 1) return this.selfTy ? this.namedType(this.selfTy) : UNKNOWN;
+    const alias = segs.length === 1 && args.length === 0 ? this.aliases.get(name) : undefined;
+    if (alias && this.aliasDepth < 8) {
+      this.aliasDepth++;
+      try {
+        return this.typeOf(alias);
+      } finally {
+        this.aliasDepth--;
+      }
+    }
     if (segs.length === 1 && (this.prog.structs.has(name) || this.prog.enums.has(name)))
       return { t: 'adt', name };
     const k = numKindOf(name);

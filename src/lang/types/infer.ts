@@ -31,7 +31,15 @@ const ELEMENT_OF = new Set(['Option', 'Result', 'Vec', 'VecDeque', 'Range', 'Ite
 class NumericInfer extends ExprInfer {
   run(): NumericTypes {
     for (const f of this.prog.fns.values()) this.fnBody(f);
-    for (const m of new Set(this.prog.methods.values())) this.fnBody(m);
+    const methods = new Set(this.prog.methods.values());
+    for (const m of methods) this.fnBody(m);
+    // Methods of trait impls (`impl Iterator for Fib { fn next(&mut self) .. }`) are not in `methods`.
+    for (const r of this.prog.impls)
+      for (const f of r.item.fns)
+        if (!methods.has(f)) {
+          methods.add(f);
+          this.fnBody(f);
+        }
     for (const c of this.prog.consts.values()) {
       this.withFrame(constInfo(c.name), UNKNOWN, () =>
         this.solver.unify(this.typeOf(c.ty), this.expr(c.value, this.typeOf(c.ty)), `const ${c.name}`),

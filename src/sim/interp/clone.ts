@@ -45,5 +45,5 @@ export function cloneValue(interp: Interpreter, v: Value): Value {
     );
   const c = (x as { cloneValue?: (w: World) => Value }).cloneValue;
   if (c) return c.call(x, interp.world);
-  return interp.unsupported(`\`{x.typeName()}\` cannot be cloned`);
+  return interp.unsupported(`\`${x.typeName()}\` cannot be cloned`);
 }

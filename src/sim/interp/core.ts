@@ -134,6 +134,13 @@ export abstract class InterpCore implements Interpreter {
     throw new RustPanic(message, sp);
   }
 
+  /** A panic whose payload is a `&'static str` (a message known at compile time: `panic!("boom")`). */
+  panicStatic(message: string, sp: Span | null = this.site): never {
+    const p = new RustPanic(message, sp);
+    p.strPayload = true;
+    throw p;
+  }
+
   unsupported(message: string, sp: Span | null = this.site, hint?: string): never {
     throw new UnsupportedError(message, sp, hint);
   }

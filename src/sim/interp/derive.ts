@@ -7,7 +7,7 @@ import type { Span } from '../../lang/diagnostics';
 import type { Type } from '../../lang/ast';
 import type { ResolvedProgram } from '../../lang/resolve';
 import { F64, NONE, RChar, REnum, RString, RStruct, RTuple, RVec, UNIT, type Value } from '../values';
-import { builtinAliases, builtinFns, type CallCtx } from './registry';
+import { builtinAliases, builtinConsts, builtinFns, type CallCtx } from './registry';
 import { INT_NAMES } from './traits';
 
 export interface DeriveHost {
@@ -86,6 +86,9 @@ export function defaultOfType(h: DeriveHost, ty: Type, sp: Span): Value {
       const key = h.keyOfType(ty);
       if (key !== null && (h.program.structs.has(key) || h.program.enums.has(key)))
         return h.defaultOf(key, sp);
+      // A builtin unit value (`PhantomData`) is its own default.
+      const unit = builtinConsts.get(builtinAliases.get(name) ?? '');
+      if (unit) return unit.value();
       // A builtin collection: its `new()`.
       const ctor = builtinAliases.get(`${name}::new`);
       const fn = ctor ? builtinFns.get(ctor) : undefined;

@@ -87,8 +87,12 @@ export abstract class Macros extends Awaits {
         return s;
       }
       case 'panic':
-        return this.panic(e.pieces.length ? text : 'explicit panic', e.span);
+        // `panic!("literal")` panics with a `&'static str`, a formatted message with a `String`.
+        if (e.pieces.every((p) => typeof p === 'string'))
+          return this.panicStatic(e.pieces.length ? text : 'explicit panic', e.span);
+        return this.panic(text, e.span);
       case 'unreachable':
+        if (!e.pieces.length) return this.panicStatic('internal error: entered unreachable code', e.span);
         return this.panic(
           e.pieces.length
             ? `internal error: entered unreachable code: ${text}`
@@ -96,9 +100,11 @@ export abstract class Macros extends Awaits {
           e.span,
         );
       case 'todo':
-        return this.panic(e.pieces.length ? `not yet implemented: ${text}` : 'not yet implemented', e.span);
+        if (!e.pieces.length) return this.panicStatic('not yet implemented', e.span);
+        return this.panic(`not yet implemented: ${text}`, e.span);
       case 'unimplemented':
-        return this.panic(e.pieces.length ? `not implemented: ${text}` : 'not implemented', e.span);
+        if (!e.pieces.length) return this.panicStatic('not implemented', e.span);
+        return this.panic(`not implemented: ${text}`, e.span);
     }
   }
 

@@ -123,7 +123,8 @@ export function equals(l: Value, r: Value): boolean {
   if (a instanceof F64 && b instanceof F64) return a.v === b.v;
   if (a instanceof RChar && b instanceof RChar) return a.c === b.c;
   if (a instanceof Unit && b instanceof Unit) return true;
-  if (a instanceof RDuration && b instanceof RDuration) return a.ns === b.ns;
+  if (a instanceof RDuration && b instanceof RDuration)
+    return a.exactNs !== null || b.exactNs !== null ? durationNs(a) === durationNs(b) : a.ns === b.ns;
   if (a instanceof RInstant && b instanceof RInstant) return a.ns === b.ns;
   if (a instanceof RVec && b instanceof RVec)
     return a.items.length === b.items.length && a.items.every((x, i) => equals(x, b.items[i]!));
@@ -174,7 +175,12 @@ export function compare(l: Value, r: Value, panic: PanicFn): number {
     return x < y ? -1 : x > y ? 1 : 0;
   }
   if (a instanceof RChar && b instanceof RChar) return a.c < b.c ? -1 : a.c > b.c ? 1 : 0;
-  if (a instanceof RDuration && b instanceof RDuration) return a.ns - b.ns;
+  if (a instanceof RDuration && b instanceof RDuration) {
+    if (a.exactNs === null && b.exactNs === null) return a.ns - b.ns;
+    const x = durationNs(a);
+    const y = durationNs(b);
+    return x < y ? -1 : x > y ? 1 : 0;
+  }
   if (a instanceof RInstant && b instanceof RInstant) return a.ns - b.ns;
   if ((a instanceof RTuple && b instanceof RTuple) || (a instanceof RVec && b instanceof RVec)) {
     const n = Math.min(a.items.length, b.items.length);
@@ -201,6 +207,11 @@ export function compare(l: Value, r: Value, panic: PanicFn): number {
     }
     return 0;
   }
+  // A builtin value that orders itself (`PhantomData`).
+  const own =
+    typeof a === 'object' ? (a as { compareTo?: (o: Value) => number | null }).compareTo : undefined;
+  const c = own?.call(a, b);
+  if (c !== undefined && c !== null) return c;
   return panic(`cannot compare ${describe(a)} with ${describe(b)}`);
 }
 
@@ -237,4 +248,9 @@ export function cast(v: Value, ty: Type, k: number, panic: PanicFn): Value {
     if (x instanceof RChar) return x;
   }
   return panic(`cannot cast ${describe(x)} as ${name || 'this type'}`);
+}
+
+/** A duration's exact nanoseconds. */
+export function durationNs(d: RDuration): bigint {
+  return d.exactNs ?? BigInt(Math.round(d.ns));
 }

@@ -128,8 +128,8 @@ export abstract class Places extends Scopes {
       const r = deref(idx);
       if (text !== null && r instanceof RRange) {
         // `&s[a..b]` by byte offsets, as a fresh &str, with core's panics for a bad range.
-        const begin = r.from === null ? 0 : (r.from as number);
-        const end = r.to === null ? byteLen(text) : (r.to as number) + (r.inclusive ? 1 : 0);
+        const begin = r.from === null ? 0 : bound(r.from);
+        const end = r.to === null ? byteLen(text) : bound(r.to) + (r.inclusive ? 1 : 0);
         const err = sliceError(text, begin, end);
         if (err !== null) this.panic(err, e.span);
         return new TempPlace(sliceBytes(text, begin, end));
@@ -156,10 +156,12 @@ export abstract class Places extends Scopes {
    */
   private slicePlace(items: Value[], r: RRange, e: Expr): Place {
     const len = items.length;
-    const from = r.from === null ? 0 : (r.from as number);
-    const to = r.to === null ? len : (r.to as number) + (r.inclusive ? 1 : 0);
-    if (to > len) this.panic(`range end index ${to} out of range for slice of length ${len}`, e.span);
-    if (from > to) this.panic(`slice index starts at ${from} but ends at ${to}`, e.span);
+    const from = r.from === null ? 0 : bound(r.from);
+    const to = r.to === null ? len : bound(r.to) + (r.inclusive ? 1 : 0);
+    const text = (b: unknown, n: number) => (typeof b === 'bigint' ? String(b) : String(n));
+    if (to > len)
+      this.panic(`range end index ${text(r.to, to)} out of range for slice of length ${len}`, e.span);
+    if (from > to) this.panic(`slice index starts at ${text(r.from, from)} but ends at ${to}`, e.span);
     return {
       get: () => new RVec(items.slice(from, to)),
       set: (x: Value) => {
@@ -223,4 +225,12 @@ export abstract class Places extends Scopes {
     assert(r.done === true, 'synchronous receiver suspended');
     return r.value;
   }
+}
+
+/**
+ * A range bound as a number: a u64/usize beyond 2^53 is a bigint (exact integers), larger than any length,
+ * so its nearest number compares the same way; the panic messages print the exact value.
+ */
+function bound(b: unknown): number {
+  return typeof b === 'bigint' ? Number(b) : (b as number);
 }

@@ -61,19 +61,58 @@ export function arityMessage(name: string, arity: number, supplied: number, meth
 
 const methodTables = new Map<object, Record<string, MethodImpl>>();
 
-/** Registers methods for instances of `cls` (and its subclasses). */
+/**
+ * Who owns each registered method table, in Rust's words, for `docs/supported.md`: the canonical path of the
+ * type or trait (`std::time::Duration`, `std::iter::Iterator`; several joined with ` / ` when one JS class
+ * serves several Rust types), or null when the registration did not say (the page then guesses from the
+ * class's name). One entry per `defineMethods` call, in registration order.
+ */
+export interface MethodOwner {
+  readonly rust: string | null;
+  readonly jsClass: string;
+  readonly names: readonly string[];
+}
+export const methodOwners: MethodOwner[] = [];
+
+/**
+ * Registers methods for instances of `cls` (and its subclasses). `rust` names the Rust type (or trait) the
+ * methods belong to, by its canonical path (`defineMethods(RDuration, 'std::time::Duration', {...})`): the
+ * JS class is an implementation detail that several Rust types may share (`REnum` is Option, Result, ...).
+ */
+export function defineMethods(
+  cls: abstract new (...args: never[]) => object,
+  rust: string,
+  methods: Record<string, MethodImpl>,
+): void;
+/** Older form without the Rust type: the page guesses it from the class name; prefer naming it. */
 export function defineMethods(
   cls: abstract new (...args: never[]) => object,
   methods: Record<string, MethodImpl>,
+): void;
+export function defineMethods(
+  cls: abstract new (...args: never[]) => object,
+  rustOrMethods: string | Record<string, MethodImpl>,
+  maybeMethods?: Record<string, MethodImpl>,
 ): void {
+  const rust = typeof rustOrMethods === 'string' ? rustOrMethods : null;
+  const methods = typeof rustOrMethods === 'string' ? maybeMethods! : rustOrMethods;
   const existing = methodTables.get(cls.prototype as object) ?? {};
   methodTables.set(cls.prototype as object, { ...existing, ...methods });
+  methodOwners.push({ rust, jsClass: cls.name, names: Object.keys(methods) });
 }
 
+/** Methods of JS primitives, by the Rust types they stand for (see `PRIMITIVE_OWNERS`). */
 export const primitiveMethods = {
   int: {} as Record<string, MethodImpl>,
   str: {} as Record<string, MethodImpl>,
   bool: {} as Record<string, MethodImpl>,
+};
+
+/** The Rust types each `primitiveMethods` table serves, for `docs/supported.md`. */
+export const PRIMITIVE_OWNERS: Record<keyof typeof primitiveMethods, string> = {
+  int: 'integers',
+  str: 'str',
+  bool: 'bool',
 };
 
 /** The builtin method `name` of a value's type; `skip` passes over some (to reach a base class's). */

@@ -50,6 +50,7 @@ import {
   type StepMarks,
   type TaskMark,
 } from './types';
+import { splitAtSupportedMention, SUPPORTED_LINK_TEXT, SUPPORTED_PAGE_URL } from '../supported-link';
 
 export type { CodeEditorProps } from './types';
 
@@ -115,7 +116,15 @@ function toLint(diagnostics: readonly EditorDiagnostic[], length: number): Diagn
         box.append(d.message);
         const help = document.createElement('span');
         help.className = 'cm-diagnosticHint';
-        help.textContent = `help: ${hint}`;
+        const parts = splitAtSupportedMention(hint);
+        if (parts) {
+          const a = document.createElement('a');
+          a.href = SUPPORTED_PAGE_URL;
+          a.target = '_blank';
+          a.rel = 'noreferrer';
+          a.textContent = SUPPORTED_LINK_TEXT;
+          help.append(`help: ${parts.before}`, a, parts.after);
+        } else help.textContent = `help: ${hint}`;
         box.append(help);
         return box;
       };

@@ -8,6 +8,7 @@ import { openLesson, resetToLesson } from '../share/permalink';
 import { session } from '../session';
 import { useApp } from '../store';
 import { taskName } from '../task-names';
+import { splitAtSupportedMention, SUPPORTED_LINK_TEXT, SUPPORTED_PAGE_URL } from '../supported-link';
 
 function stepSpot(s: CodeSpot, what: string): StepSpot {
   return { ...s, title: s.task >= 0 ? `${taskName(s.task)} ${what}` : what };
@@ -118,12 +119,27 @@ export function EditorPanel({ view }: { view: ViewState | null }) {
                   line {p.line}:{p.col}
                 </button>{' '}
                 {d.message}
-                {d.hint && <div className="hint">help: {d.hint}</div>}
+                {d.hint && <HintText hint={d.hint} />}
               </li>
             );
           })}
         </ul>
       )}
     </section>
+  );
+}
+
+/** `help: …`, with a mention of docs/supported.md as a link to the page served beside the app. */
+function HintText({ hint }: { hint: string }) {
+  const parts = splitAtSupportedMention(hint);
+  if (!parts) return <div className="hint">help: {hint}</div>;
+  return (
+    <div className="hint">
+      help: {parts.before}
+      <a href={SUPPORTED_PAGE_URL} target="_blank" rel="noreferrer">
+        {SUPPORTED_LINK_TEXT}
+      </a>
+      {parts.after}
+    </div>
   );
 }

@@ -26,6 +26,7 @@ const KIND_LABEL: Record<string, string> = {
   user: 'resource',
   rwlock: 'RwLock',
   barrier: 'Barrier',
+  oncecell: 'OnceCell',
 };
 
 const IO_TYPES = new Set(['tcp-listener', 'tcp-stream']);

@@ -73,7 +73,7 @@ function truthy(v: Value): boolean {
 
 defineFn(['std::sync::Condvar::new'], { pure: true, arity: 0, call: () => new RCondvar() });
 
-defineMethods(RCondvar, {
+defineMethods(RCondvar, 'std::sync::Condvar', {
   wait: takes(1, (ctx, self, [g]) =>
     (function* () {
       const [guard] = yield* waitOnce(ctx, deref(self) as RCondvar, guardArg(ctx, g), null);
@@ -106,4 +106,6 @@ defineMethods(RCondvar, {
   },
 });
 
-defineMethods(WaitTimeoutResult, { timed_out: (_ctx, self) => (deref(self) as WaitTimeoutResult).timedOut });
+defineMethods(WaitTimeoutResult, 'std::sync::WaitTimeoutResult', {
+  timed_out: (_ctx, self) => (deref(self) as WaitTimeoutResult).timedOut,
+});

@@ -81,7 +81,7 @@ defineFn(['std::thread::park_timeout'], {
   },
 });
 
-defineMethods(RThread, {
+defineMethods(RThread, 'std::thread::Thread', {
   unpark: (ctx, self) => {
     unparkThread(ctx.world.machine, (deref(self) as RThread).thread);
     return UNIT;

@@ -66,7 +66,7 @@ defineFn(withPrefixes('Context::from_waker', TASK), {
 });
 
 // `arc.into()` where the Arc holds an `impl Wake` type: a Waker (`let w: Waker = arc.into()`).
-defineMethods(RArc, {
+defineMethods(RArc, 'std::sync::Arc', {
   into: (ctx, self) => {
     const arc = deref(self) as RArc;
     if (isWake(ctx, arc)) {
@@ -79,7 +79,7 @@ defineMethods(RArc, {
 });
 
 /** `Waker::wake` / `wake_by_ref` of a program's waker: runs its `Wake` impl on this thread. */
-defineMethods(UserWaker, {
+defineMethods(UserWaker, 'std::task::Waker', {
   wake: (ctx, self) => {
     ctx.consume();
     return (deref(self) as UserWaker).wakeGen(ctx.world, -1, true);
@@ -89,15 +89,15 @@ defineMethods(UserWaker, {
 
 // `Future::poll` called by the program on a simulated future, through `Pin<&mut F>` / `Pin<Box<F>>`.
 const poll = takes(1, (ctx, self, [cx]) => pollByProgram(ctx, deref(self) as SimFuture, cx!));
-defineMethods(SimFuture, {
+defineMethods(SimFuture, 'std::pin::Pin / std::future::Future', {
   poll,
   as_mut: (ctx, self) => asMut(ctx, self),
   set: takes(1, (ctx, self, [v]) => pinSet(ctx, self, v!)),
 });
 // A program's own future type behind a `Pin<Box<dyn Future>>`: `as_mut()` is the place it lives in.
-defineMethods(RStruct, { as_mut: (ctx, self) => asMut(ctx, self) });
+defineMethods(RStruct, 'std::pin::Pin', { as_mut: (ctx, self) => asMut(ctx, self) });
 const enumAsMut = findMethod(new REnum('Option', 'None', []), 'as_mut');
-defineMethods(REnum, {
+defineMethods(REnum, 'std::option::Option / std::pin::Pin', {
   as_mut: (ctx, self, args) => {
     const e = deref(self) as REnum;
     if (e.def !== null && ctx.interp.program.futureImpls.has(e.def.key ?? e.def.name))
@@ -108,7 +108,7 @@ defineMethods(REnum, {
 
 /** The future a `Receiver` is while the program polls it (one per receiver, so its waker stays registered). */
 const receiverFutures = new WeakMap<OneshotReceiver, SimFuture>();
-defineMethods(OneshotReceiver, {
+defineMethods(OneshotReceiver, 'tokio::sync::oneshot::Receiver', {
   poll: takes(1, (ctx, self, [cx]): Gen<Value> => {
     const rx = deref(self) as OneshotReceiver;
     let f = receiverFutures.get(rx);

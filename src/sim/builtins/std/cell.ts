@@ -122,7 +122,7 @@ defineFn(withPrefixes('Cell::new', CELL), { pure, call: (_c, [v]) => new RCell(v
 const refCell = (v: Value) => deref(v) as RRefCell;
 const cell = (v: Value) => deref(v) as RCell;
 
-defineMethods(RRefCell, {
+defineMethods(RRefCell, 'std::cell::RefCell', {
   borrow: (ctx, s) => {
     const g = borrow(refCell(s), false);
     return g instanceof RBorrowGuard ? g : ctx.interp.panic(g.fmtDisplay());
@@ -183,7 +183,7 @@ defineMethods(RRefCell, {
   },
 });
 
-defineMethods(RCell, {
+defineMethods(RCell, 'std::cell::Cell', {
   get: (_c, s) => cell(s).value,
   set: (ctx, s, [v]) => {
     const c = cell(s);

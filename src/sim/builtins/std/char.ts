@@ -92,7 +92,7 @@ export const CHAR_METHODS: Record<string, MethodImpl> = {
   len_utf16: (_c, s) => (code(s) > 0xffff ? 2 : 1),
   is_char_boundary: () => true,
 };
-defineMethods(RChar, CHAR_METHODS);
+defineMethods(RChar, 'char', CHAR_METHODS);
 
 defineFn(['char::from_u32', 'std::char::from_u32', 'core::char::from_u32'], {
   pure,

@@ -59,6 +59,11 @@ function convertByImpl(
   return fn ? ctx.interp.callFnItem(fn, [v], null, fits[0]!.selfKey) : null;
 }
 
+/** `v.into()` through the program's `impl From<V> for Target`, or null when none converts `v`. */
+export function intoByImpl(ctx: CallCtx, v: Value): NativeResult | null {
+  return convertByImpl(ctx, v, 'From', 'from', expectedKey(ctx, false));
+}
+
 const into: MethodImpl = (ctx, self) => {
   ctx.consume();
   return convertByImpl(ctx, self, 'From', 'from', expectedKey(ctx, false)) ?? deref(self);
@@ -75,7 +80,7 @@ const tryInto: MethodImpl = (ctx, self) => {
   );
 };
 
-defineMethods(RObject, { into, try_into: tryInto });
+defineMethods(RObject, 'std::convert::Into / std::convert::TryInto', { into, try_into: tryInto });
 for (const table of [primitiveMethods.int, primitiveMethods.bool]) {
   table['into'] ??= into;
   table['try_into'] ??= tryInto;
@@ -87,7 +92,7 @@ primitiveMethods.str['try_into'] ??= tryInto;
  * itself, so `boxed.as_ref()` (a `&dyn Trait` out of a `Box<dyn Trait>`) is a reference to it. A program's
  * own `impl AsRef` is found before these.
  */
-defineMethods(RStruct, {
+defineMethods(RStruct, 'std::convert::AsRef / std::convert::AsMut', {
   as_ref: (ctx, self) => new RRef(ctx.place ?? new TempPlace(deref(self)), false),
   as_mut: (ctx, self) => new RRef(ctx.place ?? new TempPlace(deref(self)), true),
 });

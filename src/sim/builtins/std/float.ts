@@ -221,7 +221,7 @@ const methods: Record<string, MethodImpl> = {
   to_string: (_c, s) => new RString(display(s)),
   clone: (_c, s) => deref(s),
 };
-defineMethods(F64, methods);
+defineMethods(F64, 'f64 / f32', methods);
 
 /** `f64::max` / `f64::total_cmp` / … named as functions (`fold(f64::NEG_INFINITY, f64::max)`). */
 for (const ty of ['f64', 'f32']) {

@@ -19,7 +19,7 @@ function fmtOf(ctx: CallCtx, v: Value): RFormatter {
 
 const OK = (): Value => okVal(UNIT);
 
-defineMethods(RFormatter, {
+defineMethods(RFormatter, 'std::fmt::Formatter', {
   /** `Formatter::write_str`: appended as is, no padding. */
   write_str: (ctx, self, [s]) => {
     fmtOf(ctx, self).buf += str(s!) ?? '';
@@ -104,42 +104,46 @@ function builder(ctx: CallCtx, v: Value): DebugBuilder {
   return ctx.interp.unsupported('expected a Debug builder');
 }
 
-defineMethods(DebugBuilder, {
-  field: (ctx, self, args) => {
-    const b = builder(ctx, self);
-    if (b.kind === 'struct') {
-      b.names.push(str(args[0]!) ?? '');
-      b.values.push(args[1]!);
-    } else b.values.push(args[0]!);
-    return self;
+defineMethods(
+  DebugBuilder,
+  'std::fmt::DebugStruct / std::fmt::DebugTuple / std::fmt::DebugList / std::fmt::DebugMap / std::fmt::DebugSet',
+  {
+    field: (ctx, self, args) => {
+      const b = builder(ctx, self);
+      if (b.kind === 'struct') {
+        b.names.push(str(args[0]!) ?? '');
+        b.values.push(args[1]!);
+      } else b.values.push(args[0]!);
+      return self;
+    },
+    entry: (ctx, self, args) => {
+      const b = builder(ctx, self);
+      if (b.kind === 'map') {
+        b.keys.push(args[0]!);
+        b.values.push(args[1]!);
+      } else b.values.push(args[0]!);
+      return self;
+    },
+    key: (ctx, self, [k]) => {
+      builder(ctx, self).keys.push(k!);
+      return self;
+    },
+    value: (ctx, self, [v]) => {
+      builder(ctx, self).values.push(v!);
+      return self;
+    },
+    entries: function* (ctx, self, [items]) {
+      const b = builder(ctx, self);
+      for (const item of yield* drain(ctx.interp, intoIter(ctx.interp, items!, ctx.span))) {
+        const x = deref(item);
+        if (b.kind === 'map' && x instanceof RTuple) {
+          b.keys.push(x.items[0]!);
+          b.values.push(x.items[1]!);
+        } else b.values.push(item);
+      }
+      return self;
+    },
+    finish: (ctx, self) => builder(ctx, self).finish(false),
+    finish_non_exhaustive: (ctx, self) => builder(ctx, self).finish(true),
   },
-  entry: (ctx, self, args) => {
-    const b = builder(ctx, self);
-    if (b.kind === 'map') {
-      b.keys.push(args[0]!);
-      b.values.push(args[1]!);
-    } else b.values.push(args[0]!);
-    return self;
-  },
-  key: (ctx, self, [k]) => {
-    builder(ctx, self).keys.push(k!);
-    return self;
-  },
-  value: (ctx, self, [v]) => {
-    builder(ctx, self).values.push(v!);
-    return self;
-  },
-  entries: function* (ctx, self, [items]) {
-    const b = builder(ctx, self);
-    for (const item of yield* drain(ctx.interp, intoIter(ctx.interp, items!, ctx.span))) {
-      const x = deref(item);
-      if (b.kind === 'map' && x instanceof RTuple) {
-        b.keys.push(x.items[0]!);
-        b.values.push(x.items[1]!);
-      } else b.values.push(item);
-    }
-    return self;
-  },
-  finish: (ctx, self) => builder(ctx, self).finish(false),
-  finish_non_exhaustive: (ctx, self) => builder(ctx, self).finish(true),
-});
+);

@@ -91,7 +91,7 @@ primitiveMethods.int.into = (ctx, s, args) => {
   return userInto(ctx, s, args);
 };
 const userFloatInto = findMethod(new F64(0), 'into');
-defineMethods(F64, {
+defineMethods(F64, 'f64 / f32', {
   into: (ctx, s, args) => {
     const k = targetKind(ctx);
     if (isFloatKind(k) || !userFloatInto) return toKind(deref(s) as F64, k || F64_KIND);

@@ -83,7 +83,7 @@ const pinMethods: Record<string, MethodImpl> = {
   map_unchecked_mut: (ctx, s, [f]) => ctx.interp.callValue(f!, [s], ctx.span),
   map_unchecked: (ctx, s, [f]) => ctx.interp.callValue(f!, [s], ctx.span),
 };
-defineMethods(RRef, pinMethods);
+defineMethods(RRef, 'std::pin::Pin', pinMethods);
 
 defineMethods(RStruct, {});
 defineMethods(RTuple, {});

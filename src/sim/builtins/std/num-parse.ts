@@ -61,7 +61,7 @@ export class ParseFloatError extends RObject {
   }
 }
 
-defineMethods(ParseIntError, {
+defineMethods(ParseIntError, 'std::num::ParseIntError', {
   /** `ParseIntError::kind`: the `IntErrorKind`. */
   kind: (_c, s) => new REnum('IntErrorKind', (deref(s) as ParseIntError).kind, []),
 });

@@ -208,4 +208,4 @@ const COMBINATORS: Record<string, MethodImpl> = {
   },
 };
 
-defineMethods(REnum, COMBINATORS);
+defineMethods(REnum, 'std::option::Option / std::result::Result', COMBINATORS);

@@ -70,7 +70,10 @@ defineFn(withPrefixes('Poll::Ready', ['std::task', 'core::task']), {
 });
 
 function unwrapFailed(ctx: CallCtx, e: REnum, msg: string | null): never {
-  if (e.variant === 'None') return ctx.interp.panic(msg ?? 'called `Option::unwrap()` on a `None` value');
+  if (e.variant === 'None')
+    return msg === null
+      ? ctx.interp.panicStatic('called `Option::unwrap()` on a `None` value')
+      : ctx.interp.panic(msg);
   const inner = debug(e.values[0]!, false);
   return ctx.interp.panic(
     msg ? `${msg}: ${inner}` : `called \`Result::unwrap()\` on an \`Err\` value: ${inner}`,
@@ -237,4 +240,4 @@ const enumMethods: Record<string, MethodImpl> = {
     return new REnum(e.enumName, e.variant, [deref(e.values[0]!)], e.names, e.def);
   },
 };
-defineMethods(REnum, enumMethods);
+defineMethods(REnum, 'std::option::Option / std::result::Result', enumMethods);

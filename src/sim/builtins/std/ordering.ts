@@ -31,7 +31,7 @@ function ordering(
   };
 }
 
-defineMethods(REnum, {
+defineMethods(REnum, 'std::cmp::Ordering', {
   then: ordering('then', (s, _ctx, [o]) => (s !== 0 ? orderingOf(s) : deref(o!))),
   then_with: ordering('then_with', (s, ctx, [f]) => (s !== 0 ? orderingOf(s) : callFn(ctx.interp, f!, []))),
   reverse: ordering('reverse', (s) => orderingOf(-s)),

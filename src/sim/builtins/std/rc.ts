@@ -171,8 +171,8 @@ defineFn(RC('make_mut'), {
 });
 defineFn(WEAK('new'), { pure, call: () => new RWeak(null) });
 
-defineMethods(RRc, { clone: (_c, s) => (deref(s) as RRc).cloneValue() });
-defineMethods(RWeak, {
+defineMethods(RRc, 'std::rc::Rc', { clone: (_c, s) => (deref(s) as RRc).cloneValue() });
+defineMethods(RWeak, 'std::rc::Weak', {
   upgrade: (_c, s) => (deref(s) as RWeak).upgrade(),
   strong_count: (_c, s) => {
     const b = (deref(s) as RWeak).box;

@@ -28,6 +28,7 @@ import {
   UNIT,
   type Value,
 } from '../../values';
+import { slotsBytes } from '../../memory';
 import { refTo } from './iter/adapters';
 import { rotateInPlace } from '../support';
 
@@ -38,6 +39,8 @@ function vecOf(self: Value): RVec {
 function index(ctx: CallCtx, v: Value | undefined): number {
   const n = deref(v ?? 0);
   if (typeof n === 'number') return n;
+  // Beyond 2^53 (a bigint): larger than any length, so the nearest number keeps every comparison.
+  if (typeof n === 'bigint') return Number(n);
   return ctx.interp.unsupported('expected an index');
 }
 
@@ -265,6 +268,8 @@ const SLICE_METHODS: Record<string, MethodImpl> = {
     if (len < v.items.length) for (const d of v.items.splice(len)) ctx.interp.dropValue(d);
     else {
       const start = v.items.length;
+      // The program chooses the length: checked against the memory budget before the engine is asked for it.
+      ctx.world.memory.reserve(slotsBytes(len - start, x));
       for (let i = start; i < len; i++) v.items.push(i === len - 1 ? x! : cloneValue(ctx.interp, x!));
       if (len === start) ctx.interp.dropValue(x!);
     }
@@ -363,4 +368,4 @@ const SLICE_METHODS: Record<string, MethodImpl> = {
   },
 };
 
-defineMethods(RVec, SLICE_METHODS);
+defineMethods(RVec, 'std::vec::Vec / slice', SLICE_METHODS);

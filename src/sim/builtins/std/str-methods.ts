@@ -268,4 +268,4 @@ function lowercase(s: string): string {
 }
 
 for (const [k, m] of Object.entries(STR_METHODS)) primitiveMethods.str[k] = m;
-defineMethods(RString, STR_METHODS);
+defineMethods(RString, 'std::string::String', STR_METHODS);

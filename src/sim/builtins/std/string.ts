@@ -4,7 +4,7 @@
  * (`push`, `insert`, `remove`, `truncate`, `retain`, `drain`, `split_off`, `extend` …). The `str` methods
  * both share are in str-methods.ts; `char` is in char.ts.
  */
-import { viaUserImpl } from './convert';
+import { intoByImpl, viaUserImpl } from './convert';
 import { utf8Encode } from '../../../base';
 import { display, debug } from '../../format';
 import { parseNumber, parseTarget } from './num-parse';
@@ -84,14 +84,14 @@ export class RFromUtf8Error extends RObject {
   }
 }
 
-defineMethods(RUtf8Error, {
+defineMethods(RUtf8Error, 'std::str::Utf8Error', {
   valid_up_to: (_c, s) => (deref(s) as RUtf8Error).validUpTo,
   error_len: (_c, s) => {
     const n = (deref(s) as RUtf8Error).errorLen;
     return n === null ? NONE : some(n);
   },
 });
-defineMethods(RFromUtf8Error, {
+defineMethods(RFromUtf8Error, 'std::string::FromUtf8Error', {
   as_bytes: (_c, s) => new RVec((deref(s) as RFromUtf8Error).bytes),
   into_bytes: (ctx, s) => {
     ctx.consume();
@@ -188,7 +188,16 @@ function parseNonNumber(ctx: CallCtx, t: string): Value | null {
 const strMethods: Record<string, MethodImpl> = {
   to_string: (_c, s) => new RString(str(s)!),
   to_owned: (_c, s) => new RString(str(s)!),
-  into: (_c, s) => new RString(str(s)!),
+  /**
+   * `Into` from a `&str` / `String`: the program's `impl From<&str>` first, then std's: `Vec<u8>` (its
+   * UTF-8 bytes) where the program expects one, else `String` (also `Box<str>`, `Rc<str>`, …).
+   */
+  into: (ctx, s) => {
+    const own = intoByImpl(ctx, s);
+    if (own !== null) return own;
+    if (typeHead(expectedType(ctx)) === 'Vec') return new RVec(utf8Encode(str(s)!));
+    return new RString(str(s)!);
+  },
   clone: (_c, s) => (deref(s) instanceof RString ? new RString(str(s)!) : str(s)!),
   /** `str::parse`: `bool`, `char`, `String` here; numbers as `FromStr` parses them (num-parse.ts). */
   parse: (ctx, s) => {
@@ -226,7 +235,7 @@ function rangeOf(ctx: CallCtx, t: string, r: Value): [number, number] {
   return [a, b];
 }
 
-defineMethods(RString, {
+defineMethods(RString, 'std::string::String', {
   ...strMethods,
   // Growth is charged by the interpreter after the call (it tracks the receiver); the engine's string limit
   // must be checked before.

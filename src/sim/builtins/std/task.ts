@@ -9,7 +9,7 @@ import { deref, RRef, TempPlace, UNIT } from '../../values';
 import type { World } from '../../world';
 import { argOf } from '../support';
 
-defineMethods(RContext, {
+defineMethods(RContext, 'std::task::Context', {
   // `&Waker`: borrowed from the Context (a temporary `cx.waker()` must not drop the program's waker).
   waker: (_ctx, self) => new RRef(new TempPlace((deref(self) as RContext).cx.waker), false),
 });
@@ -17,7 +17,7 @@ defineMethods(RContext, {
 /** The resource id wakes from user code report: none (user state is not a tokio resource). */
 const USER = -1;
 
-defineMethods(Waker, {
+defineMethods(Waker, 'std::task::Waker', {
   clone: (ctx, self) => (self as Waker).clone(ctx.world),
   wake: (ctx, self) => {
     ctx.consume();

@@ -12,10 +12,12 @@ import { defineFn, defineMethods, type CallCtx } from '../../interp/registry';
 import type { SimThread } from '../../machine';
 import type { Gen } from '../../poll';
 import { deref, errVal, NONE, okVal, RDuration, RObject, some, UNIT, type Value } from '../../values';
-import { ErrorValue } from '../error-value';
+import { RPanicPayload } from './any';
 import { closureArg } from '../support';
 
 export class StdJoinHandle extends RObject {
+  /** `join` was called: its result (a panic too) is the program's, not the enclosing scope's. */
+  joined = false;
   constructor(
     readonly body: ClosureThread,
     readonly thread: SimThread,
@@ -79,26 +81,30 @@ function* threadSleep(ctx: CallCtx, ns: number): Gen<Value> {
 
 function* join(ctx: CallCtx, h: StdJoinHandle): Gen<Value> {
   const m = ctx.world.machine;
+  h.joined = true;
   while (!h.body.result) {
     m.emit('block', { until: -1, what: `joining thread ${h.thread.name}`, site: ctx.span.start });
     yield { kind: 'wait', queue: h.body.joiners, what: `joining thread ${h.thread.name}` };
     m.emit('unblock', {});
   }
   const r = h.body.result;
-  return 'ok' in r ? okVal(r.ok) : errVal(new ErrorValue('Any', 'Any', [], 'Any { .. }'));
+  return 'ok' in r ? okVal(r.ok) : errVal(new RPanicPayload(r.panic, r.strPayload));
+}
+
+/** Starts an OS thread running closure `f` (`thread::spawn`, `Scope::spawn`). */
+export function spawnStdThread(ctx: CallCtx, f: Value | undefined, fnName: string): StdJoinHandle {
+  const m = ctx.world.machine;
+  const body = new ClosureThread(ctx.world, closureArg(ctx, f, fnName));
+  // Numbered within the run (a module-level counter made the second run of a program name them apart).
+  const n = m.threads.filter((t) => t.kind === 'std').length + 1;
+  const t = m.spawnThread('std', `std thread ${n}`, body, m.current.clock + THREAD_SPAWN_COST_NS);
+  return new StdJoinHandle(body, t);
 }
 
 defineFn(['std::thread::spawn'], {
   pure: true,
   arity: 1,
-  call: (ctx, [f]) => {
-    const m = ctx.world.machine;
-    const body = new ClosureThread(ctx.world, closureArg(ctx, f, 'std::thread::spawn'));
-    // Numbered within the run (a module-level counter made the second run of a program name them apart).
-    const n = m.threads.filter((t) => t.kind === 'std').length + 1;
-    const t = m.spawnThread('std', `std thread ${n}`, body, m.current.clock + THREAD_SPAWN_COST_NS);
-    return new StdJoinHandle(body, t);
-  },
+  call: (ctx, [f]) => spawnStdThread(ctx, f, 'std::thread::spawn'),
 });
 defineFn(['std::thread::sleep'], {
   pure: false,
@@ -108,7 +114,7 @@ defineFn(['std::thread::sleep'], {
 defineFn(['std::thread::current'], { pure: true, call: (ctx) => new RThread(ctx.world.machine.current) });
 defineFn(['std::thread::yield_now'], { pure: true, call: () => UNIT });
 
-defineMethods(StdJoinHandle, {
+defineMethods(StdJoinHandle, 'std::thread::JoinHandle', {
   join: (ctx, self) => {
     ctx.consume();
     return join(ctx, deref(self) as StdJoinHandle);
@@ -117,7 +123,7 @@ defineMethods(StdJoinHandle, {
   thread: (_ctx, self) => new RThread((deref(self) as StdJoinHandle).thread),
 });
 
-defineMethods(RThread, {
+defineMethods(RThread, 'std::thread::Thread', {
   id: (_ctx, self) => new RThreadId((deref(self) as RThread).thread.id + 1),
   name: (_ctx, self) => {
     const name = (deref(self) as RThread).thread.rustName;

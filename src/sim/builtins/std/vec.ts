@@ -36,7 +36,7 @@ function joined(ctx: CallCtx, items: readonly Value[], sep: string): RString {
   return new RString(parts.join(sep));
 }
 
-defineMethods(RVec, {
+defineMethods(RVec, 'std::vec::Vec / slice', {
   len: (_c, s) => vecOf(s).items.length,
   is_empty: (_c, s) => vecOf(s).items.length === 0,
   capacity: (_c, s) => vecOf(s).items.length,

@@ -207,7 +207,7 @@ function setter(apply: (ctx: CallCtx, o: RuntimeOptions, args: Value[]) => void)
   };
 }
 
-defineMethods(RBuilder, {
+defineMethods(RBuilder, 'tokio::runtime::Builder', {
   enable_all: setter((_c, o) => {
     o.enableTime = true;
   }),
@@ -246,7 +246,7 @@ defineMethods(RBuilder, {
 
 // ---------------------------------------------------------------------------------------------- Runtime
 
-defineMethods(RRuntime, {
+defineMethods(RRuntime, 'tokio::runtime::Runtime', {
   block_on: (ctx, self, [f]) => blockOnFrom(ctx, runtimeOf(ctx, self), f!, false),
   spawn: (ctx, self, [f]) => spawnOn(ctx, runtimeOf(ctx, self), f!),
   spawn_blocking: (ctx, self, [f]) => spawnBlockingOn(ctx, runtimeOf(ctx, self), f!),
@@ -292,7 +292,7 @@ defineFn(withPrefixes('Handle::try_current', RT), {
   },
 });
 
-defineMethods(RHandle, {
+defineMethods(RHandle, 'tokio::runtime::Handle', {
   block_on: (ctx, self, [f]) => blockOnFrom(ctx, runtimeOf(ctx, self), f!, true),
   spawn: (ctx, self, [f]) => spawnOn(ctx, runtimeOf(ctx, self), f!),
   spawn_blocking: (ctx, self, [f]) => spawnBlockingOn(ctx, runtimeOf(ctx, self), f!),

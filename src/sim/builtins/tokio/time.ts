@@ -230,7 +230,7 @@ defineFn(['tokio::time::Instant::now'], {
   call: (ctx) => new RInstant(ctx.world.time.now(), true),
 });
 
-defineMethods(RInterval, {
+defineMethods(RInterval, 'tokio::time::Interval', {
   tick: (ctx, self) => new TickFuture(ctx.world, deref(self) as RInterval, site(ctx)),
   period: (_c, self) => new RDuration((deref(self) as RInterval).period),
   reset: (ctx, self) => {
@@ -240,7 +240,7 @@ defineMethods(RInterval, {
   },
 });
 
-defineMethods(SleepFuture, {
+defineMethods(SleepFuture, 'tokio::time::Sleep', {
   deadline: (_c, self) => new RInstant((deref(self) as SleepFuture).deadline, true),
   is_elapsed: (_c, self) => (deref(self) as SleepFuture).entry.fired,
   reset: (ctx, self, [i]) => {
@@ -249,4 +249,4 @@ defineMethods(SleepFuture, {
   },
 });
 
-defineMethods(Elapsed, {});
+defineMethods(Elapsed, 'tokio::time::error::Elapsed', {});

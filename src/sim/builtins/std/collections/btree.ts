@@ -108,7 +108,7 @@ const kv = (e: Entry | undefined): Value =>
   e ? some(new RTuple([entryRef(e, 'key', false), entryRef(e, 'value', false)])) : NONE;
 const popped = (e: Entry | undefined): Value => (e ? some(new RTuple([e.key, e.value])) : NONE);
 
-defineMethods(RBTreeMap, {
+defineMethods(RBTreeMap, 'std::collections::BTreeMap', {
   first_key_value: (_c, s) => kv(mapOf(s).table.entries()[0]),
   last_key_value: (_c, s) => kv(mapOf(s).table.entries().at(-1)),
   pop_first: (_c, s) => popped((mapOf(s).table as BTreeTable).removeAt(0)),
@@ -134,7 +134,7 @@ defineMethods(RBTreeMap, {
     ),
 });
 
-defineMethods(RBTreeSet, {
+defineMethods(RBTreeSet, 'std::collections::BTreeSet', {
   first: (_c, s) => {
     const e = setOf(s).table.entries()[0];
     return e ? some(itemRef(e)) : NONE;

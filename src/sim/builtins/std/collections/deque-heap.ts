@@ -56,7 +56,7 @@ defineFn(withPrefixes('VecDeque::from', DEQUE), {
 registerFromIter('VecDeque', (_cx, items) => new RVecDeque(items));
 registerDefault('VecDeque', () => new RVecDeque([]));
 
-defineMethods(RVecDeque, {
+defineMethods(RVecDeque, 'std::collections::VecDeque', {
   push_back: (_c, s, [v]) => {
     dq(s).items.push(v!);
     return UNIT;
@@ -213,7 +213,7 @@ defineFn(withPrefixes('BinaryHeap::from', HEAP), {
 registerFromIter('BinaryHeap', (cx, items) => heapFrom(cx, items));
 registerDefault('BinaryHeap', () => new RBinaryHeap([]));
 
-defineMethods(RBinaryHeap, {
+defineMethods(RBinaryHeap, 'std::collections::BinaryHeap', {
   push: (ctx, s, [v]) => {
     const d = heapOf(s).items;
     d.push(v!);

@@ -70,7 +70,7 @@ function defaultValue(ctx: CallCtx, m: EntryMap): NativeResult {
   return like ?? 0;
 }
 
-defineMethods(REntry, {
+defineMethods(REntry, 'std::collections::hash_map::Entry', {
   or_insert: (ctx, s, [v]) => orInsert(ctx, s as REntry, () => v!),
   or_insert_with: (ctx, s, [f]) => orInsert(ctx, s as REntry, () => callFn(ctx.interp, f!, [])),
   or_insert_with_key: (ctx, s, [f]) => {

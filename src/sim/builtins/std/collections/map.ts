@@ -296,4 +296,4 @@ function retain(ctx: CallCtx, m: RMap, f: Value): NativeResult {
   })();
 }
 
-defineMethods(RMap, MAP_METHODS);
+defineMethods(RMap, 'std::collections::HashMap / std::collections::BTreeMap', MAP_METHODS);

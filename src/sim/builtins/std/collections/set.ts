@@ -232,4 +232,4 @@ export const SET_METHODS: Record<string, MethodImpl> = {
   },
 };
 
-defineMethods(RSet, SET_METHODS);
+defineMethods(RSet, 'std::collections::HashSet / std::collections::BTreeSet', SET_METHODS);

@@ -143,7 +143,7 @@ defineFn(['std::io::Error::other'], {
   },
 });
 
-defineMethods(RIoError, {
+defineMethods(RIoError, 'std::io::Error', {
   kind: (_c, self) => errorKind((deref(self) as RIoError).kind),
   raw_os_error: (_c, self) => {
     const r = (deref(self) as RIoError).repr;

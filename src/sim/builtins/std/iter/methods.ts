@@ -9,7 +9,7 @@ import { ArrayPlace } from '../../../interp/frame';
 import { intoIter, rangeIter, UserIter, userIterMethods, userIteratorType } from '../../../interp/iterate';
 import { cloneValue } from '../../../interp/clone';
 import { compare, equals } from '../../../interp/ops';
-import { defineMethods, type CallCtx, type MethodImpl } from '../../../interp/registry';
+import { defineMethods, findMethod, type CallCtx, type MethodImpl } from '../../../interp/registry';
 import type { Gen, NativeResult } from '../../../poll';
 import { deref, NONE, RRange, RRef, RStruct, RTuple, some, type Value } from '../../../values';
 import {
@@ -216,6 +216,7 @@ function cmpWith(ctx: CallCtx, it: RIter, o: Value, test: (c: number) => boolean
 // adapter work on any iterator value.
 defineMethods(
   RIter,
+  'std::iter::Iterator',
   Object.fromEntries(
     Object.entries(ITER_METHODS).map(([name, m]) => [
       name,
@@ -227,6 +228,7 @@ defineMethods(
 /** Ranges are iterators: `(0..n).map(..)`; `r.next()` advances the range where it is stored. */
 defineMethods(
   RRange,
+  'std::ops::Range',
   Object.fromEntries(
     Object.entries(ITER_METHODS).map(([name, m]) => [
       name,
@@ -241,7 +243,7 @@ defineMethods(
 );
 
 /** `Range::contains` and `is_empty` (a range that is not iterated). */
-defineMethods(RRange, {
+defineMethods(RRange, 'std::ops::Range', {
   contains: (ctx, s, [v]) => {
     const r = deref(s) as RRange;
     const x = deref(v!);
@@ -275,6 +277,9 @@ for (const [name, m] of Object.entries(ITER_METHODS)) {
   userMethods[name] = (ctx, self, args) => {
     const x = deref(self);
     const ty = userIteratorType(ctx.interp, x);
+    // Not an iterator: the method of a trait every value has (`a.max(b)` of a derived `Ord`).
+    const base = ty === null ? findMethod(x, name, userIterMethods) : undefined;
+    if (base) return base(ctx, self, args);
     if (ty === null)
       return ctx.interp.unsupported(
         `no method \`${name}\` on a value of type \`${typeof x === 'object' ? x.typeName() : typeof x}\` in Pollscope`,
@@ -283,10 +288,10 @@ for (const [name, m] of Object.entries(ITER_METHODS)) {
   };
 }
 for (const m of Object.values(userMethods)) userIterMethods.add(m);
-defineMethods(RStruct, userMethods);
+defineMethods(RStruct, 'std::iter::Iterator', userMethods);
 
 /** `Peekable`'s own methods. */
-defineMethods(PeekableIter, {
+defineMethods(PeekableIter, 'std::iter::Peekable', {
   peek: (ctx, self) => peekRef(ctx, self as PeekableIter, false),
   peek_mut: (ctx, self) => peekRef(ctx, self as PeekableIter, true),
   next_if: (ctx, self, [f]) => {

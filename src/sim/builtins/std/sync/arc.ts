@@ -2,7 +2,7 @@
 import { debug, display } from '../../../format';
 import { dropValue } from '../../../interp/drops';
 import { defineFn, defineMethods, withPrefixes, type CallCtx } from '../../../interp/registry';
-import { deref, RObject, type Place, type Value } from '../../../values';
+import { deref, errVal, okVal, RObject, type Place, type Value } from '../../../values';
 import { argOf, pure } from '../../support';
 
 /** `Arc<T>`: shared ownership; the value is dropped with the last strong reference. */
@@ -26,6 +26,12 @@ export class RArc extends RObject {
     if (this.gone) return;
     this.gone = true;
     if (--this.inner.strong === 0) dropValue(interp as never, this.inner.value);
+  }
+  /** The last strong reference gives its value away (`try_unwrap`): nothing is dropped. */
+  moveOut(): Value {
+    this.gone = true;
+    this.inner.strong = 0;
+    return this.inner.value;
   }
   fmtDebug(pretty: boolean): string {
     return debug(this.inner.value, pretty);
@@ -57,4 +63,14 @@ defineFn(withPrefixes('Arc::ptr_eq', ARC), {
   arity: 2,
   call: (ctx, [a, b]) => arcArg(ctx, a, 'Arc::ptr_eq').inner === arcArg(ctx, b, 'Arc::ptr_eq').inner,
 });
-defineMethods(RArc, { clone: (_c, s) => (deref(s) as RArc).cloneValue() });
+defineMethods(RArc, 'std::sync::Arc', { clone: (_c, s) => (deref(s) as RArc).cloneValue() });
+/** `Arc::try_unwrap`: the value if this is the only strong reference, else the Arc back. */
+defineFn(withPrefixes('Arc::try_unwrap', ARC), {
+  pure,
+  arity: 1,
+  call: (ctx, [a]) => {
+    const arc = arcArg(ctx, a, 'Arc::try_unwrap');
+    if (arc.inner.strong !== 1) return errVal(arc);
+    return okVal(arc.moveOut());
+  },
+});

@@ -15,7 +15,7 @@ import type { InterpCore } from '../../../interp/core';
 import { dropValue } from '../../../interp/drops';
 import { DONE, RIter, type Pull } from '../../../interp/iter-protocol';
 import { registerIntoIter } from '../../../interp/iterate';
-import { defineConst, defineFn, defineMethods, type CallCtx } from '../../../interp/registry';
+import { defineConst, defineFn, defineMethods, takes, type CallCtx } from '../../../interp/registry';
 import { WaitQueue } from '../../../machine';
 import type { Gen } from '../../../poll';
 import { deref, errVal, okVal, RDuration, RObject, RTuple, UNIT, type Value } from '../../../values';
@@ -273,16 +273,16 @@ function pair(ctx: CallCtx, cap: number | null): Value {
 defineFn([`${MPSC}::channel`], { pure: true, call: (ctx) => pair(ctx, null) });
 defineFn([`${MPSC}::sync_channel`], { pure: true, call: (ctx, [n]) => pair(ctx, num(ctx, n)) });
 
-defineMethods(StdSender, {
-  send: (ctx, self, [v]) => send(ctx, senderOf(ctx, self), v!),
-  try_send: (ctx, self, [v]) => {
+defineMethods(StdSender, 'std::sync::mpsc::Sender', {
+  send: takes(1, (ctx, self, [v]) => send(ctx, senderOf(ctx, self), v!)),
+  try_send: takes(1, (ctx, self, [v]) => {
     const c = senderOf(ctx, self).chan;
     if (!c.receiverAlive) return errVal(new StdTrySendError('Disconnected', v!));
     // A rendezvous succeeds only when a receiver is already waiting.
     if (c.full || (c.cap === 0 && c.receivers.length === 0)) return errVal(new StdTrySendError('Full', v!));
     c.push(v!);
     return okVal(UNIT);
-  },
+  }),
 });
 
 function* recvValue(ctx: CallCtx, c: StdChannel): Gen<Value> {
@@ -296,7 +296,7 @@ function* recvTimeout(ctx: CallCtx, c: StdChannel, ns: number): Gen<Value> {
   return errVal(r.kind === 'timeout' ? timeoutTimeout() : timeoutDisconnected());
 }
 
-defineMethods(StdReceiver, {
+defineMethods(StdReceiver, 'std::sync::mpsc::Receiver', {
   recv: (ctx, self) => recvValue(ctx, receiverOf(ctx, self).chan),
   try_recv: (ctx, self) => {
     const c = receiverOf(ctx, self).chan;

@@ -15,6 +15,13 @@ import { ErrorValue } from '../../error-value';
 export class RStdMutex extends RObject {
   /** The thread holding the lock, or -1. */
   owner = -1;
+  /** The task that locked it (-1: none, or a plain thread): the deadlock report's holder. */
+  ownerTask = -1;
+  /** What a thread blocked on this mutex tells the deadlock report. */
+  readonly lock = {
+    resource: -1,
+    holders: (): ReadonlyMap<number, number> => new Map(this.ownerTask >= 0 ? [[this.ownerTask, 1]] : []),
+  };
   readonly waiters = new WaitQueue();
   readonly resource: number;
   constructor(
@@ -24,6 +31,7 @@ export class RStdMutex extends RObject {
   ) {
     super();
     this.resource = world.newResource('std-mutex', 'std::sync::Mutex', site);
+    this.lock.resource = this.resource;
   }
   typeName(): string {
     return 'Mutex';
@@ -41,6 +49,7 @@ export class RStdMutex extends RObject {
   }
   unlock(): void {
     this.owner = -1;
+    this.ownerTask = -1;
     this.world.machine.emit('resource-state', { resource: this.resource, text: 'unlocked' });
     this.waiters.notifyOne(this.world.machine);
   }
@@ -91,6 +100,7 @@ function* stdLock(ctx: CallCtx, m: RStdMutex): Gen<Value> {
       kind: 'wait',
       queue: new WaitQueue(),
       what: 'std Mutex::lock on a mutex this thread already holds (it never returns)',
+      lock: m.lock,
     };
   }
   while (m.owner >= 0) {
@@ -99,10 +109,11 @@ function* stdLock(ctx: CallCtx, m: RStdMutex): Gen<Value> {
       what: 'waiting for a std::sync::Mutex held by another thread',
       site: ctx.span.start,
     });
-    yield { kind: 'wait', queue: m.waiters, what: 'waiting for a std::sync::Mutex' };
+    yield { kind: 'wait', queue: m.waiters, what: 'waiting for a std::sync::Mutex', lock: m.lock };
     machine.emit('unblock', {});
   }
   m.owner = me.id;
+  m.ownerTask = me.currentTask?.id ?? -1;
   machine.emit('resource-state', { resource: m.resource, text: `locked by ${me.name}` });
   return okVal(new StdMutexGuard(m));
 }
@@ -112,7 +123,7 @@ defineFn(['std::sync::Mutex::new'], {
   call: (ctx, [v]) => new RStdMutex(ctx.world, v!, ctx.span.start),
 });
 
-defineMethods(RStdMutex, {
+defineMethods(RStdMutex, 'std::sync::Mutex', {
   lock: (ctx, self) => stdLock(ctx, stdMutexOf(ctx, self)),
   try_lock: (ctx, self) => {
     const m = stdMutexOf(ctx, self);
@@ -121,6 +132,7 @@ defineMethods(RStdMutex, {
         new ErrorValue('TryLockError', 'WouldBlock', [], 'try_lock failed because the operation would block'),
       );
     m.owner = ctx.world.machine.current.id;
+    m.ownerTask = ctx.world.machine.current.currentTask?.id ?? -1;
     return okVal(new StdMutexGuard(m));
   },
   into_inner: (ctx, self) => {

@@ -30,7 +30,12 @@ import {
 /** The bytes of a `&[u8]` argument: a byte string, an array, a Vec, a slice. */
 export function bytesArg(ctx: CallCtx, v: Value): number[] {
   const x = deref(v);
-  if (x instanceof RVec) return x.items.map((b) => deref(b) as number);
+  if (x instanceof RVec) {
+    // Only u8s: a program that would not compile (`&[..n]`, a slice of ranges) must not reach the network.
+    const bytes = x.items.map((b) => deref(b));
+    if (bytes.every((b): b is number => typeof b === 'number' && b >= 0 && b <= 255)) return bytes;
+    return ctx.interp.unsupported('expected a byte buffer (`&[u8]`)');
+  }
   if (typeof x === 'string' || x instanceof RString)
     return ctx.interp.unsupported('write needs bytes: use `b"..."` or `.as_bytes()`');
   return ctx.interp.unsupported('expected a byte buffer (`&[u8]`)');
@@ -381,8 +386,8 @@ const writeMethods = {
   },
 };
 
-defineMethods(RTcpStream, { ...readMethods, ...writeMethods });
-defineMethods(ROwnedReadHalf, readMethods);
-defineMethods(RReadHalf, readMethods);
-defineMethods(ROwnedWriteHalf, writeMethods);
-defineMethods(RWriteHalf, writeMethods);
+defineMethods(RTcpStream, 'tokio::net::TcpStream', { ...readMethods, ...writeMethods });
+defineMethods(ROwnedReadHalf, 'tokio::net::tcp::OwnedReadHalf', readMethods);
+defineMethods(RReadHalf, 'tokio::net::tcp::ReadHalf', readMethods);
+defineMethods(ROwnedWriteHalf, 'tokio::net::tcp::OwnedWriteHalf', writeMethods);
+defineMethods(RWriteHalf, 'tokio::net::tcp::WriteHalf', writeMethods);

@@ -46,9 +46,23 @@ class RIpAddr extends RObject implements SelfFormatting {
   }
 }
 
-defineMethods(RSocketAddr, {
+defineMethods(RSocketAddr, 'std::net::SocketAddr', {
   port: (_c, self) => (deref(self) as RSocketAddr).addr.port,
   ip: (_c, self) => new RIpAddr((deref(self) as RSocketAddr).addr.ip),
+  is_ipv4: () => true,
+  is_ipv6: () => false,
+});
+
+/** The four octets of an IPv4 address's text. */
+function octets(v: Value): number[] {
+  return (deref(v) as RIpAddr).ip.split('.').map(Number);
+}
+
+/** `IpAddr`'s predicates (std/src/net/ip_addr.rs), for the IPv4 addresses the simulated network has. */
+defineMethods(RIpAddr, 'std::net::IpAddr', {
+  is_loopback: (_c, self) => octets(self)[0] === 127,
+  is_unspecified: (_c, self) => octets(self).every((o) => o === 0),
+  is_multicast: (_c, self) => octets(self)[0]! >= 224 && octets(self)[0]! <= 239,
   is_ipv4: () => true,
   is_ipv6: () => false,
 });

@@ -158,7 +158,7 @@ function listenerOf(ctx: CallCtx, v: Value): RTcpListener {
   return ctx.interp.unsupported('expected a TcpListener');
 }
 
-defineMethods(RTcpListener, {
+defineMethods(RTcpListener, 'tokio::net::TcpListener', {
   accept: (ctx, self) => new AcceptFuture(ctx.world, listenerOf(ctx, self), ctx.span.start),
   local_addr: (ctx, self) => okVal(new RSocketAddr(listenerOf(ctx, self).listener.addr)),
 });
@@ -177,7 +177,7 @@ const addrMethods = (pick: (ep: Endpoint) => SockAddr) => (ctx: CallCtx, self: V
 const localAddr = addrMethods((ep) => ep.local);
 const peerAddr = addrMethods((ep) => ep.remote);
 
-defineMethods(RTcpStream, {
+defineMethods(RTcpStream, 'tokio::net::TcpStream', {
   local_addr: localAddr,
   peer_addr: peerAddr,
   set_nodelay: () => okVal(UNIT),
@@ -192,5 +192,10 @@ defineMethods(RTcpStream, {
     return new RTuple([new RReadHalf(sock), new RWriteHalf(sock)]);
   },
 });
-for (const cls of [ROwnedReadHalf, ROwnedWriteHalf, RReadHalf, RWriteHalf])
-  defineMethods(cls, { local_addr: localAddr, peer_addr: peerAddr });
+for (const [cls, rust] of [
+  [ROwnedReadHalf, 'tokio::net::tcp::OwnedReadHalf'],
+  [ROwnedWriteHalf, 'tokio::net::tcp::OwnedWriteHalf'],
+  [RReadHalf, 'tokio::net::tcp::ReadHalf'],
+  [RWriteHalf, 'tokio::net::tcp::WriteHalf'],
+] as const)
+  defineMethods(cls, rust, { local_addr: localAddr, peer_addr: peerAddr });

@@ -12,7 +12,14 @@ import type { World } from '../../../world';
 import { slotsBytes, type Held } from '../../../memory';
 import { pollProceed, restoreBudget } from '../../../coop';
 import { defineFn, defineMethods, type CallCtx } from '../../../interp/registry';
-import { ErrorValue } from '../../error-value';
+import {
+  broadcastRecvClosed,
+  broadcastRecvLagged,
+  broadcastSendError,
+  broadcastTryRecvClosed,
+  broadcastTryRecvEmpty,
+  broadcastTryRecvLagged,
+} from './errors';
 import { PENDING, type PollOutcome } from '../../../poll';
 import type { Waker, PollCx } from '../../../task';
 import { wakeBatch } from '../../../waker';
@@ -106,20 +113,20 @@ export class BroadcastReceiver extends RObject {
   }
 
   /** `recv_ref`: a value, `Lagged(n)`, `Closed`, or null (nothing yet). */
-  tryRecv(world: World): Value | null {
+  tryRecv(world: World, asTry = false): Value | null {
     const s = this.shared;
     const oldest = s.tail - s.capacity;
     if (this.next < oldest) {
       const missed = oldest - this.next;
       this.next = oldest;
-      return errVal(new ErrorValue('RecvError', 'Lagged', [missed], `channel lagged by ${missed}`));
+      return errVal(asTry ? broadcastTryRecvLagged(missed) : broadcastRecvLagged(missed));
     }
     if (this.next < s.tail) {
       const v = s.values.get(this.next)!;
       this.next++;
       return okVal(cloneValue(world.interp, v));
     }
-    if (s.closed) return errVal(new ErrorValue('RecvError', 'Closed', [], 'channel closed'));
+    if (s.closed) return errVal(asTry ? broadcastTryRecvClosed() : broadcastRecvClosed());
     return null;
   }
 }
@@ -188,10 +195,10 @@ defineFn(['tokio::sync::broadcast::channel'], {
   },
 });
 
-defineMethods(BroadcastSender, {
+defineMethods(BroadcastSender, 'tokio::sync::broadcast::Sender', {
   send: (ctx, self, [v]) => {
     const s = txOf(ctx, self).shared;
-    if (s.rxCount === 0) return errVal(new ErrorValue('SendError', 'SendError', [v!], 'channel closed'));
+    if (s.rxCount === 0) return errVal(broadcastSendError(v!));
     s.values.set(s.tail, v!);
     s.values.delete(s.tail - s.capacity);
     ctx.world.memory.track(s);
@@ -214,11 +221,11 @@ defineMethods(BroadcastSender, {
   },
 });
 
-defineMethods(BroadcastReceiver, {
+defineMethods(BroadcastReceiver, 'tokio::sync::broadcast::Receiver', {
   recv: (ctx, self) => new BroadcastRecvFuture(ctx.world, rxOf(ctx, self), ctx.span.start),
   try_recv: (ctx, self) => {
-    const r = rxOf(ctx, self).tryRecv(ctx.world);
-    return r ?? errVal(new ErrorValue('TryRecvError', 'Empty', [], 'channel empty'));
+    const r = rxOf(ctx, self).tryRecv(ctx.world, true);
+    return r ?? errVal(broadcastTryRecvEmpty());
   },
   resubscribe: (ctx, self) => {
     const s = rxOf(ctx, self).shared;

@@ -17,8 +17,14 @@ import { shortDebug } from '../../../interp/async-future';
 import { WaitQueue } from '../../../machine';
 import { pollProceed, restoreBudget } from '../../../coop';
 import { defineFn, defineMethods, type CallCtx } from '../../../interp/registry';
-import { AcquireFuture, BatchSemaphore } from './semaphore';
-import { ErrorValue } from '../../error-value';
+import { AcquireFuture, BatchSemaphore, BLOCK_IN_RUNTIME } from './semaphore';
+import {
+  mpscSendError,
+  mpscTryRecvDisconnected,
+  mpscTryRecvEmpty,
+  mpscTrySendClosed,
+  mpscTrySendFull,
+} from './errors';
 import { PENDING, type PollOutcome, type Gen } from '../../../poll';
 import type { PollCx } from '../../../task';
 
@@ -185,7 +191,8 @@ class RecvFuture extends SimFuture {
     c.rxWaker.register(this.world, cx.waker);
     const second = tryRecv();
     if (second !== null) return second;
-    if (c.rxClosed && (!c.sem || c.sem.waiting === 0)) return NONE;
+    // `rx_closed && semaphore.is_idle()`: no value is queued and no permit (a reserved slot) is out.
+    if (c.rxClosed && (!c.sem || c.sem.permits === c.capacity)) return NONE;
     restoreBudget(this.world);
     return PENDING;
   }
@@ -195,7 +202,7 @@ class RecvFuture extends SimFuture {
   }
 }
 
-const SEND_ERROR = (v: Value) => new ErrorValue('SendError', 'SendError', [v], 'channel closed');
+const SEND_ERROR = mpscSendError;
 
 function senderOf(ctx: CallCtx, v: Value): RSender {
   const s = deref(v);
@@ -230,7 +237,7 @@ defineFn(['tokio::sync::mpsc::channel'], {
 });
 defineFn(['tokio::sync::mpsc::unbounded_channel'], { pure: true, call: (ctx) => newChannel(ctx, null) });
 
-defineMethods(RSender, {
+defineMethods(RSender, 'tokio::sync::mpsc::Sender / tokio::sync::mpsc::UnboundedSender', {
   send: (ctx, self, [v]) => {
     const s = senderOf(ctx, self);
     const c = s.chan;
@@ -253,8 +260,8 @@ defineMethods(RSender, {
     const c = senderOf(ctx, self).chan;
     if (c.sem === null) return ctx.interp.unsupported('`try_send` is for bounded channels');
     const r = c.sem.tryAcquire(1);
-    if (r === 'closed') return errVal(new ErrorValue('TrySendError', 'Closed', [v!], 'channel closed'));
-    if (r === 'none') return errVal(new ErrorValue('TrySendError', 'Full', [v!], 'no available capacity'));
+    if (r === 'closed') return errVal(mpscTrySendClosed(v!));
+    if (r === 'none') return errVal(mpscTrySendFull(v!));
     c.push(v!);
     c.state();
     return okVal(UNIT);
@@ -269,7 +276,7 @@ defineMethods(RSender, {
   same_channel: (ctx, self, [o]) => senderOf(ctx, self).chan === senderOf(ctx, o!).chan,
 });
 
-defineMethods(RReceiver, {
+defineMethods(RReceiver, 'tokio::sync::mpsc::Receiver / tokio::sync::mpsc::UnboundedReceiver', {
   recv: (ctx, self) => new RecvFuture(ctx.world, receiverOf(ctx, self).chan, ctx.span.start),
   try_recv: (ctx, self) => {
     const c = receiverOf(ctx, self).chan;
@@ -277,9 +284,8 @@ defineMethods(RReceiver, {
     if (v !== undefined) return okVal(v);
     // `chan.rs Rx::try_recv`: only the list's TX_CLOSED bit (the last Sender dropped) is Disconnected;
     // `rx.close()` closes the semaphore alone, so with a Sender alive an empty channel is `Empty`.
-    if (c.txClosed)
-      return errVal(new ErrorValue('TryRecvError', 'Disconnected', [], 'receiving on a closed channel'));
-    return errVal(new ErrorValue('TryRecvError', 'Empty', [], 'receiving on an empty channel'));
+    if (c.txClosed) return errVal(mpscTryRecvDisconnected());
+    return errVal(mpscTryRecvEmpty());
   },
   blocking_recv: (ctx, self) => blockingRecv(ctx, receiverOf(ctx, self).chan),
   close: (ctx, self) => {
@@ -291,6 +297,7 @@ defineMethods(RReceiver, {
 /** `Receiver::blocking_recv`: for OS threads; blocks the thread until a value or the close. */
 function* blockingRecv(ctx: CallCtx, c: Chan): Gen<Value> {
   const m = ctx.world.machine;
+  if (m.current.entered) return ctx.interp.panic(BLOCK_IN_RUNTIME);
   for (;;) {
     const v = c.pop();
     if (v !== undefined) return some(v);
@@ -303,6 +310,7 @@ function* blockingRecv(ctx: CallCtx, c: Chan): Gen<Value> {
 
 function* blockingSend(ctx: CallCtx, c: Chan, v: Value): Gen<Value> {
   const m = ctx.world.machine;
+  if (m.current.entered) return ctx.interp.panic(BLOCK_IN_RUNTIME);
   for (;;) {
     if (c.rxClosed) return errVal(SEND_ERROR(v));
     if (c.sem === null || c.sem.tryAcquire(1) === 'ok') {

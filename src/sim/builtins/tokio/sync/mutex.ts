@@ -6,7 +6,8 @@ import { defineFn, defineMethods, type CallCtx } from '../../../interp/registry'
 import { deref, errVal, okVal, RObject, UNIT, type Place, type Value } from '../../../values';
 import type { World } from '../../../world';
 import { ErrorValue } from '../../error-value';
-import { AcquireFuture, BatchSemaphore, currentTaskId } from './semaphore';
+import { AcquireFuture, BatchSemaphore, blockingAcquire, currentTaskId } from './semaphore';
+import type { Gen } from '../../../poll';
 
 export class RTokioMutex extends RObject {
   readonly sem: BatchSemaphore;
@@ -72,6 +73,11 @@ export class TokioMutexGuard extends RObject {
   }
 }
 
+function* blockingLock(ctx: CallCtx, m: RTokioMutex): Gen<Value> {
+  yield* blockingAcquire(ctx, m.sem, 1, 'blocking_lock on a tokio Mutex');
+  return new TokioMutexGuard(m, -1);
+}
+
 function tokioMutexOf(ctx: CallCtx, v: Value): RTokioMutex {
   const m = deref(v);
   if (m instanceof RTokioMutex) return m;
@@ -83,7 +89,7 @@ defineFn(['tokio::sync::Mutex::new', 'tokio::sync::Mutex::const_new'], {
   call: (ctx, [v]) => new RTokioMutex(ctx.world, v!, ctx.span.start),
 });
 
-defineMethods(RTokioMutex, {
+defineMethods(RTokioMutex, 'tokio::sync::Mutex', {
   lock: (ctx, self) => {
     const m = tokioMutexOf(ctx, self);
     return new AcquireFuture(
@@ -111,6 +117,10 @@ defineMethods(RTokioMutex, {
     return m.sem.tryAcquire(1) === 'ok'
       ? okVal(new TokioMutexGuard(m, currentTaskId(ctx)))
       : errVal(new ErrorValue('TryLockError', 'TryLockError', [UNIT], 'operation would block'));
+  },
+  /** `blocking_lock`: for OS threads (`block_on(self.lock())`). */
+  blocking_lock: (ctx, self) => {
+    return blockingLock(ctx, tokioMutexOf(ctx, self));
   },
   into_inner: (ctx, self) => {
     ctx.consume();

@@ -185,7 +185,7 @@ defineFn(['tokio::sync::Notify::new', 'tokio::sync::Notify::const_new'], {
   call: (ctx) => new RNotify(ctx.world, ctx.span.start),
 });
 
-defineMethods(RNotify, {
+defineMethods(RNotify, 'tokio::sync::Notify', {
   notified: (ctx, self) => new NotifiedFuture(ctx.world, notifyOf(ctx, self), ctx.span.start),
   notify_one: (ctx, self) => {
     notifyOf(ctx, self).notifyOne();

@@ -13,7 +13,8 @@ import { shortDebug } from '../../../interp/async-future';
 import { WaitQueue } from '../../../machine';
 import { pollProceed, restoreBudget } from '../../../coop';
 import { defineFn, defineMethods, type CallCtx } from '../../../interp/registry';
-import { ErrorValue } from '../../error-value';
+import { BLOCK_IN_RUNTIME } from './semaphore';
+import { oneshotRecvError, oneshotTryRecvClosed, oneshotTryRecvEmpty } from './errors';
 import { registerIntoFuture } from '../../../interp/into-future';
 import { PENDING, type PollOutcome, type Gen } from '../../../poll';
 import type { PollCx } from '../../../task';
@@ -90,7 +91,7 @@ export class OneshotReceiver extends RObject {
   }
 }
 
-const RECV_ERROR = () => new ErrorValue('RecvError', 'RecvError', [UNIT], 'channel closed');
+const RECV_ERROR = oneshotRecvError;
 
 /** Awaiting the `Receiver` itself. */
 class OneshotRecvFuture extends SimFuture {
@@ -161,7 +162,7 @@ defineFn(['tokio::sync::oneshot::channel'], {
   },
 });
 
-defineMethods(OneshotSender, {
+defineMethods(OneshotSender, 'tokio::sync::oneshot::Sender', {
   send: (ctx, self, [v]) => {
     const tx = txOf(ctx, self);
     ctx.consume();
@@ -184,6 +185,7 @@ defineMethods(OneshotSender, {
 function* blockingRecv(ctx: CallCtx, rx: OneshotReceiver): Gen<Value> {
   const c = rx.ch;
   const m = ctx.world.machine;
+  if (m.current.entered) return ctx.interp.panic(BLOCK_IN_RUNTIME);
   for (;;) {
     if (c.valueSent && c.value !== undefined) {
       const v = c.value;
@@ -197,7 +199,7 @@ function* blockingRecv(ctx: CallCtx, rx: OneshotReceiver): Gen<Value> {
   }
 }
 
-defineMethods(OneshotReceiver, {
+defineMethods(OneshotReceiver, 'tokio::sync::oneshot::Receiver', {
   /** `.await` on a Receiver goes through `IntoFuture`: see into-future.ts. */
   try_recv: (ctx, self) => {
     const c = rxOf(ctx, self).ch;
@@ -206,9 +208,8 @@ defineMethods(OneshotReceiver, {
       c.value = undefined;
       return okVal(v);
     }
-    if (c.txDropped || c.valueSent)
-      return errVal(new ErrorValue('TryRecvError', 'Closed', [], 'channel closed'));
-    return errVal(new ErrorValue('TryRecvError', 'Empty', [], 'channel empty'));
+    if (c.txDropped || c.valueSent) return errVal(oneshotTryRecvClosed());
+    return errVal(oneshotTryRecvEmpty());
   },
   close: (ctx, self) => {
     const c = rxOf(ctx, self).ch;

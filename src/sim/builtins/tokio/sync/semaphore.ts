@@ -11,10 +11,12 @@ import { RObject, UNIT, deref, errVal, okVal, type Value } from '../../../values
 import type { World } from '../../../world';
 import { pollProceed, restoreBudget } from '../../../coop';
 import { defineFn, defineMethods, type CallCtx } from '../../../interp/registry';
-import { ErrorValue } from '../../error-value';
+import { acquireError, tryAcquireClosed, tryAcquireNoPermits } from './errors';
 import { PENDING, type PollOutcome } from '../../../poll';
 import type { Waker, PollCx } from '../../../task';
 import { wakeBatch } from '../../../waker';
+import { WaitQueue } from '../../../machine';
+import type { Gen } from '../../../poll';
 
 export class SemWaiter {
   assigned = 0;
@@ -32,6 +34,8 @@ export class BatchSemaphore {
    * slots): only read by the deadlock report, to say who holds what the stuck tasks wait for.
    */
   readonly holders = new Map<number, number>();
+  /** OS threads in a `blocking_lock` / `blocking_read` / `blocking_write`, re-checking on each release. */
+  readonly threadWaiters = new WaitQueue();
 
   constructor(
     private readonly world: World,
@@ -116,6 +120,7 @@ export class BatchSemaphore {
     this.permits += left;
     this.state();
     wakeBatch(this.world, woken);
+    this.threadWaiters.notifyAll(this.world.machine);
   }
 
   /** Dropping a queued `Acquire`: leave the queue and give back what it had been assigned. */
@@ -146,7 +151,9 @@ export class BatchSemaphore {
       return k ? [{ waker: k, resource: this.resource }] : [];
     });
     this.state();
-    wakeBatch(this.world, woken);
+    // `close` wakes each waiter as it pops it, oldest first (no WakeList, so no LIFO batch in 1.24).
+    for (const { waker, resource } of woken) waker.wake(this.world, resource);
+    this.threadWaiters.notifyAll(this.world.machine);
   }
 
   state(): void {
@@ -168,6 +175,8 @@ export class AcquireFuture extends SimFuture {
     site: number,
     /** Builds the output once the permits are held (a permit, a guard, a sent value) by task `holder`. */
     private readonly onReady: (granted: boolean, holder: number) => Value,
+    /** What the deadlock report says it waits for (an RwLock's write lock), if not its permits. */
+    private readonly describe: (() => string) | null = null,
   ) {
     super(world, name, site);
     this.waiter = new SemWaiter(needed);
@@ -189,6 +198,7 @@ export class AcquireFuture extends SimFuture {
   }
 
   describeWait(): string {
+    if (this.describe) return this.describe();
     return `permits of ${this.name.replace(/Future$/, '')} (${this.sem.waiting} waiting)`;
   }
 
@@ -237,7 +247,7 @@ export class SemaphorePermit extends RObject {
     return 'SemaphorePermit';
   }
   fmtDebug(): string {
-    return `SemaphorePermit { sem: .., permits: ${this.permits} }`;
+    return `SemaphorePermit { sem: Semaphore { ll_sem: Semaphore { permits: ${this.sem.permits} } }, permits: ${this.permits} }`;
   }
   dropValue(): void {
     if (this.released) return;
@@ -251,7 +261,7 @@ export class SemaphorePermit extends RObject {
   }
 }
 
-export const ACQUIRE_ERROR = () => new ErrorValue('AcquireError', 'AcquireError', [UNIT], 'semaphore closed');
+export const ACQUIRE_ERROR = acquireError;
 
 function semOf(ctx: CallCtx, v: Value): RSemaphore {
   const s = deref(v);
@@ -266,15 +276,35 @@ function acquire(ctx: CallCtx, self: Value, n: number): Value {
   );
 }
 
-const TRY_ACQUIRE_NO_PERMITS = () =>
-  new ErrorValue('TryAcquireError', 'NoPermits', [], 'no permits available');
-const TRY_ACQUIRE_CLOSED = () => new ErrorValue('TryAcquireError', 'Closed', [], 'semaphore closed');
+const TRY_ACQUIRE_NO_PERMITS = tryAcquireNoPermits;
+const TRY_ACQUIRE_CLOSED = tryAcquireClosed;
 
 function tryAcquire(ctx: CallCtx, self: Value, n: number): Value {
   const s = semOf(ctx, self);
   const r = s.sem.tryAcquire(n);
   if (r === 'ok') return okVal(new SemaphorePermit(s.sem, n, currentTaskId(ctx)));
   return errVal(r === 'closed' ? TRY_ACQUIRE_CLOSED() : TRY_ACQUIRE_NO_PERMITS());
+}
+
+/** `future::block_on`'s panic (tokio 1.24 `future/block_on.rs`): blocking inside the runtime's context. */
+export const BLOCK_IN_RUNTIME =
+  'Cannot block the current thread from within a runtime. This happens because a function attempted to block the current thread while the thread is being used to drive asynchronous tasks.';
+
+/**
+ * `blocking_lock` / `blocking_read` / `blocking_write`: `block_on(acquire)` on an OS thread, which parks
+ * until the permits are its. The thread takes permits only when no task queues for them, so the queue's
+ * order is kept. Panics on a thread that drives the runtime, as tokio does.
+ */
+export function* blockingAcquire(ctx: CallCtx, sem: BatchSemaphore, n: number, what: string): Gen<boolean> {
+  const m = ctx.world.machine;
+  if (m.current.entered) return ctx.interp.panic(BLOCK_IN_RUNTIME);
+  for (;;) {
+    if (sem.closed) return false;
+    if (sem.waiting === 0 && sem.tryAcquire(n) === 'ok') return true;
+    m.emit('block', { until: -1, what, site: ctx.span.start });
+    yield { kind: 'wait', queue: sem.threadWaiters, what };
+    m.emit('unblock', {});
+  }
 }
 
 /** The task running the call (-1 outside any task). */
@@ -297,7 +327,7 @@ defineFn(['tokio::sync::Semaphore::const_new'], {
   call: (ctx, [n]) => new RSemaphore(ctx.world, count(ctx, n), ctx.span.start),
 });
 
-defineMethods(RSemaphore, {
+defineMethods(RSemaphore, 'tokio::sync::Semaphore', {
   acquire: (ctx, self) => acquire(ctx, self, 1),
   acquire_many: (ctx, self, [n]) => acquire(ctx, self, count(ctx, n)),
   acquire_owned: (ctx, self) => acquire(ctx, self, 1),
@@ -317,7 +347,7 @@ defineMethods(RSemaphore, {
   is_closed: (ctx, self) => semOf(ctx, self).sem.closed,
 });
 
-defineMethods(SemaphorePermit, {
+defineMethods(SemaphorePermit, 'tokio::sync::SemaphorePermit / tokio::sync::OwnedSemaphorePermit', {
   forget: (_ctx, self) => {
     (deref(self) as SemaphorePermit).forget();
     return UNIT;

@@ -13,7 +13,7 @@ import { dropValue } from '../../../interp/drops';
 import type { World } from '../../../world';
 import { pollProceed, restoreBudget } from '../../../coop';
 import { defineFn, defineMethods, takes, type CallCtx } from '../../../interp/registry';
-import { ErrorValue } from '../../error-value';
+import { watchRecvError, watchSendError } from './errors';
 import { NotifiedFuture, RNotify } from './notify';
 import { PENDING, type PollOutcome, type Gen } from '../../../poll';
 import type { PollCx } from '../../../task';
@@ -130,7 +130,7 @@ class WatchRef extends RObject {
   }
 }
 
-const WATCH_RECV_ERROR = () => new ErrorValue('RecvError', 'RecvError', [UNIT], 'channel closed');
+const WATCH_RECV_ERROR = watchRecvError;
 
 /** `Receiver::changed()` as its async loop: request a Notified, check the version, await. */
 class ChangedFuture extends SimFuture {
@@ -229,10 +229,10 @@ defineFn(['tokio::sync::watch::channel'], {
   },
 });
 
-defineMethods(WatchSender, {
+defineMethods(WatchSender, 'tokio::sync::watch::Sender', {
   send: takes(1, (ctx, self, [v]) => {
     const s = txOf(ctx, self).shared;
-    if (s.rxCount === 0) return errVal(new ErrorValue('SendError', 'SendError', [v!], 'channel closed'));
+    if (s.rxCount === 0) return errVal(watchSendError(v!));
     dropValue(ctx.interp, replace(ctx, s, v!));
     return okVal(UNIT);
   }),
@@ -277,7 +277,7 @@ class RefMut extends RObject {
   }
 }
 
-defineMethods(WatchReceiver, {
+defineMethods(WatchReceiver, 'tokio::sync::watch::Receiver', {
   changed: (ctx, self) => new ChangedFuture(ctx.world, rxOf(ctx, self), ctx.span.start),
   borrow: (ctx, self) => new WatchRef(rxOf(ctx, self).shared, false),
   borrow_and_update: (ctx, self) => {
@@ -297,6 +297,6 @@ defineMethods(WatchReceiver, {
   },
 });
 
-defineMethods(WatchRef, {
+defineMethods(WatchRef, 'tokio::sync::watch::Ref', {
   has_changed: (_ctx, self) => (deref(self) as WatchRef).changed,
 });

@@ -5,12 +5,14 @@
  */
 import { SimFuture } from '../../../future';
 import { abortTask, type Task, Waker, type PollCx } from '../../../task';
-import { NONE, RObject, UNIT, deref, some, type Value } from '../../../values';
+import { NONE, REnum, RObject, UNIT, deref, some, type Value } from '../../../values';
 import { WakerSlot } from '../../../waker';
 import type { WakeOp } from '../../../task';
 import type { World } from '../../../world';
 import { intoFuture } from '../../../interp/into-future';
-import { JoinHandle } from './spawn';
+import { AbortHandle, JoinHandle } from './spawn';
+import { spawnBlockingOn } from './blocking';
+import { closureArg } from '../../support';
 import { defineFn, defineMethods, type CallCtx } from '../../../interp/registry';
 import { PENDING, type PollOutcome } from '../../../poll';
 
@@ -67,14 +69,29 @@ export class RJoinSet extends RObject {
     return this.idle.length + this.notified.length;
   }
 
-  spawn(fut: SimFuture, site: number): void {
+  spawn(fut: SimFuture, site: number): AbortHandle {
     const task = this.world.spawnTask(fut, site);
-    const handle = new JoinHandle(this.world, task, site);
+    return this.adopt(new JoinHandle(this.world, task, site));
+  }
+
+  /** Puts a spawned task's JoinHandle in the set (`spawn`, `spawn_blocking`); returns its AbortHandle. */
+  adopt(handle: JoinHandle): AbortHandle {
+    const task = handle.task;
     const entry = new Entry(task, handle);
     this.idle.push(entry);
     // The set's entry waker takes the place of a task waker in the JoinHandle (JOIN_WAKER).
     task.storedJoinWaker = new EntryWaker(this, entry, task);
     task.joinWaker = true;
+    this.state();
+    return new AbortHandle(task);
+  }
+
+  /** `detach_all`: every task keeps running, unjoined (their JoinHandles are dropped). */
+  detachAll(): void {
+    const entries = [...this.idle, ...this.notified];
+    this.idle = [];
+    this.notified = [];
+    for (const e of entries) e.handle.drop();
     this.state();
   }
 
@@ -129,6 +146,33 @@ export class RJoinSet extends RObject {
   }
 }
 
+/** `JoinSet::shutdown`: `abort_all`, then `join_next` until the set is empty. */
+class ShutdownFuture extends SimFuture {
+  private aborted = false;
+  constructor(
+    world: World,
+    readonly set: RJoinSet,
+    site: number,
+  ) {
+    super(world, 'Shutdown', site);
+  }
+  protected pollInner(cx: PollCx): PollOutcome {
+    if (!this.aborted) {
+      this.aborted = true;
+      this.set.abortAll();
+    }
+    for (;;) {
+      const r = this.set.pollJoinNext(cx);
+      if (r === PENDING) return PENDING;
+      if (r === NONE) return UNIT;
+      if (r instanceof REnum) this.world.interp.dropValue(r);
+    }
+  }
+  describeWait(): string {
+    return 'the tasks of a JoinSet being shut down';
+  }
+}
+
 class JoinNextFuture extends SimFuture {
   constructor(
     world: World,
@@ -151,16 +195,28 @@ function setOf(ctx: CallCtx, v: Value): RJoinSet {
   return ctx.interp.unsupported('expected a JoinSet');
 }
 
-defineFn(['tokio::task::JoinSet::new'], {
+defineFn(['tokio::task::JoinSet::new', 'tokio::task::JoinSet::default'], {
   pure: true,
   call: (ctx) => new RJoinSet(ctx.world, ctx.span.start),
 });
 
-defineMethods(RJoinSet, {
-  spawn: (ctx, self, [f]) => {
-    setOf(ctx, self).spawn(intoFuture(ctx.interp, f!, ctx.span), ctx.span.start);
+defineMethods(RJoinSet, 'tokio::task::JoinSet', {
+  spawn: (ctx, self, [f]) => setOf(ctx, self).spawn(intoFuture(ctx.interp, f!, ctx.span), ctx.span.start),
+  spawn_blocking: (ctx, self, [f]) => {
+    if (ctx.world.profile === '1.24')
+      return ctx.interp.unsupported(
+        '`JoinSet::spawn_blocking` does not exist in tokio 1.24 (it arrived in 1.28, tokio #5612)',
+        ctx.span,
+        'run with the latest profile',
+      );
+    closureArg(ctx, f, 'JoinSet::spawn_blocking');
+    return setOf(ctx, self).adopt(spawnBlockingOn(ctx, null, f!));
+  },
+  detach_all: (ctx, self) => {
+    setOf(ctx, self).detachAll();
     return UNIT;
   },
+  shutdown: (ctx, self) => new ShutdownFuture(ctx.world, setOf(ctx, self), ctx.span.start),
   join_next: (ctx, self) => new JoinNextFuture(ctx.world, setOf(ctx, self), ctx.span.start),
   len: (ctx, self) => setOf(ctx, self).len,
   is_empty: (ctx, self) => setOf(ctx, self).len === 0,

@@ -11,6 +11,8 @@ import type { InterpCore } from '../../../interp/core';
 import { pollProceed, restoreBudget } from '../../../coop';
 import { defineFn, defineMethods } from '../../../interp/registry';
 import { PENDING, type PollOutcome } from '../../../poll';
+import { RObject } from '../../../values';
+import { RPanicPayload } from '../../std/any';
 
 /** `JoinHandle<T>`: awaiting it reads the task's output; dropping it detaches the task. */
 export class JoinHandle extends SimFuture {
@@ -84,6 +86,22 @@ export class JoinHandle extends SimFuture {
   }
 }
 
+/**
+ * `AbortHandle` (`runtime/task/abort.rs`): cancels its task without owning its output; dropping it does
+ * nothing to the task.
+ */
+export class AbortHandle extends RObject {
+  constructor(readonly task: Task) {
+    super();
+  }
+  typeName(): string {
+    return 'AbortHandle';
+  }
+  fmtDebug(): string {
+    return `AbortHandle { id: Id(${this.task.tokioId}) }`;
+  }
+}
+
 /** `task::yield_now()`: Pending once, with the waker deferred until after the next driver turn. */
 class YieldNow extends SimFuture {
   private yielded = false;
@@ -119,22 +137,45 @@ function handleOf(v: Value): JoinHandle {
   return deref(v) as JoinHandle;
 }
 
-defineMethods(JoinHandle, {
+defineMethods(JoinHandle, 'tokio::task::JoinHandle', {
   abort: (ctx, self) => {
     abortTask(ctx.world, handleOf(self).task);
     return UNIT;
   },
   is_finished: (_c, self) => handleOf(self).task.complete,
   id: (_c, self) => handleOf(self).task.tokioId,
+  abort_handle: (ctx, self) => {
+    if (ctx.world.profile === '1.24')
+      return ctx.interp.unsupported(
+        '`JoinHandle::abort_handle` is private in tokio 1.24 (public since 1.27, tokio #5543); `JoinSet::spawn` returns an `AbortHandle`',
+        ctx.span,
+        'run with the latest profile',
+      );
+    return new AbortHandle(handleOf(self).task);
+  },
 });
 
-defineMethods(JoinError, {
+defineMethods(AbortHandle, 'tokio::task::AbortHandle', {
+  abort: (ctx, self) => {
+    abortTask(ctx.world, (deref(self) as AbortHandle).task);
+    return UNIT;
+  },
+  is_finished: (_c, self) => (deref(self) as AbortHandle).task.complete,
+  id: (_c, self) => (deref(self) as AbortHandle).task.tokioId,
+});
+
+defineMethods(JoinError, 'tokio::task::JoinError', {
   is_cancelled: (_c, self) => (deref(self) as JoinError).repr === 'cancelled',
   is_panic: (_c, self) => (deref(self) as JoinError).repr === 'panic',
-  into_panic: (_c, self) => (deref(self) as JoinError).message,
+  /** `into_panic`: the payload; tokio panics if the task was cancelled instead. */
+  into_panic: (ctx, self) => {
+    const e = deref(self) as JoinError;
+    if (e.repr !== 'panic') return ctx.interp.panic(`\`JoinError\` reason is not a panic.: ${e.fmtDebug()}`);
+    return new RPanicPayload(e.message, e.strPayload);
+  },
   try_into_panic: (_c, self) => {
     const e = deref(self) as JoinError;
-    return e.repr === 'panic' ? okVal(e.message) : errVal(e);
+    return e.repr === 'panic' ? okVal(new RPanicPayload(e.message, e.strPayload)) : errVal(e);
   },
 });
 
