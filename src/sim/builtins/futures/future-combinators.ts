@@ -317,7 +317,7 @@ defineFn(['futures::future::FusedFuture::is_terminated'], {
   },
 });
 
-defineMethods(SimFuture, {
+defineMethods(SimFuture, 'futures::future::FutureExt', {
   /** `FutureExt::map`. */
   map: (ctx, self, [f]) => {
     ctx.consume();

@@ -320,7 +320,7 @@ const pushMethod = (
   return UNIT;
 };
 
-defineMethods(FuturesUnorderedStream, {
+defineMethods(FuturesUnorderedStream, 'futures::stream::FuturesUnordered', {
   /** `push`: the child is queued to be polled on the next `poll_next`; nothing is polled now. */
   push: pushMethod,
   len: (_ctx, self) => (self as FuturesUnorderedStream).len,
@@ -330,7 +330,7 @@ defineMethods(FuturesUnorderedStream, {
     return UNIT;
   },
 });
-defineMethods(FuturesOrderedStream, {
+defineMethods(FuturesOrderedStream, 'futures::stream::FuturesOrdered', {
   push: pushMethod,
   push_back: pushMethod,
   len: (_ctx, self) => (self as FuturesOrderedStream).len,

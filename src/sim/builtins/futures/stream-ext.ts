@@ -238,7 +238,7 @@ export const STREAM_METHODS: Record<string, MethodImpl> = {
   },
 };
 
-defineMethods(SimStream, STREAM_METHODS);
+defineMethods(SimStream, 'futures::stream::StreamExt / tokio_stream::StreamExt', STREAM_METHODS);
 
 /**
  * A program's `impl Stream for T` gets `StreamExt`: the same methods on its own types. A type that is not
@@ -256,7 +256,7 @@ for (const [name, m] of Object.entries(STREAM_METHODS)) {
     );
   };
 }
-defineMethods(RStruct, userStreamMethods);
+defineMethods(RStruct, 'futures::stream::StreamExt / tokio_stream::StreamExt', userStreamMethods);
 addUserTraitCheck(Object.values(userStreamMethods), isUserStream);
 
 /** futures' `stream::select(a, b)` (`stream/select.rs`): round robin from the first, each side fused. */

@@ -155,9 +155,13 @@ defineFn(['tokio_stream::wrappers::BroadcastStream::new'], {
  */
 defineFn(['tokio_stream::wrappers::WatchStream::new'], { pure: true, arity: 1, call: wrap('WatchStream') });
 
-defineMethods(WrapperStream, {
-  into_inner: (ctx, self) => {
-    ctx.consume();
-    return (self as WrapperStream).wrapped;
+defineMethods(
+  WrapperStream,
+  'tokio_stream::wrappers::{ReceiverStream, UnboundedReceiverStream, IntervalStream, BroadcastStream, WatchStream}',
+  {
+    into_inner: (ctx, self) => {
+      ctx.consume();
+      return (self as WrapperStream).wrapped;
+    },
   },
-});
+);
