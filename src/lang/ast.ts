@@ -218,7 +218,16 @@ type ExprNode =
       span: Span;
       suspend?: number;
     }
-  | { k: 'join'; futs: Expr[]; tryJoin: boolean; biased: boolean; span: Span; suspend?: number }
+  | {
+      k: 'join';
+      futs: Expr[];
+      tryJoin: boolean;
+      biased: boolean;
+      /** `futures::join!`: every poll polls each unfinished future from the first (futures-macro `join.rs`). */
+      inOrder?: boolean;
+      span: Span;
+      suspend?: number;
+    }
   | { k: 'pin'; expr: Expr; span: Span };
 
 export type FmtMacro =

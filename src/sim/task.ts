@@ -239,7 +239,15 @@ export class Waker extends RObject implements SelfFormatting {
   }
 
   willWake(other: Waker): boolean {
-    return other.task === this.task;
+    return other.task === this.task && other.route === this.route;
+  }
+
+  /**
+   * What a wake reaches besides the task: null for a task's own waker; a combinator's per-child waker
+   * (`FuturesUnordered`) names its child, so two such wakers of one task do not `will_wake` each other.
+   */
+  get route(): object | null {
+    return null;
   }
 
   /** `Waker::wake` (by value): wakes, then the consumed waker's reference is released. */

@@ -39,6 +39,16 @@ export abstract class MacroParser extends PrimaryParser {
       span(end.start, end.end),
     );
     const expr = this.parseMacroBody(name, sub, open, inner, end, whole, pathSpan);
+    if (path.length > 1 && path[0] === 'futures') {
+      // futures' macros share tokio's grammar but not its polling order.
+      if (expr.k === 'join') expr.inOrder = true;
+      else if (expr.k === 'select')
+        throw new CompileError(
+          '`futures::select!` is not supported by Pollscope yet',
+          pathSpan,
+          'use `tokio::select!`, or `futures::future::select` to race two futures',
+        );
+    }
     if (open.text === '{') this.braceMacros.add(expr);
     return expr;
   }
@@ -110,7 +120,9 @@ export abstract class MacroParser extends PrimaryParser {
         sub.expectEof(name);
         return { k: 'matches', expr, pat, guard, span: whole };
       }
-      case 'pin': {
+      // futures' `pin_mut!(x)` pins a local in place, as `tokio::pin!(x)` does.
+      case 'pin':
+      case 'pin_mut': {
         const expr = sub.parseExpr();
         sub.eat(',');
         sub.expectEof(name);

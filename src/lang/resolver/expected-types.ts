@@ -216,6 +216,10 @@ function expectExpr(e: Expr, written: Type): void {
       if (ty.k === 'tuple' && ty.items.length === e.items.length)
         e.items.forEach((item, i) => expectExpr(item, ty.items[i]!));
       return;
+    case 'await':
+      // `let v: Vec<u32> = stream.collect().await`: the future's output is the collection (StreamExt).
+      if (e.expr.k === 'method' && e.expr.name === 'collect') e.expr.expectTy ??= ty;
+      return;
     case 'try':
       // `let x: T = s.parse()?`: the call returns `Result<T, _>` (rustc infers `parse::<T>` from it).
       if (e.expr.k === 'method')

@@ -40,6 +40,8 @@ export const STD_TRAITS = new Set([
   'Send',
   'Sync',
   'Unpin',
+  // futures_core::Stream (tokio_stream re-exports it): builtins/futures gives such a type `StreamExt`.
+  'Stream',
   // core::ops, run by the operators (sim/interp/user-ops.ts).
   ...['Add', 'Sub', 'Mul', 'Div', 'Rem', 'BitAnd', 'BitOr', 'BitXor', 'Shl', 'Shr'].flatMap((t) => [
     t,
@@ -183,7 +185,7 @@ export abstract class ItemResolver extends ExprResolver {
       throw new CompileError(
         `the crate \`${root}\` is not available in Pollscope`,
         sp,
-        'only `std`, `core` and `tokio` can be used',
+        `the crates a program can use: ${[...this.oracle.crates].map((c) => `\`${c}\``).join(', ')}`,
       );
     };
     for (const u of scope.uses.values()) check(u.path, u.span);

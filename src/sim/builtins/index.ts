@@ -61,6 +61,12 @@ import './tokio/sync/oneshot';
 import './tokio/sync/notify';
 import './tokio/sync/watch';
 import './tokio/sync/broadcast';
+// Streams and future combinators of the `futures` / `tokio_stream` crates (issue 16, api-stream).
+import './futures/stream-sources';
+import './futures/stream-ext';
+import './futures/wrappers';
+import './futures/futures-unordered';
+import './futures/future-combinators';
 import './std/io/error';
 import './tokio/net/addr';
 import './tokio/net/socket';
@@ -96,5 +102,5 @@ export const BUILTIN_ORACLE: BuiltinOracle = {
     return f !== undefined && f.pure && !f.blocks;
   },
   blockingMethods: BLOCKING_METHODS,
-  crates: new Set(['std', 'core', 'alloc', 'tokio', 'futures']),
+  crates: new Set(['std', 'core', 'alloc', 'tokio', 'futures', 'tokio_stream']),
 };

@@ -109,7 +109,7 @@ export abstract class Awaits extends ControlFlow {
       const v = x.sync ? this.evs(x, f) : yield* this.ev(x, f);
       futs.push(intoFuture(this, v, x.span));
     }
-    const j = new JoinAllFuture(this.world, this, futs, e.tryJoin, e.biased);
+    const j = new JoinAllFuture(this.world, this, futs, e.tryJoin, e.biased || e.inOrder === true);
     return yield* this.awaitFuture(j, e.suspend!, e.span);
   }
 

@@ -3,7 +3,7 @@
  * the registry, and method calls — user methods on user types first, then builtin methods found by the
  * receiver's class, walking the auto-deref chain.
  */
-import { userIterMethods, userIteratorType } from './iterate';
+import { implementsProvidingTrait, userIterMethods } from './iterate';
 import type { Block, Expr, FnItem, PathRes, Type, TypeRef } from '../../lang/ast';
 import type { Span } from '../../lang/diagnostics';
 import type { Gen, NativeResult } from '../poll';
@@ -273,7 +273,7 @@ export abstract class Calls extends Places {
         }
       }
       let m = findMethod(x, name);
-      if (m && own && userIterMethods.has(m) && userIteratorType(this, x) === null)
+      if (m && own && userIterMethods.has(m) && !implementsProvidingTrait(this, x))
         m = findMethod(x, name, userIterMethods);
       if (m) {
         if (m.arity !== undefined && args.length !== m.arity)

@@ -83,7 +83,8 @@ export class UserIter extends RIter {
     return andThen(settle(cx.callFnItem(found.fn, [], self, found.selfKey)), (r) => {
       const o = deref(r);
       if (o instanceof REnum && o.enumName === 'Option') return o.variant === 'Some' ? o.values[0]! : DONE;
-      return cx.unsupported(`\`${this.typeNameText}::next\` must return an Option`);
+      // Pointed at the program's `next`: the pull may come from inside std (a `for` loop, `collect`).
+      return cx.unsupported(`\`${this.typeNameText}::next\` must return an Option`, found.fn.nameSpan);
     });
   }
   override dropValue(interp: InterpCore): void {
@@ -96,6 +97,21 @@ export class UserIter extends RIter {
  * call on a struct that does not skips them, so auto-deref reaches its `Deref` target's methods.
  */
 export const userIterMethods = new WeakSet<object>();
+
+/**
+ * Other std traits whose provided methods builtins add to every program type the same way (`Stream`'s
+ * `StreamExt`, builtins/futures): each check says whether a value's type implements that trait.
+ */
+const userTraitChecks: ((cx: InterpCore, v: Value) => boolean)[] = [];
+export function addUserTraitCheck(methods: object[], check: (cx: InterpCore, v: Value) => boolean): void {
+  for (const m of methods) userIterMethods.add(m);
+  userTraitChecks.push(check);
+}
+
+/** Whether a program value's type implements a trait whose provided methods it gets (Iterator, Stream). */
+export function implementsProvidingTrait(cx: InterpCore, v: Value): boolean {
+  return userIteratorType(cx, v) !== null || userTraitChecks.some((c) => c(cx, v));
+}
 
 /** The user type name of a value whose type has an `impl Iterator` (a `next` method), or null. */
 export function userIteratorType(cx: InterpCore, v: Value): string | null {
