@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { LineIndex } from '../../lang/diagnostics';
-import { LESSONS, lessonById } from '../../lessons';
+import { LESSON_CATALOG, useLesson } from '../lesson-library';
 import type { ViewState } from '../../trace/state';
 import { NO_MARKS, codeMarksAt, type CodeSpot } from '../code-marks';
 import { LazyCodeEditor, type StepMarks, type StepSpot, type TaskMark } from '../editor';
@@ -32,7 +32,7 @@ export function EditorPanel({ view }: { view: ViewState | null }) {
   // Task names come with the index; re-read them when it catches up.
   const indexVersion = useApp((s) => s.indexVersion);
   const { setSource, run, selectTask, revealCode } = useApp.getState();
-  const lesson = lessonId ? lessonById(lessonId) : undefined;
+  const lesson = useLesson(lessonId);
   const edited = lesson !== undefined && lesson.source !== source;
   const index = useMemo(() => new LineIndex(runSource), [runSource]);
   // Offsets in the trace are into the source that ran: after an edit they would point at the wrong code.
@@ -76,7 +76,7 @@ export function EditorPanel({ view }: { view: ViewState | null }) {
           <span className="visually-hidden">Lesson</span>
           <select aria-label="Lesson" value={lessonId ?? ''} onChange={(e) => openLesson(e.target.value)}>
             <option value="">Your program</option>
-            {LESSONS.map((l) => (
+            {LESSON_CATALOG.map((l) => (
               <option key={l.id} value={l.id}>
                 {l.title}
               </option>
