@@ -221,14 +221,18 @@ export function App() {
           ) : (
             <div className="grid empty-state">
               <div className="nothing-ran" data-testid="nothing-ran">
-                <p>
-                  {status === 'running'
-                    ? 'Simulating…'
-                    : status === 'idle' && !lessonsLoaded && lessonsLoadError() === null
-                      ? // The first run waits for the course's text (lesson-library.ts), a moment.
-                        'Loading the lesson…'
+                {status === 'idle' && !lessonsLoaded && lessonsLoadError() === null ? (
+                  // The first run waits for the course's text (lesson-library.ts): a moment.
+                  <p role="status" aria-label="Loading the lesson">
+                    Loading the lesson…
+                  </p>
+                ) : (
+                  <p>
+                    {status === 'running'
+                      ? 'Simulating…'
                       : (nothingRan?.text ?? 'Press Run to simulate the program.')}
-                </p>
+                  </p>
+                )}
                 {nothingRan?.line !== undefined && (
                   <button
                     type="button"
