@@ -99,8 +99,13 @@ test('a link to another lesson waits for the lessons and opens that lesson, not 
   const release = await holdLessons(page);
   await page.goto('/#' + encodeState({ ...DEFAULT_SHARE, lessonId: lesson.id }));
   await expect(page.getByRole('status', { name: 'Loading the lesson' })).toBeVisible();
+  // The link replaces the editor's text when the lessons arrive: typing before that would be lost, so the
+  // editor takes no input until then.
+  const editor = page.getByRole('textbox', { name: 'Rust source' });
+  await expect(editor).not.toBeEditable();
   release();
   await expect(page.locator('.app')).toHaveAttribute('data-status', 'ready');
+  await expect(editor).toBeEditable();
   await expect(page.getByRole('combobox', { name: 'Lesson' })).toHaveValue(lesson.id);
   await expect(page.getByTestId('narration-text')).toHaveText(lesson.summary);
   expect((await editorText(page)).trimEnd()).toBe(
@@ -116,4 +121,5 @@ test('if the lessons cannot load, the page says why and still runs the default p
   await expect(page.getByTestId('lesson-loading')).toContainText('could not load the lesson text');
   await expect(page.getByRole('combobox', { name: 'Lesson' })).toHaveValue(DEFAULT_LESSON_ID);
   expect((await editorText(page)).trimEnd()).toBe(DEFAULT_PROGRAM.trimEnd());
+  await expect(page.getByRole('textbox', { name: 'Rust source' })).toBeEditable();
 });

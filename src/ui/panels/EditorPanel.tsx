@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { LineIndex } from '../../lang/diagnostics';
-import { LESSON_CATALOG, useLesson } from '../lesson-library';
+import { LESSON_CATALOG, lessonsLoadError, useLesson, useLessonsLoaded } from '../lesson-library';
 import type { ViewState } from '../../trace/state';
 import { NO_MARKS, codeMarksAt, type CodeSpot } from '../code-marks';
 import { LazyCodeEditor, type StepMarks, type StepSpot, type TaskMark } from '../editor';
@@ -58,6 +58,9 @@ export function EditorPanel({ view }: { view: ViewState | null }) {
     ...marks.running.map((s) => pill(s, true)),
     ...marks.suspended.map((s) => pill(s, false)),
   ];
+  // Until the course chunk is here, a link or the saved work may still replace the text in the editor: typing
+  // then would be lost, so the editor is read-only for that moment (never for good: a failed load frees it).
+  const waitingForCourse = !useLessonsLoaded() && lessonsLoadError() === null;
   const editorDiagnostics = useMemo(
     () =>
       diagnostics.map((d) => ({
@@ -103,6 +106,7 @@ export function EditorPanel({ view }: { view: ViewState | null }) {
         stepMarks={stepMarks}
         reveal={reveal}
         onRun={() => void run()}
+        readOnly={waitingForCourse}
       />
       {diagnostics.length > 0 && (
         <ul className="diagnostics" role="alert">
