@@ -218,6 +218,9 @@ export class FuseStream extends Adapter {
   typeName(): string {
     return 'Fuse';
   }
+  override isTerminated(): boolean {
+    return this.done;
+  }
   pollNext(cx: PollCx, owner: SimFuture): PollOutcome {
     if (this.done) return NONE;
     const r = this.inner.pollNext(cx, owner);
