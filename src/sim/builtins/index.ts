@@ -64,6 +64,7 @@ import './tokio/sync/broadcast';
 // Streams and future combinators of the `futures` / `tokio_stream` crates (issue 16, api-stream).
 import './futures/stream-sources';
 import './futures/stream-ext';
+import './futures/stream-map';
 import './futures/wrappers';
 import './futures/futures-unordered';
 import './futures/future-combinators';
