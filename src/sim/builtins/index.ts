@@ -54,6 +54,7 @@ import './std/sync/mutex';
 import './std/sync/rwlock';
 import './std/sync/barrier';
 import './std/sync/once-lock';
+import './std/sync/lazy';
 import './std/sync/mpsc';
 import './tokio/sync/mpsc';
 import './tokio/sync/mpsc-permit';
