@@ -48,6 +48,7 @@ import './tokio/sync/errors';
 import './tokio/sync/semaphore';
 import './tokio/sync/mutex';
 import './tokio/sync/rwlock';
+import './tokio/sync/mapped-guard';
 import './tokio/sync/barrier';
 import './tokio/sync/once-cell';
 import './std/sync/mutex';

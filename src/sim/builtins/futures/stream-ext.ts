@@ -258,12 +258,6 @@ export const STREAM_METHODS: Record<string, MethodImpl> = {
   select_next_some: (ctx, self) => new SelectNextSomeFuture(ctx.world, recv(ctx, self), ctx.span.start),
   /** `try_next()` (tokio_stream's StreamExt; futures' TryStreamExt). */
   try_next: (ctx, self) => new TryNextFuture(ctx.world, ctx.interp, recv(ctx, self), ctx.span),
-  /** A pinned stream's `as_mut()`: the stream itself, still where it is. */
-  as_mut: (ctx, self) => {
-    if (self instanceof RRef) return self;
-    if (ctx.place) return new RRef(ctx.place, true);
-    return ctx.interp.unsupported('`as_mut` needs the stream in a variable', ctx.span);
-  },
   size_hint: (ctx, self) => {
     const [lo, hi] = recv(ctx, self).sizeHint();
     return new RTuple([lo, hi === null ? NONE : some(hi)]);
@@ -282,6 +276,15 @@ defineMethods(SimStream, 'futures::stream::TryStreamExt', {
   },
   map_ok: adapt((ctx, s, [f]) => new MapResultStream(ctx.world, ctx.interp, ctx.span, s, f!, 'Ok')),
   map_err: adapt((ctx, s, [f]) => new MapResultStream(ctx.world, ctx.interp, ctx.span, s, f!, 'Err')),
+});
+
+/** A pinned stream's `as_mut()` (`Pin<&mut S>`): the stream where it lives, by reference. */
+defineMethods(SimStream, 'std::pin::Pin', {
+  as_mut: (ctx, self) => {
+    if (self instanceof RRef) return self;
+    if (ctx.place) return new RRef(ctx.place, true);
+    return ctx.interp.unsupported('`as_mut` needs the stream in a variable', ctx.span);
+  },
 });
 
 /** `Peekable::peek()`: `Option<&Item>` without taking it. */
