@@ -84,6 +84,7 @@ import './tokio/io/std-streams';
 import './tokio/filesystem/paths';
 import './tokio/filesystem/functions';
 import './tokio/filesystem/file';
+import './tokio/filesystem/std-file';
 // Hand-written futures and executors (issue 16, api-exec): imported last, they wrap methods defined above.
 import './exec/park';
 import './exec/condvar';
