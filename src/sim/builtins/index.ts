@@ -85,6 +85,7 @@ import './tokio/filesystem/paths';
 import './tokio/filesystem/functions';
 import './tokio/filesystem/file';
 import './tokio/filesystem/std-file';
+import './tokio/filesystem/std-buffered';
 // Hand-written futures and executors (issue 16, api-exec): imported last, they wrap methods defined above.
 import './exec/park';
 import './exec/condvar';

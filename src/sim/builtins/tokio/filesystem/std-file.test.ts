@@ -35,4 +35,22 @@ println!("{s:?}");`);
     expect(r.outcome.kind, r.outcome.message).toBe('completed');
     expect(r.stdout).toBe('Err("Bad file descriptor (os error 9)")\n"x = 1\\n"\n');
   });
+
+  it('std BufWriter writes what it holds when dropped; BufReader::lines strips \\n and \\r\\n', () => {
+    const r = run(`{
+    let mut w = std::io::BufWriter::new(File::create("c.txt").unwrap());
+    w.write_all(b"one\\r\\ntwo\\n").unwrap();
+    println!("buffered {}", w.buffer().len());
+}
+use std::io::BufRead;
+let lines: Vec<String> = std::io::BufReader::new(File::open("c.txt").unwrap()).lines().map(|l| l.unwrap()).collect();
+println!("{lines:?}");`);
+    expect(r.outcome.kind, r.outcome.message).toBe('completed');
+    expect(r.stdout).toBe('buffered 9\n["one", "two"]\n');
+  });
+
+  it('a std BufReader over something else than a File is refused with its type', () => {
+    const r = run('let r = std::io::BufReader::new(std::io::stdin());\nlet _ = r;');
+    expect(r.outcome.kind).toBe('unsupported');
+  });
 });
