@@ -171,6 +171,9 @@ export class PeekableStream extends SimStream {
   override isTerminated(): boolean {
     return !this.peeked && this.ended;
   }
+  override get fused(): boolean {
+    return true;
+  }
 
   override sizeHint(): [number, number | null] {
     const [lo, hi] = this.inner.sizeHint();

@@ -221,6 +221,9 @@ export class FuseStream extends Adapter {
   override isTerminated(): boolean {
     return this.done;
   }
+  override get fused(): boolean {
+    return true;
+  }
   pollNext(cx: PollCx, owner: SimFuture): PollOutcome {
     if (this.done) return NONE;
     const r = this.inner.pollNext(cx, owner);

@@ -255,7 +255,17 @@ export const STREAM_METHODS: Record<string, MethodImpl> = {
   scan: adapt((ctx, s, [init, f]) => new ScanStream(ctx.world, ctx.interp, ctx.span, s, init!, f!)),
   peekable: adapt((ctx, s) => new PeekableStream(ctx.world, ctx.interp, ctx.span, s)),
   /** `select_next_some()`: for `futures::select!` loops over fused streams. */
-  select_next_some: (ctx, self) => new SelectNextSomeFuture(ctx.world, recv(ctx, self), ctx.span.start),
+  select_next_some: (ctx, self) => {
+    const s = recv(ctx, self);
+    // futures requires `Self: FusedStream`: without it the end of the stream could never be seen.
+    if (!s.fused)
+      return ctx.interp.unsupported(
+        `\`select_next_some\` needs a fused stream, and a \`${s.typeName()}\` is not one`,
+        ctx.span,
+        'call `.fuse()` on the stream first (rustc requires `FusedStream` here)',
+      );
+    return new SelectNextSomeFuture(ctx.world, s, ctx.span.start);
+  },
   /** `try_next()` (tokio_stream's StreamExt; futures' TryStreamExt). */
   try_next: (ctx, self) => new TryNextFuture(ctx.world, ctx.interp, recv(ctx, self), ctx.span),
   size_hint: (ctx, self) => {
@@ -285,6 +295,11 @@ defineMethods(SimStream, 'std::pin::Pin', {
     if (ctx.place) return new RRef(ctx.place, true);
     return ctx.interp.unsupported('`as_mut` needs the stream in a variable', ctx.span);
   },
+});
+
+/** `FusedStream::is_terminated` of the fused streams (false for the others, which rustc would refuse). */
+defineMethods(SimStream, 'futures::stream::FusedStream', {
+  is_terminated: (ctx, self) => recv(ctx, self).isTerminated(),
 });
 
 /** `Peekable::peek()`: `Option<&Item>` without taking it. */

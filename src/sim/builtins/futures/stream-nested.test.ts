@@ -71,6 +71,17 @@ println!("{got}");`,
   });
 });
 
+describe('select_next_some refusal', () => {
+  it('a stream that is not fused is refused with the span and the fix (rustc requires FusedStream)', () => {
+    const r = run(
+      'let mut s = stream::iter(vec![1]);\nlet x = s.select_next_some().await;\nprintln!("{x}");',
+      'use futures::stream::{self, StreamExt};',
+    );
+    expect(r.outcome.kind).toBe('unsupported');
+    expect(r.outcome.message).toContain('`select_next_some` needs a fused stream');
+  });
+});
+
 describe('TryStreamExt', () => {
   it('try_next maps Ok(v) to Ok(Some(v)), an Err to itself, the end to Ok(None)', () => {
     const r = run(`let mut s = stream::iter(vec![Ok(1), Err("bad")]);

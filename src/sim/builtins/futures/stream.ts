@@ -40,6 +40,11 @@ export abstract class SimStream extends RObject {
     return false;
   }
 
+  /** Implements futures' `FusedStream` (`Fuse`, `Peekable`, `FuturesUnordered` / `FuturesOrdered`). */
+  get fused(): boolean {
+    return false;
+  }
+
   /** Dropping a stream drops the futures and resources it holds. */
   dropValue(_interp: InterpCore): void {}
 
