@@ -48,6 +48,7 @@ import {
   SelectNextSomeFuture,
 } from './stream-adapters-nested';
 import { MapResultStream, TryCollectFuture, TryNextFuture } from './stream-try';
+import { ForEachConcurrentFuture, limitOf } from './for-each-concurrent';
 import { asFutureOrValue, callNow, isUserStream, NextFuture, pollFut, SimStream, streamOf } from './stream';
 
 function isFut(v: unknown): v is SimFutureT {
@@ -232,6 +233,11 @@ export const STREAM_METHODS: Record<string, MethodImpl> = {
   collect: consume('Collect'),
   fold: consume('Fold'),
   for_each: consume('ForEach'),
+  for_each_concurrent: (ctx, self, [limit, f]) => {
+    const s = recv(ctx, self);
+    ctx.consume();
+    return new ForEachConcurrentFuture(ctx.world, ctx.interp, ctx.span, s, limitOf(limit), f!);
+  },
   count: consume('Count'),
   any: consume('Any'),
   all: consume('All'),
