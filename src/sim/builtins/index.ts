@@ -70,6 +70,7 @@ import './futures/stream-map';
 import './futures/wrappers';
 import './futures/futures-unordered';
 import './futures/future-combinators';
+import './futures/select-all';
 import './std/io/error';
 import './tokio/net/addr';
 import './tokio/net/socket';

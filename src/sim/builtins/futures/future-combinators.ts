@@ -33,7 +33,7 @@ import { FuturesOrderedStream } from './futures-unordered';
 import { callNow, pollFut } from './stream';
 
 /** The futures an `IntoIterator` of futures holds (a Vec of async fn calls, of JoinHandles). */
-function futuresOf(ctx: CallCtx, v: Value): SimFuture[] {
+export function futuresOf(ctx: CallCtx, v: Value): SimFuture[] {
   const it = intoIter(ctx.interp, v, ctx.span);
   const out: SimFuture[] = [];
   for (;;) {

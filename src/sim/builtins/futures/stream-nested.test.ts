@@ -71,6 +71,17 @@ println!("{got}");`,
   });
 });
 
+describe('future::select_all (select_all.rs)', () => {
+  it('an empty Vec panics with the futures message', () => {
+    const r = run(
+      'let v: Vec<futures::future::Ready<u8>> = Vec::new();\nlet _ = futures::future::select_all(v).await;',
+      'use futures::stream::StreamExt;',
+    );
+    expect(r.outcome.kind).toBe('panicked');
+    expect(r.outcome.message).toContain('iterator provided to select_all was empty');
+  });
+});
+
 describe('select_next_some refusal', () => {
   it('a stream that is not fused is refused with the span and the fix (rustc requires FusedStream)', () => {
     const r = run(
