@@ -13,7 +13,7 @@ import type { PollCx } from '../../task';
 import { deref, REnum, UNIT, type Value } from '../../values';
 import type { World } from '../../world';
 import { FuturesUnorderedStream } from './futures-unordered';
-import { callNow, isNone, isSome, SimStream } from './stream';
+import { callNow, isNone, isSome, type SimStream } from './stream';
 
 export class ForEachConcurrentFuture extends SimFuture {
   private stream: SimStream | null;

@@ -81,7 +81,7 @@ export class FuturesUnorderedStream extends SimStream {
   override isTerminated(): boolean {
     return this.terminated;
   }
-  override get fused(): boolean {
+  override get fusedStream(): boolean {
     return true;
   }
 
@@ -211,7 +211,7 @@ export class FuturesOrderedStream extends SimStream {
   override isTerminated(): boolean {
     return this.set.isTerminated() && this.queued.size === 0;
   }
-  override get fused(): boolean {
+  override get fusedStream(): boolean {
     return true;
   }
 

@@ -171,7 +171,7 @@ export class PeekableStream extends SimStream {
   override isTerminated(): boolean {
     return !this.peeked && this.ended;
   }
-  override get fused(): boolean {
+  override get fusedStream(): boolean {
     return true;
   }
 

@@ -221,7 +221,7 @@ export class FuseStream extends Adapter {
   override isTerminated(): boolean {
     return this.done;
   }
-  override get fused(): boolean {
+  override get fusedStream(): boolean {
     return true;
   }
   pollNext(cx: PollCx, owner: SimFuture): PollOutcome {

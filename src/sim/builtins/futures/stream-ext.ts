@@ -264,7 +264,7 @@ export const STREAM_METHODS: Record<string, MethodImpl> = {
   select_next_some: (ctx, self) => {
     const s = recv(ctx, self);
     // futures requires `Self: FusedStream`: without it the end of the stream could never be seen.
-    if (!s.fused)
+    if (!s.fusedStream)
       return ctx.interp.unsupported(
         `\`select_next_some\` needs a fused stream, and a \`${s.typeName()}\` is not one`,
         ctx.span,

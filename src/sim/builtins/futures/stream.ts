@@ -41,7 +41,7 @@ export abstract class SimStream extends RObject {
   }
 
   /** Implements futures' `FusedStream` (`Fuse`, `Peekable`, `FuturesUnordered` / `FuturesOrdered`). */
-  get fused(): boolean {
+  get fusedStream(): boolean {
     return false;
   }
 

@@ -91,6 +91,19 @@ function asText(bytes: number[]): { ok: string } | { err: Value } {
   return valid ? { ok: text } : { err: simpleError('InvalidData', 'stream did not contain valid UTF-8') };
 }
 
+/** One item of `lines()`: the next line without its `\n` / `\r\n`, `DONE` at EOF, or an Err. */
+function* nextLine(reader: RStdBufReader, site: number): Gen<Value | typeof DONE> {
+  const r = yield* reader.readLine(site);
+  if (!Array.isArray(r)) return r;
+  if (r.length === 0) return DONE;
+  if (r[r.length - 1] === 10) {
+    r.pop();
+    if (r[r.length - 1] === 13) r.pop();
+  }
+  const t = asText(r);
+  return 'err' in t ? t.err : okVal(new RString(t.ok));
+}
+
 /** `BufRead::lines()`: `io::Result<String>` per line, without the `\n` (or `\r\n`). */
 class StdLines extends RIter {
   constructor(
@@ -103,18 +116,7 @@ class StdLines extends RIter {
     return 'Lines';
   }
   next(_cx: InterpCore): Pull {
-    const self = this;
-    return (function* () {
-      const r = yield* self.reader.readLine(self.site);
-      if (!Array.isArray(r)) return r;
-      if (r.length === 0) return DONE;
-      if (r[r.length - 1] === 10) {
-        r.pop();
-        if (r[r.length - 1] === 13) r.pop();
-      }
-      const t = asText(r);
-      return 'err' in t ? t.err : okVal(new RString(t.ok));
-    })();
+    return nextLine(this.reader, this.site);
   }
   override dropValue(interp: InterpCore): void {
     this.reader.dropValue(interp);

@@ -9,7 +9,7 @@ import { utf8Decode, utf8Encode } from '../../../../base';
 import { FS_SYSCALL_COST_NS } from '../../../costs';
 import { defineFn, defineMethods, type CallCtx } from '../../../interp/registry';
 import type { Gen } from '../../../poll';
-import { deref, okVal, RObject, RString, RVec, UNIT, type Value } from '../../../values';
+import { deref, okVal, RObject, RVec, UNIT, type RString, type Value } from '../../../values';
 import type { World } from '../../../world';
 import { osError, simpleError } from '../../std/io/error';
 import { bytesArg } from '../io/ext';

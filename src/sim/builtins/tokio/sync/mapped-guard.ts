@@ -68,7 +68,7 @@ function mappedName(g: Guard): string {
 /** The place a closure's returned reference points at (a Copy value read out of a `&` stays a value). */
 const placeOfRef = (r: Value): Place => (r instanceof RRef ? r.place : new TempPlace(r));
 
-function* mapGuard(ctx: CallCtx, what: string, g: Guard, f: Value, tryMap: boolean) {
+function* mapGuard(ctx: CallCtx, g: Guard, f: Value, tryMap: boolean) {
   const writable = !(g instanceof RwLockGuard) || g.isWrite;
   const r = yield* callClosure(ctx, f, [new RRef(g.derefPlace(), writable)]);
   if (!tryMap) return new RMappedGuard(g, placeOfRef(r), mappedName(g));
@@ -93,7 +93,6 @@ for (const guard of [
     defineFn([`tokio::sync::${what}`], {
       pure: false,
       arity: 2,
-      call: (ctx, [g, f]) =>
-        mapGuard(ctx, what, guardOf(ctx, g, what), closureArg(ctx, f, what), fn === 'try_map'),
+      call: (ctx, [g, f]) => mapGuard(ctx, guardOf(ctx, g, what), closureArg(ctx, f, what), fn === 'try_map'),
     });
   }
