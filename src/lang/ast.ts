@@ -215,6 +215,11 @@ type ExprNode =
       biased: boolean;
       branches: SelectBranch[];
       else: Expr | null;
+      /**
+       * `futures::select!` / `select_biased!` (futures-macro `select.rs`): branches polled in place, skipped
+       * once terminated (`FusedFuture`), with `complete =>` and `default =>` handlers instead of `else`.
+       */
+      futures?: { complete: Expr | null; default: Expr | null };
       span: Span;
       suspend?: number;
     }

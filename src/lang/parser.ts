@@ -23,6 +23,8 @@ export function parseProgram(source: string): Program {
 
 class Parser extends ItemParser {
   protected fork(toks: Token[], end: Span): Parser {
-    return new Parser(toks, this.src, end, this.depth);
+    const p = new Parser(toks, this.src, end, this.depth);
+    p.macroCrates = this.macroCrates;
+    return p;
   }
 }

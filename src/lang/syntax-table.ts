@@ -248,6 +248,11 @@ export const SUPPORTED_SYNTAX: readonly SyntaxExample[] = [
     '`tokio::select!` (with `biased;`, patterns, `else`), `tokio::join!`, `tokio::try_join!`, `tokio::pin!`',
     'let (a, b) = tokio::join!(async { 1 }, async { 2 });\nlet fut = async { 3 };\ntokio::pin!(fut);\ntokio::select! { v = &mut fut => { let _ = v + a + b; } }',
   ),
+  inAsync(
+    'Macros',
+    '`futures::select!` / `select_biased!` (fused futures polled in place, `complete =>`, `default =>`), `futures::join!`, `pin_mut!`',
+    'let mut a = futures::future::ready(1);\nlet mut b = futures::future::ready(2);\nloop {\n    futures::select_biased! { x = a => { let _ = x; }, y = b => { let _ = y; }, complete => break, default => {} }\n}',
+  ),
 ];
 
 /** What the front end refuses before the run, with the refusal it gives. */

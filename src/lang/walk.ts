@@ -156,6 +156,8 @@ export function walkExpr(e: Expr, visit: (e: Expr) => void): void {
         w(b.body);
       }
       w(e.else);
+      w(e.futures?.complete);
+      w(e.futures?.default);
       return;
     case 'join':
       e.futs.forEach(w);

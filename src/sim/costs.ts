@@ -17,3 +17,5 @@ export const PARK_COST_NS = 1_000;
 export const THREAD_SPAWN_COST_NS = 20_000;
 /** Writing a line to stdout (a `write` syscall). */
 export const PRINT_COST_NS = 1_000;
+/** One std file system call (`open`, `read`, `write` on the in-memory file system): it blocks its thread. */
+export const FS_SYSCALL_COST_NS = 5_000;

@@ -77,6 +77,14 @@ export abstract class SimFuture extends RObject {
     return this.resuming;
   }
 
+  /**
+   * `FusedFuture::is_terminated`: true once it must not be polled again. For most futures that is "it
+   * returned Ready"; `Fuse` and a fused stream's `Next` say more (futures::select! skips such branches).
+   */
+  isTerminated(): boolean {
+    return this.done;
+  }
+
   /** The id the trace shows for this future (a borrow shows the borrowed future). */
   get traceId(): number {
     return this.id;

@@ -494,6 +494,7 @@ export abstract class ItemParser extends GenericsParser {
     const full = seg === 'self' ? prefix : path;
     if (this.eat('as')) alias = this.isPunct('_') || this.is('_') ? (this.next(), '_') : this.ident().text;
     out.push({ path: full, alias, span: this.from(start) });
+    this.noteMacroImport(full, alias);
   }
 
   private parseConst(): ConstItem {

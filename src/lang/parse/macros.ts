@@ -22,9 +22,25 @@ const FMT_MACROS = new Set<string>([
   'unimplemented',
 ]);
 
+/** Macros `futures` exports that share a name with tokio's (or that only futures has). */
+const FUTURES_MACROS = new Set(['select', 'select_biased', 'join', 'try_join', 'pin_mut']);
+
 export abstract class MacroParser extends PrimaryParser {
   /** A parser over a macro's tokens, at the current nesting depth (parser.ts makes the real one). */
   protected abstract fork(toks: Token[], end: Span): MacroParser;
+
+  /**
+   * The crate each macro name was imported from by a `use` parsed so far (`use futures::select;` makes a
+   * later `select!` futures' one). Shared with the sub-parsers of macro bodies.
+   */
+  protected macroCrates = new Map<string, string>();
+
+  /** Notes `use futures::{select, join}` (and `use tokio::select`) for the macros parsed after it. */
+  protected noteMacroImport(path: string[], alias: string): void {
+    const last = path[path.length - 1]!;
+    if (path.length < 2 || !FUTURES_MACROS.has(last)) return;
+    this.macroCrates.set(alias, path[0]!);
+  }
 
   /** Collects the token tree after `name!` and parses it with the grammar of that macro. */
   protected parseMacro(path: string[], pathSpan: Span): Expr {
@@ -38,17 +54,13 @@ export abstract class MacroParser extends PrimaryParser {
       [...inner, { kind: 'eof', text: '', span: span(end.start, end.start), spaced: true }],
       span(end.start, end.end),
     );
-    const expr = this.parseMacroBody(name, sub, open, inner, end, whole, pathSpan);
-    if (path.length > 1 && path[0] === 'futures') {
-      // futures' macros share tokio's grammar but not its polling order.
-      if (expr.k === 'join') expr.inOrder = true;
-      else if (expr.k === 'select')
-        throw new CompileError(
-          '`futures::select!` is not supported by Pollscope yet',
-          pathSpan,
-          'use `tokio::select!`, or `futures::future::select` to race two futures',
-        );
-    }
+    const crate = path.length > 1 ? path[0] : this.macroCrates.get(name);
+    let expr: Expr;
+    if ((crate === 'futures' && name === 'select') || name === 'select_biased')
+      expr = sub.parseFuturesSelect(whole, name === 'select_biased');
+    else expr = this.parseMacroBody(name, sub, open, inner, end, whole, pathSpan);
+    // futures' join! shares tokio's grammar but not its polling order.
+    if (crate === 'futures' && expr.k === 'join') expr.inOrder = true;
     if (open.text === '{') this.braceMacros.add(expr);
     return expr;
   }
@@ -123,10 +135,27 @@ export abstract class MacroParser extends PrimaryParser {
       // futures' `pin_mut!(x)` pins a local in place, as `tokio::pin!(x)` does.
       case 'pin':
       case 'pin_mut': {
-        const expr = sub.parseExpr();
-        sub.eat(',');
+        // `pin_mut!(a, b)` / `tokio::pin!(a, b)` pin several locals: one `pin` statement each.
+        const exprs: Expr[] = [];
+        do {
+          if (sub.atEof()) break;
+          exprs.push(sub.parseExpr());
+        } while (sub.eat(','));
         sub.expectEof(name);
-        return { k: 'pin', expr, span: whole };
+        if (exprs.length === 0) throw new CompileError(`\`${name}!\` needs a local to pin`, whole);
+        if (exprs.length === 1) return { k: 'pin', expr: exprs[0]!, span: whole };
+        const stmts = exprs.map((expr) => ({
+          k: 'expr' as const,
+          expr: { k: 'pin' as const, expr, span: expr.span },
+          semi: true,
+          span: expr.span,
+        }));
+        return {
+          k: 'block',
+          block: { stmts, tail: null, span: whole, unsafe: false },
+          label: null,
+          span: whole,
+        };
       }
       case 'write':
       case 'writeln': {
@@ -274,5 +303,50 @@ export abstract class MacroParser extends PrimaryParser {
     if (branches.length === 0) throw new CompileError('`select!` needs at least one branch', whole);
     if (branches.length > 64) throw new CompileError('`select!` supports at most 64 branches', whole);
     return { k: 'select', biased, branches, else: elseExpr, span: whole };
+  }
+
+  /**
+   * `futures::select! { pat = fut => body, complete => body, default => body }` (futures-macro
+   * `select.rs`): no `biased;` (that is `select_biased!`), no `if` preconditions, no `else`. A future
+   * named by a path is polled in place (`&mut fut`, so it must be `Unpin`), any other is bound for the
+   * duration of the select!.
+   */
+  parseFuturesSelect(whole: Span, biased: boolean): Expr {
+    const macro = biased ? 'select_biased!' : 'select!';
+    const branches: SelectBranch[] = [];
+    let complete: Expr | null = null;
+    let dflt: Expr | null = null;
+    while (!this.atEof()) {
+      const bstart = this.peek().span;
+      if ((this.is('complete') || this.is('default')) && this.isPunct('=>', 1)) {
+        const which = this.next().text;
+        this.next();
+        const body = this.parseExprStmtLike();
+        if ((which === 'complete' ? complete : dflt) !== null)
+          throw new CompileError(`multiple \`${which}\` cases found, only one allowed`, bstart);
+        if (which === 'complete') complete = body;
+        else dflt = body;
+        if (!this.eat(',') && !this.endsStatement(body) && !this.atEof())
+          throw new CompileError(`expected \`,\` after this ${macro} branch`, this.peek().span);
+        continue;
+      }
+      const pat = this.parsePattern();
+      this.expect('=', `\`=\` after the branch pattern (\`pattern = future => handler\`)`);
+      const expr = this.parseExprNoStruct();
+      // futures-macro: "Don't bind futures that are already a path": they are polled through `&mut`.
+      const fut: Expr = expr.k === 'path' ? { k: 'ref', mut: true, expr, span: expr.span } : expr;
+      this.expect('=>', '`=>` after the branch future');
+      const body = this.parseExprStmtLike();
+      branches.push({ pat, fut, guard: null, body, span: this.from(bstart) });
+      if (!this.eat(',') && !this.endsStatement(body) && !this.atEof())
+        throw new CompileError(
+          `expected \`,\` after this ${macro} branch, found ${describe(this.peek())}`,
+          this.peek().span,
+        );
+    }
+    if (branches.length === 0 && !complete && !dflt)
+      throw new CompileError(`\`${macro}\` needs at least one branch`, whole);
+    if (branches.length > 64) throw new CompileError(`\`${macro}\` supports at most 64 branches`, whole);
+    return { k: 'select', biased, branches, else: null, futures: { complete, default: dflt }, span: whole };
   }
 }

@@ -164,6 +164,8 @@ class Annotator {
           x(b.guard);
           x(b.body);
         }
+        x(e.futures?.complete);
+        x(e.futures?.default);
         return x(e.else);
       case 'join':
         return e.futs.forEach(x);

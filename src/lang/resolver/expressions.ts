@@ -380,6 +380,8 @@ export abstract class ExprResolver extends PathResolver {
           this.popBlock();
         }
         if (e.else) this.expr(e.else, use);
+        if (e.futures?.complete) this.expr(e.futures.complete, use);
+        if (e.futures?.default) this.expr(e.futures.default, use);
         return false;
       }
       case 'join': {

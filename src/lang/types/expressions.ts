@@ -190,6 +190,8 @@ export abstract class ExprInfer extends CallInfer {
           this.expr(b.body);
         }
         if (e.else) this.expr(e.else);
+        if (e.futures?.complete) this.expr(e.futures.complete);
+        if (e.futures?.default) this.expr(e.futures.default);
         return UNKNOWN;
       case 'join':
         return con(

@@ -11,6 +11,7 @@ import { copyOut, isCopy, RRef, RStruct, RTuple, TempPlace, UNIT, type Value } f
 import { AsyncFnFuture } from './async-future';
 import { RClosure } from './callables';
 import { JoinAllFuture, SelectFuture } from './combinators';
+import { FuturesSelectFuture, SELECT_COMPLETE } from './futures-select';
 import { ControlFlow } from './control';
 import { Frame } from './frame';
 import { intoFuture } from './into-future';
@@ -63,6 +64,7 @@ export abstract class Awaits extends ControlFlow {
   }
 
   protected *select(e: Extract<Expr, { k: 'select' }>, f: Frame): Gen<Value> {
+    if (e.futures) return yield* this.futuresSelect(e, e.futures, f);
     // tokio's select!: evaluate every `if` precondition first, then every branch's future (also the
     // disabled ones, which are never polled), then race them.
     const enabled: boolean[] = [];
@@ -94,6 +96,32 @@ export abstract class Awaits extends ControlFlow {
       return branch.body.sync ? this.evs(branch.body, f) : yield* this.ev(branch.body, f);
     } finally {
       this.dropScope(scope.slots, f);
+    }
+  }
+
+  /** `futures::select!` / `select_biased!` (futures-select.ts): branch futures in order, then race them. */
+  private *futuresSelect(
+    e: Extract<Expr, { k: 'select' }>,
+    handlers: { complete: Expr | null; default: Expr | null },
+    f: Frame,
+  ): Gen<Value> {
+    const futs: SimFuture[] = [];
+    for (const b of e.branches) {
+      const v = b.fut.sync ? this.evs(b.fut, f) : yield* this.ev(b.fut, f);
+      futs.push(intoFuture(this, v, b.fut.span));
+    }
+    const result = yield* this.awaitFuture(new FuturesSelectFuture(this.world, e, futs), e.suspend!, e.span);
+    const [idx, value] = (result as RTuple).items as [number, Value];
+    if (idx < 0) {
+      const body = idx === SELECT_COMPLETE ? handlers.complete! : handlers.default!;
+      return body.sync ? this.evs(body, f) : yield* this.ev(body, f);
+    }
+    const branch = e.branches[idx]!;
+    try {
+      bind(branch.pat, value, null, f, 'move', this.constLookup);
+      return branch.body.sync ? this.evs(branch.body, f) : yield* this.ev(branch.body, f);
+    } finally {
+      this.dropScope(branch.scope!.slots, f);
     }
   }
 

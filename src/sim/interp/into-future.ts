@@ -69,6 +69,10 @@ export class BorrowedFuture extends SimFuture {
   override get traceId(): number {
     return this.inner.id;
   }
+
+  override isTerminated(): boolean {
+    return this.inner.isTerminated();
+  }
 }
 
 /** A value of a program's type with `impl Future for T` (a struct or an enum state machine). */

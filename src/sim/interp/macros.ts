@@ -117,6 +117,9 @@ export abstract class Macros extends Awaits {
     for (let i = 0; i < 16 && d instanceof RRef; i++) d = d.place.get();
     if (d instanceof RFormatter) d.buf += text;
     else if (d instanceof RString) d.s += text;
+    // `io::Write` destinations (a std `File`) take the text themselves and return `io::Result<()>`.
+    else if (typeof d === 'object' && d !== null && 'writeText' in d)
+      return (d as unknown as { writeText(t: string): Value }).writeText(text);
     else
       return this.unsupported(
         `\`write!\` to a value of type \`${d === null ? '?' : typeNameOf(d)}\` is not supported by Pollscope yet`,

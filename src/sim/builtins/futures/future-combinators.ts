@@ -9,9 +9,11 @@ import type { InterpCore } from '../../interp/core';
 import { intoFuture, RContext } from '../../interp/into-future';
 import { intoIter } from '../../interp/iterate';
 import { DONE, suspends } from '../../interp/iter-protocol';
-import { defineFn, defineMethods, type CallCtx } from '../../interp/registry';
+import { defineFn, defineMethods, type CallCtx, type MethodImpl } from '../../interp/registry';
+import { OneshotReceiver } from '../tokio/sync/oneshot';
 import { BLOCKED, PENDING, type PollOutcome } from '../../poll';
-import { Waker, type PollCx } from '../../task';
+import type { PollCx } from '../../task';
+import { NoopWaker } from '../../noop-waker';
 import {
   deref,
   errVal,
@@ -31,7 +33,7 @@ import { FuturesOrderedStream } from './futures-unordered';
 import { callNow, pollFut } from './stream';
 
 /** The futures an `IntoIterator` of futures holds (a Vec of async fn calls, of JoinHandles). */
-function futuresOf(ctx: CallCtx, v: Value): SimFuture[] {
+export function futuresOf(ctx: CallCtx, v: Value): SimFuture[] {
   const it = intoIter(ctx.interp, v, ctx.span);
   const out: SimFuture[] = [];
   for (;;) {
@@ -222,23 +224,12 @@ class FuseFuture extends SimFuture {
     this.terminated = true;
     return r;
   }
+  override isTerminated(): boolean {
+    return this.terminated;
+  }
   protected override onDrop(): void {
     this.inner.drop();
   }
-}
-
-/** The waker `now_or_never` polls with (`noop_waker_ref`): a wake reaches nobody. */
-class NoopWaker extends Waker {
-  private readonly token = {};
-  override get route(): object {
-    return this.token;
-  }
-  override clone(): Waker {
-    return this;
-  }
-  override wake(): void {}
-  override wakeByRef(): void {}
-  override drop(): void {}
 }
 
 function futArg(ctx: CallCtx, v: Value | undefined): SimFuture {
@@ -313,15 +304,15 @@ defineFn(['futures::future::FusedFuture::is_terminated'], {
   arity: 1,
   call: (_ctx, [f]) => {
     const x = deref(f!);
-    return x instanceof FuseFuture ? x.terminated : x instanceof SimFuture ? x.done : false;
+    return x instanceof SimFuture ? x.isTerminated() : false;
   },
 });
 
-defineMethods(SimFuture, 'futures::future::FutureExt', {
+const FUTURE_EXT = {
   /** `FutureExt::map`. */
   map: (ctx, self, [f]) => {
     ctx.consume();
-    return new MapFuture(ctx.world, ctx.interp, deref(self) as SimFuture, f!, ctx.span);
+    return new MapFuture(ctx.world, ctx.interp, futOf(ctx, self), f!, ctx.span);
   },
   /** `FutureExt::boxed`: a `BoxFuture` is the future itself here. */
   boxed: (ctx, self) => {
@@ -334,16 +325,13 @@ defineMethods(SimFuture, 'futures::future::FutureExt', {
   },
   fuse: (ctx, self) => {
     ctx.consume();
-    return new FuseFuture(ctx.world, deref(self) as SimFuture, ctx.span.start);
+    return new FuseFuture(ctx.world, futOf(ctx, self), ctx.span.start);
   },
-  is_terminated: (_ctx, self) => {
-    const x = deref(self);
-    return x instanceof FuseFuture ? x.terminated : (x as SimFuture).done;
-  },
+  is_terminated: (ctx, self) => futOf(ctx, self).isTerminated(),
   /** `FutureExt::now_or_never`: one poll with a no-op waker; `Some(output)` or `None`. */
   now_or_never: (ctx, self) => {
     ctx.consume();
-    const f = deref(self) as SimFuture;
+    const f = futOf(ctx, self);
     const top = ctx.interp.pollStack[ctx.interp.pollStack.length - 1];
     if (!top)
       return ctx.interp.unsupported('`now_or_never` outside async code is not supported by Pollscope yet');
@@ -359,7 +347,7 @@ defineMethods(SimFuture, 'futures::future::FutureExt', {
   },
   /** `FutureExt::poll_unpin(&mut cx)`: one poll with the given `Context`; `Poll::Ready(v)` or `Pending`. */
   poll_unpin: (ctx, self, [c]) => {
-    const f = deref(self) as SimFuture;
+    const f = futOf(ctx, self);
     const cx = deref(c!);
     if (!(cx instanceof RContext))
       return ctx.interp.unsupported('`poll_unpin` needs a `&mut Context`', ctx.span);
@@ -367,4 +355,25 @@ defineMethods(SimFuture, 'futures::future::FutureExt', {
     if (r === BLOCKED) return ctx.interp.unsupported('a future that blocks its thread in `poll_unpin`');
     return r === PENDING ? POLL_PENDING : pollReady(r);
   },
+} satisfies Record<string, MethodImpl>;
+defineMethods(SimFuture, 'futures::future::FutureExt', FUTURE_EXT);
+
+/**
+ * A value that is a future by `IntoFuture` (tokio's oneshot `Receiver`) has `FutureExt` too:
+ * `rx.fuse()` for `futures::select!`, `rx.map(..)`, `rx.boxed()`.
+ */
+defineMethods(OneshotReceiver, 'futures::future::FutureExt', {
+  map: FUTURE_EXT.map,
+  boxed: (ctx, self) => {
+    ctx.consume();
+    return futOf(ctx, self);
+  },
+  fuse: FUTURE_EXT.fuse,
+  now_or_never: FUTURE_EXT.now_or_never,
 });
+
+/** The future `self` is: itself, or what `IntoFuture` makes of it (a oneshot Receiver's recv). */
+function futOf(ctx: CallCtx, self: Value): SimFuture {
+  const x = deref(self);
+  return x instanceof SimFuture ? x : intoFuture(ctx.interp, x, ctx.span);
+}

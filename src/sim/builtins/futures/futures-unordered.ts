@@ -76,7 +76,17 @@ export class FuturesUnorderedStream extends SimStream {
     return this.nodes.size;
   }
 
+  /** `FusedStream::is_terminated`: it returned `None` (it was empty) and nothing was pushed since. */
+  terminated = false;
+  override isTerminated(): boolean {
+    return this.terminated;
+  }
+  override get fusedStream(): boolean {
+    return true;
+  }
+
   push(f: SimFuture): number {
+    this.terminated = false;
     const node: Node = { fut: f, queued: true, woken: false, index: this.pushed++, set: this };
     this.nodes.add(node);
     this.ready.push(node);
@@ -115,7 +125,11 @@ export class FuturesUnorderedStream extends SimStream {
     for (;;) {
       if (!node) {
         node = this.ready.shift();
-        if (!node) return this.nodes.size === 0 ? null : PENDING;
+        if (!node) {
+          if (this.nodes.size > 0) return PENDING;
+          this.terminated = true;
+          return null;
+        }
         if (!this.nodes.has(node)) {
           node = undefined;
           continue;
@@ -192,6 +206,13 @@ export class FuturesOrderedStream extends SimStream {
 
   get len(): number {
     return this.set.len + this.queued.size;
+  }
+
+  override isTerminated(): boolean {
+    return this.set.isTerminated() && this.queued.size === 0;
+  }
+  override get fusedStream(): boolean {
+    return true;
   }
 
   pollNext(cx: PollCx, owner: SimFuture): PollOutcome {

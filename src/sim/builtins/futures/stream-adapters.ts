@@ -218,6 +218,12 @@ export class FuseStream extends Adapter {
   typeName(): string {
     return 'Fuse';
   }
+  override isTerminated(): boolean {
+    return this.done;
+  }
+  override get fusedStream(): boolean {
+    return true;
+  }
   pollNext(cx: PollCx, owner: SimFuture): PollOutcome {
     if (this.done) return NONE;
     const r = this.inner.pollNext(cx, owner);

@@ -40,6 +40,15 @@ import {
   TimeoutStream,
 } from './stream-adapters';
 import { ChunksStream, InspectStream, WhileStream, ZipStream } from './stream-adapters-more';
+import {
+  FlattenStream,
+  PeekableStream,
+  PeekFuture,
+  ScanStream,
+  SelectNextSomeFuture,
+} from './stream-adapters-nested';
+import { MapResultStream, TryCollectFuture, TryNextFuture } from './stream-try';
+import { ForEachConcurrentFuture, limitOf } from './for-each-concurrent';
 import { asFutureOrValue, callNow, isUserStream, NextFuture, pollFut, SimStream, streamOf } from './stream';
 
 function isFut(v: unknown): v is SimFutureT {
@@ -224,6 +233,11 @@ export const STREAM_METHODS: Record<string, MethodImpl> = {
   collect: consume('Collect'),
   fold: consume('Fold'),
   for_each: consume('ForEach'),
+  for_each_concurrent: (ctx, self, [limit, f]) => {
+    const s = recv(ctx, self);
+    ctx.consume();
+    return new ForEachConcurrentFuture(ctx.world, ctx.interp, ctx.span, s, limitOf(limit), f!);
+  },
   count: consume('Count'),
   any: consume('Any'),
   all: consume('All'),
@@ -232,6 +246,34 @@ export const STREAM_METHODS: Record<string, MethodImpl> = {
   inspect: adapt((ctx, s, [f]) => new InspectStream(ctx.world, ctx.interp, ctx.span, s, f!)),
   zip: adapt((ctx, s, [o]) => new ZipStream(ctx.world, ctx.interp, ctx.span, s, recv(ctx, o!))),
   chunks: adapt((ctx, s, [n]) => new ChunksStream(ctx.world, ctx.interp, ctx.span, s, num(ctx, n))),
+  flatten: adapt((ctx, s) => new FlattenStream(ctx.world, ctx.interp, ctx.span, s)),
+  /** `flat_map(f)`: `map(f).flatten()` (futures' FlatMap is exactly that). */
+  flat_map: adapt(
+    (ctx, s, [f]) =>
+      new FlattenStream(
+        ctx.world,
+        ctx.interp,
+        ctx.span,
+        new MapStream(ctx.world, ctx.interp, ctx.span, s, f!),
+        'FlatMap',
+      ),
+  ),
+  scan: adapt((ctx, s, [init, f]) => new ScanStream(ctx.world, ctx.interp, ctx.span, s, init!, f!)),
+  peekable: adapt((ctx, s) => new PeekableStream(ctx.world, ctx.interp, ctx.span, s)),
+  /** `select_next_some()`: for `futures::select!` loops over fused streams. */
+  select_next_some: (ctx, self) => {
+    const s = recv(ctx, self);
+    // futures requires `Self: FusedStream`: without it the end of the stream could never be seen.
+    if (!s.fusedStream)
+      return ctx.interp.unsupported(
+        `\`select_next_some\` needs a fused stream, and a \`${s.typeName()}\` is not one`,
+        ctx.span,
+        'call `.fuse()` on the stream first (rustc requires `FusedStream` here)',
+      );
+    return new SelectNextSomeFuture(ctx.world, s, ctx.span.start);
+  },
+  /** `try_next()` (tokio_stream's StreamExt; futures' TryStreamExt). */
+  try_next: (ctx, self) => new TryNextFuture(ctx.world, ctx.interp, recv(ctx, self), ctx.span),
   size_hint: (ctx, self) => {
     const [lo, hi] = recv(ctx, self).sizeHint();
     return new RTuple([lo, hi === null ? NONE : some(hi)]);
@@ -239,6 +281,37 @@ export const STREAM_METHODS: Record<string, MethodImpl> = {
 };
 
 defineMethods(SimStream, 'futures::stream::StreamExt / tokio_stream::StreamExt', STREAM_METHODS);
+
+/** `TryStreamExt` (futures-util `stream/try_stream`): streams of `Result`s. */
+defineMethods(SimStream, 'futures::stream::TryStreamExt', {
+  try_next: STREAM_METHODS.try_next!,
+  try_collect: (ctx, self) => {
+    const s = recv(ctx, self);
+    ctx.consume();
+    return new TryCollectFuture(ctx.world, ctx.interp, ctx, s);
+  },
+  map_ok: adapt((ctx, s, [f]) => new MapResultStream(ctx.world, ctx.interp, ctx.span, s, f!, 'Ok')),
+  map_err: adapt((ctx, s, [f]) => new MapResultStream(ctx.world, ctx.interp, ctx.span, s, f!, 'Err')),
+});
+
+/** A pinned stream's `as_mut()` (`Pin<&mut S>`): the stream where it lives, by reference. */
+defineMethods(SimStream, 'std::pin::Pin', {
+  as_mut: (ctx, self) => {
+    if (self instanceof RRef) return self;
+    if (ctx.place) return new RRef(ctx.place, true);
+    return ctx.interp.unsupported('`as_mut` needs the stream in a variable', ctx.span);
+  },
+});
+
+/** `FusedStream::is_terminated` of the fused streams (false for the others, which rustc would refuse). */
+defineMethods(SimStream, 'futures::stream::FusedStream', {
+  is_terminated: (ctx, self) => recv(ctx, self).isTerminated(),
+});
+
+/** `Peekable::peek()`: `Option<&Item>` without taking it. */
+defineMethods(PeekableStream, 'futures::stream::Peekable', {
+  peek: (ctx, self) => new PeekFuture(ctx.world, recv(ctx, self) as PeekableStream, ctx.span.start),
+});
 
 /**
  * A program's `impl Stream for T` gets `StreamExt`: the same methods on its own types. A type that is not

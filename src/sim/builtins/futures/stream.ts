@@ -35,6 +35,16 @@ export abstract class SimStream extends RObject {
     return [0, null];
   }
 
+  /** `FusedStream::is_terminated`: only fused streams know (`fuse()`); the rest say false. */
+  isTerminated(): boolean {
+    return false;
+  }
+
+  /** Implements futures' `FusedStream` (`Fuse`, `Peekable`, `FuturesUnordered` / `FuturesOrdered`). */
+  get fusedStream(): boolean {
+    return false;
+  }
+
   /** Dropping a stream drops the futures and resources it holds. */
   dropValue(_interp: InterpCore): void {}
 
@@ -186,6 +196,11 @@ export class NextFuture extends SimFuture {
 
   describeWait(): string {
     return `the next item of a ${this.stream.typeName()} stream`;
+  }
+
+  /** futures' `Next<St: FusedStream>`: terminated once its stream is (a `select!` skips it then). */
+  override isTerminated(): boolean {
+    return this.done || this.stream.isTerminated();
   }
 }
 

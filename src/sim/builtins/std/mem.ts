@@ -3,7 +3,15 @@
  * take, swap}`, and the Pin projections used inside `impl Future`.
  */
 import { dropValue } from '../../interp/drops';
-import { defineFn, defineMethods, withPrefixes, type CallCtx, type MethodImpl } from '../../interp/registry';
+import { derefPlaceOf } from '../../interp/frame';
+import {
+  defineFn,
+  defineMethods,
+  findMethod,
+  withPrefixes,
+  type CallCtx,
+  type MethodImpl,
+} from '../../interp/registry';
 import type { Gen } from '../../poll';
 import { deref, NONE, REnum, RRef, RString, RStruct, RTuple, RVec, UNIT, type Value } from '../../values';
 import { pure } from '../support';
@@ -72,11 +80,41 @@ defineFn(['std::mem::swap', 'mem::swap', 'core::mem::swap'], {
   },
 });
 
-// Pin projections used inside `impl Future`: all identity on references.
+/**
+ * `Pin::as_mut` / `get_mut` / `get_ref` are identity on the reference that stands for the pin, unless the
+ * referenced value has a method of that name itself: `(&mut map).get_mut(k)`, `opt_ref.as_mut()`,
+ * `cell_ref.get_mut()` are the value's own methods (a `&mut T` is not a `Pin`).
+ */
+function pinOrOwn(name: string): MethodImpl {
+  return (ctx, s, args) => {
+    // `as_mut` is also `Pin::as_mut` on a program's own futures: only Option / Result's is theirs.
+    if (name === 'as_mut') {
+      const x = s instanceof RRef ? s.place.get() : undefined;
+      if (!(x instanceof REnum && x.def === null)) return s;
+    }
+    // Through the reference, then through what derefs (a guard, an Arc): deref coercion of `&mut`.
+    let place = s instanceof RRef ? s.place : null;
+    for (let depth = 0; place && depth < 8; depth++) {
+      const inner = place.get();
+      if (typeof inner !== 'object' || inner instanceof RRef) break;
+      if (inner instanceof RStruct || (inner instanceof REnum && inner.def)) {
+        const found = ctx.interp.traits.forValue(inner, name);
+        if (found?.k === 'fn' && found.fn.selfMode !== null)
+          return ctx.interp.callFnItem(found.fn, args, new RRef(place, true), found.selfKey);
+      }
+      const own = findMethod(inner, name);
+      if (own) return own({ ...ctx, place }, inner, args);
+      place = derefPlaceOf(inner);
+    }
+    return s;
+  };
+}
+
+// Pin projections used inside `impl Future`: identity on references (see pinOrOwn).
 const pinMethods: Record<string, MethodImpl> = {
-  as_mut: (_c, s) => s,
-  get_mut: (_c, s) => s,
-  get_ref: (_c, s) => s,
+  as_mut: pinOrOwn('as_mut'),
+  get_mut: pinOrOwn('get_mut'),
+  get_ref: pinOrOwn('get_ref'),
   // The `unsafe` projections of hand-written futures: the pin is the reference itself here.
   get_unchecked_mut: (_c, s) => s,
   into_ref: (_c, s) => s,

@@ -178,7 +178,7 @@ registerReader((x) => (x instanceof RFile ? x : null));
 registerWriter((x) => (x instanceof RFile ? x : null));
 defineIoMethods(RFile, 'tokio::fs::File', { read: true, write: true });
 
-interface OpenFlags {
+export interface OpenFlags {
   read: boolean;
   write: boolean;
   append: boolean;
@@ -187,8 +187,18 @@ interface OpenFlags {
   createNew: boolean;
 }
 
-/** `std::fs::OpenOptions::open` (unix `get_access_mode` / `get_creation_mode`, then `open(2)`). */
-function openFile(world: World, path: string, o: OpenFlags, site: number): Value {
+/**
+ * `std::fs::OpenOptions::open` (unix `get_access_mode` / `get_creation_mode`, then `open(2)`); `make` builds
+ * the handle (a tokio `File` here, a std one in std-file.ts).
+ */
+export function openFile(
+  world: World,
+  path: string,
+  o: OpenFlags,
+  site: number,
+  make: (n: Node, mode: { read: boolean; write: boolean; append: boolean }) => Value = (n, mode) =>
+    new RFile(world, n, path, mode, site),
+): Value {
   const writing = o.write || o.append;
   if (!o.read && !writing) return osError('EINVAL');
   if (!writing && (o.truncate || o.create || o.createNew)) return osError('EINVAL');
@@ -199,13 +209,10 @@ function openFile(world: World, path: string, o: OpenFlags, site: number): Value
     truncate: o.truncate,
     write: writing,
   });
-  return ioResult(
-    r,
-    (n) => new RFile(world, n, path, { read: o.read, write: writing, append: o.append }, site),
-  );
+  return ioResult(r, (n) => make(n, { read: o.read, write: writing, append: o.append }));
 }
 
-const NONE_SET: OpenFlags = {
+export const NONE_SET: OpenFlags = {
   read: false,
   write: false,
   append: false,

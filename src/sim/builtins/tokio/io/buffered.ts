@@ -236,3 +236,49 @@ defineMethods(
   'tokio::io::BufWriter',
   wrapperMethods((x) => (x as RBufWriter).buf.slice()),
 );
+
+/**
+ * `tokio::io::BufStream` (`io/util/buf_stream.rs`): `BufReader<BufWriter<RW>>`, so reads come through a
+ * read buffer and writes wait in a write buffer until `flush` (or until it is full).
+ */
+class RBufStream extends RBufReader {
+  override typeName(): string {
+    return 'BufStream';
+  }
+  override fmtDebug(): string {
+    return `BufStream { inner: ${super.fmtDebug()} }`;
+  }
+  /** The stream inside both buffers. */
+  get stream(): Wrapped {
+    return (this.inner.value as RBufWriter).inner;
+  }
+}
+defineIoMethods(RBufStream, 'tokio::io::BufStream', { bufRead: true, write: true });
+
+function newBufStream(ctx: CallCtx, inner: Value, readCap: number, writeCap: number): RBufStream {
+  const w = new Wrapped(newBufWriter(ctx, inner, writeCap));
+  const r = innerReader(ctx, w);
+  if (!r) return ctx.interp.unsupported(`\`BufStream::new\` needs an AsyncRead, found \`${typeOf(inner)}\``);
+  return new RBufStream(w, r, innerWriter(ctx, w), readCap);
+}
+defineFn(['tokio::io::BufStream::new'], {
+  pure: true,
+  arity: 1,
+  call: (ctx, [inner]) => newBufStream(ctx, inner!, DEFAULT_BUF_SIZE, DEFAULT_BUF_SIZE),
+});
+defineFn(['tokio::io::BufStream::with_capacity'], {
+  pure: true,
+  arity: 3,
+  call: (ctx, [rc, wc, inner]) =>
+    newBufStream(ctx, inner!, Math.max(1, num(ctx, rc, 'a capacity')), num(ctx, wc, 'a capacity')),
+});
+const bufStreamOf = (self: Value): RBufStream => deref(self) as RBufStream;
+defineMethods(RBufStream, 'tokio::io::BufStream', {
+  get_ref: (_c, self) => bufStreamOf(self).stream.value,
+  get_mut: (_c, self) => bufStreamOf(self).stream.value,
+  /** `into_inner`: what both buffers still hold is lost, as in tokio. */
+  into_inner: (ctx, self) => {
+    ctx.consume();
+    return bufStreamOf(self).stream.value;
+  },
+});

@@ -23,7 +23,8 @@ import {
   ReadUntilFuture,
 } from './read';
 import { bufReaderOf, readerOf, writerOf } from './source';
-import { CopyFuture, FlushFuture, WriteAllFuture, WriteFuture } from './write';
+import { RTake, takeMethod } from './take';
+import { CopyBufFuture, CopyFuture, FlushFuture, WriteAllFuture, WriteFuture } from './write';
 
 /** The bytes of a `&[u8]` argument: a byte string, an array, a Vec, a slice. */
 export function bytesArg(ctx: CallCtx, v: Value): number[] {
@@ -74,6 +75,8 @@ function decodeInt(bytes: number[], signed: boolean, le: boolean): Value {
 const site = (ctx: CallCtx) => ctx.span.start;
 
 const readMethods: Record<string, MethodImpl> = {
+  /** `AsyncReadExt::take(limit)` (take.ts). */
+  take: (ctx, self, [n]) => takeMethod(ctx, self, n!),
   read: (ctx, self, [buf]) => new ReadFuture(ctx.world, readerOf(ctx, self), bufferArg(ctx, buf!), site(ctx)),
   read_exact: (ctx, self, [buf]) =>
     new ReadExactFuture(ctx.world, readerOf(ctx, self), bufferArg(ctx, buf!), site(ctx)),
@@ -158,4 +161,13 @@ defineFn(['tokio::io::copy'], {
   pure: true,
   call: (ctx, [r, w]) =>
     new CopyFuture(ctx.world, readerOf(ctx, r!, false), writerOf(ctx, w!, false), site(ctx)),
+});
+
+defineIoMethods(RTake, 'tokio::io::Take', { bufRead: true });
+
+defineFn(['tokio::io::copy_buf'], {
+  pure: true,
+  arity: 2,
+  call: (ctx, [r, w]) =>
+    new CopyBufFuture(ctx.world, bufReaderOf(ctx, r!, false), writerOf(ctx, w!, false), site(ctx)),
 });

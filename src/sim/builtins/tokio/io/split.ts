@@ -5,7 +5,7 @@
  */
 import type { InterpCore } from '../../../interp/core';
 import { dropValue } from '../../../interp/drops';
-import { defineFn } from '../../../interp/registry';
+import { defineFn, defineMethods, type CallCtx } from '../../../interp/registry';
 import { deref, RObject, RTuple, type Value } from '../../../values';
 import { ROwnedReadHalf, ROwnedWriteHalf, RTcpStream, SharedStream } from '../net/socket';
 import { defineIoMethods } from './ext';
@@ -48,9 +48,43 @@ class RSplitHalf extends RObject {
     this.dropped = true;
     this.inner.release(interp);
   }
+  /** Reunited by `unsplit`: the stream goes back to the program, so this half releases nothing. */
+  forget(): void {
+    this.dropped = true;
+  }
 }
 
 registerReader((x) => (x instanceof RSplitHalf && !x.write ? x.inner.reader : null));
+
+const halfOf = (ctx: CallCtx, v: Value, write: boolean): RSplitHalf => {
+  const x = deref(v);
+  if (x instanceof RSplitHalf && x.write === write) return x;
+  return ctx.interp.unsupported(
+    `expected a \`${write ? 'WriteHalf' : 'ReadHalf'}\` of \`tokio::io::split\``,
+    ctx.span,
+  );
+};
+defineMethods(RSplitHalf, 'tokio::io::ReadHalf / WriteHalf', {
+  /** `is_pair_of`: both halves come from the same `split` (`Arc::ptr_eq` in split.rs). */
+  is_pair_of: (ctx, self, [other]) => {
+    const me = deref(self) as RSplitHalf;
+    return halfOf(ctx, other!, !me.write).inner === me.inner;
+  },
+  /** `ReadHalf::unsplit(wr)`: the stream back; halves of another split panic, as in split.rs. */
+  unsplit: (ctx, self, [wr]) => {
+    const rd = halfOf(ctx, self, false);
+    const w = halfOf(ctx, wr!, true);
+    ctx.consume();
+    if (w.inner !== rd.inner) {
+      w.dropValue(ctx.interp);
+      rd.dropValue(ctx.interp);
+      return ctx.interp.panic('Unrelated `split::Write` passed to `split::Read::unsplit`.', ctx.span);
+    }
+    rd.forget();
+    w.forget();
+    return rd.inner.stream;
+  },
+});
 registerWriter((x) => (x instanceof RSplitHalf && x.write ? x.inner.writer : null));
 defineIoMethods(RSplitHalf, 'tokio::io::ReadHalf / WriteHalf', { read: true, write: true });
 

@@ -9,7 +9,7 @@ import type { PollCx } from '../../../task';
 import { okVal, UNIT } from '../../../values';
 import type { World } from '../../../world';
 import { customError, kindError } from '../../std/io/error';
-import type { AsyncReadSrc, AsyncWriteSink } from './source';
+import type { AsyncBufReadSrc, AsyncReadSrc, AsyncWriteSink } from './source';
 
 /** `AsyncWriteExt::write`: one `poll_write`; how many bytes the writer took. */
 export class WriteFuture extends SimFuture {
@@ -149,5 +149,42 @@ export class CopyFuture extends SimFuture {
   }
   describeWait(): string {
     return `io::copy from ${this.from.describeRead()} (${this.amt} bytes so far)`;
+  }
+}
+
+/**
+ * `tokio::io::copy_buf(reader, writer)` (`io/util/copy_buf.rs`): no buffer of its own; it writes what the
+ * `AsyncBufRead`'s `poll_fill_buf` shows and `consume`s what the writer took, until the buffer comes back
+ * empty (EOF), then flushes; the number of bytes copied.
+ */
+export class CopyBufFuture extends SimFuture {
+  private amt = 0;
+  constructor(
+    world: World,
+    private readonly from: AsyncBufReadSrc,
+    private readonly to: AsyncWriteSink,
+    site: number,
+  ) {
+    super(world, 'CopyBuf', site);
+  }
+  protected pollInner(cx: PollCx): PollOutcome {
+    for (;;) {
+      const buffer = this.from.pollFillBuf(cx);
+      if (buffer === PENDING || !Array.isArray(buffer)) return buffer as PollOutcome;
+      if (buffer.length === 0) {
+        const f = this.to.pollFlush(cx);
+        if (f !== null) return f;
+        return okVal(this.amt);
+      }
+      const n = this.to.pollWrite(cx, buffer, 0);
+      if (n === PENDING) return PENDING;
+      if (typeof n !== 'number') return n;
+      if (n === 0) return kindError('WriteZero');
+      this.amt += n;
+      this.from.consume(n);
+    }
+  }
+  describeWait(): string {
+    return `io::copy_buf from ${this.from.describeRead()} (${this.amt} bytes so far)`;
   }
 }
