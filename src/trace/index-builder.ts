@@ -21,16 +21,19 @@ import {
 } from './index-state';
 
 export abstract class IndexBuilder extends IndexState {
+  /** Indexes events that arrived since the last call, at most `budget` of them. Returns true when caught up. */
   ingest(budget = Infinity): boolean {
     const n = Math.min(this.trace.length, this.indexed + budget);
     if (this.indexed >= n) return this.indexed === this.trace.length;
     while (this.indexed < n) {
-      this.handle(this.trace.get(this.indexed));
+      // Without its strings: `handle` reads the few it needs by id (`traceStr`, `stringIdAt`).
+      this.handle(this.trace.get(this.indexed, false));
       this.indexed++;
     }
     const done = this.indexed === this.trace.length;
-    // Caught up: group each log's entries by entity now rather than on the first seek.
-    if (done) for (const log of this.logs()) log.seal();
+    // Caught up: group each log's entries by entity now rather than on the first seek, and give back the
+    // columns' spare capacity (up to half of each, from doubling as they grew).
+    if (done) this.compact();
     return done;
   }
 
@@ -138,7 +141,7 @@ export abstract class IndexBuilder extends IndexState {
       case 'thread-start':
         this.threads[ev.thread] = {
           role: ev.role,
-          name: ev.name,
+          name: this.strings[this.traceStr(step, 'name')]!,
           startStep: step,
           status: -1,
           task: NONE,
@@ -269,7 +272,7 @@ export abstract class IndexBuilder extends IndexState {
           this.futureSpawnedAt.push(0x7fffffff);
           this.futureDropped.push(NONE);
         }
-        this.futureName.push(this.str(ev.name));
+        this.futureName.push(this.traceStr(step, 'name'));
         this.futureTask.push(ev.task);
         this.futureSite.push(ev.site);
         this.futureCreated.push(step);
@@ -283,7 +286,7 @@ export abstract class IndexBuilder extends IndexState {
         this.futureVariant.add(
           ev.future,
           step,
-          this.str(ev.variant),
+          this.traceStr(step, 'variant'),
           this.trace.stringIdAt(step, 'locals'),
           ev.line,
         );
@@ -353,12 +356,13 @@ export abstract class IndexBuilder extends IndexState {
         break;
       case 'budget-exhausted':
         break;
-      case 'resource-new':
+      case 'resource-new': {
         if (this.resources[ev.resource]) this.countByScan = true;
+        const name = this.strings[this.traceStr(step, 'name')]!;
         this.createdSteps.push(step);
         this.resources[ev.resource] = {
           type: ev.type,
-          name: ev.owner >= 0 ? `${ev.name}(task ${ev.owner})` : ev.name,
+          name: ev.owner >= 0 ? `${name}(task ${ev.owner})` : name,
           site: ev.site,
           owner: ev.owner,
           createdStep: step,
@@ -367,12 +371,21 @@ export abstract class IndexBuilder extends IndexState {
           holding: null,
         };
         break;
+      }
       case 'resource-state':
-        this.resourceText.add(ev.resource, step, this.str(ev.text));
+        this.resourceText.add(ev.resource, step, this.traceStr(step, 'text'));
         break;
       case 'chan-state': {
-        const text = `${ev.queued} queued, ${ev.senders} sender${ev.senders === 1 ? '' : 's'}${ev.waiting ? `, ${ev.waiting} waiting to send` : ''}`;
-        this.resourceText.add(ev.resource, step, this.str(text));
+        // The same few states recur on every send and receive: look the text up by its numbers.
+        const small = ev.queued < 0x10000 && ev.senders < 0x10000 && ev.waiting < 0x10000;
+        const key = small ? (ev.queued * 0x10000 + ev.senders) * 0x10000 + ev.waiting : -1;
+        let id = small ? this.chanTexts.get(key) : undefined;
+        if (id === undefined) {
+          const text = `${ev.queued} queued, ${ev.senders} sender${ev.senders === 1 ? '' : 's'}${ev.waiting ? `, ${ev.waiting} waiting to send` : ''}`;
+          id = this.str(text);
+          if (small) this.chanTexts.set(key, id);
+        }
+        this.resourceText.add(ev.resource, step, id);
         break;
       }
       case 'resource-drop': {
@@ -430,7 +443,13 @@ export abstract class IndexBuilder extends IndexState {
         }
         break;
       case 'block':
-        this.setThread(ev.thread, step, 'blocked', th ? th.task : NONE, ev.what);
+        this.setThread(
+          ev.thread,
+          step,
+          'blocked',
+          th ? th.task : NONE,
+          this.strings[this.traceStr(step, 'what')]!,
+        );
         if (th) th.openBlock = th.spans.open('block', ev.time, step, th.task);
         break;
       case 'unblock':
@@ -476,16 +495,18 @@ export abstract class IndexBuilder extends IndexState {
       }
       case 'panic':
         break;
-      case 'print':
+      case 'print': {
+        const text = this.trace.string(this.trace.stringIdAt(step, 'text'));
         if (ev.stream === 'stdout') {
-          this.stdout += ev.text;
+          this.stdout += text;
           this.stdoutLen = this.stdout.length;
         } else {
-          this.stderr += ev.text;
+          this.stderr += text;
           this.stderrLen = this.stderr.length;
         }
         this.stdoutEnds.add(0, step, this.stdoutLen, this.stderrLen);
         break;
+      }
       case 'lint': {
         const t = ev.lint === 'hash-order' && ev.task >= 0 ? this.tasks[ev.task] : undefined;
         if (t && t.hashOrderStep < 0) t.hashOrderStep = step;
@@ -515,7 +536,11 @@ export abstract class IndexBuilder extends IndexState {
         // An I/O source's readiness and slots reach the Reactor as `resource-state` text; wakes are `wake`s.
         break;
       case 'outcome':
-        this.outcome = { step, result: ev.result, message: ev.message };
+        this.outcome = {
+          step,
+          result: ev.result,
+          message: this.trace.string(this.trace.stringIdAt(step, 'message')),
+        };
         break;
       default:
         assertUnreachable(ev, 'trace event');

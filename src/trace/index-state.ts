@@ -92,20 +92,20 @@ export abstract class IndexState {
   /** Events indexed so far. */
   indexed = 0;
   protected threads: ThreadInfo[] = [];
-  protected threadStatus = new EntityLog();
+  protected threadStatus = new EntityLog(3);
   /** Per thread: the source offsets events named (a print, a spawn, an `.await`), for the current line. */
-  protected threadSites = new EntityLog();
+  protected threadSites = new EntityLog(1);
   protected tasks: TaskInfo[] = [];
-  protected taskState = new EntityLog();
-  protected taskPolls = new EntityLog();
+  protected taskState = new EntityLog(2);
+  protected taskPolls = new EntityLog(2);
   protected pollBusyBefore = new GrowableFloat64();
   protected pollScheduledBefore = new GrowableFloat64();
   protected pollStartTime = new GrowableFloat64();
-  protected taskWakes = new EntityLog();
-  protected taskSelfWakes = new EntityLog();
-  protected taskWakers = new EntityLog();
+  protected taskWakes = new EntityLog(1);
+  protected taskSelfWakes = new EntityLog(1);
+  protected taskWakers = new EntityLog(1);
   /** Tasks moved by a steal: (task, step it moved, victim core). */
-  protected taskStolen = new EntityLog();
+  protected taskStolen = new EntityLog(1);
   /** A steal whose moved tasks are still arriving: `count - 1` schedules, then the poll of the last one. */
   protected pendingSteal: { thread: number; victim: number; schedules: number } | null = null;
   protected futureName = new GrowableInt32();
@@ -117,8 +117,8 @@ export abstract class IndexState {
   protected futureSpawnedAt = new GrowableInt32();
   protected futureDropped = new GrowableInt32();
   protected futureBase = -1;
-  protected futureVariant = new EntityLog();
-  protected futureChild = new EntityLog();
+  protected futureVariant = new EntityLog(3);
+  protected futureChild = new EntityLog(1);
   protected futureParentNow: number[] = [];
   protected futureChildNow: number[] = [];
   protected resources: ResourceInfo[] = [];
@@ -130,12 +130,12 @@ export abstract class IndexState {
   protected createdSteps = new GrowableInt32();
   protected droppedSteps = new GrowableInt32();
   protected countByScan = false;
-  protected resourceText = new EntityLog();
-  protected resourceWakers = new EntityLog();
-  protected timers = new EntityLog();
+  protected resourceText = new EntityLog(1);
+  protected resourceWakers = new EntityLog(2);
+  protected timers = new EntityLog(1);
   protected timerDeadline = new GrowableFloat64();
   protected queues = new Map<string, { kind: QueueKind; core: number; q: FifoIntervals }>();
-  protected tokioTimes = new EntityLog();
+  protected tokioTimes = new EntityLog(1);
   protected tokioTimeValue = new GrowableFloat64();
   /** Wakes, as columns (one object per wake would weigh on the garbage collector). */
   protected wakeStep = new GrowableInt32();
@@ -149,13 +149,17 @@ export abstract class IndexState {
     resource: new GrowableInt32(),
     effect: new GrowableInt32(),
   };
-  protected stdoutEnds = new EntityLog();
+  protected stdoutEnds = new EntityLog(2);
   protected stdoutLen = 0;
   protected stderrLen = 0;
   protected outcome: { step: number; result: string; message: string } | null = null;
   /** Strings interned by the index (names, texts). */
   protected strings: string[] = [''];
   protected stringIds = new Map<string, number>([['', 0]]);
+  /** Per trace string id: the index's id for it + 1, or 0 (see `traceStr`). */
+  private traceIds = new Int32Array(1024);
+  /** A channel's state text by its numbers (queued, senders, waiting), as an index string id. */
+  protected chanTexts = new Map<number, number>();
   /** The printed output, concatenated; `stdoutAt` slices it. */
   protected stdout = '';
   protected stderr = '';
@@ -174,6 +178,25 @@ export abstract class IndexState {
       this.stringIds.set(s, id);
     }
     return id;
+  }
+
+  /**
+   * The index's id for the interned (`'str'`) string field `field` of event `step`. The trace interns these,
+   * so each distinct name is decoded once: `traceIds[traceId]` is the index's id + 1, or 0 if not seen yet.
+   */
+  protected traceStr(step: number, field: string): number {
+    const id = this.trace.stringIdAt(step, field);
+    if (id < 0) return 0;
+    if (id >= this.traceIds.length) {
+      const grown = new Int32Array(Math.max(id + 1, this.traceIds.length * 2));
+      grown.set(this.traceIds);
+      this.traceIds = grown;
+    }
+    const known = this.traceIds[id]!;
+    if (known > 0) return known - 1;
+    const mine = this.str(this.trace.string(id));
+    this.traceIds[id] = mine + 1;
+    return mine;
   }
 
   protected queue(kind: QueueKind, core: number): FifoIntervals {
@@ -206,14 +229,54 @@ export abstract class IndexState {
     ];
   }
 
-  /** Bytes held by the index (typed arrays; strings counted separately by the trace). */
+  /** Every typed column outside the logs, queues and spans. */
+  private columns(): (GrowableInt32 | GrowableFloat64)[] {
+    return [
+      this.pollBusyBefore,
+      this.pollScheduledBefore,
+      this.pollStartTime,
+      this.futureName,
+      this.futureTask,
+      this.futureSite,
+      this.futureCreated,
+      this.futureCreator,
+      this.futureSpawnedAt,
+      this.futureDropped,
+      this.createdSteps,
+      this.droppedSteps,
+      this.timerDeadline,
+      this.tokioTimeValue,
+      this.wakeStep,
+      this.wakeTime,
+      ...Object.values(this.wakeCols),
+    ];
+  }
+
+  private spanLists(): SpanList[] {
+    return this.threads.filter((th) => th !== undefined).map((th) => th.spans);
+  }
+
+  /** Caught up with the trace: seals the logs and gives every column's unused capacity back. */
+  protected compact(): void {
+    for (const log of this.logs()) log.compact();
+    for (const col of this.columns()) col.trim();
+    for (const sp of this.spanLists()) sp.trim();
+    for (const { q } of this.queues.values()) q.compact();
+    for (const r of this.resources) r?.buffer?.compact();
+  }
+
+  /**
+   * Bytes held by the index: its typed columns as allocated, plus an estimate for the per-task and
+   * per-resource objects (strings are counted by the trace).
+   */
   byteSize(): number {
     let n = 0;
     for (const log of this.logs()) n += log.byteLength;
-    n += this.futureName.byteLength * 5 + this.pollBusyBefore.byteLength * 3;
-    n += this.wakeStep.byteLength * 7 + this.tasks.length * 160 + this.resources.length * 80;
-    for (const th of this.threads) if (th) n += th.spans.start.byteLength * 5;
+    for (const col of this.columns()) n += col.byteLength;
+    for (const sp of this.spanLists()) n += sp.byteLength;
     for (const { q } of this.queues.values()) n += q.byteLength;
+    for (const r of this.resources) if (r?.buffer) n += r.buffer.byteLength;
+    n += this.tasks.length * 160 + this.resources.length * 80;
     return n;
   }
 }

@@ -67,4 +67,16 @@ export class SpanList {
   get length(): number {
     return this.kind.length;
   }
+
+  /** Drops the columns' unused capacity. */
+  trim(): void {
+    for (const col of [this.start, this.end, this.startStep, this.endStep, this.task, this.kind]) col.trim();
+  }
+
+  get byteLength(): number {
+    let n = 0;
+    for (const col of [this.start, this.end, this.startStep, this.endStep, this.task, this.kind])
+      n += col.byteLength;
+    return n;
+  }
 }
