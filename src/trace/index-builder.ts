@@ -157,6 +157,8 @@ export abstract class IndexBuilder extends IndexState {
         this.setThread(ev.thread, step, 'exited', NONE, null);
         break;
       case 'spawn':
+        if (this.tasks[ev.task]) this.taskCountByScan = true;
+        this.spawnSteps.push(step);
         this.tasks[ev.task] = {
           spawnStep: step,
           future: ev.future,
@@ -377,8 +379,13 @@ export abstract class IndexBuilder extends IndexState {
         break;
       case 'chan-state': {
         // The same few states recur on every send and receive: look the text up by its numbers.
-        const small = ev.queued < 0x10000 && ev.senders < 0x10000 && ev.waiting < 0x10000;
-        const key = small ? (ev.queued * 0x10000 + ev.senders) * 0x10000 + ev.waiting : -1;
+        // (Small numbers make a small-integer key: a double key would be boxed on every lookup.)
+        const small =
+          (ev.queued | ev.senders | ev.waiting) >= 0 &&
+          ev.queued < 0x400 &&
+          ev.senders < 0x400 &&
+          ev.waiting < 0x200;
+        const key = small ? (ev.queued << 19) | (ev.senders << 9) | ev.waiting : -1;
         let id = small ? this.chanTexts.get(key) : undefined;
         if (id === undefined) {
           const text = `${ev.queued} queued, ${ev.senders} sender${ev.senders === 1 ? '' : 's'}${ev.waiting ? `, ${ev.waiting} waiting to send` : ''}`;

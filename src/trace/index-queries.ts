@@ -124,6 +124,7 @@ export abstract class IndexQueries extends IndexBuilder {
   }
 
   protected taskCountAt(s: number): number {
+    if (!this.taskCountByScan) return upperBound(this.spawnSteps, s);
     let n = 0;
     for (const t of this.tasks) if (t && t.spawnStep <= s) n++;
     return n;
