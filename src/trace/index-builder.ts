@@ -14,6 +14,7 @@ import {
   LINT_THRESHOLDS,
   NONE,
   THREAD_STATUS,
+  queueKey,
   WAKER_CHECKPOINT,
   eventSite,
   type ResourceInfo,
@@ -167,7 +168,7 @@ export abstract class IndexBuilder extends IndexState {
           mode: ev.mode,
           state: -1,
           queue: -2,
-          queueKey: null,
+          queueKey: NONE,
           wakers: 0,
           detachedStep: NONE,
           abortedStep: NONE,
@@ -195,21 +196,21 @@ export abstract class IndexBuilder extends IndexState {
         if (t && t.state !== TASK_STATES.indexOf('running')) t.scheduledSince = ev.time;
         this.setTask(ev.task, step, 'scheduled', ev.where);
         // A queued task can move (LIFO displacement, a steal, overflow to the inject queue).
-        if (t?.queueKey) {
+        if (t && t.queueKey >= 0) {
           this.queues.get(t.queueKey)?.q.remove(ev.task, step);
-          t.queueKey = null;
+          t.queueKey = NONE;
         }
         if (ev.where !== 'main') {
           this.queue(ev.where, ev.core).push(step, ev.task);
-          if (t) t.queueKey = `${ev.where}:${ev.where === 'inject' ? -1 : ev.core}`;
+          if (t) t.queueKey = queueKey(ev.where, ev.core);
         }
         break;
       }
       case 'poll': {
         const t = this.tasks[ev.task];
-        if (t?.queueKey) {
+        if (t && t.queueKey >= 0) {
           this.queues.get(t.queueKey)?.q.remove(ev.task, step);
-          t.queueKey = null;
+          t.queueKey = NONE;
         }
         if (t) {
           // Time in a run queue counts only if the trace said the task was scheduled: a recorded real run
@@ -482,9 +483,9 @@ export abstract class IndexBuilder extends IndexState {
       }
       case 'complete': {
         const t = this.tasks[ev.task];
-        if (t?.queueKey) {
+        if (t && t.queueKey >= 0) {
           this.queues.get(t.queueKey)?.q.remove(ev.task, step);
-          t.queueKey = null;
+          t.queueKey = NONE;
         }
         this.setTask(
           ev.task,

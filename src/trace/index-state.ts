@@ -3,7 +3,14 @@
  * `index-builder.ts`, read by `index-queries.ts` and `trace-index.ts` (the timeline).
  */
 import { GrowableFloat64, GrowableInt32 } from '../base';
-import { WAKER_DIRS, type QueueKind, type ResourceKind, type ThreadKind, type TraceEvent } from './events';
+import {
+  WAKER_DIRS,
+  WHERE,
+  type QueueKind,
+  type ResourceKind,
+  type ThreadKind,
+  type TraceEvent,
+} from './events';
 import { EntityLog, FifoIntervals } from './logs';
 import type { ThreadStatus } from './state';
 import type { SpanList, StealMark } from './spans';
@@ -42,7 +49,8 @@ export interface TaskInfo {
   mode: 'async' | 'blocking' | 'block_on';
   state: number;
   queue: number;
-  queueKey: string | null;
+  /** The run queue it waits in (`queueKey`), or -1. */
+  queueKey: number;
   wakers: number;
   detachedStep: number;
   abortedStep: number;
@@ -140,7 +148,8 @@ export abstract class IndexState {
   protected resourceWakers = new EntityLog(2);
   protected timers = new EntityLog(1);
   protected timerDeadline = new GrowableFloat64();
-  protected queues = new Map<string, { kind: QueueKind; core: number; q: FifoIntervals }>();
+  /** By `queueKey`, in the order they first appeared. */
+  protected queues = new Map<number, { kind: QueueKind; core: number; q: FifoIntervals }>();
   protected tokioTimes = new EntityLog(1);
   protected tokioTimeValue = new GrowableFloat64();
   /** Wakes, as columns (one object per wake would weigh on the garbage collector). */
@@ -206,7 +215,7 @@ export abstract class IndexState {
   }
 
   protected queue(kind: QueueKind, core: number): FifoIntervals {
-    const key = `${kind}:${kind === 'inject' ? -1 : core}`;
+    const key = queueKey(kind, core);
     let q = this.queues.get(key);
     if (!q) {
       q = { kind, core: kind === 'inject' ? -1 : core, q: new FifoIntervals() };
@@ -303,6 +312,11 @@ export function eventSite(ev: TraceEvent): number {
     default:
       return -1;
   }
+}
+
+/** A run queue's key: its kind and worker (the inject queue is shared: one key for every core). */
+export function queueKey(kind: QueueKind, core: number): number {
+  return WHERE.indexOf(kind) * 0x10000 + (kind === 'inject' ? 0 : core + 1);
 }
 
 /** How many entries of a sorted array are <= x. */
