@@ -28,6 +28,11 @@ export class GrowableInt32 {
     this.buf[i] = v;
   }
 
+  /** Drops the unused capacity (a later push grows it again). */
+  trim(): void {
+    if (this.buf.length > this.length) this.buf = this.buf.slice(0, Math.max(1, this.length));
+  }
+
   view(): Int32Array {
     return this.buf.subarray(0, this.length);
   }
@@ -61,6 +66,11 @@ export class GrowableFloat64 {
 
   set(i: number, v: number): void {
     this.buf[i] = v;
+  }
+
+  /** Drops the unused capacity (a later push grows it again). */
+  trim(): void {
+    if (this.buf.length > this.length) this.buf = this.buf.slice(0, Math.max(1, this.length));
   }
 
   get byteLength(): number {

@@ -11,24 +11,51 @@
  */
 import { GrowableInt32 } from '../base';
 
+/** A column a log does not use: reads as 0, like the default of `add`'s unused arguments. */
+class NoColumn extends GrowableInt32 {
+  constructor() {
+    super(0);
+  }
+  override push(): number {
+    return 0;
+  }
+  override get(): number {
+    return 0;
+  }
+}
+
 export class EntityLog {
   readonly step = new GrowableInt32();
   readonly a = new GrowableInt32();
-  readonly b = new GrowableInt32();
-  readonly c = new GrowableInt32();
-  /** While building: each entry points at its entity's previous entry (a linked list in one array). */
-  private readonly prev = new GrowableInt32();
+  /** Only logs made with 2 or 3 columns store b (and 3, c); the others read 0. */
+  readonly b: GrowableInt32;
+  readonly c: GrowableInt32;
+  /** Per entity: its last entry and how many it has. */
   private readonly last = new GrowableInt32();
   private readonly counts = new GrowableInt32();
+  /**
+   * Entries added since the last seal, each pointing at its entity's previous entry (a linked list in one
+   * array); sealing folds them into `rows` and forgets the links, so they cost memory only while indexing.
+   */
+  private prev = new GrowableInt32();
+  private sealedCount = 0;
   /**
    * Once sealed: entries grouped by entity (compressed rows), so a lookup is a binary search in one
    * contiguous run. Sealing is O(entries) and happens lazily, on the first query after new entries.
    * No per-entity JS arrays: a million small arrays would make every garbage collection slow.
    */
-  private rows: Int32Array | null = null;
-  private offsets: Int32Array | null = null;
+  private rows: Int32Array = new Int32Array(0);
+  private offsets: Int32Array = new Int32Array(1);
+  private sealed = true;
+
+  constructor(readonly columns: 1 | 2 | 3 = 3) {
+    this.b = columns >= 2 ? new GrowableInt32() : new NoColumn();
+    this.c = columns >= 3 ? new GrowableInt32() : new NoColumn();
+  }
 
   add(entity: number, step: number, a: number, b = 0, c = 0): number {
+    if ((b !== 0 && this.columns < 2) || (c !== 0 && this.columns < 3))
+      throw new Error(`an entity log of ${this.columns} column(s) was given more`);
     while (this.last.length <= entity) {
       this.last.push(-1);
       this.counts.push(0);
@@ -40,35 +67,50 @@ export class EntityLog {
     this.prev.push(this.last.get(entity));
     this.last.set(entity, e);
     this.counts.set(entity, this.counts.get(entity) + 1);
-    this.rows = null;
+    this.sealed = false;
     return e;
   }
 
   /** Groups entries by entity now (otherwise the first query after new entries does it). */
   seal(): void {
+    if (this.sealed) return;
     const n = this.last.length;
+    const old = this.offsets;
+    const oldEntities = old.length - 1;
     const offsets = new Int32Array(n + 1);
     for (let i = 0; i < n; i++) offsets[i + 1] = offsets[i]! + this.counts.get(i);
     const rows = new Int32Array(this.step.length);
-    // Walking the linked lists backwards fills each row from its end, so rows come out in step order.
+    const base = this.sealedCount;
     for (let ent = 0; ent < n; ent++) {
+      // The entries already sealed keep their order; the new ones follow, in step order: walking the
+      // linked list backwards fills the row from its end.
+      if (ent < oldEntities) rows.set(this.rows.subarray(old[ent]!, old[ent + 1]!), offsets[ent]!);
       let pos = offsets[ent + 1]!;
-      for (let e = this.last.get(ent); e >= 0; e = this.prev.get(e)) rows[--pos] = e;
+      for (let e = this.last.get(ent); e >= base; e = this.prev.get(e - base)) rows[--pos] = e;
     }
     this.rows = rows;
     this.offsets = offsets;
+    this.sealedCount = this.step.length;
+    this.prev = new GrowableInt32();
+    this.sealed = true;
+  }
+
+  /** Seals and gives the columns' unused capacity back (the trace is fully indexed for now). */
+  compact(): void {
+    this.seal();
+    for (const col of [this.step, this.a, this.b, this.c, this.last, this.counts]) col.trim();
   }
 
   private range(entity: number): [number, number] {
     if (entity < 0 || entity >= this.last.length) return [0, 0];
-    if (!this.rows) this.seal();
-    return [this.offsets![entity]!, this.offsets![entity + 1]!];
+    if (!this.sealed) this.seal();
+    return [this.offsets[entity]!, this.offsets[entity + 1]!];
   }
 
   /** The last entry of `entity` at or before step `s`, or -1. */
   latest(entity: number, s: number): number {
     const [from, to] = this.range(entity);
-    const rows = this.rows!;
+    const rows = this.rows;
     let lo = from;
     let hi = to - 1;
     let ans = -1;
@@ -85,7 +127,7 @@ export class EntityLog {
   /** How many entries `entity` has at or before step `s`. */
   count(entity: number, s: number): number {
     const [from, to] = this.range(entity);
-    const rows = this.rows!;
+    const rows = this.rows;
     let lo = from;
     let hi = to;
     while (lo < hi) {
@@ -99,14 +141,20 @@ export class EntityLog {
   /** The entries of `entity`, in step order. */
   entries(entity: number): Int32Array {
     const [from, to] = this.range(entity);
-    return this.rows ? this.rows.subarray(from, to) : new Int32Array(0);
+    return this.rows.subarray(from, to);
   }
 
   get byteLength(): number {
     return (
-      this.step.byteLength * 5 +
-      this.last.byteLength * 2 +
-      (this.rows ? this.rows.byteLength + this.offsets!.byteLength : 0)
+      this.step.byteLength +
+      this.a.byteLength +
+      this.b.byteLength +
+      this.c.byteLength +
+      this.prev.byteLength +
+      this.last.byteLength +
+      this.counts.byteLength +
+      this.rows.byteLength +
+      this.offsets.byteLength
     );
   }
 }
@@ -201,7 +249,14 @@ export class FifoIntervals {
     return { items, total: pushed - lo };
   }
 
+  /** Gives the columns' unused capacity back. */
+  compact(): void {
+    this.starts.trim();
+    this.ends.trim();
+    this.items.trim();
+  }
+
   get byteLength(): number {
-    return this.starts.byteLength * 3;
+    return this.starts.byteLength + this.ends.byteLength + this.items.byteLength;
   }
 }
