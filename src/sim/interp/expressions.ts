@@ -117,7 +117,7 @@ export abstract class Expressions extends Macros {
         return isGen(r) ? yield* r : r;
       }
       case 'method': {
-        const recv = yield* this.receiver(e.receiver, f);
+        const recv = e.receiver.sync ? this.receiverSync(e.receiver, f) : yield* this.receiver(e.receiver, f);
         const args: Value[] = [];
         for (const a of e.args) args.push(a.sync ? this.evs(a, f) : yield* this.ev(a, f));
         const r = this.method(e, recv, args, f);
@@ -234,12 +234,14 @@ export abstract class Expressions extends Macros {
         return UNIT;
       }
       case 'call': {
-        const args = e.args.map((a) => this.evs(a, f));
+        const args: Value[] = [];
+        for (const a of e.args) args.push(this.evs(a, f));
         return this.syncResult(this.call(e, args, f), e.span);
       }
       case 'method': {
         const recv = this.receiverSync(e.receiver, f);
-        const args = e.args.map((a) => this.evs(a, f));
+        const args: Value[] = [];
+        for (const a of e.args) args.push(this.evs(a, f));
         return this.syncResult(this.method(e, recv, args, f), e.span);
       }
       case 'field':

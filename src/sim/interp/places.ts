@@ -63,6 +63,12 @@ export abstract class Places extends Scopes {
   }
 
   placeSync(e: Expr, f: Frame): Place {
+    // A path is the most common place and never suspends: no generator for it.
+    if (e.k === 'path') {
+      if (e.res?.kind === 'local')
+        return new SlotPlace(e.res.depth === 0 ? f : f.up(e.res.depth), e.res.slot);
+      return new TempPlace(this.evs(e, f));
+    }
     const g = this.place(e, f);
     const r = g.next();
     assert(r.done === true, 'synchronous place suspended');
@@ -220,10 +226,13 @@ export abstract class Places extends Scopes {
     e: Expr,
     f: Frame,
   ): { place: Place; value: Value; temp: boolean; expr: Expr; frame: Frame } {
-    const g = this.receiver(e, f);
-    const r = g.next();
-    assert(r.done === true, 'synchronous receiver suspended');
-    return r.value;
+    // `receiver` without its generator: `e` is sync (evs's callers and `ev` for a sync receiver).
+    if (isPlaceExpr(e)) {
+      const p = this.placeSync(e, f);
+      return { place: p, value: p.get(), temp: false, expr: e, frame: f };
+    }
+    const v = this.evs(e, f);
+    return { place: new TempPlace(v), value: v, temp: true, expr: e, frame: f };
   }
 }
 
