@@ -256,6 +256,12 @@ function localTypeName(v: Value): string {
 
 /** A short `{:?}` for the state-machine view; long values are cut. */
 export function shortDebug(v: Value): string {
+  // Integers and bools (most locals) print as `debug` would print them, without its dispatch.
+  if (typeof v === 'number' || typeof v === 'bigint') {
+    const s = String(v);
+    return s.length > 40 ? s.slice(0, 37) + '...' : s;
+  }
+  if (typeof v === 'boolean') return v ? 'true' : 'false';
   const x = v instanceof RRef ? deref(v) : v;
   if (!isPlainData(x)) return (x as RObject).typeName();
   let s: string;

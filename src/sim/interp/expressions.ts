@@ -36,7 +36,8 @@ import { cloneValue } from './clone';
 import { isGen } from './core';
 import { dropValue } from './drops';
 import type { Frame } from './frame';
-import { derefOnce, SlotPlace } from './frame';
+import { derefOnce, isPlaceExpr, SlotPlace } from './frame';
+import { intoFuture } from './into-future';
 import { Macros } from './macros';
 import { arith, cast, compare, equals, truthy } from './ops';
 import { matches } from './patterns';
@@ -80,8 +81,11 @@ export abstract class Expressions extends Macros {
         return yield* this.loop(e.body, e.label, f);
       case 'for':
         return yield* this.forLoop(e, f);
-      case 'await':
-        return yield* this.await(e, f);
+      case 'await': {
+        // Evaluated here rather than in a generator of its own: one level less to resume on every poll.
+        const v = e.expr.sync ? this.evs(e.expr, f) : yield* this.ev(e.expr, f);
+        return yield* this.awaitFuture(intoFuture(this, v, e.expr.span), e.suspend!, e.span);
+      }
       case 'select':
         return yield* this.select(e, f);
       case 'join':
@@ -117,7 +121,14 @@ export abstract class Expressions extends Macros {
         return isGen(r) ? yield* r : r;
       }
       case 'method': {
-        const recv = e.receiver.sync ? this.receiverSync(e.receiver, f) : yield* this.receiver(e.receiver, f);
+        const r0 = e.receiver;
+        // A receiver that is not a place (`rx.recv().await.unwrap()`) is evaluated here, without
+        // `receiver`'s generator in between.
+        const recv = r0.sync
+          ? this.receiverSync(r0, f)
+          : isPlaceExpr(r0)
+            ? yield* this.receiver(r0, f)
+            : this.tempReceiver(yield* this.ev(r0, f), r0, f);
         const args: Value[] = [];
         for (const a of e.args) args.push(a.sync ? this.evs(a, f) : yield* this.ev(a, f));
         const r = this.method(e, recv, args, f);

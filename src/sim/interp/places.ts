@@ -218,7 +218,15 @@ export abstract class Places extends Scopes {
       const p = yield* this.place(e, f);
       return { place: p, value: p.get(), temp: false, expr: e, frame: f };
     }
-    const v = e.sync ? this.evs(e, f) : yield* this.ev(e, f);
+    return this.tempReceiver(e.sync ? this.evs(e, f) : yield* this.ev(e, f), e, f);
+  }
+
+  /** The receiver for a value that is not a place (a call's result): a temporary. */
+  protected tempReceiver(
+    v: Value,
+    e: Expr,
+    f: Frame,
+  ): { place: Place; value: Value; temp: boolean; expr: Expr; frame: Frame } {
     return { place: new TempPlace(v), value: v, temp: true, expr: e, frame: f };
   }
 
@@ -231,8 +239,7 @@ export abstract class Places extends Scopes {
       const p = this.placeSync(e, f);
       return { place: p, value: p.get(), temp: false, expr: e, frame: f };
     }
-    const v = this.evs(e, f);
-    return { place: new TempPlace(v), value: v, temp: true, expr: e, frame: f };
+    return this.tempReceiver(this.evs(e, f), e, f);
   }
 }
 

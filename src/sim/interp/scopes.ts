@@ -37,8 +37,22 @@ export abstract class Scopes extends InterpCore {
     const slots = b.scope!.slots;
     try {
       for (const s of b.stmts) {
-        if (isSyncStmt(s)) this.stmtSync(s, f);
-        else yield* this.stmt(s, f);
+        if (isSyncStmt(s)) {
+          this.stmtSync(s, f);
+        } else if (s.k === 'expr') {
+          // An expression statement that may suspend (`sleep(d).await;`) runs here rather than in `stmt`'s
+          // generator: one generator less to pass through on every resumption while it is suspended.
+          this.world.machine.step(STEP_COST_NS);
+          const mark = f.temps.length;
+          try {
+            const v = yield* this.ev(s.expr, f);
+            if (!isPlaceExpr(s.expr) && typeof v === 'object') dropValue(this, v);
+          } finally {
+            this.dropTemps(f, mark);
+          }
+        } else {
+          yield* this.stmt(s, f);
+        }
       }
       if (!b.tail) return UNIT;
       return b.tail.sync ? this.evs(b.tail, f) : yield* this.ev(b.tail, f);
