@@ -5,12 +5,12 @@
  */
 import { isUserValue, userAssign, userBinary, userUnary } from './user-ops';
 import { makeStruct } from './struct-literal';
+import { literal } from './literal';
 import type { Expr } from '../../lang/ast';
 import type { Span } from '../../lang/diagnostics';
 import { LimitError } from '../machine';
 import { isHeld, slotsBytes } from '../memory';
 import type { Gen } from '../poll';
-import { F32 as F32_KIND } from '../../lang/types/kinds';
 import { intBinary, intNeg, intNot, isInt, MAX_N, MIN_N, type Int } from '../int';
 import {
   copyOut,
@@ -19,7 +19,6 @@ import {
   F64,
   float,
   NONE,
-  RChar,
   REnum,
   RRange,
   RRef,
@@ -219,7 +218,7 @@ export abstract class Expressions extends Macros {
   evs(e: Expr, f: Frame): Value {
     switch (e.k) {
       case 'lit':
-        return this.literal(e);
+        return literal(e);
       case 'path':
         return this.path(e, f);
       case 'unary': {
@@ -327,27 +326,6 @@ export abstract class Expressions extends Macros {
       default:
         // Block-like expressions are never marked sync, but constants and closures may reach here.
         return this.runSync(this.ev({ ...e, sync: false } as Expr, f));
-    }
-  }
-
-  private literal(e: Extract<Expr, { k: 'lit' }>): Value {
-    const l = e.value;
-    switch (l.t) {
-      case 'int':
-        return l.v;
-      case 'float':
-        return e.nk === F32_KIND ? new F32(Math.fround(l.v)) : new F64(l.v);
-      case 'str':
-        return l.v;
-      case 'bytestr':
-        return new RVec(
-          Array.from(l.v, (c) => c.charCodeAt(0)),
-          true,
-        );
-      case 'bool':
-        return l.v;
-      case 'char':
-        return new RChar(l.v);
     }
   }
 
