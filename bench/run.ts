@@ -5,7 +5,8 @@
  * need a production build (`npm run build`) and Chromium; BENCH_BROWSER=0 skips them, BENCH_NODE=0 skips the
  * Node figures (for iterating on the UI), BENCH_REAL=0 skips building the programs with real tokio for the
  * simulator ÷ real tokio rows (bench/real-tokio.ts; skipped with the reason when cargo or the crates are
- * missing). A full run also rewrites the table in README.md between the bench markers.
+ * missing). A full run also rewrites the table in README.md between the bench markers. BENCH_ONLY=ratio runs only
+ * the simulator ÷ real tokio rows and the CLI row (for measuring the interpreter), prints them and writes nothing.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -58,7 +59,8 @@ const tasks = Number(process.env.BENCH_TASKS ?? 10_000);
 const runs = Number(process.env.BENCH_RUNS ?? 5);
 
 const node = process.env.BENCH_NODE !== '0';
-const ct = node ? simThroughput(manyTasksProgram(tasks), runs) : null;
+const onlyRatio = process.env.BENCH_ONLY === 'ratio';
+const ct = node && !onlyRatio ? simThroughput(manyTasksProgram(tasks), runs) : null;
 if (ct)
   figures.push({
     name: `simulator events/s (current_thread, ${tasks} tasks sleep+yield+mpsc, ${ct.events} events)`,
@@ -167,7 +169,7 @@ if (binary) {
   });
 }
 
-for (const size of node ? [10_000, 100_000, 1_000_000] : []) {
+for (const size of node && !onlyRatio ? [10_000, 100_000, 1_000_000] : []) {
   const f = measureTrace(size, 3);
   const label = `${Math.round(f.events / 1000)}k events`;
   figures.push({
@@ -209,7 +211,7 @@ for (const size of node ? [10_000, 100_000, 1_000_000] : []) {
   }
 }
 
-const browserRan = process.env.BENCH_BROWSER !== '0' && existsSync('dist/index.html');
+const browserRan = process.env.BENCH_BROWSER !== '0' && !onlyRatio && existsSync('dist/index.html');
 if (browserRan) {
   figures.push({
     name: 'first-load JavaScript (gzip)',
@@ -286,6 +288,10 @@ const load = loadavg()
   .join(', ');
 const note = `(node ${process.version}, ${cpus().length} cores, load average at the end ${load})`;
 console.log(table);
+if (onlyRatio) {
+  console.log(`\n${note}; BENCH_ONLY=ratio: bench/results.json and README.md left as they were`);
+  process.exit(0);
+}
 writeFileSync('bench/results.json', JSON.stringify(figures, null, 2) + '\n');
 console.log(`\n${note}; wrote bench/results.json`);
 

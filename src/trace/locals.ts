@@ -16,6 +16,12 @@ export function encodeLocals(fields: readonly LocalField[]): string {
   return fields.map((f) => `${f.name}${PART}${f.type}${PART}${f.value}`).join(FIELD);
 }
 
+/** `encodeLocals` one field at a time: `text` (the fields so far, '' for none) with `name: type = value` added. */
+export function appendLocal(text: string, name: string, type: string, value: string): string {
+  const field = `${name}${PART}${type}${PART}${value}`;
+  return text === '' ? field : `${text}${FIELD}${field}`;
+}
+
 export function parseLocals(text: string): LocalField[] {
   if (!text) return [];
   return text.split(FIELD).map((f) => {

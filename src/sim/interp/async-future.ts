@@ -25,11 +25,11 @@ import {
   type Value,
 } from '../values';
 import type { Frame } from './frame';
-import type { InterpCore } from './core';
+import type { AsyncBody, InterpCore } from './core';
 import { bodyWeight, POLL_FRAMES } from './stack';
 import { ReturnSignal } from './signals';
 import { debug } from '../format';
-import { encodeLocals, type LocalField } from '../../trace/locals';
+import { appendLocal } from '../../trace/locals';
 import { PENDING, BLOCKED, type PollOutcome, type Gen } from '../poll';
 import type { PollCx } from '../task';
 import { RustPanic } from '../panic';
@@ -40,6 +40,8 @@ export class AsyncFnFuture extends SimFuture {
   private gen: Gen<Value> | null = null;
   /** What the body's generators hold of the program's stack while suspended (stack.ts). */
   private readonly stack = { frames: 0 };
+  /** This future's entry on `interp.pollStack` while it is polled. */
+  private pollEntry: { future: AsyncBody; cx: PollCx } | null = null;
   state: AsyncState = 'Unresumed';
 
   constructor(
@@ -62,12 +64,23 @@ export class AsyncFnFuture extends SimFuture {
 
   protected pollInner(cx: PollCx): PollOutcome {
     if (!this.gen) this.gen = this.run();
-    const stack = this.interp.pollStack;
-    stack.push({ future: this, cx });
+    const interp = this.interp;
+    const stack = interp.pollStack;
+    // One entry per future, reused by every poll (a future is never on the poll stack twice).
+    const entry = this.pollEntry ?? (this.pollEntry = { future: this, cx });
+    entry.cx = cx;
+    stack.push(entry);
     let r: IteratorResult<unknown, Value>;
+    // `interp.resumeOnOwnStack(this.stack, () => gen.next())`, inlined: no closure per poll.
     try {
-      const gen = this.gen;
-      r = this.interp.resumeOnOwnStack(this.stack, () => gen.next());
+      const base = interp.stackFrames;
+      interp.stackFrames = base + this.stack.frames;
+      try {
+        r = this.gen.next();
+      } finally {
+        this.stack.frames = interp.stackFrames - base;
+        interp.stackFrames = base;
+      }
     } catch (e) {
       if (e instanceof RustPanic) this.setState('Panicked', null);
       throw e;
@@ -107,7 +120,7 @@ export class AsyncFnFuture extends SimFuture {
       this.lastLocals = locals;
       this.world.machine.emit('future-state', {
         future: this.id,
-        variant: `Suspend${k}`,
+        variant: suspendName(k),
         locals,
         line: this.lineOf(sp.start),
       });
@@ -147,7 +160,7 @@ export class AsyncFnFuture extends SimFuture {
 
   private setState(s: AsyncState, sp: Span | null): void {
     this.state = s;
-    const variant = typeof s === 'number' ? `Suspend${s}` : s;
+    const variant = typeof s === 'number' ? suspendName(s) : s;
     const line = sp ? this.lineOf(sp.start) : -1;
     const locals = typeof s === 'number' ? this.describeLocals(s) : '';
     this.lastLocals = locals;
@@ -160,22 +173,26 @@ export class AsyncFnFuture extends SimFuture {
 
   /** The slots alive at suspend point `k` (or the captures / arguments when unresumed), encoded for the trace. */
   describeLocals(k: number | null): string {
+    // Built field by field (appendLocal): no arrays or field objects on this path, taken at every state change.
     const info = this.frame.info;
-    const slots = k === null ? this.unresumedSlots() : (info.suspends[k]?.live ?? []);
-    const fields: LocalField[] = [];
-    for (const s of slots) {
-      const v = this.frame.slots[s];
-      if (v === undefined) continue;
-      fields.push({ name: info.slotNames[s]!, type: localTypeName(v), value: shortDebug(v) });
+    const slots = this.frame.slots;
+    let text = '';
+    if (k === null) {
+      for (let s = 0; s < slots.length; s++) {
+        const v = slots[s];
+        if (v !== undefined) text = appendLocal(text, info.slotNames[s]!, localTypeName(v), shortDebug(v));
+      }
+      return text;
     }
-    if (k !== null && this.child) fields.push({ name: '__awaitee', type: this.child.name, value: '' });
-    return encodeLocals(fields);
-  }
-
-  private unresumedSlots(): number[] {
-    const out: number[] = [];
-    for (let s = 0; s < this.frame.slots.length; s++) if (this.frame.slots[s] !== undefined) out.push(s);
-    return out;
+    const live = info.suspends[k]?.live;
+    if (live)
+      for (let i = 0; i < live.length; i++) {
+        const s = live[i]!;
+        const v = slots[s];
+        if (v !== undefined) text = appendLocal(text, info.slotNames[s]!, localTypeName(v), shortDebug(v));
+      }
+    if (this.child) text = appendLocal(text, '__awaitee', this.child.name, '');
+    return text;
   }
 
   protected override onDrop(): void {
@@ -190,6 +207,12 @@ export class AsyncFnFuture extends SimFuture {
       this.interp.dropFrameSlots(this.frame, 0);
     }
   }
+}
+
+/** `Suspend0`, `Suspend1`, …: made once each (the trace interns the variant on every state change). */
+const SUSPEND_NAMES: string[] = [];
+function suspendName(k: number): string {
+  return SUSPEND_NAMES[k] ?? (SUSPEND_NAMES[k] = `Suspend${k}`);
 }
 
 /** Plain data prints its `{:?}`; runtime handles (senders, guards, futures) print their type. */
@@ -233,6 +256,12 @@ function localTypeName(v: Value): string {
 
 /** A short `{:?}` for the state-machine view; long values are cut. */
 export function shortDebug(v: Value): string {
+  // Integers and bools (most locals) print as `debug` would print them, without its dispatch.
+  if (typeof v === 'number' || typeof v === 'bigint') {
+    const s = String(v);
+    return s.length > 40 ? s.slice(0, 37) + '...' : s;
+  }
+  if (typeof v === 'boolean') return v ? 'true' : 'false';
   const x = v instanceof RRef ? deref(v) : v;
   if (!isPlainData(x)) return (x as RObject).typeName();
   let s: string;

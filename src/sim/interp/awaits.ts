@@ -20,15 +20,10 @@ import { bind } from './patterns';
 
 export abstract class Awaits extends ControlFlow {
   /**
-   * `expr.await`: `loop { match fut.poll(cx) { Ready(v) => break v, Pending => yield } }`. The future is
-   * re-polled on every poll of the enclosing future — that is the walk down the future tree the trace shows.
+   * `expr.await` (expressions.ts evaluates `expr` and makes it a future with `intoFuture`):
+   * `loop { match fut.poll(cx) { Ready(v) => break v, Pending => yield } }`. The future is re-polled on
+   * every poll of the enclosing future — that is the walk down the future tree the trace shows.
    */
-  protected *await(e: Extract<Expr, { k: 'await' }>, f: Frame): Gen<Value> {
-    const v = e.expr.sync ? this.evs(e.expr, f) : yield* this.ev(e.expr, f);
-    const fut = intoFuture(this, v, e.expr.span);
-    return yield* this.awaitFuture(fut, e.suspend!, e.span);
-  }
-
   *awaitFuture(fut: SimFuture, suspend: number, sp: Span): Gen<Value> {
     let finished = false;
     let owner = this.currentPoll(sp).future;

@@ -5,12 +5,12 @@
  */
 import { isUserValue, userAssign, userBinary, userUnary } from './user-ops';
 import { makeStruct } from './struct-literal';
+import { literal } from './literal';
 import type { Expr } from '../../lang/ast';
 import type { Span } from '../../lang/diagnostics';
 import { LimitError } from '../machine';
 import { isHeld, slotsBytes } from '../memory';
 import type { Gen } from '../poll';
-import { F32 as F32_KIND } from '../../lang/types/kinds';
 import { intBinary, intNeg, intNot, isInt, MAX_N, MIN_N, type Int } from '../int';
 import {
   copyOut,
@@ -19,7 +19,6 @@ import {
   F64,
   float,
   NONE,
-  RChar,
   REnum,
   RRange,
   RRef,
@@ -36,7 +35,8 @@ import { cloneValue } from './clone';
 import { isGen } from './core';
 import { dropValue } from './drops';
 import type { Frame } from './frame';
-import { derefOnce, SlotPlace } from './frame';
+import { derefOnce, isPlaceExpr, SlotPlace } from './frame';
+import { intoFuture } from './into-future';
 import { Macros } from './macros';
 import { arith, cast, compare, equals, truthy } from './ops';
 import { matches } from './patterns';
@@ -80,8 +80,11 @@ export abstract class Expressions extends Macros {
         return yield* this.loop(e.body, e.label, f);
       case 'for':
         return yield* this.forLoop(e, f);
-      case 'await':
-        return yield* this.await(e, f);
+      case 'await': {
+        // Evaluated here rather than in a generator of its own: one level less to resume on every poll.
+        const v = e.expr.sync ? this.evs(e.expr, f) : yield* this.ev(e.expr, f);
+        return yield* this.awaitFuture(intoFuture(this, v, e.expr.span), e.suspend!, e.span);
+      }
       case 'select':
         return yield* this.select(e, f);
       case 'join':
@@ -117,7 +120,14 @@ export abstract class Expressions extends Macros {
         return isGen(r) ? yield* r : r;
       }
       case 'method': {
-        const recv = yield* this.receiver(e.receiver, f);
+        const r0 = e.receiver;
+        // A receiver that is not a place (`rx.recv().await.unwrap()`) is evaluated here, without
+        // `receiver`'s generator in between.
+        const recv = r0.sync
+          ? this.receiverSync(r0, f)
+          : isPlaceExpr(r0)
+            ? yield* this.receiver(r0, f)
+            : this.tempReceiver(yield* this.ev(r0, f), r0, f);
         const args: Value[] = [];
         for (const a of e.args) args.push(a.sync ? this.evs(a, f) : yield* this.ev(a, f));
         const r = this.method(e, recv, args, f);
@@ -208,7 +218,7 @@ export abstract class Expressions extends Macros {
   evs(e: Expr, f: Frame): Value {
     switch (e.k) {
       case 'lit':
-        return this.literal(e);
+        return literal(e);
       case 'path':
         return this.path(e, f);
       case 'unary': {
@@ -234,12 +244,14 @@ export abstract class Expressions extends Macros {
         return UNIT;
       }
       case 'call': {
-        const args = e.args.map((a) => this.evs(a, f));
+        const args: Value[] = [];
+        for (const a of e.args) args.push(this.evs(a, f));
         return this.syncResult(this.call(e, args, f), e.span);
       }
       case 'method': {
         const recv = this.receiverSync(e.receiver, f);
-        const args = e.args.map((a) => this.evs(a, f));
+        const args: Value[] = [];
+        for (const a of e.args) args.push(this.evs(a, f));
         return this.syncResult(this.method(e, recv, args, f), e.span);
       }
       case 'field':
@@ -314,27 +326,6 @@ export abstract class Expressions extends Macros {
       default:
         // Block-like expressions are never marked sync, but constants and closures may reach here.
         return this.runSync(this.ev({ ...e, sync: false } as Expr, f));
-    }
-  }
-
-  private literal(e: Extract<Expr, { k: 'lit' }>): Value {
-    const l = e.value;
-    switch (l.t) {
-      case 'int':
-        return l.v;
-      case 'float':
-        return e.nk === F32_KIND ? new F32(Math.fround(l.v)) : new F64(l.v);
-      case 'str':
-        return l.v;
-      case 'bytestr':
-        return new RVec(
-          Array.from(l.v, (c) => c.charCodeAt(0)),
-          true,
-        );
-      case 'bool':
-        return l.v;
-      case 'char':
-        return new RChar(l.v);
     }
   }
 

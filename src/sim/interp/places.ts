@@ -63,6 +63,12 @@ export abstract class Places extends Scopes {
   }
 
   placeSync(e: Expr, f: Frame): Place {
+    // A path is the most common place and never suspends: no generator for it.
+    if (e.k === 'path') {
+      if (e.res?.kind === 'local')
+        return new SlotPlace(e.res.depth === 0 ? f : f.up(e.res.depth), e.res.slot);
+      return new TempPlace(this.evs(e, f));
+    }
     const g = this.place(e, f);
     const r = g.next();
     assert(r.done === true, 'synchronous place suspended');
@@ -212,7 +218,15 @@ export abstract class Places extends Scopes {
       const p = yield* this.place(e, f);
       return { place: p, value: p.get(), temp: false, expr: e, frame: f };
     }
-    const v = e.sync ? this.evs(e, f) : yield* this.ev(e, f);
+    return this.tempReceiver(e.sync ? this.evs(e, f) : yield* this.ev(e, f), e, f);
+  }
+
+  /** The receiver for a value that is not a place (a call's result): a temporary. */
+  protected tempReceiver(
+    v: Value,
+    e: Expr,
+    f: Frame,
+  ): { place: Place; value: Value; temp: boolean; expr: Expr; frame: Frame } {
     return { place: new TempPlace(v), value: v, temp: true, expr: e, frame: f };
   }
 
@@ -220,10 +234,12 @@ export abstract class Places extends Scopes {
     e: Expr,
     f: Frame,
   ): { place: Place; value: Value; temp: boolean; expr: Expr; frame: Frame } {
-    const g = this.receiver(e, f);
-    const r = g.next();
-    assert(r.done === true, 'synchronous receiver suspended');
-    return r.value;
+    // `receiver` without its generator: `e` is sync (evs's callers and `ev` for a sync receiver).
+    if (isPlaceExpr(e)) {
+      const p = this.placeSync(e, f);
+      return { place: p, value: p.get(), temp: false, expr: e, frame: f };
+    }
+    return this.tempReceiver(this.evs(e, f), e, f);
   }
 }
 

@@ -36,7 +36,24 @@ export abstract class Scopes extends InterpCore {
   *block(b: Block, f: Frame): Gen<Value> {
     const slots = b.scope!.slots;
     try {
-      for (const s of b.stmts) yield* this.stmt(s, f);
+      for (const s of b.stmts) {
+        if (isSyncStmt(s)) {
+          this.stmtSync(s, f);
+        } else if (s.k === 'expr') {
+          // An expression statement that may suspend (`sleep(d).await;`) runs here rather than in `stmt`'s
+          // generator: one generator less to pass through on every resumption while it is suspended.
+          this.world.machine.step(STEP_COST_NS);
+          const mark = f.temps.length;
+          try {
+            const v = yield* this.ev(s.expr, f);
+            if (!isPlaceExpr(s.expr) && typeof v === 'object') dropValue(this, v);
+          } finally {
+            this.dropTemps(f, mark);
+          }
+        } else {
+          yield* this.stmt(s, f);
+        }
+      }
       if (!b.tail) return UNIT;
       return b.tail.sync ? this.evs(b.tail, f) : yield* this.ev(b.tail, f);
     } finally {
@@ -85,6 +102,7 @@ export abstract class Scopes extends InterpCore {
           }
           if (!matches(s.pat, v, this.constLookup)) {
             if (s.else) {
+              // (never a statement `isSyncStmt` takes: stmtSync has no `else` block to run)
               yield* this.block(s.else, f);
               this.unsupported(
                 '`let ... else` block must diverge (return, break, continue or panic)',
@@ -104,6 +122,34 @@ export abstract class Scopes extends InterpCore {
         case 'item':
         case 'empty':
           return;
+      }
+    } finally {
+      this.dropTemps(f, mark);
+    }
+  }
+
+  /**
+   * `stmt` without a generator, for the statements `isSyncStmt` accepts (most statements of most bodies):
+   * the same step, the same evaluation, binding and drops, in the same order.
+   */
+  private stmtSync(s: Stmt, f: Frame): void {
+    this.world.machine.step(STEP_COST_NS);
+    const mark = f.temps.length;
+    try {
+      if (s.k === 'let') {
+        const init = s.init;
+        if (init === null) return;
+        const v = this.evs(init, f);
+        if (s.pat.k === 'wild') {
+          if (!isPlaceExpr(init)) dropValue(this, v);
+          return;
+        }
+        if (!matches(s.pat, v, this.constLookup))
+          this.panic('refutable pattern in `let` did not match', s.span);
+        this.bindPattern(s.pat, v, null, f, true);
+      } else if (s.k === 'expr') {
+        const v = this.evs(s.expr, f);
+        if (!isPlaceExpr(s.expr) && typeof v === 'object') dropValue(this, v);
       }
     } finally {
       this.dropTemps(f, mark);
@@ -202,5 +248,26 @@ export abstract class Scopes extends InterpCore {
     const r = g.next();
     if (!r.done) this.unsupported('this constant cannot be evaluated at compile time');
     return r.value;
+  }
+}
+
+/**
+ * A statement that can neither suspend nor block and has no `let ... else` block, so `stmtSync` runs it:
+ * an expression statement or a `let` whose initializer the resolver marked `sync` (and not the
+ * destructuring of a place, which `letFromPlace` handles), an item or an empty statement.
+ */
+function isSyncStmt(s: Stmt): boolean {
+  switch (s.k) {
+    case 'expr':
+      return s.expr.sync === true;
+    case 'let':
+      return (
+        s.init === null ||
+        (s.init.sync === true &&
+          s.else === null &&
+          (s.pat.k === 'bind' || s.pat.k === 'wild' || !isPlaceExpr(s.init)))
+      );
+    default:
+      return true;
   }
 }
