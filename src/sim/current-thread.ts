@@ -60,6 +60,10 @@ export class CurrentThreadScheduler implements Scheduler, ThreadBody {
   /** Builder's `global_queue_interval` and `event_interval`. */
   globalQueueInterval = CT_GLOBAL_QUEUE_INTERVAL;
   eventInterval = EVENT_INTERVAL;
+  /** The trace id of its core (0 for the first runtime; see `runtime-new` in trace/events.ts). */
+  coreId = 0;
+  /** The trace id of its shared queue (the inject queue): `-runtime`. */
+  sharedId = -1;
 
   constructor(
     private readonly world: World,
@@ -104,11 +108,11 @@ export class CurrentThreadScheduler implements Scheduler, ThreadBody {
     if (this.isLocal(m.current)) {
       this.local.pushBack(task);
       markQueued(task, m.current);
-      m.emit('schedule', { task: task.id, core: 0, where: 'local' });
+      m.emit('schedule', { task: task.id, core: this.coreId, where: 'local' });
     } else {
       this.inject.pushBack(task);
       markQueued(task, m.current);
-      m.emit('schedule', { task: task.id, core: 0, where: 'inject' });
+      m.emit('schedule', { task: task.id, core: this.sharedId, where: 'inject' });
       this.driverUnpark();
     }
   }
@@ -134,7 +138,8 @@ export class CurrentThreadScheduler implements Scheduler, ThreadBody {
       this.world.interp.wakeTaskByRef(task, -1);
       return;
     }
-    if (pushDeferred(this.world, t, this.deferLatest, task)) m.emit('defer', { task: task.id, core: 0 });
+    if (pushDeferred(this.world, t, this.deferLatest, task))
+      m.emit('defer', { task: task.id, core: this.coreId });
   }
 
   whereIs(task: Task): QueueKind | null {
@@ -265,7 +270,7 @@ export class CurrentThreadScheduler implements Scheduler, ThreadBody {
   /** `Context::park_yield`: a driver turn with a zero timeout, then wake the deferred tasks. */
   private parkYield(_thread: SimThread): void {
     const m = this.world.machine;
-    m.emit('park', { timeout: 0, core: 0 });
+    m.emit('park', { timeout: 0, core: this.coreId });
     m.spend(PARK_COST_NS);
     this.time.turn(false);
     this.wakeDeferred();
@@ -277,7 +282,7 @@ export class CurrentThreadScheduler implements Scheduler, ThreadBody {
     const m = this.world.machine;
     const time = this.time;
     const timeout = time.parkTimeoutPeek();
-    m.emit('park', { timeout: timeout ?? -1, core: 0 });
+    m.emit('park', { timeout: timeout ?? -1, core: this.coreId });
     m.spend(PARK_COST_NS);
     const blocked = time.turn(true);
     if (blocked === 'done') {

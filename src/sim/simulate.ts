@@ -345,7 +345,8 @@ type MainResult = { ok: Value } | { panic: RustPanic };
 
 function runProgram(world: Run, program: ResolvedProgram, runtime: RuntimeConfig | null): RunOutcome {
   const m = world.machine;
-  const mainThread = m.spawnThread('main', 'main', null, 0);
+  // `#[tokio::main]`'s thread is runtime 1's `block_on` thread; a plain `fn main`'s belongs to no runtime.
+  const mainThread = m.spawnThread('main', 'main', null, 0, runtime ? 1 : 0);
   m.current = mainThread;
   world.interp = new Interp(world, program);
   let result: MainResult | null = null;
@@ -376,7 +377,7 @@ function startTokioMain(
   mainThread: SimThread,
   end: (r: MainResult) => void,
 ): void {
-  const rt = buildRuntime(world, runtime);
+  const rt = buildRuntime(world, runtime, true);
   const future = world.interp.makeMainFuture();
   mainThread.body = startBlockOn(world, rt, future, program.main.span.start, mainThread, (r) => {
     shutdownRuntime(world, rt);

@@ -282,10 +282,10 @@ export class TraceIndex {
   }
 
   private queue(kind: QueueKind, core: number): FifoIntervals {
-    const key = `${kind}:${kind === 'inject' ? -1 : core}`;
+    const key = `${kind}:${kind === 'inject' && core >= 0 ? -1 : core}`;
     let q = this.queues.get(key);
     if (!q) {
-      q = { kind, core: kind === 'inject' ? -1 : core, q: new FifoIntervals() };
+      q = { kind, core: kind === 'inject' && core >= 0 ? -1 : core, q: new FifoIntervals() };
       this.queues.set(key, q);
     }
     return q.q;
@@ -453,7 +453,7 @@ export class TraceIndex {
         }
         if (ev.where !== 'main') {
           this.queue(ev.where, ev.core).push(step, ev.task);
-          if (t) t.queueKey = `${ev.where}:${ev.where === 'inject' ? -1 : ev.core}`;
+          if (t) t.queueKey = `${ev.where}:${ev.where === 'inject' && ev.core >= 0 ? -1 : ev.core}`;
         }
         break;
       }
@@ -770,6 +770,9 @@ export class TraceIndex {
       case 'io-ready':
       case 'io-clear':
         // An I/O source's readiness and slots reach the Reactor as `resource-state` text; wakes are `wake`s.
+        break;
+      case 'runtime-new':
+        // Which runtime each thread and queue belongs to is trace/runtimes.ts's table.
         break;
       case 'outcome':
         this.outcome = { step, result: ev.result, message: ev.message };

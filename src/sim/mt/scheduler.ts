@@ -33,6 +33,8 @@ export class MultiThreadScheduler implements Scheduler, WorkerShared {
   /** Every `block_on` in progress, by the future it drives (several threads may block on one runtime). */
   private readonly blockOns = new Map<Task, BlockOnThread>();
   eventInterval = EVENT_INTERVAL;
+  /** The trace id of the runtime's shared queues (inject, the block_on thread's park): `-runtime`. */
+  readonly sharedId: number;
   globalQueueInterval: number | null = null;
   /** Added to the lanes' names of a second, third… runtime (` (runtime 2)`); empty for the first. */
   laneSuffix = '';
@@ -46,9 +48,14 @@ export class MultiThreadScheduler implements Scheduler, WorkerShared {
     /** This runtime's driver (several runtimes each have their own). */
     readonly time: TimeDriver,
     workers: number,
+    /** The trace id of its first core and its runtime's id (trace/events.ts `runtime-new`). */
+    coreBase = 0,
+    runtimeId = 1,
   ) {
     this.idle = new Idle(workers);
-    for (let i = 0; i < workers; i++) this.cores.push(new Core(i, world.machine.rng.fork()));
+    this.sharedId = -runtimeId;
+    for (let i = 0; i < workers; i++)
+      this.cores.push(new Core(i, world.machine.rng.fork(), coreBase, runtimeId));
     time.onUnpark = () => {
       // The mio waker: the worker blocked in the driver returns from its turn (whatever its parker says).
       const d = this.driverOwner;
@@ -91,7 +98,8 @@ export class MultiThreadScheduler implements Scheduler, WorkerShared {
   private startThread(core: Core, handoff: boolean, name: string): SimThread {
     const m = this.world.machine;
     const body = new WorkerThread(this, core, handoff);
-    const t = m.spawnThread('worker', name, body, m.current.clock + (handoff ? THREAD_SPAWN_COST_NS : 0));
+    const at = m.current.clock + (handoff ? THREAD_SPAWN_COST_NS : 0);
+    const t = m.spawnThread('worker', name, body, at, -this.sharedId);
     body.thread = t;
     t.context = body;
     t.threadName = this.threadName;
@@ -143,7 +151,7 @@ export class MultiThreadScheduler implements Scheduler, WorkerShared {
     }
     this.inject.pushBack(task);
     markQueued(task, m.current);
-    m.emit('schedule', { task: task.id, core: -1, where: 'inject' });
+    m.emit('schedule', { task: task.id, core: this.sharedId, where: 'inject' });
     this.notifyParked();
   }
 
@@ -159,7 +167,7 @@ export class MultiThreadScheduler implements Scheduler, WorkerShared {
       if (prev) pushBackOrOverflow(m, this.world.profile, core, prev, this.inject);
       core.lifo = task;
       markQueued(task, m.current);
-      m.emit('schedule', { task: task.id, core: core.index, where: 'lifo' });
+      m.emit('schedule', { task: task.id, core: core.traceId, where: 'lifo' });
       notify = prev !== null;
     }
     // Inside the worker's own park (timer, I/O and deferred wakes) nobody is notified.
@@ -183,7 +191,7 @@ export class MultiThreadScheduler implements Scheduler, WorkerShared {
     }
     // Without a core this is the 1.24 block_on thread, whose list is the thread-local one.
     if (pushDeferred(this.world, t, core ? core.deferLatest : [], task))
-      m.emit('defer', { task: task.id, core: core ? core.index : -1 });
+      m.emit('defer', { task: task.id, core: core ? core.traceId : this.sharedId });
   }
 
   hasDeferred(thread: SimThread, core: Core): boolean {
@@ -337,7 +345,7 @@ export class BlockOnThread implements ThreadBody {
       this.sched.wakeDeferred(thread, null);
       if (this.woken) return;
     }
-    m.emit('park', { timeout: -1, core: -1 });
+    m.emit('park', { timeout: -1, core: this.sched.sharedId });
     m.spend(PARK_COST_NS);
     thread.status = 'parked';
     thread.blockedOn = 'block_on: waiting for the main future to be woken';
