@@ -3,6 +3,7 @@
  * (`trace/wait-for.ts` finds its cycle and the screen draws it).
  */
 import type { HoldEdge, WaitEdge, WaitFor } from '../trace/wait-for';
+import { CurrentThreadScheduler } from './current-thread';
 import type { SimThread } from './machine';
 import { EXIT, type RunOutcome } from './outcome';
 import type { TaskFuture } from './task';
@@ -24,6 +25,10 @@ export function deadlock(world: World, stuck: SimThread[]): RunOutcome {
   for (const th of stuck)
     if (th.kind === 'std' || th.kind === 'blocking' || (th.kind === 'main' && !th.entered))
       lines.push(`  thread ${th.name} is blocked: ${th.blockedOn ?? 'waiting'}`);
+  for (const rt of world.runtimes) {
+    const why = rt.scheduler instanceof CurrentThreadScheduler ? rt.scheduler.undriven(rt.id) : null;
+    if (why) lines.push(`  ${why}`);
+  }
   const message = `deadlock: no task can make progress and nothing can wake one (real tokio would hang here)\n${lines.join('\n')}`;
   return { kind: 'deadlock', message, exitCode: EXIT.deadlock, span: null, waitFor: waitForGraph(world) };
 }

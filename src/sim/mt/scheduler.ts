@@ -7,16 +7,16 @@
  */
 import { Deque } from '../../base';
 import type { QueueKind } from '../../trace/events';
-import { PARK_COST_NS, THREAD_SPAWN_COST_NS } from '../costs';
+import { THREAD_SPAWN_COST_NS } from '../costs';
 import { hasDeferred, pushDeferred, wakeDeferred } from '../defer';
-import { resumePoll, runTask } from '../harness';
-import { WaitQueue, type SimThread, type ThreadBody } from '../machine';
+import { WaitQueue, type SimThread } from '../machine';
 import { markQueued, type Task, type Scheduler } from '../task';
 import type { World } from '../world';
 import type { TimeDriver } from '../time-driver';
 import { Core, pushBackOrOverflow } from './core';
 import { Idle } from './idle';
 import { EVENT_INTERVAL, WorkerThread, type WorkerShared } from './worker-thread';
+import { BlockOnThread } from '../block-on-thread';
 
 export class MultiThreadScheduler implements Scheduler, WorkerShared {
   readonly flavor = 'multi_thread' as const;
@@ -79,7 +79,7 @@ export class MultiThreadScheduler implements Scheduler, WorkerShared {
 
   /** `MultiThread::block_on`: `thread` parks between polls of `main` (it takes no core). */
   beginBlockOn(main: Task, thread: SimThread): BlockOnThread {
-    const b = new BlockOnThread(this, main);
+    const b = new BlockOnThread(this.world, main, this.sharedId);
     b.thread = thread;
     this.blockOns.set(main, b);
     return b;
@@ -283,73 +283,5 @@ export class MultiThreadScheduler implements Scheduler, WorkerShared {
   shutdown(): void {
     this.shuttingDown = true;
     for (const c of this.cores) this.unpark(c);
-  }
-}
-
-type BlockOnPhase = { k: 'run' } | { k: 'in-poll' } | { k: 'parked' } | { k: 'finished' };
-
-/**
- * `CachedParkThread::block_on` (spec §4.12): poll the main future when woken, park the thread between
- * polls. It is not a worker and holds no core.
- */
-export class BlockOnThread implements ThreadBody {
-  thread!: SimThread;
-  woken = true;
-  private phase: BlockOnPhase = { k: 'run' };
-
-  constructor(
-    private readonly sched: MultiThreadScheduler,
-    private readonly mainTask: Task,
-  ) {}
-
-  describe(): string {
-    return this.phase.k === 'parked' ? 'block_on: parked until the main future is woken' : 'block_on';
-  }
-
-  wake(): void {
-    this.woken = true;
-    if (this.phase.k === 'parked') this.sched.world.machine.makeReady(this.thread);
-  }
-
-  finish(): void {
-    this.phase = { k: 'finished' };
-  }
-
-  step(thread: SimThread): void {
-    const world = this.sched.world;
-    const m = world.machine;
-    const p = this.phase;
-    switch (p.k) {
-      case 'finished':
-        return;
-      case 'in-poll': {
-        if (resumePoll(world, this.mainTask) === 'blocked') return;
-        if (this.phase.k === 'in-poll') this.phase = { k: 'run' };
-        return;
-      }
-      case 'parked':
-        m.emit('unpark', { by: -1 });
-        this.phase = { k: 'run' };
-        break;
-      case 'run':
-        break;
-    }
-    if (this.woken) {
-      this.woken = false;
-      const r = runTask(world, this.mainTask, 'main');
-      if (r === 'blocked' && this.phase.k === 'run') this.phase = { k: 'in-poll' };
-      return;
-    }
-    // 1.24 drains the thread-local defer list before parking: a yield_now in main is re-polled at once.
-    if (thread.deferred.length) {
-      this.sched.wakeDeferred(thread, null);
-      if (this.woken) return;
-    }
-    m.emit('park', { timeout: -1, core: this.sched.sharedId });
-    m.spend(PARK_COST_NS);
-    thread.status = 'parked';
-    thread.blockedOn = 'block_on: waiting for the main future to be woken';
-    thread.readyAt = Infinity;
-    this.phase = { k: 'parked' };
   }
 }

@@ -176,3 +176,50 @@ async fn main() {
     expect(r.stdout).toBe('Err(Empty)\nErr(Disconnected)\n');
   });
 });
+
+describe('Handle::block_on on a current_thread runtime (CachedParkThread, no core)', () => {
+  it("polls its future on the calling thread; the task it spawns waits in the inject queue for main's Runtime::block_on", () => {
+    const r = run(`
+use tokio::runtime::Builder;
+fn main() {
+    let rt = Builder::new_current_thread().enable_all().build().unwrap();
+    let handle = rt.handle().clone();
+    let (tx, rx) = tokio::sync::oneshot::channel::<u32>();
+    let t = std::thread::spawn(move || {
+        let v = handle.block_on(async {
+            let task = tokio::spawn(async {
+                tokio::time::sleep(std::time::Duration::from_millis(5)).await;
+                5
+            });
+            task.await.unwrap()
+        });
+        tx.send(v).unwrap();
+    });
+    println!("{}", rt.block_on(async { rx.await.unwrap() }));
+    t.join().unwrap();
+}`);
+    expect(r.outcome.kind).toBe('completed');
+    expect(r.stdout).toBe('5\n');
+    const std = r.events.find((e) => e.kind === 'thread-start' && e.role === 'std')!.thread;
+    const spawned = spawns(r.events).find((s) => s.mode === 'async' && s.task > 0)!;
+    // Spawned from the std thread (not the core's thread): remote, into runtime 1's inject queue.
+    const queued = r.events.find((e) => e.kind === 'schedule' && e.task === spawned.task)!;
+    expect(queued).toMatchObject({ thread: std, where: 'inject', core: -1 });
+    // Polled on main, the thread in Runtime::block_on; the std thread parks between polls of its future.
+    const poll = r.events.find((e) => e.kind === 'poll' && e.task === spawned.task)!;
+    expect(poll.thread).toBe(0);
+    expect(r.events.some((e) => e.kind === 'park' && e.thread === std)).toBe(true);
+  });
+
+  it('drives no timer: with nobody in Runtime::block_on a sleep never fires, and the report says why', () => {
+    const r = run(`
+fn main() {
+    let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+    rt.handle().block_on(async { tokio::time::sleep(std::time::Duration::from_millis(10)).await });
+}`);
+    expect(r.outcome.kind).toBe('deadlock');
+    expect(r.outcome.message).toContain(
+      'runtime 1 (current_thread) is driven by no thread: only `Runtime::block_on` runs its tasks and turns its timer',
+    );
+  });
+});

@@ -8,7 +8,6 @@
 import type { InterpCore } from '../../interp/core';
 import { intoFuture } from '../../interp/into-future';
 import { defineConst, defineFn, defineMethods, withPrefixes, type CallCtx } from '../../interp/registry';
-import { MultiThreadScheduler } from '../../mt/scheduler';
 import type { Gen } from '../../poll';
 import { blockOnFromThread, shutdownRuntime, waitForRuntime } from '../../rt/block-on';
 import {
@@ -162,14 +161,8 @@ function spawnOn(ctx: CallCtx, rt: SimRuntime, f: Value): Value {
 }
 
 function* blockOnFrom(ctx: CallCtx, rt: SimRuntime, f: Value, viaHandle: boolean): Gen<Value> {
-  if (viaHandle && !(rt.scheduler instanceof MultiThreadScheduler))
-    ctx.interp.unsupported(
-      '`Handle::block_on` on a current_thread runtime is not modelled by Pollscope',
-      ctx.span,
-      'call `block_on` on the Runtime, or use a multi_thread runtime',
-    );
   const fut = intoFuture(ctx.interp, f, ctx.span);
-  return yield* blockOnFromThread(ctx.world, rt, fut, ctx.span.start);
+  return yield* blockOnFromThread(ctx.world, rt, fut, ctx.span.start, viaHandle);
 }
 
 function enter(ctx: CallCtx, rt: SimRuntime): REnterGuard {
