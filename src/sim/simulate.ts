@@ -26,6 +26,7 @@ import {
   type ThreadBody,
 } from './machine';
 import { Task, type Scheduler } from './task';
+import type { IoDriver } from './io-driver';
 import type { TimeDriver } from './time-driver';
 import type { Network } from './net/network';
 import { futureLayouts, type FutureLayout } from './layouts';
@@ -129,6 +130,10 @@ function runtimeConfig(p: ResolvedProgram): RuntimeConfig | null {
 const TIMERS_DISABLED =
   'A Tokio 1.x context was found, but timers are disabled. Call `enable_time` on the runtime builder to enable timers.';
 
+/** tokio 1.24 `runtime/driver.rs Handle::io`'s panic for a runtime built without `enable_io`. */
+const IO_DISABLED =
+  'A Tokio 1.x context was found, but IO is disabled. Call `enable_io` on the runtime builder to enable IO.';
+
 class Run implements World {
   readonly machine: Machine;
   interp!: Interp;
@@ -170,6 +175,12 @@ class Run implements World {
     const rt = this.current();
     if (rt.options.enableTime === false) this.panic(TIMERS_DISABLED);
     return rt.time;
+  }
+
+  get io(): IoDriver {
+    const rt = this.current();
+    if (rt.options.enableIo === false) this.panic(IO_DISABLED);
+    return rt.time.io;
   }
 
   get blocking(): BlockingPool {

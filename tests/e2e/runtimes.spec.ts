@@ -3,6 +3,7 @@
 import { expect, test } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { simulate } from '../../src/sim/simulate';
+import type { EventOf } from '../../src/trace/events';
 import { shot } from './screenshot';
 
 const SOURCE = readFileSync('tests/conformance/rt_two_runtimes_side_by_side.rs', 'utf8');
@@ -14,7 +15,9 @@ test('two runtimes: each has its group, its threads and its own queues', async (
   const built = events.filter((e) => e.kind === 'runtime-new');
   expect(built.map((e) => e.runtime)).toEqual([1, 2]);
   // A task the main thread spawns into the multi_thread runtime waits in runtime 2's inject queue.
-  const injected = events.find((e) => e.kind === 'schedule' && e.where === 'inject' && e.core === -2)!;
+  const injected = events.find(
+    (e): e is EventOf<'schedule'> => e.kind === 'schedule' && e.where === 'inject' && e.core === -2,
+  )!;
   expect(injected).toBeDefined();
 
   await page.goto('/');

@@ -3,6 +3,7 @@
  * several runtimes side by side, `block_on` nesting, shutdown, and a plain `fn main`. Outputs of whole
  * programs are checked against real tokio in tests/conformance (rt_*); these tests pin the trace's side.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { TraceEvent } from '../../trace/events';
 import { simulate } from '../simulate';
@@ -220,6 +221,34 @@ fn main() {
     expect(r.outcome.kind).toBe('deadlock');
     expect(r.outcome.message).toContain(
       'runtime 1 (current_thread) is driven by no thread: only `Runtime::block_on` runs its tasks and turns its timer',
+    );
+  });
+});
+
+describe('sockets on several runtimes (each registers with the I/O driver of the runtime it was made on)', () => {
+  it("a server on one runtime and its client on another: each socket's readiness reaches its own driver", () => {
+    const r = run(readFileSync('tests/conformance/rt_tcp_server_and_client_runtimes.rs', 'utf8'));
+    expect(r.outcome.kind).toBe('completed');
+    expect(r.stdout).toBe(readFileSync('tests/conformance/rt_tcp_server_and_client_runtimes.stdout', 'utf8'));
+    // Driver turns that delivered events happened on both runtimes' threads (main: the client's
+    // current_thread runtime; a worker: the server's).
+    const threads = new Map<number, string>();
+    for (const e of r.events) if (e.kind === 'thread-start') threads.set(e.thread, e.role);
+    const roles = new Set(
+      r.events.filter((e) => e.kind === 'io-turn' && e.events > 0).map((e) => threads.get(e.thread)),
+    );
+    expect([...roles].sort()).toEqual(['main', 'worker']);
+  });
+
+  it('a runtime without enable_io panics as tokio does when a socket is made', () => {
+    const r = run(`
+fn main() {
+    let rt = tokio::runtime::Builder::new_current_thread().enable_time().build().unwrap();
+    rt.block_on(async { tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap(); });
+}`);
+    expect(r.outcome.kind).toBe('panicked');
+    expect(r.stderr).toContain(
+      'A Tokio 1.x context was found, but IO is disabled. Call `enable_io` on the runtime builder to enable IO.',
     );
   });
 });

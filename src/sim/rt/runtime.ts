@@ -37,6 +37,8 @@ export interface RuntimeOptions extends RuntimeConfig {
   threadName?: string;
   /** `enable_time` / `enable_all`: without it, `sleep` panics. */
   enableTime?: boolean;
+  /** `enable_io` / `enable_all`: without it, making a socket panics. */
+  enableIo?: boolean;
 }
 
 export class SimRuntime implements RuntimeHandle {

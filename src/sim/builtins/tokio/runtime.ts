@@ -30,7 +30,7 @@ export class RBuilder extends RObject {
   constructor(flavor: RuntimeOptions['flavor']) {
     super();
     // tokio's default is one worker per CPU; Pollscope's machine has 4 (as `#[tokio::main]` here).
-    this.opts = { flavor, workerThreads: 4, startPaused: false, enableTime: false };
+    this.opts = { flavor, workerThreads: 4, startPaused: false, enableTime: false, enableIo: false };
   }
   typeName(): string {
     return 'Builder';
@@ -188,6 +188,7 @@ defineFn(withPrefixes('Runtime::new', RT), {
   call: (ctx) => {
     const b = new RBuilder('multi_thread');
     b.opts.enableTime = true;
+    b.opts.enableIo = true;
     return build(ctx, b);
   },
 });
@@ -203,11 +204,14 @@ function setter(apply: (ctx: CallCtx, o: RuntimeOptions, args: Value[]) => void)
 defineMethods(RBuilder, 'tokio::runtime::Builder', {
   enable_all: setter((_c, o) => {
     o.enableTime = true;
+    o.enableIo = true;
   }),
   enable_time: setter((_c, o) => {
     o.enableTime = true;
   }),
-  enable_io: setter(() => {}),
+  enable_io: setter((_c, o) => {
+    o.enableIo = true;
+  }),
   worker_threads: setter((ctx, o, [n]) => {
     const v = num(ctx, n);
     if (v <= 0) ctx.interp.panic('Worker threads cannot be set to 0');
