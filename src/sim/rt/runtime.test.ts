@@ -252,3 +252,22 @@ fn main() {
     );
   });
 });
+
+describe('blocking on a future inside a task', () => {
+  it("futures' block_on parks the runtime's only thread: the deadlock report says the queued task cannot be polled and why", () => {
+    const r = run(readFileSync('tests/conformance/exec_futures_block_on_in_task_hangs.rs', 'utf8'));
+    expect(r.outcome.kind).toBe('deadlock');
+    expect(r.outcome.message).toContain(
+      "`futures::executor::block_on` inside a task parks the thread that runs this runtime's tasks",
+    );
+    expect(r.outcome.message).toContain(
+      'task 1 is queued, ready to be polled, but the thread that would poll it is blocked: main (in the poll of main)',
+    );
+  });
+
+  it("tokio's Handle::block_on inside a task panics as tokio 1.24 does", () => {
+    const r = run(readFileSync('tests/conformance/rt_handle_block_on_inside_task.rs', 'utf8'));
+    expect(r.stdout).toBe(readFileSync('tests/conformance/rt_handle_block_on_inside_task.stdout', 'utf8'));
+    expect(r.stderr).toContain('Cannot start a runtime from within a runtime.');
+  });
+});
