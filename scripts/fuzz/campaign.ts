@@ -25,6 +25,17 @@ export interface CampaignOptions {
   /** Called every `progressEvery` programs with the counts so far. */
   readonly onProgress?: (done: number, counts: ReadonlyMap<string, number>) => void;
   readonly progressEvery?: number;
+  /**
+   * Run only the programs whose index is `index` modulo `count` (every program is still drawn, so shard k
+   * of n runs exactly the programs the whole campaign runs at those indices). `merge.ts` adds the shards'
+   * summaries up into the whole campaign's: the same counts and the same digest.
+   */
+  readonly shard?: Shard | undefined;
+}
+
+export interface Shard {
+  readonly index: number;
+  readonly count: number;
 }
 
 export interface Reproducer {
@@ -49,6 +60,8 @@ export interface CampaignResult {
   readonly reproducers: readonly Reproducer[];
   /** A hash of every program and what became of it: two campaigns with one seed have the same digest. */
   readonly digest: string;
+  /** Per program run (index → hash of the program, its sim seed and its outcome): what `digest` hashes. */
+  readonly programHashes: ReadonlyMap<number, string>;
   /**
    * The programs that took the longest, by the wall clock: work the budgets do not count shows up here
    * first (a hang the watchdog cannot see). For a person to look at; not a finding, not in the digest.
@@ -73,13 +86,16 @@ export function runCampaign(opts: CampaignOptions): CampaignResult {
   const counts = new Map<string, number>();
   const found = new Map<string, Reproducer>();
   const bump = (k: string) => counts.set(k, (counts.get(k) ?? 0) + 1);
-  const digest = createHash('sha256');
+  const programHashes = new Map<number, string>();
   const slowest: Slow[] = [];
+  const shard = opts.shard ?? { index: 0, count: 1 };
+  let done = 0;
   if (opts.out) mkdirSync(opts.out, { recursive: true });
 
   for (let i = 0; i < opts.programs; i++) {
     const { program, how } = rng.chance(0.7) ? mutant(seeds, idents, rng) : generated(rng);
     const simSeed = rng.int(0, 2 ** 32 - 1);
+    if (i % shard.count !== shard.index) continue;
     // The program under test is on disk before it runs: if the campaign ever stops making progress (work
     // the simulator does not count as steps), this file is the reproducer.
     if (opts.out)
@@ -92,7 +108,7 @@ export function runCampaign(opts: CampaignOptions): CampaignResult {
       slowest.sort((a, b) => b.ms - a.ms);
       slowest.length = Math.min(slowest.length, SLOWEST_KEPT);
     }
-    digest.update(`${program}\0${simSeed}\0${verdict.finding ?? verdict.bucket}\0`);
+    programHashes.set(i, programHash(program, simSeed, verdict.finding ?? verdict.bucket));
     if (verdict.finding === null) bump(verdict.bucket);
     else {
       bump(verdict.finding);
@@ -121,20 +137,26 @@ export function runCampaign(opts: CampaignOptions): CampaignResult {
         if (opts.out) rep.file = writeReproducer(opts, rep);
       }
     }
-    if (opts.onProgress && (i + 1) % (opts.progressEvery ?? 1000) === 0) opts.onProgress(i + 1, counts);
+    done++;
+    if (opts.onProgress && done % (opts.progressEvery ?? 1000) === 0) opts.onProgress(done, counts);
   }
   const reproducers = [...found.values()];
+  const digest = campaignDigest(programHashes);
   if (opts.out) {
+    writeFileSync(`${opts.out}/programs.txt`, [...programHashes].map(([i, h]) => `${i} ${h}\n`).join(''));
     for (const r of reproducers) if (r.file) writeReproducer(opts, r);
     writeFileSync(
       `${opts.out}/summary.json`,
       JSON.stringify(
         {
-          programs: opts.programs,
+          programs: done,
+          campaignPrograms: opts.programs,
           seed: opts.seed,
+          shard,
+          determinism: opts.determinism,
           limits: CAMPAIGN_LIMITS,
           counts: Object.fromEntries([...counts].sort()),
-          digest: digest.copy().digest('hex').slice(0, 16),
+          digest,
           slowest,
           findings: reproducers.map(({ finding, signature, count, file, how }) => ({
             finding,
@@ -149,13 +171,20 @@ export function runCampaign(opts: CampaignOptions): CampaignResult {
       ) + '\n',
     );
   }
-  return {
-    programs: opts.programs,
-    counts,
-    reproducers,
-    digest: digest.digest('hex').slice(0, 16),
-    slowest,
-  };
+  return { programs: done, counts, reproducers, digest, programHashes, slowest };
+}
+
+/** One program and what became of it, hashed: the campaign's digest is made of these, in index order. */
+function programHash(program: string, simSeed: number, outcome: string): string {
+  return createHash('sha256').update(`${program}\0${simSeed}\0${outcome}\0`).digest('hex').slice(0, 16);
+}
+
+/** The digest of a campaign (or of shards merged): the per-program hashes in index order, hashed. */
+export function campaignDigest(programHashes: ReadonlyMap<number, string>): string {
+  const digest = createHash('sha256');
+  for (const i of [...programHashes.keys()].sort((a, b) => a - b))
+    digest.update(`${i}:${programHashes.get(i)}\n`);
+  return digest.digest('hex').slice(0, 16);
 }
 
 /** `target/fuzz/<finding>/<hash>.rs`: the minimised program, with how it was found and how to rerun it. */

@@ -20,12 +20,10 @@ import twoSchedulers from './programs/two-schedulers.rs?raw';
 import twoTasks from './programs/two-tasks-and-a-sleep.rs?raw';
 import workStealing from './programs/work-stealing.rs?raw';
 import yieldAndBudget from './programs/yield-and-budget.rs?raw';
-import { COURSE, type LessonText } from './course';
-import type { Moment } from './narration';
+import { COURSE } from './course';
+import type { Lesson } from './lesson';
 
-export interface Lesson extends LessonText {
-  readonly source: string;
-}
+export { lessonScript, variantSource, type Lesson, type LessonScript } from './lesson';
 
 const PROGRAMS: Record<string, string> = {
   'two-tasks-and-a-sleep': twoTasks,
@@ -52,26 +50,6 @@ export const LESSONS: readonly Lesson[] = COURSE.map((l) => ({ ...l, source: PRO
 
 /** The lesson the app opens on: the course's first, a tour of one small run. */
 export const DEFAULT_LESSON = LESSONS[0]!;
-
-/** The lesson's program with its "try this" change applied. */
-export function variantSource(lesson: Lesson): string {
-  return lesson.source.replace(lesson.tryThis.from, lesson.tryThis.to);
-}
-
-/** The narration that fits a run of `source`: the lesson's own, its "try this" variant's, or none. */
-export interface LessonScript {
-  readonly moments: readonly Moment[];
-  /** Shown before the first moment. */
-  readonly intro: string;
-  readonly variant: boolean;
-}
-
-export function lessonScript(lesson: Lesson, source: string): LessonScript | null {
-  if (source === lesson.source) return { moments: lesson.moments, intro: lesson.summary, variant: false };
-  if (source === variantSource(lesson))
-    return { moments: lesson.tryThis.moments, intro: lesson.tryThis.changed, variant: true };
-  return null;
-}
 
 export function lessonById(id: string): Lesson | undefined {
   return LESSONS.find((l) => l.id === id);

@@ -2,7 +2,7 @@ import { useEffect, useMemo, type CSSProperties, type KeyboardEvent } from 'reac
 import { LineIndex, type Diagnostic } from '../lang/diagnostics';
 import type { RunOutcome } from '../sim/simulate';
 import { PROFILES, type Profile } from '../sim/config';
-import { lessonById, lessonScript, variantSource, type LessonScript } from '../lessons';
+import { lessonScript, variantSource, type LessonScript } from '../lessons/lesson';
 import { momentAt, placeMoments, type PlacedMoment } from '../lessons/narration';
 import type { TraceEvent } from '../trace/events';
 import type { TraceReader } from '../trace/store';
@@ -27,6 +27,7 @@ import { useShare } from './share/share-store';
 import { useLoadMotionAfterPaint } from './motion';
 import { session } from './session';
 import { useApp } from './store';
+import { lessonsLoadError, lessonsReady, useLesson, useLessonsLoaded } from './lesson-library';
 
 export function App() {
   useLoadMotionAfterPaint();
@@ -45,7 +46,11 @@ export function App() {
   const embedded = useShare((s) => s.embedded);
 
   useEffect(() => {
-    if (useApp.getState().status === 'idle') void useApp.getState().run();
+    // After the address's link or the saved work is opened (permalink.ts waits for the same promise, and
+    // registered first): the first run is of what the person will see.
+    void lessonsReady.then(() => {
+      if (useApp.getState().status === 'idle') void useApp.getState().run();
+    });
   }, []);
 
   const view = useMemo(
@@ -65,7 +70,8 @@ export function App() {
       : status === 'ready'
         ? 'Press Step forward (→) to watch the run, one event at a time.'
         : '';
-  const lesson = lessonId ? lessonById(lessonId) : undefined;
+  const lesson = useLesson(lessonId);
+  const lessonsLoaded = useLessonsLoaded();
   const source = useApp((s) => s.source);
   const captionLine = view?.lastEvent && source === runSource ? eventLine(view.lastEvent, runSource) : null;
   // The narration that fits the run: the lesson's own, or its "try this" variant's (null for other code).
@@ -215,11 +221,18 @@ export function App() {
           ) : (
             <div className="grid empty-state">
               <div className="nothing-ran" data-testid="nothing-ran">
-                <p>
-                  {status === 'running'
-                    ? 'Simulating…'
-                    : (nothingRan?.text ?? 'Press Run to simulate the program.')}
-                </p>
+                {status === 'idle' && !lessonsLoaded && lessonsLoadError() === null ? (
+                  // The first run waits for the course's text (lesson-library.ts): a moment.
+                  <p role="status" aria-label="Loading the lesson">
+                    Loading the lesson…
+                  </p>
+                ) : (
+                  <p>
+                    {status === 'running'
+                      ? 'Simulating…'
+                      : (nothingRan?.text ?? 'Press Run to simulate the program.')}
+                  </p>
+                )}
                 {nothingRan?.line !== undefined && (
                   <button
                     type="button"

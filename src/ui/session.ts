@@ -45,11 +45,26 @@ export function catchUpIndex(): void {
 }
 
 let client: SimClient | null = null;
+/** A worker started before the first run asked for one (`startWorkerEarly`), not yet handed out. */
+let early: Worker | null = null;
+
+const newWorker = () => new Worker(new URL('../worker/sim.worker.ts', import.meta.url), { type: 'module' });
+
+/**
+ * Starts the simulation worker now: its script (~160 KB gzip) loads and compiles while the page renders
+ * and the course's text arrives, instead of after the first Run. The pages call it at start.
+ */
+export function startWorkerEarly(): void {
+  if (!client && !early) early = newWorker();
+}
 
 /** The simulation worker client, created on first use (tests in Node never touch it). */
 export function simClient(): SimClient {
-  client ??= new SimClient(
-    () => new Worker(new URL('../worker/sim.worker.ts', import.meta.url), { type: 'module' }),
-  );
+  client ??= new SimClient(() => {
+    // The early worker serves the first run; after a cancel or a watchdog kill a new one is started.
+    const w = early ?? newWorker();
+    early = null;
+    return w;
+  });
   return client;
 }

@@ -6,7 +6,7 @@ import { create } from 'zustand';
 import type { Diagnostic } from '../lang/diagnostics';
 import type { Limits, Profile, RuntimeConfig } from '../sim/config';
 import type { RunOutcome } from '../sim/simulate';
-import { DEFAULT_LESSON, lessonById } from '../lessons';
+import { DEFAULT_LESSON_ID, DEFAULT_LESSON_SOURCE, lessonById, lessonsReady } from './lesson-library';
 import { nextMomentAfter, previousMomentBefore, type PlacedMoment } from '../lessons/narration';
 import { CancelledError, WatchdogError } from '../worker/client';
 import { failureText } from './failure';
@@ -114,8 +114,8 @@ export interface AppState {
 let revealNonce = 0;
 
 export const useApp = create<AppState>()((set, get) => ({
-  source: DEFAULT_LESSON.source,
-  lessonId: DEFAULT_LESSON.id,
+  source: DEFAULT_LESSON_SOURCE,
+  lessonId: DEFAULT_LESSON_ID,
   profile: '1.24',
   seed: 1,
   status: 'idle',
@@ -129,7 +129,7 @@ export const useApp = create<AppState>()((set, get) => ({
   recorded: null,
   traceVersion: 0,
   indexVersion: 0,
-  runSource: DEFAULT_LESSON.source,
+  runSource: DEFAULT_LESSON_SOURCE,
   codeReveal: null,
   step: -1,
   maxStep: -1,
@@ -146,10 +146,13 @@ export const useApp = create<AppState>()((set, get) => ({
   setSource: (source) => set({ source }),
 
   loadLesson: (id) => {
-    const lesson = lessonById(id);
-    if (!lesson) return;
-    set({ lessonId: id, source: lesson.source });
-    void get().run();
+    // The course loads on demand (lesson-library.ts): a lesson picked before it arrives opens when it does.
+    void lessonsReady.then(() => {
+      const lesson = lessonById(id);
+      if (!lesson) return;
+      set({ lessonId: id, source: lesson.source });
+      void get().run();
+    });
   },
 
   run: async () => {

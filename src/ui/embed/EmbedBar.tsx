@@ -1,4 +1,4 @@
-import { lessonById } from '../../lessons';
+import { lessonTitle } from '../lesson-library';
 import { useApp } from '../store';
 import { currentFragment } from '../share/permalink';
 
@@ -6,12 +6,13 @@ import { currentFragment } from '../share/permalink';
 export function EmbedBar() {
   const lessonId = useApp((s) => s.lessonId);
   const profile = useApp((s) => s.profile);
-  const lesson = lessonId ? lessonById(lessonId) : undefined;
+  // The title is in the catalog: the bar needs no lesson text (that loads on demand).
+  const title = lessonId ? lessonTitle(lessonId) : undefined;
   return (
     <header className="embed-bar">
       <strong>Pollscope</strong>
       <span className="muted embed-what">
-        {lesson ? lesson.title : 'A tokio program'} · tokio {profile}
+        {title ?? 'A tokio program'} · tokio {profile}
       </span>
       <a
         href="./"

@@ -4,10 +4,12 @@ import { createRoot } from 'react-dom/client';
 import { App } from '../App';
 import { startPermalinks } from '../share/permalink';
 import { startBridge } from './bridge';
+import { startWorkerEarly } from '../session';
 import '../styles.css';
 
 startPermalinks({ embedded: true });
 startBridge();
+startWorkerEarly();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

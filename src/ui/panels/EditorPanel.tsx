@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 import { LineIndex } from '../../lang/diagnostics';
-import { LESSONS, lessonById } from '../../lessons';
+import { LESSON_CATALOG, lessonsLoadError, useLesson, useLessonsLoaded } from '../lesson-library';
 import type { ViewState } from '../../trace/state';
 import { NO_MARKS, codeMarksAt, type CodeSpot } from '../code-marks';
 import { LazyCodeEditor, type StepMarks, type StepSpot, type TaskMark } from '../editor';
@@ -32,7 +32,7 @@ export function EditorPanel({ view }: { view: ViewState | null }) {
   // Task names come with the index; re-read them when it catches up.
   const indexVersion = useApp((s) => s.indexVersion);
   const { setSource, run, selectTask, revealCode } = useApp.getState();
-  const lesson = lessonId ? lessonById(lessonId) : undefined;
+  const lesson = useLesson(lessonId);
   const edited = lesson !== undefined && lesson.source !== source;
   const index = useMemo(() => new LineIndex(runSource), [runSource]);
   // Offsets in the trace are into the source that ran: after an edit they would point at the wrong code.
@@ -58,6 +58,9 @@ export function EditorPanel({ view }: { view: ViewState | null }) {
     ...marks.running.map((s) => pill(s, true)),
     ...marks.suspended.map((s) => pill(s, false)),
   ];
+  // Until the course chunk is here, a link or the saved work may still replace the text in the editor: typing
+  // then would be lost, so the editor is read-only for that moment (never for good: a failed load frees it).
+  const waitingForCourse = !useLessonsLoaded() && lessonsLoadError() === null;
   const editorDiagnostics = useMemo(
     () =>
       diagnostics.map((d) => ({
@@ -76,7 +79,7 @@ export function EditorPanel({ view }: { view: ViewState | null }) {
           <span className="visually-hidden">Lesson</span>
           <select aria-label="Lesson" value={lessonId ?? ''} onChange={(e) => openLesson(e.target.value)}>
             <option value="">Your program</option>
-            {LESSONS.map((l) => (
+            {LESSON_CATALOG.map((l) => (
               <option key={l.id} value={l.id}>
                 {l.title}
               </option>
@@ -103,6 +106,7 @@ export function EditorPanel({ view }: { view: ViewState | null }) {
         stepMarks={stepMarks}
         reveal={reveal}
         onRun={() => void run()}
+        readOnly={waitingForCourse}
       />
       {diagnostics.length > 0 && (
         <ul className="diagnostics" role="alert">

@@ -1,10 +1,11 @@
-import { LESSONS, variantSource, type Lesson, type LessonScript } from '../../lessons';
+import { variantSource, type Lesson, type LessonScript } from '../../lessons/lesson';
 import { momentAt, type PlacedMoment } from '../../lessons/narration';
 import { useState } from 'react';
 import { markLessonDone, useLessonProgress } from '../lesson-progress';
 import { canReadAloud, useReadAloud } from '../read-aloud';
 import { useShare } from '../share/share-store';
 import { useApp } from '../store';
+import { LESSON_CATALOG, lessonIndex, lessonsLoadError, useLessonsLoaded } from '../lesson-library';
 import { Panel } from './Panel';
 
 /**
@@ -29,6 +30,8 @@ export function NarrationPanel({
   edited: boolean;
 }) {
   const done = useLessonProgress();
+  const lessonId = useApp((s) => s.lessonId);
+  const loaded = useLessonsLoaded();
   const [aloud, setAloud] = useState(false);
   // A shared link can carry a note ("look at this"): plain text, shown above the lesson's own words.
   const note = useShare((s) => s.note);
@@ -45,6 +48,20 @@ export function NarrationPanel({
       : (current?.text ?? script?.intro ?? lesson.summary);
   // Hooks run on every render, so reading aloud is switched off (not skipped) for your own program.
   useReadAloud(aloud && lesson !== undefined, text);
+  if (!lesson && lessonId !== null && !loaded) {
+    // The course's text loads on demand (lesson-library.ts): say so, in the panel's place.
+    const why = lessonsLoadError();
+    return (
+      <Panel title="Narration" id="narration">
+        {noteLine}
+        <p role="status" aria-label="Loading the lesson" data-testid="lesson-loading">
+          {why === null
+            ? 'Loading the lesson…'
+            : `Pollscope could not load the lesson text (${why}). Reload the page to try again.`}
+        </p>
+      </Panel>
+    );
+  }
   if (!lesson) {
     return (
       <Panel title="Narration" id="narration">
@@ -53,9 +70,9 @@ export function NarrationPanel({
       </Panel>
     );
   }
-  const i = LESSONS.indexOf(lesson);
-  const prev = LESSONS[i - 1];
-  const next = LESSONS[i + 1];
+  const i = lessonIndex(lesson.id);
+  const prev = LESSON_CATALOG[i - 1];
+  const next = LESSON_CATALOG[i + 1];
   const variant = script?.variant === true;
   // The lesson's own run reveals the answer at a moment; the "try this" run keeps it shown.
   const revealStep = !variant ? placed?.[lesson.predict.revealAt]?.step : undefined;
@@ -83,8 +100,8 @@ export function NarrationPanel({
               Read aloud
             </button>
           )}
-          <span className="muted narration-place" title={`Lesson ${i + 1} of ${LESSONS.length}`}>
-            {i + 1}/{LESSONS.length}
+          <span className="muted narration-place" title={`Lesson ${i + 1} of ${LESSON_CATALOG.length}`}>
+            {i + 1}/{LESSON_CATALOG.length}
             {done.has(lesson.id) ? ' · done' : ''}
           </span>
         </>

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { lessonById } from '../../lessons';
+import { lessonTitle } from '../lesson-library';
 import { useApp } from '../store';
 import { MAX_NOTE_CHARS, PANEL_IDS, type PanelId } from './link';
 import { currentFragment, currentState } from './permalink';
@@ -38,8 +38,8 @@ export function embedSnippet(includeCode: boolean): string | null {
   const f = currentFragment(state);
   if (f === null) return null;
   const src = new URL('embed.html', pageBase()).href + f;
-  const lesson = state.lessonId ? lessonById(state.lessonId) : undefined;
-  const title = `Pollscope: ${lesson && state.source === null ? lesson.title : 'a tokio program'}, step by step`;
+  const lesson = state.lessonId ? lessonTitle(state.lessonId) : undefined;
+  const title = `Pollscope: ${lesson !== undefined && state.source === null ? lesson : 'a tokio program'}, step by step`;
   const attr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
   return `<iframe src="${attr(src)}" title="${attr(title)}" width="720" height="560" style="width:100%;max-width:960px;border:0" loading="lazy"></iframe>`;
 }

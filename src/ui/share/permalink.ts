@@ -3,7 +3,14 @@
  * default lesson), keeps the address bar in step with the view (`replaceState`, never a history entry per
  * step), autosaves edits, and offers the explicit "Reset to lesson". The encoding itself is in `link.ts`.
  */
-import { DEFAULT_LESSON, lessonById } from '../../lessons';
+import {
+  DEFAULT_LESSON_ID,
+  DEFAULT_LESSON_SOURCE,
+  lessonById,
+  lessonsLoaded,
+  lessonsLoadError,
+  lessonsReady,
+} from '../lesson-library';
 import { useApp } from '../store';
 import { withApplying } from './applying';
 import * as saved from './autosave';
@@ -47,13 +54,20 @@ export function currentFragment(state: ShareState = currentState()): string | nu
 /** Step and task to restore once the run that a link started has finished. */
 let pending: { step: number; selectedTask: number | null } | null = null;
 
-/** Shows `state` (already validated) and runs it. */
+/** The course has arrived or will not (lesson-library.ts): lessons can be looked up for good. */
+const lessonsSettled = () => lessonsLoaded() || lessonsLoadError() !== null;
+
+/** Shows `state` (already validated) and runs it — once the course is here, if it names a lesson. */
 export function applyState(state: ShareState): void {
+  if (!lessonsSettled()) {
+    void lessonsReady.then(() => applyState(state));
+    return;
+  }
   const lesson = state.lessonId ? lessonById(state.lessonId) : undefined;
-  const source = state.source ?? lesson?.source ?? DEFAULT_LESSON.source;
+  const source = state.source ?? lesson?.source ?? DEFAULT_LESSON_SOURCE;
   withApplying(() => {
     useApp.setState({
-      lessonId: lesson ? lesson.id : state.source === null ? DEFAULT_LESSON.id : null,
+      lessonId: lesson ? lesson.id : state.source === null ? DEFAULT_LESSON_ID : null,
       source,
       profile: state.profile,
       seed: state.seed,
@@ -68,7 +82,7 @@ export function applyState(state: ShareState): void {
   // The saved code of this slot, as it is now, is what this tab knows of (an edit saves over it).
   saved.noteRead(saved.slotOf(useApp.getState().lessonId));
   pending = { step: state.step, selectedTask: state.selectedTask };
-  // Before the first render the App starts the run itself; afterwards a new link runs now.
+  // Before the App's first run it starts the run itself; afterwards a new link runs now.
   if (useApp.getState().status !== 'idle') void useApp.getState().run();
 }
 
@@ -99,12 +113,12 @@ function savedState(): ShareState | null {
 export function openFragment(fragment: string): void {
   const embedded = useShare.getState().embedded;
   const fallback = (why: string | null) => {
-    const state = (!embedded && savedState()) || { ...DEFAULT_SHARE, lessonId: DEFAULT_LESSON.id };
+    const state = (!embedded && savedState()) || { ...DEFAULT_SHARE, lessonId: DEFAULT_LESSON_ID };
     applyState(state);
     if (why)
       setNotice({
         tone: 'error',
-        text: `${why} Showing ${state.source !== null ? 'your saved code' : state.lessonId === DEFAULT_LESSON.id ? 'the default lesson' : 'your saved lesson'} instead.`,
+        text: `${why} Showing ${state.source !== null ? 'your saved code' : state.lessonId === DEFAULT_LESSON_ID ? 'the default lesson' : 'your saved lesson'} instead.`,
       });
   };
   if (fragment === '' || fragment === '#') return fallback(null);
@@ -143,6 +157,10 @@ function offerSavedCode(state: ShareState): void {
 
 /** The Lesson picker: a lesson with the person's saved edits of it, or (`''`) their scratch program. */
 export function openLesson(id: string): void {
+  if (!lessonsSettled()) {
+    void lessonsReady.then(() => openLesson(id));
+    return;
+  }
   const lesson = id === '' ? undefined : lessonById(id);
   if (id !== '' && !lesson) return;
   const slot = saved.slotOf(lesson ? lesson.id : null);
@@ -204,15 +222,24 @@ export function startPermalinks({ embedded }: { embedded: boolean }): void {
     s.selectTask(p.selectedTask);
   });
 
-  openAddress();
-  window.addEventListener('hashchange', () => {
-    if (location.hash !== written) openAddress();
+  // A link and the saved work name lessons: read them once the course is here (it loads while the page
+  // renders). The App's first run waits for the same promise, and runs after this (registered first).
+  void lessonsReady.then(() => {
+    openAddress();
+    const why = lessonsLoadError();
+    if (why !== null)
+      setNotice({
+        tone: 'error',
+        text: `Pollscope could not load its lessons (${why}). Your own code still runs; reload the page to try again.`,
+      });
+    window.addEventListener('hashchange', () => {
+      if (location.hash !== written) openAddress();
+    });
+    if (!embedded) {
+      startAddressSync();
+      startAutosave();
+    }
   });
-
-  if (!embedded) {
-    startAddressSync();
-    startAutosave();
-  }
 }
 
 /** The fragment the address had when this page last opened it or wrote it itself. */

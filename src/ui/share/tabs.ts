@@ -5,7 +5,7 @@
  * tab's version (which keeps this tab's, with a button back). A save the browser refuses (full storage,
  * storage disabled) is said once.
  */
-import { lessonById } from '../../lessons';
+import { lessonById } from '../lesson-library';
 import { useApp } from '../store';
 import { isApplying, withApplying } from './applying';
 import * as saved from './autosave';
