@@ -29,6 +29,14 @@ function shortName(path: string): string {
     .join(' / ');
 }
 
+/** Where a type's behaviour knowingly differs from Rust's, in words (shown under its entry). */
+const TYPE_NOTES: Record<string, string> = {
+  'std::task::Waker':
+    "Note: `{:?}` prints `Waker { data: 0x…, vtable: 0x… }` as Rust does, but Rust's addresses change on every run, so Pollscope's are made up and the same on every run: one vtable per kind of waker (tokio's task waker, `Wake`, `ArcWake`, no-op, a thread's), one data address per task or `Arc` it wakes (clones print alike, two tasks' wakers differ), `0x0` for the no-op waker.",
+  'std::task::Context':
+    'Note: `{:?}` prints `Context { waker: Waker { data: 0x…, vtable: 0x… } }` with the made-up, per-run-stable addresses described under `Waker`.',
+};
+
 function typeBlocks(t: TypeDoc): Block[] {
   const out: Block[] = [{ k: 'h', level: 4, text: `\`${shortName(t.path)}\`` }];
   const lines: string[] = [];
@@ -48,6 +56,8 @@ function typeBlocks(t: TypeDoc): Block[] {
     lines.push(`Associated functions, constants and variants: ${names.join(', ')}`);
   }
   if (t.methods.size > 0) lines.push(`Methods: ${codeList(t.methods)}`);
+  const note = TYPE_NOTES[t.path];
+  if (note) lines.push(note);
   out.push({ k: 'list', items: lines });
   return out;
 }

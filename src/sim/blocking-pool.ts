@@ -42,6 +42,8 @@ export class BlockingPool {
   cap = MAX_BLOCKING_THREADS;
   /** Added to the lanes' names of a second, third… runtime (` (runtime 2)`). */
   laneSuffix = '';
+  /** The runtime this pool belongs to (its threads' `thread-start`; its queue is core `-runtimeId`). */
+  runtimeId = 1;
   /** Builder's `thread_name` (null: `tokio-runtime-worker`). */
   threadName: string | null = null;
   /** Gives each new pool thread the runtime's handle context (sim/rt/runtime.ts). */
@@ -63,7 +65,7 @@ export class BlockingPool {
     this.time.inhibit++;
     this.queue.pushBack({ task, closure });
     markQueued(task, m.current);
-    m.emit('schedule', { task: task.id, core: -1, where: 'blocking' });
+    m.emit('schedule', { task: task.id, core: -this.runtimeId, where: 'blocking' });
     if (this.idle === 0) {
       if (this.threads.length < this.cap) {
         const body = new PoolThread(this.world, this);
@@ -72,6 +74,7 @@ export class BlockingPool {
           `tokio-runtime-worker (blocking ${this.threads.length + 1})${this.laneSuffix}`,
           body,
           m.current.clock + THREAD_SPAWN_COST_NS,
+          this.runtimeId,
         );
         body.thread = t;
         t.threadName = this.threadName;

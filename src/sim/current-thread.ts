@@ -9,6 +9,7 @@
 import { Deque } from '../base';
 import type { QueueKind } from '../trace/events';
 import { PARK_COST_NS, SCHED_COST_NS } from './costs';
+import { BlockOnThread } from './block-on-thread';
 import { hasDeferred, pushDeferred, wakeDeferred } from './defer';
 import { resumePoll, runTask } from './harness';
 import type { SimThread, ThreadBody } from './machine';
@@ -57,9 +58,15 @@ export class CurrentThreadScheduler implements Scheduler, ThreadBody {
   thread!: SimThread;
   /** The future the running `block_on` drives (task 0), null between two `block_on`s. */
   mainTask: Task | null = null;
+  /** Each `Handle::block_on` in progress, by the future it polls (see `beginHandleBlockOn`). */
+  private readonly handleBlockOns = new Map<Task, BlockOnThread>();
   /** Builder's `global_queue_interval` and `event_interval`. */
   globalQueueInterval = CT_GLOBAL_QUEUE_INTERVAL;
   eventInterval = EVENT_INTERVAL;
+  /** The trace id of its core (0 for the first runtime; see `runtime-new` in trace/events.ts). */
+  coreId = 0;
+  /** The trace id of its shared queue (the inject queue): `-runtime`. */
+  sharedId = -1;
 
   constructor(
     private readonly world: World,
@@ -86,6 +93,43 @@ export class CurrentThreadScheduler implements Scheduler, ThreadBody {
     };
   }
 
+  /**
+   * `Handle::block_on` (`runtime/handle.rs`): `enter_runtime` and `CachedParkThread::block_on`. The thread
+   * polls `main` itself and parks in between; it never takes the core, so it runs none of the runtime's
+   * tasks and turns neither the timer nor the I/O driver — only a thread in `Runtime::block_on` does
+   * (tokio's docs: "anything that relies on IO or timers will not work" without one).
+   */
+  beginHandleBlockOn(main: Task, thread: SimThread): BlockOnThread {
+    const b = new BlockOnThread(this.world, main, this.sharedId);
+    b.thread = thread;
+    this.handleBlockOns.set(main, b);
+    return b;
+  }
+
+  endHandleBlockOn(main: Task): void {
+    this.handleBlockOns.get(main)?.finish();
+    this.handleBlockOns.delete(main);
+  }
+
+  /**
+   * For a deadlock report: why `Handle::block_on` waits forever when no thread is in `Runtime::block_on`
+   * (null when that is not the case).
+   */
+  undriven(runtime: number): string | null {
+    if (this.mainTask !== null || this.handleBlockOns.size === 0) return null;
+    const threads = [...this.handleBlockOns.values()].map((b) => b.thread.name).join(', ');
+    return (
+      `runtime ${runtime} (current_thread) is driven by no thread: only \`Runtime::block_on\` runs its tasks ` +
+      `and turns its timer and I/O driver, and no thread is in it; \`Handle::block_on\` (on ${threads}) ` +
+      `only polls its own future and parks`
+    );
+  }
+
+  private isHandleBlockOn(t: SimThread): boolean {
+    for (const b of this.handleBlockOns.values()) if (b.thread === t) return true;
+    return false;
+  }
+
   /** `block_on` returned: the core is put back; the thread no longer runs this scheduler. */
   endBlockOn(): void {
     this.phase = { k: 'finished' };
@@ -104,11 +148,11 @@ export class CurrentThreadScheduler implements Scheduler, ThreadBody {
     if (this.isLocal(m.current)) {
       this.local.pushBack(task);
       markQueued(task, m.current);
-      m.emit('schedule', { task: task.id, core: 0, where: 'local' });
+      m.emit('schedule', { task: task.id, core: this.coreId, where: 'local' });
     } else {
       this.inject.pushBack(task);
       markQueued(task, m.current);
-      m.emit('schedule', { task: task.id, core: 0, where: 'inject' });
+      m.emit('schedule', { task: task.id, core: this.sharedId, where: 'inject' });
       this.driverUnpark();
     }
   }
@@ -118,7 +162,12 @@ export class CurrentThreadScheduler implements Scheduler, ThreadBody {
     this.schedule(task);
   }
 
-  wakeMain(): void {
+  wakeMain(main: Task): void {
+    const byHandle = this.handleBlockOns.get(main);
+    if (byHandle) {
+      byHandle.wake();
+      return;
+    }
     const profileLatest = this.world.profile === 'latest';
     const alreadyWoken = this.woken;
     this.woken = true;
@@ -129,12 +178,19 @@ export class CurrentThreadScheduler implements Scheduler, ThreadBody {
   defer(task: Task): void {
     const m = this.world.machine;
     const t = m.current;
+    if (!this.isLocal(t) && this.world.profile === '1.24' && this.isHandleBlockOn(t)) {
+      // 1.24's `enter_runtime` gives a `Handle::block_on` thread a thread-local defer list, woken before
+      // it parks (`CachedParkThread::block_on`); latest has no scheduler there and wakes at once.
+      if (pushDeferred(this.world, t, [], task)) m.emit('defer', { task: task.id, core: this.sharedId });
+      return;
+    }
     if (!this.isLocal(t)) {
       // No scheduler context on this thread: wake immediately.
       this.world.interp.wakeTaskByRef(task, -1);
       return;
     }
-    if (pushDeferred(this.world, t, this.deferLatest, task)) m.emit('defer', { task: task.id, core: 0 });
+    if (pushDeferred(this.world, t, this.deferLatest, task))
+      m.emit('defer', { task: task.id, core: this.coreId });
   }
 
   whereIs(task: Task): QueueKind | null {
@@ -265,7 +321,7 @@ export class CurrentThreadScheduler implements Scheduler, ThreadBody {
   /** `Context::park_yield`: a driver turn with a zero timeout, then wake the deferred tasks. */
   private parkYield(_thread: SimThread): void {
     const m = this.world.machine;
-    m.emit('park', { timeout: 0, core: 0 });
+    m.emit('park', { timeout: 0, core: this.coreId });
     m.spend(PARK_COST_NS);
     this.time.turn(false);
     this.wakeDeferred();
@@ -277,7 +333,7 @@ export class CurrentThreadScheduler implements Scheduler, ThreadBody {
     const m = this.world.machine;
     const time = this.time;
     const timeout = time.parkTimeoutPeek();
-    m.emit('park', { timeout: timeout ?? -1, core: 0 });
+    m.emit('park', { timeout: timeout ?? -1, core: this.coreId });
     m.spend(PARK_COST_NS);
     const blocked = time.turn(true);
     if (blocked === 'done') {

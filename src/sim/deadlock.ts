@@ -3,9 +3,10 @@
  * (`trace/wait-for.ts` finds its cycle and the screen draws it).
  */
 import type { HoldEdge, WaitEdge, WaitFor } from '../trace/wait-for';
+import { CurrentThreadScheduler } from './current-thread';
 import type { SimThread } from './machine';
 import { EXIT, type RunOutcome } from './outcome';
-import type { TaskFuture } from './task';
+import type { Task, TaskFuture } from './task';
 import type { World } from './world';
 
 /** Nothing can run and nothing can wake anything: real tokio would hang forever. Name who waits on what. */
@@ -17,13 +18,17 @@ export function deadlock(world: World, stuck: SimThread[]): RunOutcome {
     const th = blockedThreadOf(world, t.id);
     lines.push(
       th
-        ? `  ${who} is stuck in a poll: its thread ${th.name} is blocked: ${th.blockedOn ?? 'waiting'}`
-        : `  ${who} is waiting on ${describeWait(t.future)}`,
+        ? `  ${who} is stuck in a poll: its thread ${th.name} is blocked: ${th.blockedOn ?? 'waiting'}${blockingInRuntime(th)}`
+        : (queuedBehindBlocked(world, t, who) ?? `  ${who} is waiting on ${describeWait(t.future)}`),
     );
   }
   for (const th of stuck)
     if (th.kind === 'std' || th.kind === 'blocking' || (th.kind === 'main' && !th.entered))
       lines.push(`  thread ${th.name} is blocked: ${th.blockedOn ?? 'waiting'}`);
+  for (const rt of world.runtimes) {
+    const why = rt.scheduler instanceof CurrentThreadScheduler ? rt.scheduler.undriven(rt.id) : null;
+    if (why) lines.push(`  ${why}`);
+  }
   const message = `deadlock: no task can make progress and nothing can wake one (real tokio would hang here)\n${lines.join('\n')}`;
   return { kind: 'deadlock', message, exitCode: EXIT.deadlock, span: null, waitFor: waitForGraph(world) };
 }
@@ -66,6 +71,39 @@ function waitForGraph(world: World): WaitFor {
     }
   }
   return { waits, holds };
+}
+
+/**
+ * A thread that drives a runtime (its `block_on` thread or a worker) blocked inside a poll by a call that
+ * knows nothing about runtimes (`futures::executor::block_on`, a std lock or channel): why that stops the
+ * runtime. tokio's own `block_on` would have panicked instead ("Cannot start a runtime from within a
+ * runtime"); futures' block_on just parks the thread.
+ */
+function blockingInRuntime(th: SimThread): string {
+  if (!th.entered) return '';
+  const what = th.blockedOn?.startsWith('futures::executor::block_on')
+    ? '`futures::executor::block_on` inside a task parks'
+    : 'a blocking call inside a task blocks';
+  return ` — ${what} the thread that runs this runtime's tasks and turns its timer and I/O driver, so nothing on it can run until the call returns`;
+}
+
+/** A task that is queued, ready to be polled, while every thread that could poll it is blocked in a poll. */
+function queuedBehindBlocked(world: World, t: Task, who: string): string | null {
+  if (!t.notified || t.running || t.kind !== 'async') return null;
+  const sched = t.sched ?? world.runtimes[0]?.scheduler ?? null;
+  const polled = (th: SimThread) =>
+    th.currentTask === null ? undefined : world.tasks.find((x) => x.id === th.currentTask!.id);
+  const blocked = world.machine.threads.filter(
+    (th) => th.status === 'blocked' && polled(th)?.sched === sched,
+  );
+  if (blocked.length === 0) return null;
+  const polling = blocked
+    .map((th) => {
+      const p = polled(th)!;
+      return `${th.name} (in the poll of ${p.kind === 'main' ? 'main' : `task ${p.id}`})`;
+    })
+    .join(', ');
+  return `  ${who} is queued, ready to be polled, but the thread that would poll it is blocked: ${polling}`;
 }
 
 /** The thread blocked in the middle of polling task `id` (a std Mutex, a `join`), if any. */

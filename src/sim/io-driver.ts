@@ -69,6 +69,11 @@ export class ScheduledIo {
     readonly resource: number,
     /** Text for the Reactor besides readiness ("3 bytes buffered"), from the socket. */
     readonly describe: () => string,
+    /**
+     * The driver it is registered with: the runtime that was current when the socket was made (tokio's
+     * `Registration` keeps its `Handle`). Its events go there whichever runtime's thread polls it.
+     */
+    readonly driver: IoDriver,
   ) {
     this.reader = new WakerSlot(resource, 'read');
     this.writer = new WakerSlot(resource, 'write');
@@ -115,7 +120,7 @@ export class IoDriver {
   /** Registering a source with mio (`Registration::new_with_interest_and_handle`). */
   register(resource: number, describe: () => string): ScheduledIo {
     this.active = true;
-    const io = new ScheduledIo(resource, describe);
+    const io = new ScheduledIo(resource, describe, this);
     this.publish(io);
     return io;
   }

@@ -182,7 +182,8 @@ export class Machine {
     this.tieRng = rng.fork();
   }
 
-  spawnThread(kind: ThreadKind, name: string, body: ThreadBody | null, at: number): SimThread {
+  /** `runtime`: the runtime the thread belongs to (0: none), recorded in its `thread-start`. */
+  spawnThread(kind: ThreadKind, name: string, body: ThreadBody | null, at: number, runtime = 0): SimThread {
     const t = new SimThread(this.threads.length, kind, name, this.rng.fork());
     t.clock = at;
     t.readyAt = at;
@@ -192,7 +193,7 @@ export class Machine {
       throw new LimitError(`more than ${MAX_THREADS} threads were started`);
     const prev = this.current;
     this.current = t;
-    this.emit('thread-start', { role: kind, name });
+    this.emit('thread-start', { role: kind, name, runtime });
     if (prev) this.current = prev;
     return t;
   }

@@ -26,6 +26,7 @@ import {
   type ThreadBody,
 } from './machine';
 import { Task, type Scheduler } from './task';
+import type { IoDriver } from './io-driver';
 import type { TimeDriver } from './time-driver';
 import type { Network } from './net/network';
 import { futureLayouts, type FutureLayout } from './layouts';
@@ -129,6 +130,10 @@ function runtimeConfig(p: ResolvedProgram): RuntimeConfig | null {
 const TIMERS_DISABLED =
   'A Tokio 1.x context was found, but timers are disabled. Call `enable_time` on the runtime builder to enable timers.';
 
+/** tokio 1.24 `runtime/driver.rs Handle::io`'s panic for a runtime built without `enable_io`. */
+const IO_DISABLED =
+  'A Tokio 1.x context was found, but IO is disabled. Call `enable_io` on the runtime builder to enable IO.';
+
 class Run implements World {
   readonly machine: Machine;
   interp!: Interp;
@@ -170,6 +175,12 @@ class Run implements World {
     const rt = this.current();
     if (rt.options.enableTime === false) this.panic(TIMERS_DISABLED);
     return rt.time;
+  }
+
+  get io(): IoDriver {
+    const rt = this.current();
+    if (rt.options.enableIo === false) this.panic(IO_DISABLED);
+    return rt.time.io;
   }
 
   get blocking(): BlockingPool {
@@ -345,7 +356,8 @@ type MainResult = { ok: Value } | { panic: RustPanic };
 
 function runProgram(world: Run, program: ResolvedProgram, runtime: RuntimeConfig | null): RunOutcome {
   const m = world.machine;
-  const mainThread = m.spawnThread('main', 'main', null, 0);
+  // `#[tokio::main]`'s thread is runtime 1's `block_on` thread; a plain `fn main`'s belongs to no runtime.
+  const mainThread = m.spawnThread('main', 'main', null, 0, runtime ? 1 : 0);
   m.current = mainThread;
   world.interp = new Interp(world, program);
   let result: MainResult | null = null;
@@ -376,7 +388,7 @@ function startTokioMain(
   mainThread: SimThread,
   end: (r: MainResult) => void,
 ): void {
-  const rt = buildRuntime(world, runtime);
+  const rt = buildRuntime(world, runtime, true);
   const future = world.interp.makeMainFuture();
   mainThread.body = startBlockOn(world, rt, future, program.main.span.start, mainThread, (r) => {
     shutdownRuntime(world, rt);

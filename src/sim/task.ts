@@ -14,6 +14,7 @@
  * These types refer to each other (a task holds its waker, a waker its task), so they live together, at
  * the bottom of the runtime: nothing here knows the interpreter, the drivers or the builtins.
  */
+import { taskAddress, wakerDebug } from './waker-debug';
 import type { QueueKind } from '../trace/events';
 import type { Profile } from './config';
 import type { SelfFormatting } from './format';
@@ -227,8 +228,8 @@ export class Waker extends RObject implements SelfFormatting {
   typeName(): string {
     return 'Waker';
   }
-  fmtDebug(): string {
-    return `Waker { data: Task(${this.task.id}), vtable: .. }`;
+  fmtDebug(pretty = false): string {
+    return wakerDebug(taskAddress(this.task.id), 'tokio', pretty);
   }
 
   clone(world: TaskHost): Waker {

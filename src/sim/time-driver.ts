@@ -115,8 +115,13 @@ export class TimeDriver {
     entry.tick = this.deadlineToTick(entry.deadline);
     entry.registered = true;
     if (entry.tick <= this.elapsed) {
+      // `InsertError::Elapsed`: the entry fires at once and its stored waker (if a poll left one) is woken
+      // — "we might reset _after_ a poll, and otherwise the task won't be awoken to poll again".
       entry.fired = true;
-      this.machine.emit('timer-fire', { resource: entry.resource, task });
+      const w = entry.slot.waker;
+      entry.slot.waker = null;
+      this.machine.emit('timer-fire', { resource: entry.resource, task: w ? w.task.id : task });
+      if (w) w.wake(this.world, entry.resource);
       return true;
     }
     entry.seq = this.seq++;

@@ -13,6 +13,7 @@ import type { Network } from './net/network';
 import type { RustPanic } from './panic';
 import type { Gen } from './poll';
 import type { Scheduler, Task, TaskFuture, TaskHost, Waker } from './task';
+import type { IoDriver } from './io-driver';
 import type { TimeDriver } from './time-driver';
 import type { Value } from './values';
 
@@ -62,6 +63,8 @@ export interface World extends TaskHost {
    */
   readonly scheduler: Scheduler;
   readonly time: TimeDriver;
+  /** The current runtime's I/O driver (panics as tokio does without `enable_io`). */
+  readonly io: IoDriver;
   readonly blocking: BlockingSpawner;
   interp: Interpreter;
   /** Every runtime built so far, in build order. */

@@ -91,8 +91,20 @@ export const LINTS = ['self-wakes', 'lost-waker', 'never-yielded', 'large-future
 export type LintKind = (typeof LINTS)[number];
 
 export const EVENT_SCHEMA = {
-  /** A simulated OS thread starts (the main thread, a worker, a blocking-pool thread, a `std::thread`). */
-  'thread-start': { role: THREAD_KINDS, name: 'str' },
+  /**
+   * A simulated OS thread starts (the main thread, a worker, a blocking-pool thread, a `std::thread`).
+   * `runtime`: the runtime it belongs to (1, 2, … in build order: its workers, its blocking pool, the
+   * `#[tokio::main]` thread), 0 for a thread of no runtime (a plain `fn main`, a `std::thread`), -1 unknown
+   * (a trace file from before, a recorded real run).
+   */
+  'thread-start': { role: THREAD_KINDS, name: 'str', runtime: 'int' },
+  /**
+   * The program built a runtime by hand (`Builder::build`, `Runtime::new`); `#[tokio::main]`'s runtime 1 is
+   * the run's configuration and has no event. `core` is the trace id of its first core: each runtime's
+   * cores are numbered on from the previous runtime's (its worker `i` is core `core + i`), and its shared
+   * queues (inject, blocking pool) have core `-runtime`, so queues of two runtimes never share a card.
+   */
+  'runtime-new': { runtime: 'int', workers: 'int', core: 'int', flavor: ['current_thread', 'multi_thread'] },
   'thread-exit': {},
   /**
    * `tokio::spawn` (mode async) or `spawn_blocking` (mode blocking). `site` is a source offset. The first

@@ -82,10 +82,10 @@ export class TraceFileError extends Error {
 /** Parses a JSON-lines trace. Throws `TraceFileError` with the line number for anything malformed. */
 /**
  * Fields some event kinds gained after files were first written (print, poll-child and block got `site`),
- * with the value that means "not known": a file from before — or from the real-run recorder, which cannot
+ * (and thread-start got `runtime`), with the value that means "not known": a file from before — or from the real-run recorder, which cannot
  * know source offsets — still opens.
  */
-const ADDED_LATER: Record<string, number> = { site: -1 };
+const ADDED_LATER: Record<string, number> = { site: -1, runtime: -1 };
 
 export function fromJsonLines(text: string): { header: TraceFileHeader; trace: TraceStore } {
   const lines = text.split('\n').filter((l) => l.trim() !== '');

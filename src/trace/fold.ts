@@ -112,10 +112,10 @@ export class ReferenceFold {
   }
 
   private queue(kind: QueueKind, core: number): number[] {
-    const key = `${kind}:${kind === 'inject' ? -1 : core}`;
+    const key = `${kind}:${kind === 'inject' && core >= 0 ? -1 : core}`;
     let q = this.state.queues.get(key);
     if (!q) {
-      q = { kind, core: kind === 'inject' ? -1 : core, tasks: [] };
+      q = { kind, core: kind === 'inject' && core >= 0 ? -1 : core, tasks: [] };
       this.state.queues.set(key, q);
     }
     return q.tasks;
@@ -439,6 +439,9 @@ export class ReferenceFold {
       case 'io-ready':
       case 'io-clear':
         // An I/O source's readiness and slots reach the Reactor as `resource-state` text; wakes are `wake`s.
+        break;
+      case 'runtime-new':
+        // Which runtime each thread and queue belongs to is trace/runtimes.ts's table.
         break;
       case 'outcome':
         s.outcome = { result: ev.result, message: ev.message };

@@ -543,6 +543,9 @@ export abstract class IndexBuilder extends IndexState {
       case 'io-clear':
         // An I/O source's readiness and slots reach the Reactor as `resource-state` text; wakes are `wake`s.
         break;
+      case 'runtime-new':
+        // Which runtime each thread and queue belongs to is trace/runtimes.ts's table.
+        break;
       case 'outcome':
         this.outcome = {
           step,

@@ -218,7 +218,7 @@ export abstract class IndexState {
     const key = queueKey(kind, core);
     let q = this.queues.get(key);
     if (!q) {
-      q = { kind, core: kind === 'inject' ? -1 : core, q: new FifoIntervals() };
+      q = { kind, core: queueCore(kind, core), q: new FifoIntervals() };
       this.queues.set(key, q);
     }
     return q.q;
@@ -314,9 +314,17 @@ export function eventSite(ev: TraceEvent): number {
   }
 }
 
-/** A run queue's key: its kind and worker (the inject queue is shared: one key for every core). */
+/**
+ * The core a run queue is drawn under: its worker's, except the inject queue, shared by a runtime's workers —
+ * runtime 1's is core -1 whichever worker pushed to it, runtime k's is core -k (src/trace/runtimes.ts).
+ */
+function queueCore(kind: QueueKind, core: number): number {
+  return kind === 'inject' && core >= 0 ? -1 : core;
+}
+
+/** A run queue's key (never negative): its kind and its core (`queueCore`). */
 export function queueKey(kind: QueueKind, core: number): number {
-  return WHERE.indexOf(kind) * 0x10000 + (kind === 'inject' ? 0 : core + 1);
+  return WHERE.indexOf(kind) * 0x10000 + 0x8000 + queueCore(kind, core);
 }
 
 /** How many entries of a sorted array are <= x. */

@@ -47,6 +47,8 @@ export function describeEvent(ev: TraceEvent, view: ViewState): string {
       return `${ev.role === 'main' ? 'the main thread' : ev.name} starts: ${THREAD_ROLE[ev.role] ?? 'a thread'}`;
     case 'thread-exit':
       return `${thread} exits`;
+    case 'runtime-new':
+      return `${thread} builds runtime ${ev.runtime} (${ev.flavor === 'multi_thread' ? `multi_thread, ${ev.workers} worker${ev.workers === 1 ? '' : 's'}` : 'current_thread'}): its own scheduler and queues, timer and blocking pool`;
     case 'spawn':
       return ev.task === 0
         ? `#[tokio::main] hands main's future to block_on`

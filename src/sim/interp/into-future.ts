@@ -2,6 +2,7 @@
  * `IntoFuture` for the values `.await` accepts: simulated futures themselves, `&mut fut` (polled in place,
  * not consumed), and user structs with `impl Future` (their `poll` runs as interpreted code).
  */
+import { contextDebug, taskAddress, wakerDebug } from '../waker-debug';
 import type { Span } from '../../lang/diagnostics';
 import { SimFuture } from '../future';
 import { BLOCKED, PENDING, type Gen, type PollOutcome } from '../poll';
@@ -145,7 +146,11 @@ export class RContext extends RObject {
   typeName(): string {
     return 'Context';
   }
-  fmtDebug(): string {
-    return `Context { waker: Waker { task: ${this.cx.task.id} } }`;
+  fmtDebug(pretty = false): string {
+    const w = this.cx.waker as { fmtDebug?: (pretty: boolean) => string };
+    return contextDebug(
+      w.fmtDebug ? w.fmtDebug(pretty) : wakerDebug(taskAddress(this.cx.task.id), 'tokio', pretty),
+      pretty,
+    );
   }
 }

@@ -23,6 +23,10 @@ const MAX_TASKS_PER_TICK = 127;
 export type ParkState = 'empty' | 'notified' | 'parked-condvar' | 'parked-driver';
 
 export class Core {
+  /** The core's id in the trace: `index` plus the cores of the runtimes built before (trace/events.ts). */
+  readonly traceId: number;
+  /** The trace id of its runtime's shared queues (inject, block_on parks): `-runtime`. */
+  readonly sharedId: number;
   tick = 0;
   lifo: Task | null = null;
   readonly runQueue = new Deque<Task>(LOCAL_QUEUE_CAPACITY);
@@ -49,7 +53,12 @@ export class Core {
   constructor(
     readonly index: number,
     readonly rand: FastRand,
-  ) {}
+    coreBase = 0,
+    runtimeId = 1,
+  ) {
+    this.traceId = coreBase + index;
+    this.sharedId = -runtimeId;
+  }
 
   get hasLocalWork(): boolean {
     return this.lifo !== null || this.runQueue.length > 0;
@@ -95,7 +104,7 @@ export function pushBackOrOverflow(
   if (core.runQueue.length < LOCAL_QUEUE_CAPACITY) {
     core.runQueue.pushBack(task);
     markQueued(task, m.current);
-    m.emit('schedule', { task: task.id, core: core.index, where: 'local' });
+    m.emit('schedule', { task: task.id, core: core.traceId, where: 'local' });
     return;
   }
   const half = LOCAL_QUEUE_CAPACITY / 2;
@@ -109,7 +118,7 @@ export function pushBackOrOverflow(
   for (const t of moved) {
     inject.pushBack(t);
     markQueued(t, m.current);
-    m.emit('schedule', { task: t.id, core: -1, where: 'inject' });
+    m.emit('schedule', { task: t.id, core: core.sharedId, where: 'inject' });
   }
 }
 
@@ -124,11 +133,11 @@ export function stealInto(m: Machine, victim: Core, dst: Core): Task | null {
   const n = len - (len >> 1);
   if (n === 0) return null;
   for (let i = 0; i < n; i++) takeQueued(victim.runQueue.at(i)!, m.current);
-  m.emit('steal', { core: dst.index, victim: victim.index, count: n });
+  m.emit('steal', { core: dst.traceId, victim: victim.traceId, count: n });
   for (let i = 0; i < n - 1; i++) {
     const t = victim.runQueue.popFront()!;
     dst.runQueue.pushBack(t);
-    m.emit('schedule', { task: t.id, core: dst.index, where: 'local' });
+    m.emit('schedule', { task: t.id, core: dst.traceId, where: 'local' });
   }
   return victim.runQueue.popFront()!;
 }

@@ -7,16 +7,16 @@
  */
 import { Deque } from '../../base';
 import type { QueueKind } from '../../trace/events';
-import { PARK_COST_NS, THREAD_SPAWN_COST_NS } from '../costs';
+import { THREAD_SPAWN_COST_NS } from '../costs';
 import { hasDeferred, pushDeferred, wakeDeferred } from '../defer';
-import { resumePoll, runTask } from '../harness';
-import { WaitQueue, type SimThread, type ThreadBody } from '../machine';
+import { WaitQueue, type SimThread } from '../machine';
 import { markQueued, type Task, type Scheduler } from '../task';
 import type { World } from '../world';
 import type { TimeDriver } from '../time-driver';
 import { Core, pushBackOrOverflow } from './core';
 import { Idle } from './idle';
 import { EVENT_INTERVAL, WorkerThread, type WorkerShared } from './worker-thread';
+import { BlockOnThread } from '../block-on-thread';
 
 export class MultiThreadScheduler implements Scheduler, WorkerShared {
   readonly flavor = 'multi_thread' as const;
@@ -33,6 +33,8 @@ export class MultiThreadScheduler implements Scheduler, WorkerShared {
   /** Every `block_on` in progress, by the future it drives (several threads may block on one runtime). */
   private readonly blockOns = new Map<Task, BlockOnThread>();
   eventInterval = EVENT_INTERVAL;
+  /** The trace id of the runtime's shared queues (inject, the block_on thread's park): `-runtime`. */
+  readonly sharedId: number;
   globalQueueInterval: number | null = null;
   /** Added to the lanes' names of a second, third… runtime (` (runtime 2)`); empty for the first. */
   laneSuffix = '';
@@ -46,9 +48,14 @@ export class MultiThreadScheduler implements Scheduler, WorkerShared {
     /** This runtime's driver (several runtimes each have their own). */
     readonly time: TimeDriver,
     workers: number,
+    /** The trace id of its first core and its runtime's id (trace/events.ts `runtime-new`). */
+    coreBase = 0,
+    runtimeId = 1,
   ) {
     this.idle = new Idle(workers);
-    for (let i = 0; i < workers; i++) this.cores.push(new Core(i, world.machine.rng.fork()));
+    this.sharedId = -runtimeId;
+    for (let i = 0; i < workers; i++)
+      this.cores.push(new Core(i, world.machine.rng.fork(), coreBase, runtimeId));
     time.onUnpark = () => {
       // The mio waker: the worker blocked in the driver returns from its turn (whatever its parker says).
       const d = this.driverOwner;
@@ -72,7 +79,7 @@ export class MultiThreadScheduler implements Scheduler, WorkerShared {
 
   /** `MultiThread::block_on`: `thread` parks between polls of `main` (it takes no core). */
   beginBlockOn(main: Task, thread: SimThread): BlockOnThread {
-    const b = new BlockOnThread(this, main);
+    const b = new BlockOnThread(this.world, main, this.sharedId);
     b.thread = thread;
     this.blockOns.set(main, b);
     return b;
@@ -91,7 +98,8 @@ export class MultiThreadScheduler implements Scheduler, WorkerShared {
   private startThread(core: Core, handoff: boolean, name: string): SimThread {
     const m = this.world.machine;
     const body = new WorkerThread(this, core, handoff);
-    const t = m.spawnThread('worker', name, body, m.current.clock + (handoff ? THREAD_SPAWN_COST_NS : 0));
+    const at = m.current.clock + (handoff ? THREAD_SPAWN_COST_NS : 0);
+    const t = m.spawnThread('worker', name, body, at, -this.sharedId);
     body.thread = t;
     t.context = body;
     t.threadName = this.threadName;
@@ -143,7 +151,7 @@ export class MultiThreadScheduler implements Scheduler, WorkerShared {
     }
     this.inject.pushBack(task);
     markQueued(task, m.current);
-    m.emit('schedule', { task: task.id, core: -1, where: 'inject' });
+    m.emit('schedule', { task: task.id, core: this.sharedId, where: 'inject' });
     this.notifyParked();
   }
 
@@ -159,7 +167,7 @@ export class MultiThreadScheduler implements Scheduler, WorkerShared {
       if (prev) pushBackOrOverflow(m, this.world.profile, core, prev, this.inject);
       core.lifo = task;
       markQueued(task, m.current);
-      m.emit('schedule', { task: task.id, core: core.index, where: 'lifo' });
+      m.emit('schedule', { task: task.id, core: core.traceId, where: 'lifo' });
       notify = prev !== null;
     }
     // Inside the worker's own park (timer, I/O and deferred wakes) nobody is notified.
@@ -183,7 +191,7 @@ export class MultiThreadScheduler implements Scheduler, WorkerShared {
     }
     // Without a core this is the 1.24 block_on thread, whose list is the thread-local one.
     if (pushDeferred(this.world, t, core ? core.deferLatest : [], task))
-      m.emit('defer', { task: task.id, core: core ? core.index : -1 });
+      m.emit('defer', { task: task.id, core: core ? core.traceId : this.sharedId });
   }
 
   hasDeferred(thread: SimThread, core: Core): boolean {
@@ -275,73 +283,5 @@ export class MultiThreadScheduler implements Scheduler, WorkerShared {
   shutdown(): void {
     this.shuttingDown = true;
     for (const c of this.cores) this.unpark(c);
-  }
-}
-
-type BlockOnPhase = { k: 'run' } | { k: 'in-poll' } | { k: 'parked' } | { k: 'finished' };
-
-/**
- * `CachedParkThread::block_on` (spec §4.12): poll the main future when woken, park the thread between
- * polls. It is not a worker and holds no core.
- */
-export class BlockOnThread implements ThreadBody {
-  thread!: SimThread;
-  woken = true;
-  private phase: BlockOnPhase = { k: 'run' };
-
-  constructor(
-    private readonly sched: MultiThreadScheduler,
-    private readonly mainTask: Task,
-  ) {}
-
-  describe(): string {
-    return this.phase.k === 'parked' ? 'block_on: parked until the main future is woken' : 'block_on';
-  }
-
-  wake(): void {
-    this.woken = true;
-    if (this.phase.k === 'parked') this.sched.world.machine.makeReady(this.thread);
-  }
-
-  finish(): void {
-    this.phase = { k: 'finished' };
-  }
-
-  step(thread: SimThread): void {
-    const world = this.sched.world;
-    const m = world.machine;
-    const p = this.phase;
-    switch (p.k) {
-      case 'finished':
-        return;
-      case 'in-poll': {
-        if (resumePoll(world, this.mainTask) === 'blocked') return;
-        if (this.phase.k === 'in-poll') this.phase = { k: 'run' };
-        return;
-      }
-      case 'parked':
-        m.emit('unpark', { by: -1 });
-        this.phase = { k: 'run' };
-        break;
-      case 'run':
-        break;
-    }
-    if (this.woken) {
-      this.woken = false;
-      const r = runTask(world, this.mainTask, 'main');
-      if (r === 'blocked' && this.phase.k === 'run') this.phase = { k: 'in-poll' };
-      return;
-    }
-    // 1.24 drains the thread-local defer list before parking: a yield_now in main is re-polled at once.
-    if (thread.deferred.length) {
-      this.sched.wakeDeferred(thread, null);
-      if (this.woken) return;
-    }
-    m.emit('park', { timeout: -1, core: -1 });
-    m.spend(PARK_COST_NS);
-    thread.status = 'parked';
-    thread.blockedOn = 'block_on: waiting for the main future to be woken';
-    thread.readyAt = Infinity;
-    this.phase = { k: 'parked' };
   }
 }

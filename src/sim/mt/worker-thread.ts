@@ -203,7 +203,7 @@ export class WorkerThread implements ThreadBody {
       if (!t) break;
       takeQueued(t, s.world.machine.current);
       core.runQueue.pushBack(t);
-      s.world.machine.emit('schedule', { task: t.id, core: core.index, where: 'local' });
+      s.world.machine.emit('schedule', { task: t.id, core: core.traceId, where: 'local' });
     }
     return { task: first, from: 'inject' };
   }
@@ -287,7 +287,7 @@ export class WorkerThread implements ThreadBody {
   private setSearching(on: boolean): void {
     if (this.core.isSearching === on) return;
     this.core.isSearching = on;
-    this.sched.world.machine.emit('search', { core: this.core.index, searching: on ? 1 : 0 });
+    this.sched.world.machine.emit('search', { core: this.core.traceId, searching: on ? 1 : 0 });
   }
 
   private transitionFromSearching(): void {
@@ -305,7 +305,7 @@ export class WorkerThread implements ThreadBody {
     const m = s.world.machine;
     const core = this.core;
     core.inPark = true;
-    m.emit('park', { timeout: 0, core: core.index });
+    m.emit('park', { timeout: 0, core: core.traceId });
     m.spend(PARK_COST_NS);
     if (s.driverOwner === null) s.time.turn(false);
     s.wakeDeferred(this.thread, core);
@@ -337,7 +337,7 @@ export class WorkerThread implements ThreadBody {
     core.inPark = true;
     core.unparkedBy = -1;
     const inDriver = core.parkState !== 'notified' && s.driverOwner === null;
-    m.emit('park', { timeout: inDriver ? (time.parkTimeoutPeek() ?? -1) : -1, core: core.index });
+    m.emit('park', { timeout: inDriver ? (time.parkTimeoutPeek() ?? -1) : -1, core: core.traceId });
     m.spend(PARK_COST_NS);
     if (core.parkState === 'notified') {
       core.parkState = 'empty';

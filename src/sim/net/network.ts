@@ -147,7 +147,7 @@ export class Endpoint {
   }
 
   private raise(bits: number, at: number): void {
-    if (this.io) this.net.driver.raise(this.io, bits, at);
+    if (this.io) this.io.driver.raise(this.io, bits, at);
   }
 
   /** What epoll reports when the socket is first registered (the current state). */
@@ -300,7 +300,7 @@ export class Listener {
   /** A client's SYN: the server side is ready to accept at `at`. */
   enqueue(server: Endpoint, at: number): void {
     this.backlog.push(server);
-    if (this.io) this.net.driver.raise(this.io, READABLE, at);
+    if (this.io) this.io.driver.raise(this.io, READABLE, at);
   }
 
   /** `accept(2)`: the first established connection, or WouldBlock. */
@@ -313,7 +313,7 @@ export class Listener {
 
   raiseScheduled(now: number): void {
     if (!this.io) return;
-    for (const e of this.backlog) this.net.driver.raise(this.io, READABLE, Math.max(now, e.connectedAt));
+    for (const e of this.backlog) this.io.driver.raise(this.io, READABLE, Math.max(now, e.connectedAt));
   }
 
   describe(now: number): string {

@@ -35,6 +35,7 @@ export function startBlockOn(
   site: number,
   thread: SimThread,
   done: (r: BlockOnResult) => void,
+  viaHandle = false,
 ): ThreadBody {
   const m = world.machine;
   // The first block_on future is task 0 of the trace; a later one takes the next trace id (mode
@@ -51,7 +52,9 @@ export function startBlockOn(
   thread.entered = true;
   const sched = rt.scheduler;
   let body: ThreadBody;
+  const byHandle = viaHandle && !(sched instanceof MultiThreadScheduler);
   if (sched instanceof MultiThreadScheduler) body = sched.beginBlockOn(main, thread);
+  else if (byHandle) body = sched.beginHandleBlockOn(main, thread);
   else {
     if (sched.mainTask !== null)
       world.interp.unsupported(
@@ -62,6 +65,7 @@ export function startBlockOn(
   }
   main.onMainDone = (r) => {
     if (sched instanceof MultiThreadScheduler) sched.endBlockOn(main);
+    else if (byHandle) sched.endHandleBlockOn(main);
     else sched.endBlockOn();
     thread.runtime = prevRuntime;
     thread.entered = false;
@@ -80,14 +84,23 @@ export function* blockOnFromThread(
   rt: SimRuntime,
   future: TaskFuture,
   site: number,
+  viaHandle = false,
 ): Gen<Value> {
   const thread = world.machine.current;
   if (thread.entered) world.panic(NESTED_RUNTIME_PANIC);
   let result: BlockOnResult | null = null;
-  const body = startBlockOn(world, rt, future, site, thread, (r) => {
-    result = r;
-    world.machine.resumeOuter(thread);
-  });
+  const body = startBlockOn(
+    world,
+    rt,
+    future,
+    site,
+    thread,
+    (r) => {
+      result = r;
+      world.machine.resumeOuter(thread);
+    },
+    viaHandle,
+  );
   yield { kind: 'run', body, what: 'block_on' };
   const r = result as BlockOnResult | null;
   if (r === null) return world.interp.unsupported('`block_on` returned before its future finished');

@@ -3,6 +3,7 @@
  * several runtimes side by side, `block_on` nesting, shutdown, and a plain `fn main`. Outputs of whole
  * programs are checked against real tokio in tests/conformance (rt_*); these tests pin the trace's side.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { TraceEvent } from '../../trace/events';
 import { simulate } from '../simulate';
@@ -174,5 +175,99 @@ async fn main() {
     println!("{:?}", rx.try_recv());
 }`);
     expect(r.stdout).toBe('Err(Empty)\nErr(Disconnected)\n');
+  });
+});
+
+describe('Handle::block_on on a current_thread runtime (CachedParkThread, no core)', () => {
+  it("polls its future on the calling thread; the task it spawns waits in the inject queue for main's Runtime::block_on", () => {
+    const r = run(`
+use tokio::runtime::Builder;
+fn main() {
+    let rt = Builder::new_current_thread().enable_all().build().unwrap();
+    let handle = rt.handle().clone();
+    let (tx, rx) = tokio::sync::oneshot::channel::<u32>();
+    let t = std::thread::spawn(move || {
+        let v = handle.block_on(async {
+            let task = tokio::spawn(async {
+                tokio::time::sleep(std::time::Duration::from_millis(5)).await;
+                5
+            });
+            task.await.unwrap()
+        });
+        tx.send(v).unwrap();
+    });
+    println!("{}", rt.block_on(async { rx.await.unwrap() }));
+    t.join().unwrap();
+}`);
+    expect(r.outcome.kind).toBe('completed');
+    expect(r.stdout).toBe('5\n');
+    const std = r.events.find((e) => e.kind === 'thread-start' && e.role === 'std')!.thread;
+    const spawned = spawns(r.events).find((s) => s.mode === 'async' && s.task > 0)!;
+    // Spawned from the std thread (not the core's thread): remote, into runtime 1's inject queue.
+    const queued = r.events.find((e) => e.kind === 'schedule' && e.task === spawned.task)!;
+    expect(queued).toMatchObject({ thread: std, where: 'inject', core: -1 });
+    // Polled on main, the thread in Runtime::block_on; the std thread parks between polls of its future.
+    const poll = r.events.find((e) => e.kind === 'poll' && e.task === spawned.task)!;
+    expect(poll.thread).toBe(0);
+    expect(r.events.some((e) => e.kind === 'park' && e.thread === std)).toBe(true);
+  });
+
+  it('drives no timer: with nobody in Runtime::block_on a sleep never fires, and the report says why', () => {
+    const r = run(`
+fn main() {
+    let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+    rt.handle().block_on(async { tokio::time::sleep(std::time::Duration::from_millis(10)).await });
+}`);
+    expect(r.outcome.kind).toBe('deadlock');
+    expect(r.outcome.message).toContain(
+      'runtime 1 (current_thread) is driven by no thread: only `Runtime::block_on` runs its tasks and turns its timer',
+    );
+  });
+});
+
+describe('sockets on several runtimes (each registers with the I/O driver of the runtime it was made on)', () => {
+  it("a server on one runtime and its client on another: each socket's readiness reaches its own driver", () => {
+    const r = run(readFileSync('tests/conformance/rt_tcp_server_and_client_runtimes.rs', 'utf8'));
+    expect(r.outcome.kind).toBe('completed');
+    expect(r.stdout).toBe(readFileSync('tests/conformance/rt_tcp_server_and_client_runtimes.stdout', 'utf8'));
+    // Driver turns that delivered events happened on both runtimes' threads (main: the client's
+    // current_thread runtime; a worker: the server's).
+    const threads = new Map<number, string>();
+    for (const e of r.events) if (e.kind === 'thread-start') threads.set(e.thread, e.role);
+    const roles = new Set(
+      r.events.filter((e) => e.kind === 'io-turn' && e.events > 0).map((e) => threads.get(e.thread)),
+    );
+    expect([...roles].sort()).toEqual(['main', 'worker']);
+  });
+
+  it('a runtime without enable_io panics as tokio does when a socket is made', () => {
+    const r = run(`
+fn main() {
+    let rt = tokio::runtime::Builder::new_current_thread().enable_time().build().unwrap();
+    rt.block_on(async { tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap(); });
+}`);
+    expect(r.outcome.kind).toBe('panicked');
+    expect(r.stderr).toContain(
+      'A Tokio 1.x context was found, but IO is disabled. Call `enable_io` on the runtime builder to enable IO.',
+    );
+  });
+});
+
+describe('blocking on a future inside a task', () => {
+  it("futures' block_on parks the runtime's only thread: the deadlock report says the queued task cannot be polled and why", () => {
+    const r = run(readFileSync('tests/conformance/exec_futures_block_on_in_task_hangs.rs', 'utf8'));
+    expect(r.outcome.kind).toBe('deadlock');
+    expect(r.outcome.message).toContain(
+      "`futures::executor::block_on` inside a task parks the thread that runs this runtime's tasks",
+    );
+    expect(r.outcome.message).toContain(
+      'task 1 is queued, ready to be polled, but the thread that would poll it is blocked: main (in the poll of main)',
+    );
+  });
+
+  it("tokio's Handle::block_on inside a task panics as tokio 1.24 does", () => {
+    const r = run(readFileSync('tests/conformance/rt_handle_block_on_inside_task.rs', 'utf8'));
+    expect(r.stdout).toBe(readFileSync('tests/conformance/rt_handle_block_on_inside_task.stdout', 'utf8'));
+    expect(r.stderr).toContain('Cannot start a runtime from within a runtime.');
   });
 });

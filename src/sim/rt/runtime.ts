@@ -37,6 +37,8 @@ export interface RuntimeOptions extends RuntimeConfig {
   threadName?: string;
   /** `enable_time` / `enable_all`: without it, `sleep` panics. */
   enableTime?: boolean;
+  /** `enable_io` / `enable_all`: without it, making a socket panics. */
+  enableIo?: boolean;
 }
 
 export class SimRuntime implements RuntimeHandle {
@@ -50,11 +52,15 @@ export class SimRuntime implements RuntimeHandle {
   /** Signalled when a blocking job finishes or a worker thread leaves (what a drop waits for). */
   readonly drained = new WaitQueue();
 
+  /** The trace id of its first core (trace/events.ts `runtime-new`): the cores of earlier runtimes count first. */
+  readonly coreBase: number;
+
   constructor(
     world: World,
     readonly id: number,
     readonly options: RuntimeOptions,
   ) {
+    this.coreBase = world.runtimes.reduce((n, rt) => n + (rt instanceof SimRuntime ? rt.coreCount : 1), 0);
     const m = world.machine;
     // Tokio time starts at the runtime's build; `start_paused` freezes it there.
     this.time = new TimeDriver(world, m, options.startPaused, m.current.clock);
@@ -65,15 +71,18 @@ export class SimRuntime implements RuntimeHandle {
     // Pollscope's lane names tell the runtimes apart (tokio's thread names do not).
     const suffix = id > 1 ? ` (runtime ${id})` : '';
     this.blocking.laneSuffix = suffix;
+    this.blocking.runtimeId = id;
     const relay = () => this.drained.notifyAll(m);
     this.blocking.drained.onNotify = relay;
     if (options.flavor === 'current_thread') {
       const ct = new CurrentThreadScheduler(world, this.time);
       ct.eventInterval = options.eventInterval ?? EVENT_INTERVAL;
       ct.globalQueueInterval = options.globalQueueInterval ?? CT_GLOBAL_QUEUE_INTERVAL;
+      ct.coreId = this.coreBase;
+      ct.sharedId = -id;
       this.scheduler = ct;
     } else {
-      const mt = new MultiThreadScheduler(world, this.time, options.workerThreads);
+      const mt = new MultiThreadScheduler(world, this.time, options.workerThreads, this.coreBase, id);
       mt.threadName = options.threadName ?? null;
       mt.laneSuffix = suffix;
       mt.eventInterval = options.eventInterval ?? mt.eventInterval;
@@ -85,6 +94,11 @@ export class SimRuntime implements RuntimeHandle {
       mt.exited.onNotify = relay;
       this.scheduler = mt;
     }
+  }
+
+  /** Its cores: one on current_thread, one per worker on multi_thread. */
+  get coreCount(): number {
+    return this.scheduler instanceof MultiThreadScheduler ? this.scheduler.cores.length : 1;
   }
 
   /** A thread of this runtime sees it as `Handle::current()`. */
@@ -106,9 +120,20 @@ export class SimRuntime implements RuntimeHandle {
  * worker threads now (`Launch::launch`), each through the blocking pool, so each takes a task id
  * (`spawn_blocking_inner` calls `task::Id::next()`): a program's first task on a 4-worker runtime is task 5.
  */
-export function buildRuntime(world: World, options: RuntimeOptions): SimRuntime {
+export function buildRuntime(world: World, options: RuntimeOptions, attribute = false): SimRuntime {
   const rt = new SimRuntime(world, world.runtimes.length + 1, options);
   world.runtimes.push(rt);
+  // A runtime the program builds is in the trace (the UI groups its threads and queues under it);
+  // `#[tokio::main]`'s is the run's configuration, so a program without a second runtime has no such event.
+  if (!attribute) {
+    const mt = rt.scheduler instanceof MultiThreadScheduler;
+    world.machine.emit('runtime-new', {
+      runtime: rt.id,
+      workers: mt ? options.workerThreads : 0,
+      core: rt.coreBase,
+      flavor: mt ? 'multi_thread' : 'current_thread',
+    });
+  }
   if (!world.netReady) {
     // Linux hands out ephemeral ports from 32768–60999; the seed picks where (hashed, so the run's RNG
     // streams, and every trace without sockets, stay as they were). The loopback network raises its

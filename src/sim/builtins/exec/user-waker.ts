@@ -17,6 +17,7 @@ import { Task, Waker, type TaskHost } from '../../task';
 import { RRef, UNIT, type Value } from '../../values';
 import type { RArc } from '../std/sync/arc';
 import { unparkThread } from './park';
+import { objectAddress, wakerDebug } from '../../waker-debug';
 
 export type WakeKind = 'wake' | 'arcwake' | 'noop' | 'thread';
 
@@ -30,8 +31,13 @@ export class WakeTarget {
     readonly interp: InterpCore | null,
     /** `thread`: the thread `block_on` parks. */
     readonly thread: SimThread | null,
+    /** The waker's data pointer as `{:?}` prints it (sim/waker-debug.ts): 0 for the no-op waker. */
+    readonly address = thread ? objectAddress(0x10000 + thread.id) : 0,
   ) {}
 }
+
+/** How many Arcs each run's wakers have pointed at: the next one's made-up address. */
+const arcCount = new WeakMap<InterpCore, number>();
 
 /** Stands for "no task yet" (a waker no executor has polled with): never emitted in the trace. */
 const NO_TASK = new Task(-1, 'main', null, -1);
@@ -42,7 +48,9 @@ const targets = new WeakMap<object, WakeTarget>();
 export function targetOfArc(kind: 'wake' | 'arcwake', arc: RArc, interp: InterpCore): WakeTarget {
   let t = targets.get(arc.inner);
   if (!t) {
-    t = new WakeTarget(kind, interp, null);
+    const n = arcCount.get(interp) ?? 0;
+    arcCount.set(interp, n + 1);
+    t = new WakeTarget(kind, interp, null, objectAddress(n));
     targets.set(arc.inner, t);
   }
   return t;
@@ -64,8 +72,8 @@ export class UserWaker extends Waker {
     return this.target.task ?? NO_TASK;
   }
 
-  override fmtDebug(): string {
-    return 'Waker { data: .., vtable: .. }';
+  override fmtDebug(pretty = false): string {
+    return wakerDebug(this.target.address, this.target.kind, pretty);
   }
 
   override clone(world: TaskHost): UserWaker {

@@ -8,7 +8,6 @@
 import type { InterpCore } from '../../interp/core';
 import { intoFuture } from '../../interp/into-future';
 import { defineConst, defineFn, defineMethods, withPrefixes, type CallCtx } from '../../interp/registry';
-import { MultiThreadScheduler } from '../../mt/scheduler';
 import type { Gen } from '../../poll';
 import { blockOnFromThread, shutdownRuntime, waitForRuntime } from '../../rt/block-on';
 import {
@@ -31,7 +30,7 @@ export class RBuilder extends RObject {
   constructor(flavor: RuntimeOptions['flavor']) {
     super();
     // tokio's default is one worker per CPU; Pollscope's machine has 4 (as `#[tokio::main]` here).
-    this.opts = { flavor, workerThreads: 4, startPaused: false, enableTime: false };
+    this.opts = { flavor, workerThreads: 4, startPaused: false, enableTime: false, enableIo: false };
   }
   typeName(): string {
     return 'Builder';
@@ -162,14 +161,8 @@ function spawnOn(ctx: CallCtx, rt: SimRuntime, f: Value): Value {
 }
 
 function* blockOnFrom(ctx: CallCtx, rt: SimRuntime, f: Value, viaHandle: boolean): Gen<Value> {
-  if (viaHandle && !(rt.scheduler instanceof MultiThreadScheduler))
-    ctx.interp.unsupported(
-      '`Handle::block_on` on a current_thread runtime is not modelled by Pollscope',
-      ctx.span,
-      'call `block_on` on the Runtime, or use a multi_thread runtime',
-    );
   const fut = intoFuture(ctx.interp, f, ctx.span);
-  return yield* blockOnFromThread(ctx.world, rt, fut, ctx.span.start);
+  return yield* blockOnFromThread(ctx.world, rt, fut, ctx.span.start, viaHandle);
 }
 
 function enter(ctx: CallCtx, rt: SimRuntime): REnterGuard {
@@ -195,6 +188,7 @@ defineFn(withPrefixes('Runtime::new', RT), {
   call: (ctx) => {
     const b = new RBuilder('multi_thread');
     b.opts.enableTime = true;
+    b.opts.enableIo = true;
     return build(ctx, b);
   },
 });
@@ -210,11 +204,14 @@ function setter(apply: (ctx: CallCtx, o: RuntimeOptions, args: Value[]) => void)
 defineMethods(RBuilder, 'tokio::runtime::Builder', {
   enable_all: setter((_c, o) => {
     o.enableTime = true;
+    o.enableIo = true;
   }),
   enable_time: setter((_c, o) => {
     o.enableTime = true;
   }),
-  enable_io: setter(() => {}),
+  enable_io: setter((_c, o) => {
+    o.enableIo = true;
+  }),
   worker_threads: setter((ctx, o, [n]) => {
     const v = num(ctx, n);
     if (v <= 0) ctx.interp.panic('Worker threads cannot be set to 0');

@@ -56,8 +56,10 @@ export class SleepFuture extends SimFuture {
     if (!pollProceed(this.world, cx, this.entry.resource)) return PENDING;
     const e = this.entry;
     if (!e.registered) this.driver.register(e, cx.task.id);
-    if (e.fired) return UNIT;
+    // `StateCell::poll` registers the waker first, then reads the state: the entry keeps it after Ready,
+    // so an entry reset (`Sleep::reset`, an interval's next tick) and fired later wakes this task.
     e.slot.register(this.world, cx.waker);
+    if (e.fired) return UNIT;
     restoreBudget(this.world);
     return PENDING;
   }

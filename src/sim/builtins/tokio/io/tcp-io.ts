@@ -95,7 +95,7 @@ class ReadinessFuture extends SimFuture {
     this.waiter = newWaiter(sock.io.resource, dir);
   }
   protected pollInner(cx: PollCx): PollOutcome {
-    const ev = this.world.time.io.pollWaiter(this.sock.io, this.waiter, cx.waker, this.state === 'init');
+    const ev = this.sock.io.driver.pollWaiter(this.sock.io, this.waiter, cx.waker, this.state === 'init');
     if (!ev) {
       this.state = 'waiting';
       return PENDING;
@@ -104,7 +104,7 @@ class ReadinessFuture extends SimFuture {
     return okVal(UNIT);
   }
   protected override onDrop(): void {
-    if (this.state === 'waiting') this.world.time.io.cancelWaiter(this.sock.io, this.waiter);
+    if (this.state === 'waiting') this.sock.io.driver.cancelWaiter(this.sock.io, this.waiter);
   }
   describeWait(): string {
     return `TcpStream ${addrText(this.sock.ep.local)} to become ${this.dir === 'read' ? 'readable' : 'writable'}`;

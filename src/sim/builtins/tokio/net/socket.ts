@@ -24,7 +24,7 @@ export const now = (world: World) => world.machine.current.clock;
 /** `Registration::poll_ready`: coop budget, then the direction's readiness or Pending with the waker stored. */
 export function pollReady(world: World, cx: PollCx, io: ScheduledIo, dir: Direction): ReadyEvent | null {
   if (!pollProceed(world, cx, io.resource)) return null;
-  const ev = world.time.io.pollReadiness(io, dir, cx.waker);
+  const ev = io.driver.pollReadiness(io, dir, cx.waker);
   if (!ev) {
     restoreBudget(world);
     return null;
@@ -47,7 +47,7 @@ export class TcpSocket {
       `TcpStream ${addrText(ep.local)} → ${addrText(ep.remote)}`,
       site,
     );
-    this.io = world.time.io.register(res, () => ep.describe(now(world)));
+    this.io = world.io.register(res, () => ep.describe(now(world)));
     ep.io = this.io;
     ep.raiseScheduled(now(world));
   }
@@ -60,12 +60,12 @@ export class TcpSocket {
       if (!ev) return PENDING;
       const r = this.ep.read(len, now(w));
       if ('ok' in r) {
-        if (r.ok.length > 0 && r.ok.length < len) w.time.io.clearReadiness(this.io, ev);
-        w.time.io.publish(this.io);
+        if (r.ok.length > 0 && r.ok.length < len) this.io.driver.clearReadiness(this.io, ev);
+        this.io.driver.publish(this.io);
         return r.ok;
       }
       if ('err' in r) return osError(r.err);
-      w.time.io.clearReadiness(this.io, ev);
+      this.io.driver.clearReadiness(this.io, ev);
     }
   }
 
@@ -77,12 +77,12 @@ export class TcpSocket {
       if (!ev) return PENDING;
       const r = this.ep.write(bytes, from, now(w));
       if ('ok' in r) {
-        if (r.ok > 0 && r.ok < bytes.length - from) w.time.io.clearReadiness(this.io, ev);
-        w.time.io.publish(this.io);
+        if (r.ok > 0 && r.ok < bytes.length - from) this.io.driver.clearReadiness(this.io, ev);
+        this.io.driver.publish(this.io);
         return r.ok;
       }
       if ('err' in r) return osError(r.err);
-      w.time.io.clearReadiness(this.io, ev);
+      this.io.driver.clearReadiness(this.io, ev);
     }
   }
 
@@ -92,16 +92,15 @@ export class TcpSocket {
    * replaces the OS's EAGAIN with the bare kind).
    */
   tryIo<T>(dir: Direction, f: () => Sys<T>): { ok: T } | REnum {
-    const w = this.world;
-    const ev = w.time.io.readyEvent(this.io, directionMask(dir));
+    const ev = this.io.driver.readyEvent(this.io, directionMask(dir));
     if (!ev.ready) return kindError('WouldBlock');
     const r = f();
     if ('ok' in r) {
-      w.time.io.publish(this.io);
+      this.io.driver.publish(this.io);
       return r;
     }
     if ('err' in r) return osError(r.err);
-    w.time.io.clearReadiness(this.io, ev);
+    this.io.driver.clearReadiness(this.io, ev);
     return kindError('WouldBlock');
   }
 
@@ -110,7 +109,7 @@ export class TcpSocket {
     const t = now(this.world);
     if (this.ep.connectedAt > t) return { err: 'ENOTCONN' };
     this.ep.shutdownWrite(t);
-    this.world.time.io.publish(this.io);
+    this.io.driver.publish(this.io);
     return { ok: null };
   }
 
@@ -119,7 +118,7 @@ export class TcpSocket {
     if (this.closed) return;
     this.closed = true;
     this.ep.close(now(this.world));
-    this.world.time.io.deregister(this.io);
+    this.io.driver.deregister(this.io);
     this.world.machine.emit('resource-drop', { resource: this.io.resource });
   }
 }

@@ -39,7 +39,7 @@ export class RTcpListener extends RObject implements SelfFormatting {
   ) {
     super();
     const res = world.newResource('tcp-listener', `TcpListener ${addrText(listener.addr)}`, site);
-    this.io = world.time.io.register(res, () => listener.describe(now(world)));
+    this.io = world.io.register(res, () => listener.describe(now(world)));
     listener.io = this.io;
     listener.raiseScheduled(now(world));
   }
@@ -53,7 +53,7 @@ export class RTcpListener extends RObject implements SelfFormatting {
     if (this.dropped) return;
     this.dropped = true;
     this.listener.close(now(this.world));
-    this.world.time.io.deregister(this.io);
+    this.io.driver.deregister(this.io);
     this.world.machine.emit('resource-drop', { resource: this.io.resource });
   }
 }
@@ -92,12 +92,12 @@ class AcceptFuture extends SimFuture {
       if (!ev) return PENDING;
       const r = this.l.listener.accept(now(w));
       if ('ok' in r) {
-        w.time.io.publish(this.l.io);
+        this.l.io.driver.publish(this.l.io);
         const stream = new RTcpStream(new TcpSocket(w, r.ok, this.site));
         return okVal(new RTuple([stream, new RSocketAddr(r.ok.remote)]));
       }
       if ('err' in r) return osError(r.err);
-      w.time.io.clearReadiness(this.l.io, ev);
+      this.l.io.driver.clearReadiness(this.l.io, ev);
     }
   }
   describeWait(): string {
