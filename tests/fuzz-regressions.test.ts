@@ -408,4 +408,23 @@ describe('fuzz regressions: simulator, patterns (fixed)', () => {
       'ok\n',
     );
   });
+
+  it('regression pattern-shape: a value of another shape reaching a binding pattern is a diagnostic, not a TypeError', () => {
+    // Found by the 100,000-program campaign (seed 1, program 80063): an `unfold` step returned a range where
+    // its state tuple belonged, and the closure's `|(a, b)|` read the tuple's items out of the range.
+    const source =
+      'use futures::stream::{self, StreamExt};\n' +
+      '#[tokio::main(flavor = "current_thread")]\n' +
+      'async fn main() {\n' +
+      '    let fib = stream::unfold((0u64, 0u8), |(a, b)| async move {\n' +
+      '        if a > 50 { None } else { Some((a, ..(b, a + b))) }\n' +
+      '    });\n' +
+      '    let all: Vec<u64> = fib.collect().await;\n' +
+      '    println!("{all:?}");\n' +
+      '}\n';
+    const r = run(source);
+    expect(r.outcome.kind, r.outcome.message).toBe('unsupported');
+    expect(r.outcome.message).toMatch(/mismatched types: this pattern expects a tuple/);
+    expect(source.slice(r.outcome.span!.start, r.outcome.span!.end)).toBe('(a, b)');
+  });
 });

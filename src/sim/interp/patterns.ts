@@ -22,9 +22,11 @@ import {
   copyOut,
   deref,
   isCopy,
+  typeNameOf,
   type Place,
   type Value,
 } from '../values';
+import { UnsupportedError } from '../panic';
 
 export type ConstLookup = (res: PathRes) => Value | null;
 
@@ -209,13 +211,20 @@ export function bind(
     }
     case 'tuple': {
       if (p.items.length === 0) return false;
-      const items = v instanceof RTuple ? v.items : (v as RVec).items;
+      const items = v instanceof RTuple || v instanceof RVec ? v.items : shapeMismatch(p, v, 'a tuple');
       return bindSeq(p.items, items, f, mode, consts);
     }
-    case 'slice':
-      return bindSeq(p.items, (v as RVec).items, f, mode, consts, (v as RVec).array);
+    case 'slice': {
+      if (!(v instanceof RVec)) shapeMismatch(p, v, 'an array or a slice');
+      return bindSeq(p.items, v.items, f, mode, consts, v.array);
+    }
     case 'tstruct': {
-      const items = v instanceof RStruct ? v.fields : (v as REnum).values;
+      const items =
+        v instanceof RStruct
+          ? v.fields
+          : v instanceof REnum
+            ? v.values
+            : shapeMismatch(p, v, 'a tuple struct');
       return bindSeq(p.items, items, f, mode, consts);
     }
     case 'struct': {
@@ -234,6 +243,18 @@ export function bind(
       return bind(alt, v, place, f, mode, consts);
     }
   }
+}
+
+/**
+ * A binding pattern met a value of another shape: a program rustc rejects (mismatched types), which
+ * Pollscope's dynamic interpreter sees only when the value arrives (the fuzz campaign found
+ * `Some((a, ..(b, c)))` fed back into an `unfold` closure's `|(a, b)|`).
+ */
+function shapeMismatch(p: Pat, v: Value, expected: string): never {
+  throw new UnsupportedError(
+    `mismatched types: this pattern expects ${expected}, but the value is ${typeNameOf(v)} (rustc rejects this program)`,
+    p.span,
+  );
 }
 
 function bindSeq(
