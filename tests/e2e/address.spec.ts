@@ -18,7 +18,10 @@ test('a link opened while the page is about to rewrite its address is opened, no
   // ... and a step makes the page write its address.
   await page.getByRole('button', { name: 'Step forward' }).click();
   await expect(page.getByTestId('note')).toHaveText('opened');
-  await expect(slider).toHaveAttribute('aria-valuenow', '3');
+  // The link's step: 3 when the click's write was what found the link; 4 when a write of the page's own (the
+  // run's index still catching up, on a cold busy page) found it first and the click then stepped from 3.
+  // Overwritten, the page would be at step 1 with no note.
+  await expect(slider).toHaveAttribute('aria-valuenow', /^[34]$/);
   // The address is the page's again, and follows it.
   await page.getByRole('button', { name: 'Step forward' }).click();
   await expect.poll(() => page.evaluate(() => location.hash)).not.toBe(link);
